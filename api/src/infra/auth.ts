@@ -1,0 +1,77 @@
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import type { Permission } from '@klarkonform/shared';
+import type { AppConfig } from '../config';
+import { HttpError } from './http-error';
+import { createLocalIssuer, type LocalIssuer, loadOrCreateIssuerKey } from './local-issuer';
+import { type AuthContext, createTokenVerifier, TokenError } from './token-verifier';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext;
+  }
+  interface FastifyContextConfig {
+    /** Permission every /api/v1 route must declare; checked after authentication. */
+    permission?: Permission;
+  }
+  interface FastifyInstance {
+    localIssuer: LocalIssuer | undefined;
+  }
+}
+
+export const API_PREFIX = '/api/v1';
+
+// Every route under /api/v1 needs a verified bearer token and declares the
+// permission it requires; a route without one fails at start-up, so no
+// endpoint can be left open by mistake.
+export const authPlugin = fp<{ config: AppConfig }>(
+  async (app, { config }) => {
+    let localIssuer: LocalIssuer | undefined;
+    if (config.auth.localIssuer) {
+      const key = await loadOrCreateIssuerKey(config.auth.localIssuerKeyFile);
+      localIssuer = createLocalIssuer(key, config.auth.issuerTemplate, config.auth.audience);
+    }
+    app.decorate('localIssuer', localIssuer);
+    const verify = createTokenVerifier(config.auth, localIssuer?.jwks);
+
+    app.decorateRequest('auth', null as unknown as AuthContext);
+
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith(API_PREFIX) && !route.config?.permission) {
+        throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+      }
+    });
+
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith(API_PREFIX)) return;
+      request.auth = await authenticate(request, verify);
+      const needed = request.routeOptions.config?.permission;
+      if (needed && !request.auth.permissions.has(needed)) {
+        throw new HttpError(403, 'forbidden', `Missing permission ${needed}`);
+      }
+    });
+  },
+  { name: 'auth' },
+);
+
+async function authenticate(
+  request: FastifyRequest,
+  verify: (token: string) => Promise<AuthContext>,
+): Promise<AuthContext> {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
+  if (!match?.[1]) {
+    throw new HttpError(401, 'unauthorized', 'A bearer token is required', { wwwAuthenticate: 'Bearer' });
+  }
+  try {
+    return await verify(match[1]);
+  } catch (err) {
+    if (err instanceof TokenError) {
+      request.log.info({ reason: err.reason }, 'rejected token');
+      throw new HttpError(401, 'invalidToken', err.reason, {
+        wwwAuthenticate: `Bearer error="invalid_token", error_description="${err.reason.replace(/"/g, "'")}"`,
+      });
+    }
+    throw err;
+  }
+}

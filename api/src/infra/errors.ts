@@ -1,0 +1,105 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { type FieldError, type Problem, problemTitle } from '@klarkonform/shared';
+import { HttpError } from './http-error';
+import { type AjvLikeError, toFieldErrors } from './validation';
+
+// One place turns every failure into application/problem+json. Expected
+// errors keep their message; anything unexpected becomes a generic 500 whose
+// details go to the log only.
+
+export function requestLanguage(request: FastifyRequest): 'de' | 'en' {
+  const header = request.headers['accept-language'];
+  if (typeof header !== 'string' || header === '') return 'de';
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+      return { lang: tag.toLowerCase().slice(0, 2), q: q ? Number(q) : 1, index };
+    })
+    .filter((entry) => entry.lang === 'de' || entry.lang === 'en')
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked[0]?.lang === 'en' ? 'en' : 'de';
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'badRequest',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'notFound',
+  409: 'conflict',
+  412: 'preconditionFailed',
+  413: 'payloadTooLarge',
+  415: 'unsupportedMediaType',
+  428: 'preconditionRequired',
+  429: 'tooManyRequests',
+  503: 'unavailable',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string | undefined,
+  errors?: readonly FieldError[],
+): FastifyReply {
+  const lang = requestLanguage(reply.request);
+  const body: Problem = {
+    type: `https://klarkonform.de/problems/${code}`,
+    title: problemTitle(code, lang),
+    status,
+    code,
+    instance: reply.request.url.split('?')[0],
+  };
+  if (detail) body.detail = detail;
+  if (errors && errors.length > 0) body.errors = [...errors];
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+function validationDetail(errors: readonly FieldError[], lang: 'de' | 'en'): string {
+  const first = errors[0];
+  const summary = first ? `${first.field}: ${first.message}` : '';
+  const more =
+    errors.length > 1
+      ? lang === 'de'
+        ? ` (und ${errors.length - 1} weitere)`
+        : ` (and ${errors.length - 1} more)`
+      : '';
+  return summary + more;
+}
+
+export const errorsPlugin = fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+      const lang = requestLanguage(request);
+      const validation = (error as FastifyError).validation as AjvLikeError[] | undefined;
+      if (validation) {
+        const part = (error as FastifyError).validationContext ?? 'body';
+        const fields = toFieldErrors(validation, part, lang);
+        return sendProblem(reply, 400, 'validation', validationDetail(fields, lang), fields);
+      }
+      if (error instanceof HttpError) {
+        if (error.wwwAuthenticate) reply.header('www-authenticate', error.wwwAuthenticate);
+        return sendProblem(reply, error.statusCode, error.code, error.message, error.errors);
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        if (status === 429) return sendProblem(reply, 429, 'tooManyRequests', error.message);
+        return sendProblem(reply, status, STATUS_CODES[status] ?? 'badRequest', error.message);
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(
+        reply,
+        500,
+        'internal',
+        lang === 'de' ? 'Bitte später erneut versuchen.' : 'Please try again later.',
+      );
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, 404, 'routeNotFound', `${request.method} ${request.url.split('?')[0]}`),
+    );
+  },
+  { name: 'errors' },
+);

@@ -1,0 +1,26 @@
+import type { FieldError } from '@klarkonform/shared';
+
+// The one error type services throw for expected failures; the error handler
+// turns it into problem+json. `code` selects the localised title.
+export class HttpError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly errors: readonly FieldError[] | undefined;
+  readonly wwwAuthenticate: string | undefined;
+
+  constructor(
+    statusCode: number,
+    code: string,
+    detail: string,
+    extra: { errors?: readonly FieldError[]; wwwAuthenticate?: string } = {},
+  ) {
+    super(detail);
+    this.name = 'HttpError';
+    this.statusCode = statusCode;
+    this.code = code;
+    this.errors = extra.errors;
+    this.wwwAuthenticate = extra.wwwAuthenticate;
+  }
+}
+
+export const notFound = (what = 'Resource') => new HttpError(404, 'notFound', `${what} not found`);

@@ -1,0 +1,62 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import localizeDe from 'ajv-i18n/localize/de/index.js';
+import localizeEn from 'ajv-i18n/localize/en/index.js';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { FieldError } from '@klarkonform/shared';
+
+// Two validators: query strings, params and headers arrive as text and are
+// coerced ("25" → 25); bodies are JSON and must already have the right types,
+// so `{"limit": "25"}` is rejected instead of silently converted. Neither
+// removes unknown properties: schemas forbid them and the request fails.
+
+function createAjv(coerceTypes: boolean | 'array'): Ajv {
+  const ajv = new Ajv({
+    coerceTypes,
+    useDefaults: true,
+    removeAdditional: false,
+    allErrors: true,
+    strict: false,
+    messages: true,
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+const bodyAjv = createAjv(false);
+const textAjv = createAjv('array');
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+  const validate = ajv.compile(schema as object) as ValidateFunction;
+  return (data: unknown) => {
+    if (validate(data)) return { value: data };
+    const error = Object.assign(new Error('validation failed'), { validation: validate.errors ?? [] });
+    return { error };
+  };
+};
+
+export interface AjvLikeError {
+  instancePath?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+// Turns ajv errors into field errors in the reader's language. The field is
+// the input part plus the JSON path, and names the offending property for
+// "required" and "additionalProperties" errors.
+export function toFieldErrors(errors: readonly AjvLikeError[], part: string, lang: 'de' | 'en'): FieldError[] {
+  const copies = errors.map((e) => ({ ...e, message: undefined }) as unknown as ErrorObject);
+  (lang === 'de' ? localizeDe : localizeEn)(copies);
+  return copies.map((e) => {
+    const segments = (e.instancePath ?? '').split('/').filter(Boolean);
+    const params = e.params as Record<string, unknown>;
+    if (e.keyword === 'required' && typeof params.missingProperty === 'string') segments.push(params.missingProperty);
+    if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+      segments.push(params.additionalProperty);
+    }
+    const extra = e.keyword === 'additionalProperties' ? ` (${params.additionalProperty})` : '';
+    return { field: [part, ...segments].join('.'), message: `${e.message ?? 'invalid'}${extra}` };
+  });
+}

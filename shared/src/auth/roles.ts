@@ -1,0 +1,43 @@
+// App roles as defined in the Entra app registration, and what each may do.
+// The API checks permissions per route; the UIs use the same table to hide
+// actions a user cannot take.
+
+export const APP_ROLES = ['CRM.Admin', 'CRM.Sales', 'CRM.Marketing', 'CRM.Service', 'CRM.ReadOnly'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+export const PERMISSIONS = [
+  'contacts:read',
+  'contacts:write',
+  'contacts:archive',
+  'contacts:merge',
+  'consent:write',
+  'notes:write',
+  'audit:read',
+  'quality:read',
+  'admin',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Readonly<Record<AppRole, readonly Permission[]>> = {
+  'CRM.Admin': PERMISSIONS,
+  'CRM.Sales': [
+    'contacts:read',
+    'contacts:write',
+    'contacts:archive',
+    'consent:write',
+    'notes:write',
+    'audit:read',
+    'quality:read',
+  ],
+  'CRM.Marketing': ['contacts:read', 'consent:write', 'notes:write', 'quality:read'],
+  'CRM.Service': ['contacts:read', 'contacts:write', 'notes:write', 'audit:read'],
+  'CRM.ReadOnly': ['contacts:read'],
+};
+
+export function isAppRole(value: string): value is AppRole {
+  return (APP_ROLES as readonly string[]).includes(value);
+}
+
+export function permissionsFor(roles: readonly AppRole[]): ReadonlySet<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}

@@ -1,0 +1,71 @@
+import { type Static, Type } from 'typebox';
+import {
+  Actor,
+  DateTime,
+  IsoDate,
+  ObjectId,
+  RequiredText,
+  StrictObject,
+  Text,
+} from './contact-common.schema';
+
+// Notizen: Besonderheiten (free text on the contact), Historie (dated events), Offene Punkte
+// (a checklist) and free notes. Entries are appended through their own endpoints.
+
+export const MAX_SPECIFICS_LENGTH = 4000;
+export const Specifics = Text(MAX_SPECIFICS_LENGTH);
+
+export const HistoryEntry = StrictObject({
+  id: ObjectId,
+  date: IsoDate,
+  event: RequiredText(1000),
+  author: Type.Optional(Actor),
+});
+export type HistoryEntry = Static<typeof HistoryEntry>;
+
+export const OpenItem = StrictObject({
+  id: ObjectId,
+  text: RequiredText(1000),
+  done: Type.Boolean(),
+  createdAt: DateTime,
+});
+export type OpenItem = Static<typeof OpenItem>;
+
+export const FreeNote = StrictObject({
+  id: ObjectId,
+  text: RequiredText(4000),
+  authorName: Text(200),
+  authorId: RequiredText(100),
+  createdAt: DateTime,
+});
+export type FreeNote = Static<typeof FreeNote>;
+
+// Limits keep one contact document far below MongoDB's 16 MB; the API refuses to append beyond.
+export const NOTE_LIMITS = { history: 1000, openItems: 200, free: 500 } as const;
+
+export const Notes = StrictObject({
+  specifics: Specifics,
+  history: Type.Array(HistoryEntry, { maxItems: NOTE_LIMITS.history }),
+  openItems: Type.Array(OpenItem, { maxItems: NOTE_LIMITS.openItems }),
+  free: Type.Array(FreeNote, { maxItems: NOTE_LIMITS.free }),
+});
+export type Notes = Static<typeof Notes>;
+
+// `date` defaults to today (server clock); the author is the caller.
+export const HistoryEntryCreate = StrictObject({
+  date: Type.Optional(IsoDate),
+  event: RequiredText(1000),
+});
+export type HistoryEntryCreate = Static<typeof HistoryEntryCreate>;
+
+export const OpenItemCreate = StrictObject({ text: RequiredText(1000) });
+export type OpenItemCreate = Static<typeof OpenItemCreate>;
+
+export const OpenItemPatch = StrictObject({ done: Type.Boolean() });
+export type OpenItemPatch = Static<typeof OpenItemPatch>;
+
+export const FreeNoteCreate = StrictObject({ text: RequiredText(4000) });
+export type FreeNoteCreate = Static<typeof FreeNoteCreate>;
+
+export const NotesSpecificsInput = StrictObject({ specifics: Specifics });
+export type NotesSpecificsInput = Static<typeof NotesSpecificsInput>;

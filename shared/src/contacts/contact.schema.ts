@@ -1,0 +1,156 @@
+import { type Static, Type } from 'typebox';
+import {
+  Actor,
+  Address,
+  DateTime,
+  Email,
+  EmailEntries,
+  IsoDate,
+  Nullable,
+  ObjectId,
+  PhoneText,
+  RequiredText,
+  StrictObject,
+  Tags,
+  Text,
+} from './contact-common.schema';
+import {
+  LeadSource,
+  LeadStatus,
+  RELATIONSHIPS,
+  ROLES,
+  Relationship,
+  Role,
+  Salutation,
+  SyncStatus,
+} from './contact-enums.schema';
+import { Consent } from './consent.schema';
+import { Notes } from './contact-notes.schema';
+
+// Whole euros: budgets are estimates, cents would be false precision.
+const Euros = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 });
+
+export const Budget = StrictObject({
+  minEur: Type.Optional(Euros),
+  maxEur: Type.Optional(Euros),
+});
+export type Budget = Static<typeof Budget>;
+
+// What a user edits; `lastActivityAt` is maintained by the server when activity is logged.
+export const leadInputFields = {
+  source: Type.Optional(LeadSource),
+  sourceDetail: Type.Optional(Text(200)),
+  status: Type.Optional(LeadStatus),
+  nextSteps: Type.Optional(Text(2000)),
+  budget: Type.Optional(Budget),
+  timeframe: Type.Optional(Text(50)),
+};
+export const LeadInput = StrictObject(leadInputFields);
+export type LeadInput = Static<typeof LeadInput>;
+
+export const Lead = StrictObject({
+  ...leadInputFields,
+  lastActivityAt: Type.Optional(DateTime),
+});
+export type Lead = Static<typeof Lead>;
+
+export const Archive = StrictObject({
+  at: DateTime,
+  reason: RequiredText(500),
+  by: Actor,
+});
+export type Archive = Static<typeof Archive>;
+
+export const Relationships = Type.Array(Relationship, {
+  maxItems: RELATIONSHIPS.length,
+  uniqueItems: true,
+});
+export const Roles = Type.Array(Role, { maxItems: ROLES.length, uniqueItems: true });
+
+export const Website = Type.String({ maxLength: 300, pattern: '^\\S*$' });
+export const ContactNumber = Type.String({ pattern: '^C\\d{5,}$', maxLength: 16 });
+
+// Field groups, shared by the stored shape, the create bodies and the patches.
+export const companyFields = {
+  name: RequiredText(200),
+  email: Type.Optional(Email),
+  phone: Type.Optional(PhoneText),
+  website: Type.Optional(Website),
+  address: Type.Optional(Address),
+  industry: Type.Optional(Text(100)),
+};
+
+export const personFields = {
+  salutation: Salutation,
+  title: Type.Optional(Text(40)),
+  firstName: Type.Optional(Text(100)),
+  lastName: RequiredText(100),
+  companyId: Type.Optional(ObjectId),
+  position: Type.Optional(Text(100)),
+  department: Type.Optional(Text(100)),
+  roles: Roles,
+  emails: EmailEntries,
+  phone: Type.Optional(PhoneText),
+  mobile: Type.Optional(PhoneText),
+  // Private customers (B2C) have no company whose address they could use.
+  address: Type.Optional(Address),
+};
+
+const crmFields = {
+  relationships: Relationships,
+  customerSince: Type.Optional(IsoDate),
+  tags: Tags,
+  lead: Type.Optional(Lead),
+  notes: Notes,
+  consent: Consent,
+};
+
+// Server-owned: identity, concurrency, audit stamps, mirror state and derived texts.
+// `tenantId` is deliberately absent: it never leaves the API.
+const recordFields = {
+  id: ObjectId,
+  contactNumber: ContactNumber,
+  version: Type.Integer({ minimum: 0 }),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  createdBy: Actor,
+  updatedBy: Actor,
+  syncStatus: SyncStatus,
+  archived: Nullable(Archive),
+  mergedInto: Type.Optional(ObjectId),
+  displayName: Text(300),
+  letterSalutation: Text(300),
+};
+
+export const Company = StrictObject({
+  kind: Type.Literal('company'),
+  ...companyFields,
+  ...crmFields,
+  ...recordFields,
+});
+export type Company = Static<typeof Company>;
+
+export const Person = StrictObject({
+  kind: Type.Literal('person'),
+  ...personFields,
+  ...crmFields,
+  ...recordFields,
+});
+export type Person = Static<typeof Person>;
+
+export const Contact = Type.Union([Company, Person]);
+export type Contact = Static<typeof Contact>;
+
+export const ContactSummary = StrictObject({
+  id: ObjectId,
+  kind: Type.Union([Type.Literal('company'), Type.Literal('person')]),
+  displayName: Text(300),
+  contactNumber: ContactNumber,
+  companyName: Type.Optional(Text(200)),
+  email: Type.Optional(Email),
+  relationships: Relationships,
+  archived: Type.Boolean(),
+  // Lead review lists need the status without loading whole contacts.
+  leadStatus: Type.Optional(LeadStatus),
+});
+export type ContactSummary = Static<typeof ContactSummary>;

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DEMO_TENANT_ID } from './cli/dev-env';
 import type { AppConfig } from './config';
+import { contactsRoutes } from './features/contacts/contacts.routes';
+import { createContactsFeature } from './features/contacts/contacts.feature';
+import { insightsRoutes } from './features/contacts/insights.routes';
+import { seedDemoTenant } from './features/demo/demo.seed';
 import { healthRoutes } from './features/health/health.routes';
 import { meRoutes } from './features/me/me.routes';
+import { localIssuerRoutes } from './features/web/local-issuer.routes';
+import { webRoutes } from './features/web/web.routes';
 import { authPlugin } from './infra/auth';
 import { dbPlugin } from './infra/db';
 import { errorsPlugin } from './infra/errors';
@@ -20,7 +27,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       level: config.logLevel,
       redact: ['req.headers.authorization'],
       ...(config.prettyLogs
-        ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', singleLine: true, ignore: 'pid,hostname' } } }
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { translateTime: 'SYS:HH:MM:ss', singleLine: true, ignore: 'pid,hostname' },
+            },
+          }
         : {}),
     },
     genReqId: (req) => {
@@ -46,6 +58,14 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   await app.register(healthRoutes);
   await app.register(meRoutes);
+  const contacts = createContactsFeature(app.mongo);
+  await app.register(contactsRoutes, { feature: contacts });
+  await app.register(insightsRoutes, { feature: contacts });
+  if (config.seedDemo) {
+    app.addHook('onReady', async () => seedDemoTenant(contacts, DEMO_TENANT_ID, app.log));
+  }
+  await app.register(localIssuerRoutes);
+  await app.register(webRoutes, { config });
 
   return app;
 }

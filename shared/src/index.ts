@@ -1,5 +1,197 @@
+// The public surface of @klarkonform/shared: schemas (each a value and its Static type under
+// one name), pure rules and i18n. Named re-exports only; internals stay unexported.
+
+// Contacts: enumerations
+export {
+  AUDIT_ACTIONS,
+  AuditAction,
+  CONSENT_CHANNELS,
+  CONSENT_EVENT_TYPES,
+  CONSENT_REASONS,
+  CONSENT_STATUSES,
+  CONTACT_KINDS,
+  CONTACT_PURPOSES,
+  ConsentChannel,
+  ConsentEventType,
+  ConsentReason,
+  ConsentStatus,
+  ContactKind,
+  ContactPurpose,
+  DUPLICATE_REASONS,
+  DuplicateReason,
+  LEAD_SOURCES,
+  LEAD_STATUSES,
+  LEGAL_BASES,
+  LeadSource,
+  LeadStatus,
+  LegalBasis,
+  QUALITY_CODES,
+  QualityCode,
+  RELATIONSHIPS,
+  ROLES,
+  Relationship,
+  Role,
+  SALUTATIONS,
+  SENDER_STATUSES,
+  SEVERITIES,
+  SYNC_STATUSES,
+  Salutation,
+  SenderStatus,
+  Severity,
+  SyncStatus,
+} from './contacts/contact-enums.schema';
+
+// Contacts: schemas
+export {
+  Actor,
+  Address,
+  DateTime,
+  Email,
+  EmailEntry,
+  IsoDate,
+  MAX_EMAILS,
+  MAX_TAGS,
+  Nullable,
+  ObjectId,
+  RequiredText,
+  StrictObject,
+  Text,
+} from './contacts/contact-common.schema';
+export {
+  FreeNote,
+  FreeNoteCreate,
+  HistoryEntry,
+  HistoryEntryCreate,
+  MAX_SPECIFICS_LENGTH,
+  NOTE_LIMITS,
+  Notes,
+  NotesSpecificsInput,
+  OpenItem,
+  OpenItemCreate,
+  OpenItemPatch,
+} from './contacts/contact-notes.schema';
+export {
+  Consent,
+  ConsentChannelState,
+  ConsentChannels,
+  ConsentDecision,
+  ConsentEvent,
+  ConsentEventCreate,
+  ConsentSummary,
+  MAX_CONSENT_EVENTS_PER_CHANNEL,
+} from './contacts/consent.schema';
+export {
+  Archive,
+  Budget,
+  Company,
+  Contact,
+  ContactNumber,
+  ContactSummary,
+  Lead,
+  LeadInput,
+  Person,
+} from './contacts/contact.schema';
+export {
+  ArchiveRequest,
+  CompanyCreate,
+  CompanyPatch,
+  ContactCreate,
+  ContactPatch,
+  PersonCreate,
+  PersonPatch,
+} from './contacts/contact-input.schema';
+export {
+  AuditChange,
+  AuditEntry,
+  ContactListPage,
+  ContactListQuery,
+  DuplicateCandidate,
+  DuplicateCheckRequest,
+  DuplicateCheckResult,
+  MergeRequest,
+  QualityFinding,
+} from './contacts/contact-query.schema';
+export {
+  CompanyPerson,
+  CreateSuggestion,
+  MAX_CARDS_PER_REQUEST,
+  SenderCard,
+  SenderCardList,
+  SenderCardQuery,
+} from './contacts/sender-card.schema';
+
+// Contacts: rules
+export {
+  emailDomain,
+  emailLocalPart,
+  foldName,
+  hasText,
+  normalizeEmail,
+  normalizePhone,
+  phoneDigits,
+  phoneSearchDigits,
+  websiteDomain,
+} from './contacts/normalize.rules';
+export type { NormalizedPhone } from './contacts/normalize.rules';
+export { companyKey, stripLegalForm } from './contacts/legal-form.rules';
+export { koelnerPhonetik } from './contacts/koelner-phonetik.rules';
+export { MAX_NAME_TOKENS, searchKeys, searchQuery } from './contacts/search-keys.rules';
+export type { SearchKeyInput, SearchKeys, SearchQuery } from './contacts/search-keys.rules';
+export { parseDisplayName } from './contacts/name-parser.rules';
+export type { ParsedName } from './contacts/name-parser.rules';
+export { displayName, letterSalutation } from './contacts/display-name.rules';
+export type { NameInput } from './contacts/display-name.rules';
+export { FREE_MAIL_DOMAINS, isFreeMailAddress, isFreeMailDomain } from './contacts/free-mail.rules';
+export {
+  CONSENT_EVENT_PROBLEMS,
+  DOUBLE_OPT_IN_EXPIRY_DAYS,
+  consentEventProblems,
+  consentGrant,
+  consentState,
+  consentSummary,
+  mayContact,
+} from './contacts/consent.rules';
+export type { ConsentEventProblem, ConsentSubject } from './contacts/consent.rules';
+export {
+  AUDIT_IGNORED_FIELDS,
+  LEAD_OPEN_DAYS,
+  LEAD_UNTOUCHED_MONTHS,
+  OPEN_LEAD_STATUSES,
+  auditChanges,
+  budgetInRange,
+  contactEmails,
+  contactInputProblems,
+  customerSinceAfter,
+  emailProblems,
+  inapplicablePatchFields,
+  leadStaleness,
+  localDate,
+  primaryEmail,
+  toContactSummary,
+} from './contacts/contact.rules';
+export type {
+  EmailProblem,
+  InputProblem,
+  LeadStaleness,
+  LeadSubject,
+} from './contacts/contact.rules';
+export { companyFindings, contactFindings, qualityFindings } from './contacts/quality.rules';
+export { DUPLICATE_THRESHOLD, duplicateMatch, findDuplicates } from './contacts/duplicate.rules';
+export type { DuplicateMatch, DuplicateProbe } from './contacts/duplicate.rules';
+export { companyNameFromDomain, createSuggestion } from './contacts/sender-card.rules';
+export type { SuggestionInput } from './contacts/sender-card.rules';
+
+// i18n
+export { DEFAULT_LANGUAGE, LANGUAGES, pickLanguage } from './i18n/language';
+export type { Language } from './i18n/language';
+export { FIELD_NAMES, PROBLEM_CODES } from './i18n/catalog';
+export type { Catalog, FieldName, ProblemCode, TranslationKey } from './i18n/catalog';
+export { de } from './i18n/de';
+export { en } from './i18n/en';
+export { catalogs, createTranslator, fieldLabelKey, relationshipLabel } from './i18n/i18n';
+export type { Translate } from './i18n/i18n';
+
+// Auth and HTTP (roles, permissions, problem details)
 export { APP_ROLES, PERMISSIONS, isAppRole, permissionsFor } from './auth/roles';
 export type { AppRole, Permission } from './auth/roles';
 export { FieldError, Problem } from './http/problem.schema';
-export { PROBLEM_TITLES, problemTitle } from './http/problem.messages';
-export type { ProblemCode } from './http/problem.messages';

@@ -53,7 +53,7 @@ describe('authentication', () => {
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['www-authenticate']).toBe('Bearer');
-    expect(res.json()).toMatchObject({ status: 401, title: 'Anmeldung erforderlich' });
+    expect(res.json()).toMatchObject({ status: 401, title: 'Nicht angemeldet' });
   });
 
   it('accepts a token from the local issuer and reports who the caller is', async () => {

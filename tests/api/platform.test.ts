@@ -77,9 +77,9 @@ describe('problem details', () => {
     const de = await t.app.inject('/nowhere');
     expect(de.statusCode).toBe(404);
     expect(de.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(de.json()).toMatchObject({ status: 404, title: 'Adresse nicht gefunden', instance: '/nowhere' });
+    expect(de.json()).toMatchObject({ status: 404, title: 'Nicht gefunden', instance: '/nowhere' });
     const en = await t.app.inject({ url: '/nowhere', headers: { 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' } });
-    expect(en.json().title).toBe('Address not found');
+    expect(en.json().title).toBe('Not found');
   });
 
   it('answers 403 when the role lacks the permission', async () => {

@@ -68,7 +68,7 @@ async function authenticate(
   } catch (err) {
     if (err instanceof TokenError) {
       request.log.info({ reason: err.reason }, 'rejected token');
-      throw new HttpError(401, 'invalidToken', err.reason, {
+      throw new HttpError(401, 'unauthorized', err.reason, {
         wwwAuthenticate: `Bearer error="invalid_token", error_description="${err.reason.replace(/"/g, "'")}"`,
       });
     }

@@ -1,6 +1,13 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type FieldError, type Problem, problemTitle } from '@klarkonform/shared';
+import {
+  createTranslator,
+  type FieldError,
+  type Language,
+  type Problem,
+  type ProblemCode,
+  pickLanguage,
+} from '@klarkonform/shared';
 import { HttpError } from './http-error';
 import { type AjvLikeError, toFieldErrors } from './validation';
 
@@ -8,22 +15,12 @@ import { type AjvLikeError, toFieldErrors } from './validation';
 // errors keep their message; anything unexpected becomes a generic 500 whose
 // details go to the log only.
 
-export function requestLanguage(request: FastifyRequest): 'de' | 'en' {
+export function requestLanguage(request: FastifyRequest): Language {
   const header = request.headers['accept-language'];
-  if (typeof header !== 'string' || header === '') return 'de';
-  const ranked = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
-      return { lang: tag.toLowerCase().slice(0, 2), q: q ? Number(q) : 1, index };
-    })
-    .filter((entry) => entry.lang === 'de' || entry.lang === 'en')
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked[0]?.lang === 'en' ? 'en' : 'de';
+  return pickLanguage(typeof header === 'string' ? header : undefined);
 }
 
-const STATUS_CODES: Record<number, string> = {
+const STATUS_CODES: Record<number, ProblemCode> = {
   400: 'badRequest',
   401: 'unauthorized',
   403: 'forbidden',
@@ -34,20 +31,20 @@ const STATUS_CODES: Record<number, string> = {
   415: 'unsupportedMediaType',
   428: 'preconditionRequired',
   429: 'tooManyRequests',
-  503: 'unavailable',
+  503: 'serviceUnavailable',
 };
 
 export function sendProblem(
   reply: FastifyReply,
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string | undefined,
   errors?: readonly FieldError[],
 ): FastifyReply {
   const lang = requestLanguage(reply.request);
   const body: Problem = {
     type: `https://klarkonform.de/problems/${code}`,
-    title: problemTitle(code, lang),
+    title: createTranslator(lang)(`problem.${code}.title`),
     status,
     code,
     instance: reply.request.url.split('?')[0],
@@ -57,7 +54,7 @@ export function sendProblem(
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
-function validationDetail(errors: readonly FieldError[], lang: 'de' | 'en'): string {
+function validationDetail(errors: readonly FieldError[], lang: Language): string {
   const first = errors[0];
   const summary = first ? `${first.field}: ${first.message}` : '';
   const more =
@@ -77,7 +74,7 @@ export const errorsPlugin = fp(
       if (validation) {
         const part = (error as FastifyError).validationContext ?? 'body';
         const fields = toFieldErrors(validation, part, lang);
-        return sendProblem(reply, 400, 'validation', validationDetail(fields, lang), fields);
+        return sendProblem(reply, 400, 'validationFailed', validationDetail(fields, lang), fields);
       }
       if (error instanceof HttpError) {
         if (error.wwwAuthenticate) reply.header('www-authenticate', error.wwwAuthenticate);
@@ -98,7 +95,7 @@ export const errorsPlugin = fp(
     });
 
     app.setNotFoundHandler((request, reply) =>
-      sendProblem(reply, 404, 'routeNotFound', `${request.method} ${request.url.split('?')[0]}`),
+      sendProblem(reply, 404, 'notFound', `${request.method} ${request.url.split('?')[0]}`),
     );
   },
   { name: 'errors' },

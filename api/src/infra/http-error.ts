@@ -1,16 +1,16 @@
-import type { FieldError } from '@klarkonform/shared';
+import type { FieldError, ProblemCode } from '@klarkonform/shared';
 
 // The one error type services throw for expected failures; the error handler
 // turns it into problem+json. `code` selects the localised title.
 export class HttpError extends Error {
   readonly statusCode: number;
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly errors: readonly FieldError[] | undefined;
   readonly wwwAuthenticate: string | undefined;
 
   constructor(
     statusCode: number,
-    code: string,
+    code: ProblemCode,
     detail: string,
     extra: { errors?: readonly FieldError[]; wwwAuthenticate?: string } = {},
   ) {

@@ -38,6 +38,7 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
 
 export interface AjvLikeError {
   instancePath?: string;
+  schemaPath?: string;
   keyword?: string;
   params?: Record<string, unknown>;
   message?: string;
@@ -47,7 +48,7 @@ export interface AjvLikeError {
 // the input part plus the JSON path, and names the offending property for
 // "required" and "additionalProperties" errors.
 export function toFieldErrors(errors: readonly AjvLikeError[], part: string, lang: 'de' | 'en'): FieldError[] {
-  const copies = errors.map((e) => ({ ...e, message: undefined }) as unknown as ErrorObject);
+  const copies = pickUnionBranch(errors).map((e) => ({ ...e, message: undefined }) as unknown as ErrorObject);
   (lang === 'de' ? localizeDe : localizeEn)(copies);
   return copies.map((e) => {
     const segments = (e.instancePath ?? '').split('/').filter(Boolean);
@@ -59,4 +60,25 @@ export function toFieldErrors(errors: readonly AjvLikeError[], part: string, lan
     const extra = e.keyword === 'additionalProperties' ? ` (${params.additionalProperty})` : '';
     return { field: [part, ...segments].join('.'), message: `${e.message ?? 'invalid'}${extra}` };
   });
+}
+
+// A body that is one of several shapes (a company or a person) fails every
+// shape; reporting all of them confuses. Keep the errors of the shape the
+// input meant: the one whose `kind` matched, else the one with fewest errors.
+function pickUnionBranch(errors: readonly AjvLikeError[]): readonly AjvLikeError[] {
+  const rootUnion = errors.some((e) => e.keyword === 'anyOf' && (e.instancePath ?? '') === '');
+  if (!rootUnion) return errors;
+  const branches = new Map<string, AjvLikeError[]>();
+  for (const e of errors) {
+    const branch = /^#\/anyOf\/(\d+)\//.exec(e.schemaPath ?? '')?.[1];
+    if (branch === undefined) continue;
+    branches.set(branch, [...(branches.get(branch) ?? []), e]);
+  }
+  if (branches.size === 0) return errors;
+  const ranked = [...branches.values()].sort((a, b) => {
+    const kindA = a.some((e) => e.instancePath === '/kind') ? 1 : 0;
+    const kindB = b.some((e) => e.instancePath === '/kind') ? 1 : 0;
+    return kindA - kindB || a.length - b.length;
+  });
+  return ranked[0] ?? errors;
 }

@@ -1,0 +1,31 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { AuditAction, AuditChange } from '@klarkonform/shared';
+import { tenantScopePlugin } from '../../infra/tenant-scope';
+
+export interface AuditDoc {
+  _id: Types.ObjectId;
+  tenantId: string;
+  contactId: string;
+  action: AuditAction;
+  at: Date;
+  actor: { id: string; name: string };
+  changes: AuditChange[];
+}
+
+const auditSchema = new Schema<AuditDoc>(
+  {
+    tenantId: { type: String, required: true },
+    contactId: { type: String, required: true },
+    action: { type: String, required: true },
+    at: { type: Date, required: true },
+    actor: { type: Schema.Types.Mixed, required: true },
+    changes: { type: Schema.Types.Mixed, required: true },
+  },
+  { versionKey: false, minimize: false, collection: 'audit' },
+);
+auditSchema.index({ tenantId: 1, contactId: 1, at: -1, _id: -1 });
+auditSchema.plugin(tenantScopePlugin);
+
+export function auditModel(connection: Connection): Model<AuditDoc> {
+  return (connection.models.Audit as Model<AuditDoc>) ?? connection.model<AuditDoc>('Audit', auditSchema);
+}

@@ -1,0 +1,122 @@
+import {
+  type ConsentEventCreate,
+  type Contact,
+  type FreeNoteCreate,
+  type HistoryEntryCreate,
+  MAX_CONSENT_EVENTS_PER_CHANNEL,
+  NOTE_LIMITS,
+  type OpenItemCreate,
+  type OpenItemPatch,
+} from '@klarkonform/shared';
+import { Types } from 'mongoose';
+import { HttpError } from '../../infra/http-error';
+import type { AuthContext } from '../../infra/token-verifier';
+import { actorOf, type ContactWriter } from './contact-writer';
+import type { ContactFields } from './contacts.mapper';
+import { today } from './contacts.service';
+
+// Appends to a contact's consent history and notes. Appends need no If-Match:
+// they do not overwrite anyone's edit, and a lost race is retried.
+
+type Notes = {
+  specifics: string;
+  history: unknown[];
+  openItems: Array<{ id: string; done: boolean }>;
+  free: unknown[];
+};
+
+function notesOf(fields: ContactFields): Notes {
+  return fields.notes as Notes;
+}
+
+function full(what: string): HttpError {
+  return new HttpError(409, 'conflict', `The contact has reached the limit of ${what}; archive old entries first`);
+}
+
+function touchLead(fields: ContactFields): void {
+  // Logging an event counts as activity on a lead (staleness is measured from it).
+  if (fields.lead) (fields.lead as Record<string, unknown>).lastActivityAt = new Date().toISOString();
+}
+
+export class ContactNotesService {
+  constructor(private readonly writer: ContactWriter) {}
+
+  addConsentEvent(auth: AuthContext, id: string, body: ConsentEventCreate): Promise<Contact> {
+    const at = body.at ?? new Date().toISOString();
+    if (Date.parse(at) > Date.now() + 5 * 60_000) {
+      throw new HttpError(400, 'validationFailed', 'at: a consent event cannot lie in the future', {
+        errors: [{ field: 'body.at', message: 'must not be in the future' }],
+      });
+    }
+    return this.writer.update(auth, id, 'consent', 'retry', (fields) => {
+      const channels = (fields.consent as { channels: Record<string, unknown[]> }).channels;
+      const events = channels[body.channel] ?? [];
+      if (events.length >= MAX_CONSENT_EVENTS_PER_CHANNEL) throw full('consent events for this channel');
+      events.push({
+        id: new Types.ObjectId().toHexString(),
+        type: body.type,
+        at: new Date(at).toISOString(),
+        source: body.source,
+        ...(body.proof ? { proof: body.proof } : {}),
+        recordedBy: actorOf(auth),
+      });
+      channels[body.channel] = events;
+      return fields;
+    });
+  }
+
+  addHistory(auth: AuthContext, id: string, body: HistoryEntryCreate): Promise<Contact> {
+    return this.writer.update(auth, id, 'note', 'retry', (fields) => {
+      const notes = notesOf(fields);
+      if (notes.history.length >= NOTE_LIMITS.history) throw full('history entries');
+      notes.history.push({
+        id: new Types.ObjectId().toHexString(),
+        date: body.date ?? today(),
+        event: body.event,
+        author: actorOf(auth),
+      });
+      touchLead(fields);
+      return fields;
+    });
+  }
+
+  addOpenItem(auth: AuthContext, id: string, body: OpenItemCreate): Promise<Contact> {
+    return this.writer.update(auth, id, 'note', 'retry', (fields) => {
+      const notes = notesOf(fields);
+      if (notes.openItems.length >= NOTE_LIMITS.openItems) throw full('open items');
+      notes.openItems.push({
+        id: new Types.ObjectId().toHexString(),
+        text: body.text,
+        done: false,
+        createdAt: new Date().toISOString(),
+      } as never);
+      return fields;
+    });
+  }
+
+  setOpenItem(auth: AuthContext, id: string, itemId: string, body: OpenItemPatch): Promise<Contact> {
+    return this.writer.update(auth, id, 'note', 'retry', (fields) => {
+      const item = notesOf(fields).openItems.find((i) => i.id === itemId);
+      if (!item) throw new HttpError(404, 'notFound', 'Open item not found');
+      item.done = body.done;
+      return fields;
+    });
+  }
+
+  addFreeNote(auth: AuthContext, id: string, body: FreeNoteCreate): Promise<Contact> {
+    return this.writer.update(auth, id, 'note', 'retry', (fields) => {
+      const notes = notesOf(fields);
+      if (notes.free.length >= NOTE_LIMITS.free) throw full('notes');
+      const actor = actorOf(auth);
+      notes.free.push({
+        id: new Types.ObjectId().toHexString(),
+        text: body.text,
+        authorName: actor.name,
+        authorId: actor.id,
+        createdAt: new Date().toISOString(),
+      });
+      touchLead(fields);
+      return fields;
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import type { Actor, AuditAction, Contact } from '@klarkonform/shared';
+import type { AuthContext } from '../../infra/token-verifier';
+import { HttpError, notFound } from '../../infra/http-error';
+import type { AuditRepository } from '../audit/audit.repository';
+import { diffFields } from '../audit/audit.repository';
+import type { ContactDoc } from './contacts.model';
+import { type ContactFields, derive, fieldsOf, toContact } from './contacts.mapper';
+import { type ContactsRepository, DuplicateKeyError } from './contacts.repository';
+
+// The one way contacts change: read, apply a pure change to the fields,
+// recompute what is derived, write back only if nobody else wrote in
+// between (version check), and record the change in the audit trail.
+// Server-side appends (consent events, notes) retry a lost race themselves;
+// user edits carry the version they started from and fail with 412 instead.
+
+const MAX_RETRIES = 4;
+
+export function actorOf(auth: AuthContext): Actor {
+  return { id: auth.userId, name: auth.name ?? auth.email ?? auth.userId };
+}
+
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/** Parses If-Match: `"3"`, `W/"3"`, `3` or `*`. */
+export function parseIfMatch(header: string | undefined): number | '*' {
+  if (header === undefined || header.trim() === '') {
+    throw new HttpError(
+      428,
+      'preconditionRequired',
+      'Send If-Match with the version you edited (the ETag of the contact)',
+    );
+  }
+  if (header.trim() === '*') return '*';
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match?.[1]) throw new HttpError(400, 'badRequest', 'If-Match must be a version such as "3"');
+  return Number(match[1]);
+}
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(stableJson(body)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export type Change = (fields: ContactFields, doc: ContactDoc) => ContactFields | Promise<ContactFields>;
+
+export class ContactWriter {
+  constructor(
+    private readonly contacts: ContactsRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async load(auth: AuthContext, id: string): Promise<ContactDoc> {
+    const doc = await this.contacts.findById(auth.tenantId, id);
+    if (!doc) throw notFound('Contact');
+    return doc;
+  }
+
+  async insert(
+    auth: AuthContext,
+    idempotencyKey: string,
+    hash: string,
+    fields: ContactFields,
+  ): Promise<{ contact: Contact; replayed: boolean }> {
+    const now = new Date().toISOString();
+    const actor = actorOf(auth);
+    const base: ContactFields = {
+      ...fields,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor,
+      updatedBy: actor,
+    };
+    const { fields: derived, keys } = derive(base);
+
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const seq = await this.contacts.nextContactNumber(auth.tenantId);
+      const contactNumber = `C${String(seq).padStart(5, '0')}`;
+      try {
+        const doc = await this.contacts.insert({
+          ...derived,
+          tenantId: auth.tenantId,
+          contactNumber,
+          idempotencyKey,
+          requestHash: hash,
+          keys,
+        } as Omit<ContactDoc, '_id'>);
+        await this.audit.record(auth.tenantId, String(doc._id), 'create', actor, diffFields(undefined, fieldsOf(doc)));
+        return { contact: toContact(doc), replayed: false };
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        // Either a concurrent request with the same key won (answer with its
+        // contact), or the number was taken because the counter lost a race
+        // (move the counter past the highest number and draw again).
+        const winner = await this.contacts.findByIdempotencyKey(auth.tenantId, idempotencyKey);
+        if (winner) return this.replay(winner, hash);
+        await this.contacts.bumpContactNumber(auth.tenantId, await this.contacts.highestContactNumber(auth.tenantId));
+      }
+    }
+    throw new HttpError(503, 'serviceUnavailable', 'Could not assign a contact number; please retry');
+  }
+
+  replay(doc: ContactDoc, hash: string): { contact: Contact; replayed: boolean } {
+    if (doc.requestHash !== hash) {
+      throw new HttpError(409, 'conflict', 'This Idempotency-Key was already used for a different contact');
+    }
+    return { contact: toContact(doc), replayed: true };
+  }
+
+  async update(
+    auth: AuthContext,
+    id: string,
+    action: AuditAction,
+    expectedVersion: number | '*' | 'retry',
+    change: Change,
+  ): Promise<Contact> {
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const doc = await this.load(auth, id);
+      if (doc.mergedInto) {
+        throw new HttpError(409, 'conflict', `This contact was merged into ${String(doc.mergedInto)}; edit that one`);
+      }
+      if (typeof expectedVersion === 'number' && doc.version !== expectedVersion) {
+        throw new HttpError(
+          412,
+          'preconditionFailed',
+          `The contact is at version ${doc.version}, not ${expectedVersion}`,
+        );
+      }
+      const before = fieldsOf(doc);
+      const changed = await change(structuredClone(before), doc);
+      const actor = actorOf(auth);
+      const { fields, keys } = derive({
+        ...changed,
+        version: doc.version + 1,
+        updatedAt: new Date().toISOString(),
+        updatedBy: actor,
+      });
+      const unset = Object.keys(before).filter((k) => !(k in fields));
+      const written = await this.contacts.replaceIfVersion(auth.tenantId, id, doc.version, { ...fields, keys }, unset);
+      if (written) {
+        await this.audit.record(auth.tenantId, id, action, actor, diffFields(before, fields));
+        return toContact({ _id: doc._id, ...fields } as unknown as ContactDoc);
+      }
+      if (expectedVersion !== 'retry') {
+        throw new HttpError(412, 'preconditionFailed', 'The contact was changed by someone else in the meantime');
+      }
+    }
+    throw new HttpError(409, 'conflict', 'The contact is being changed by others right now; please retry');
+  }
+}

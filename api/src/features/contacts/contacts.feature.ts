@@ -1,0 +1,38 @@
+import type { Connection } from 'mongoose';
+import { AuditRepository } from '../audit/audit.repository';
+import { CardsService } from './cards.service';
+import { ContactNotesService } from './contact-notes.service';
+import { ContactWriter } from './contact-writer';
+import { ContactsRepository } from './contacts.repository';
+import { ContactsService } from './contacts.service';
+import { DuplicatesService } from './duplicates.service';
+import { QualityService } from './quality.service';
+
+// Wires the contacts feature's parts for one app instance.
+export interface ContactsFeature {
+  repo: ContactsRepository;
+  audit: AuditRepository;
+  writer: ContactWriter;
+  contacts: ContactsService;
+  notes: ContactNotesService;
+  cards: CardsService;
+  duplicates: DuplicatesService;
+  quality: QualityService;
+}
+
+export function createContactsFeature(connection: Connection): ContactsFeature {
+  const repo = new ContactsRepository(connection);
+  const audit = new AuditRepository(connection);
+  const writer = new ContactWriter(repo, audit);
+  const quality = new QualityService(repo);
+  return {
+    repo,
+    audit,
+    writer,
+    contacts: new ContactsService(repo, writer, audit),
+    notes: new ContactNotesService(writer),
+    cards: new CardsService(repo, quality),
+    duplicates: new DuplicatesService(repo, writer),
+    quality,
+  };
+}

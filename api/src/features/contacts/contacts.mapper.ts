@@ -1,0 +1,62 @@
+import { Types } from 'mongoose';
+import {
+  type Contact,
+  displayName,
+  foldName,
+  letterSalutation,
+  primaryEmail,
+  searchKeys,
+  type SyncStatus,
+} from '@klarkonform/shared';
+import type { ContactDoc, SearchKeysDoc } from './contacts.model';
+
+// Between the stored document and the API's Contact: server-only fields
+// (tenant, keys, idempotency) stay inside; derived texts and keys are
+// recomputed from the fields on every write, never edited directly.
+
+const SERVER_ONLY = new Set(['_id', 'tenantId', 'keys', 'idempotencyKey', 'requestHash']);
+
+export type ContactFields = Record<string, unknown> & { kind: 'company' | 'person' };
+
+export function toContact(doc: ContactDoc): Contact {
+  const out: Record<string, unknown> = { id: String(doc._id) };
+  for (const [key, value] of Object.entries(doc)) {
+    if (!SERVER_ONLY.has(key) && value !== undefined && value !== null) out[key] = value;
+  }
+  out.archived = doc.archived ?? null;
+  return out as unknown as Contact;
+}
+
+/** The stored document's API fields, without identity and server-only fields. */
+export function fieldsOf(doc: ContactDoc): ContactFields {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!SERVER_ONLY.has(key) && value !== undefined) out[key] = value;
+  }
+  return out as ContactFields;
+}
+
+function syncStatusOf(fields: ContactFields): SyncStatus {
+  const hasEmail = fields.kind === 'person' ? primaryEmail(fields as never) !== undefined : Boolean(fields.email);
+  // The Microsoft 365 mirror picks up contacts with an address; until it has, they wait.
+  if (!hasEmail) return 'noEmail';
+  return fields.syncStatus === 'synced' || fields.syncStatus === 'error' || fields.syncStatus === 'disabled'
+    ? (fields.syncStatus as SyncStatus)
+    : 'pending';
+}
+
+/** Recomputes what is derived from the fields: texts, sync status and the search keys. */
+export function derive(fields: ContactFields): { fields: ContactFields; keys: SearchKeysDoc } {
+  const next: ContactFields = { ...fields };
+  next.displayName = displayName(next as never);
+  next.letterSalutation = letterSalutation(next as never, 'de');
+  next.syncStatus = syncStatusOf(next);
+  const sortName = foldName(
+    String(next.kind === 'person' ? `${next.lastName ?? ''} ${next.firstName ?? ''}` : (next.name ?? '')),
+  );
+  return { fields: next, keys: { ...searchKeys(next as never), sortName } };
+}
+
+export function newObjectId(): Types.ObjectId {
+  return new Types.ObjectId();
+}

@@ -1,0 +1,85 @@
+import { type Connection, type Model, Schema } from 'mongoose';
+import type { SearchKeys } from '@klarkonform/shared';
+import { tenantScopePlugin } from '../../infra/tenant-scope';
+
+// Storage shape of a contact: the API's Contact fields (validated by the
+// shared TypeBox schemas before they get here) plus the tenant, the
+// normalised search keys and the idempotency key of the create. Only what is
+// queried or indexed is typed here; the rest is kept as given (strict: false),
+// so the shape is written once, in shared/.
+
+/** The shared search keys plus the sort key of lists. */
+export type SearchKeysDoc = SearchKeys & { sortName: string };
+
+export interface ContactDoc {
+  _id: import('mongoose').Types.ObjectId;
+  tenantId: string;
+  kind: 'company' | 'person';
+  contactNumber: string;
+  version: number;
+  idempotencyKey: string;
+  requestHash: string;
+  keys: SearchKeysDoc;
+  companyId?: string;
+  [field: string]: unknown;
+}
+
+const contactSchema = new Schema<ContactDoc>(
+  {
+    tenantId: { type: String, required: true },
+    kind: { type: String, required: true, enum: ['company', 'person'] },
+    contactNumber: { type: String, required: true },
+    version: { type: Number, required: true },
+    idempotencyKey: { type: String, required: true },
+    requestHash: { type: String, required: true },
+    keys: { type: Schema.Types.Mixed, required: true },
+    companyId: { type: String },
+  },
+  { strict: false, versionKey: false, minimize: false, collection: 'contacts' },
+);
+
+// tenantId leads every index: it is the shard-key prefix and every query has it.
+contactSchema.index({ tenantId: 1, contactNumber: 1 }, { unique: true });
+contactSchema.index({ tenantId: 1, idempotencyKey: 1 }, { unique: true });
+contactSchema.index({ tenantId: 1, 'keys.emailsLower': 1 });
+contactSchema.index({ tenantId: 1, 'keys.emailDomains': 1 });
+contactSchema.index({ tenantId: 1, 'keys.companyDomains': 1 });
+contactSchema.index({ tenantId: 1, 'keys.phoneDigits': 1 });
+contactSchema.index({ tenantId: 1, 'keys.phonesE164': 1 });
+contactSchema.index({ tenantId: 1, 'keys.phoneticLast': 1 });
+contactSchema.index({ tenantId: 1, 'keys.companyKey': 1 });
+contactSchema.index({ tenantId: 1, 'keys.phoneticCompany': 1 });
+contactSchema.index({ tenantId: 1, 'keys.nameTokens': 1 });
+contactSchema.index({ tenantId: 1, companyId: 1 });
+contactSchema.index({ tenantId: 1, 'keys.sortName': 1, _id: 1 });
+contactSchema.plugin(tenantScopePlugin);
+
+interface CounterDoc {
+  tenantId: string;
+  name: string;
+  seq: number;
+}
+const counterSchema = new Schema<CounterDoc>(
+  {
+    tenantId: { type: String, required: true },
+    name: { type: String, required: true },
+    seq: { type: Number, required: true },
+  },
+  { versionKey: false, collection: 'counters' },
+);
+counterSchema.index({ tenantId: 1, name: 1 }, { unique: true });
+counterSchema.plugin(tenantScopePlugin);
+
+export interface ContactModels {
+  contacts: Model<ContactDoc>;
+  counters: Model<CounterDoc>;
+}
+
+export function contactModels(connection: Connection): ContactModels {
+  return {
+    contacts:
+      (connection.models.Contact as Model<ContactDoc>) ?? connection.model<ContactDoc>('Contact', contactSchema),
+    counters:
+      (connection.models.Counter as Model<CounterDoc>) ?? connection.model<CounterDoc>('Counter', counterSchema),
+  };
+}

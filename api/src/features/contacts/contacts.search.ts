@@ -1,0 +1,120 @@
+import type { ContactListPage, ContactListQuery, ContactSummary } from '@klarkonform/shared';
+import { foldName, normalizeEmail, phoneSearchDigits, stripLegalForm } from '@klarkonform/shared';
+import { Types } from 'mongoose';
+import { HttpError } from '../../infra/http-error';
+import type { ContactDoc } from './contacts.model';
+import type { ContactFilter, ContactsRepository } from './contacts.repository';
+
+// Contact search and filtering with keyset pagination on (sortName, _id).
+// Every condition is an equality or an anchored prefix on a stored key, so on
+// MongoDB each is served by an index led by tenantId.
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const prefix = (text: string) => ({ $regex: `^${escapeRegex(text)}` });
+
+/** What the free-text `q` means: a contact number, an address, a domain, a phone number, or names. */
+export function searchCondition(q: string): ContactFilter {
+  const text = q.trim();
+  if (/^c\d{1,9}$/i.test(text)) {
+    return { contactNumber: `C${text.slice(1).padStart(5, '0')}` };
+  }
+  if (text.includes('@')) {
+    const email = normalizeEmail(text);
+    if (email) return { 'keys.emailsLower': email };
+    const domain = text.startsWith('@') ? text.slice(1).toLowerCase() : undefined;
+    if (domain && /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) return { 'keys.emailDomains': domain };
+    return { 'keys.emailsLower': prefix(text.toLowerCase()) };
+  }
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(text)) {
+    return { $or: [{ 'keys.emailDomains': text.toLowerCase() }, { 'keys.nameTokens': prefix(foldName(text)) }] };
+  }
+  const digits = text.replace(/\D/g, '');
+  if (digits.length >= 4 && /^[\d\s()+/-]+$/.test(text)) {
+    const variants = phoneSearchDigits(text);
+    const all = variants.length > 0 ? variants : [digits];
+    return { $or: all.map((d) => ({ 'keys.phoneDigits': prefix(d) })) };
+  }
+  // Company names are indexed without their legal form, so "Muster GmbH" searches the
+  // companies called "Muster…".
+  const withoutLegalForm = stripLegalForm(text);
+  const tokens = foldName(withoutLegalForm).split(' ').filter(Boolean).slice(0, 5);
+  if (tokens.length === 0) return {};
+  const names: ContactFilter[] = tokens.map((t) => ({ 'keys.nameTokens': prefix(t) }));
+  if (withoutLegalForm !== text) names.push({ kind: 'company' });
+  return { $and: names };
+}
+
+interface Cursor {
+  s: string;
+  id: string;
+}
+
+function encodeCursor(doc: ContactDoc): string {
+  return Buffer.from(JSON.stringify({ s: doc.keys.sortName, id: String(doc._id) })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
+    if (typeof value.s === 'string' && typeof value.id === 'string' && /^[0-9a-f]{24}$/.test(value.id)) return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw new HttpError(400, 'validationFailed', 'cursor: invalid cursor', {
+    errors: [{ field: 'querystring.cursor', message: 'invalid cursor; use nextCursor from the previous page' }],
+  });
+}
+
+export function toSummary(doc: ContactDoc, companyName?: string): ContactSummary {
+  const email =
+    doc.kind === 'person'
+      ? (doc.emails as Array<{ address: string; primary: boolean }> | undefined)?.find((e) => e.primary)?.address
+      : (doc.email as string | undefined);
+  return {
+    id: String(doc._id),
+    kind: doc.kind,
+    displayName: String(doc.displayName ?? ''),
+    contactNumber: doc.contactNumber,
+    ...(companyName ? { companyName } : doc.kind === 'company' ? { companyName: String(doc.name) } : {}),
+    ...(email ? { email } : {}),
+    relationships: (doc.relationships as ContactSummary['relationships']) ?? [],
+    archived: Boolean(doc.archived),
+  };
+}
+
+export async function listContacts(
+  repo: ContactsRepository,
+  tenantId: string,
+  query: ContactListQuery,
+): Promise<ContactListPage> {
+  const limit = query.limit ?? 25;
+  const conditions: ContactFilter[] = [];
+  if (query.q) conditions.push(searchCondition(query.q));
+  if (query.kind) conditions.push({ kind: query.kind });
+  if (query.relationship) conditions.push({ relationships: query.relationship });
+  if (query.tag) conditions.push({ tags: query.tag });
+  if (query.role) conditions.push({ roles: query.role });
+  if (query.leadStatus) conditions.push({ 'lead.status': query.leadStatus });
+  conditions.push(query.archived ? { archived: { $ne: null } } : { archived: null });
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor);
+    const id = new Types.ObjectId(c.id);
+    conditions.push({ $or: [{ 'keys.sortName': { $gt: c.s } }, { 'keys.sortName': c.s, _id: { $gt: id } }] });
+  }
+  const docs = await repo.find(
+    tenantId,
+    { $and: conditions },
+    { sort: { 'keys.sortName': 1, _id: 1 }, limit: limit + 1 },
+  );
+  const page = docs.slice(0, limit);
+  const companyIds = page.map((d) => d.companyId).filter((id): id is string => typeof id === 'string');
+  const companies = new Map((await repo.findByIds(tenantId, companyIds)).map((c) => [String(c._id), String(c.name)]));
+  const last = page[page.length - 1];
+  return {
+    items: page.map((d) => toSummary(d, d.companyId ? companies.get(d.companyId) : undefined)),
+    nextCursor: docs.length > limit && last ? encodeCursor(last) : null,
+  };
+}

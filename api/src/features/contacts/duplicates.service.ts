@@ -1,0 +1,221 @@
+import {
+  type Contact,
+  type DuplicateCandidate,
+  type DuplicateCheckRequest,
+  type DuplicateCheckResult,
+  findDuplicates,
+  type MergeRequest,
+} from '@klarkonform/shared';
+import { HttpError, notFound } from '../../infra/http-error';
+import type { AuthContext } from '../../infra/token-verifier';
+import { actorOf, type ContactWriter } from './contact-writer';
+import type { ContactDoc } from './contacts.model';
+import { type ContactFields, derive } from './contacts.mapper';
+import type { ContactFilter, ContactsRepository } from './contacts.repository';
+import { toSummary } from './contacts.search';
+import { groupDuplicates, type Probe } from './duplicate-groups.rules';
+
+// Duplicate check before a create, the tenant-wide scan, and merging.
+
+const CANDIDATE_SCAN_LIMIT = 200;
+
+const probeOf = (doc: ContactDoc): Probe => ({
+  id: String(doc._id),
+  kind: doc.kind,
+  companyId: typeof doc.companyId === 'string' ? doc.companyId : null,
+  keys: doc.keys,
+});
+
+/** The indexed conditions that can find a duplicate of `p` (one $or, each branch an index). */
+function blockingFilter(p: Probe): ContactFilter | null {
+  const k = p.keys;
+  const or: ContactFilter[] = [];
+  if (k.emailsLower.length > 0) or.push({ 'keys.emailsLower': { $in: k.emailsLower } });
+  if (k.phonesE164.length > 0) or.push({ 'keys.phonesE164': { $in: k.phonesE164 } });
+  if (p.kind === 'person' && k.phoneticLast) or.push({ 'keys.phoneticLast': k.phoneticLast });
+  if (p.kind === 'company' && k.companyKey) or.push({ 'keys.companyKey': k.companyKey });
+  if (p.kind === 'company' && k.phoneticCompany) or.push({ 'keys.phoneticCompany': k.phoneticCompany });
+  if (p.kind === 'company' && k.companyDomains.length > 0)
+    or.push({ 'keys.companyDomains': { $in: k.companyDomains } });
+  return or.length > 0 ? { $or: or } : null;
+}
+
+export class DuplicatesService {
+  constructor(
+    private readonly repo: ContactsRepository,
+    private readonly writer: ContactWriter,
+  ) {}
+
+  async check(auth: AuthContext, body: DuplicateCheckRequest): Promise<DuplicateCheckResult> {
+    const { excludeId, ...candidate } = body as DuplicateCheckRequest & { excludeId?: string };
+    const fields = { ...(candidate as ContactFields), emails: (candidate as { emails?: unknown }).emails ?? [] };
+    const probe: Probe = {
+      id: excludeId ?? 'candidate',
+      kind: candidate.kind,
+      companyId: (candidate as { companyId?: string }).companyId ?? null,
+      keys: derive(fields).keys,
+    };
+    const filter = blockingFilter(probe);
+    if (!filter) return { candidates: [] };
+    const docs = await this.repo.find(
+      auth.tenantId,
+      { $and: [filter, { mergedInto: { $exists: false } }] },
+      { limit: CANDIDATE_SCAN_LIMIT },
+    );
+    const byId = new Map(docs.map((d) => [String(d._id), d]));
+    const matches = findDuplicates(probe, docs.map(probeOf));
+    return {
+      candidates: await this.withSummaries(
+        auth,
+        matches.map((m) => ({ doc: byId.get(m.contact.id)!, score: m.score, reasons: m.reasons })),
+      ),
+    };
+  }
+
+  private async withSummaries(
+    auth: AuthContext,
+    matches: Array<{ doc: ContactDoc; score: number; reasons: DuplicateCandidate['reasons'] }>,
+  ): Promise<DuplicateCandidate[]> {
+    const companyIds = matches.map((m) => m.doc.companyId).filter((id): id is string => typeof id === 'string');
+    const names = new Map(
+      (await this.repo.findByIds(auth.tenantId, companyIds)).map((c) => [String(c._id), String(c.name)]),
+    );
+    return matches.map((m) => ({
+      contact: toSummary(m.doc, m.doc.companyId ? names.get(m.doc.companyId) : undefined),
+      score: m.score,
+      reasons: m.reasons,
+    }));
+  }
+
+  /** The monthly check: every group of likely duplicates among the tenant's active contacts. */
+  async groups(auth: AuthContext) {
+    const probes: Probe[] = [];
+    const docs = new Map<string, ContactDoc>();
+    for await (const batch of this.repo.scan(auth.tenantId, { archived: null })) {
+      for (const d of batch) {
+        probes.push(probeOf(d));
+        docs.set(String(d._id), d);
+      }
+    }
+    const groups = groupDuplicates(probes);
+    return {
+      groups: await Promise.all(
+        groups.map(async (g) => ({
+          contacts: (
+            await this.withSummaries(
+              auth,
+              g.ids.map((id) => ({ doc: docs.get(id)!, score: g.score, reasons: g.reasons })),
+            )
+          ).map((c) => c.contact),
+          score: g.score,
+          reasons: g.reasons,
+        })),
+      ),
+      scanned: probes.length,
+    };
+  }
+
+  /** Keeps the survivor, fills its gaps from the duplicate, moves people over, leaves a pointer. */
+  async merge(auth: AuthContext, body: MergeRequest): Promise<Contact> {
+    if (body.survivorId === body.duplicateId)
+      throw new HttpError(400, 'badRequest', 'A contact cannot be merged into itself');
+    const [survivor, duplicate] = await Promise.all([
+      this.repo.findById(auth.tenantId, body.survivorId),
+      this.repo.findById(auth.tenantId, body.duplicateId),
+    ]);
+    if (!survivor) throw notFound('Survivor contact');
+    if (!duplicate) throw notFound('Duplicate contact');
+    if (duplicate.mergedInto === body.survivorId)
+      return this.writer.update(auth, body.survivorId, 'merge', 'retry', (f) => f);
+    if (survivor.kind !== duplicate.kind)
+      throw new HttpError(400, 'badRequest', 'A company and a person cannot be merged');
+    if (survivor.mergedInto || duplicate.mergedInto)
+      throw new HttpError(409, 'conflict', 'One of the contacts is already merged');
+
+    const merged = await this.writer.update(auth, body.survivorId, 'merge', 'retry', (fields) =>
+      mergeFields(fields, duplicate),
+    );
+    if (duplicate.kind === 'company') {
+      const people = await this.repo.find(auth.tenantId, { companyId: body.duplicateId }, { limit: 10_000 });
+      for (const person of people) {
+        await this.writer.update(auth, String(person._id), 'merge', 'retry', (f) => ({
+          ...f,
+          companyId: body.survivorId,
+        }));
+      }
+    }
+    await this.writer.update(auth, body.duplicateId, 'merge', 'retry', (fields) => ({
+      ...fields,
+      mergedInto: body.survivorId,
+      archived: {
+        at: new Date().toISOString(),
+        reason: `Zusammengeführt mit ${survivor.contactNumber}`,
+        by: actorOf(auth),
+      },
+    }));
+    return merged;
+  }
+}
+
+const union = <T>(a: unknown, b: unknown): T[] => [...new Set([...((a as T[]) ?? []), ...((b as T[]) ?? [])])];
+
+function unionById<T extends { id: string }>(a: unknown, b: unknown): T[] {
+  const out = new Map<string, T>();
+  for (const item of [...((a as T[]) ?? []), ...((b as T[]) ?? [])]) out.set(item.id, item);
+  return [...out.values()];
+}
+
+function mergeFields(survivor: ContactFields, dup: ContactDoc): ContactFields {
+  const out: ContactFields = { ...survivor };
+  const fillable = [
+    'title',
+    'firstName',
+    'position',
+    'department',
+    'phone',
+    'mobile',
+    'address',
+    'companyId',
+    'email',
+    'website',
+    'industry',
+    'lead',
+    'customerSince',
+  ];
+  for (const f of fillable) if (out[f] === undefined && dup[f] !== undefined) out[f] = dup[f];
+  out.relationships = union(survivor.relationships, dup.relationships);
+  out.tags = union(survivor.tags, dup.tags);
+  if (out.kind === 'person') {
+    out.roles = union(survivor.roles, dup.roles);
+    const have = new Set(((survivor.emails as Array<{ address: string }>) ?? []).map((e) => e.address.toLowerCase()));
+    const extra = ((dup.emails as Array<{ address: string }>) ?? []).filter((e) => !have.has(e.address.toLowerCase()));
+    out.emails = [
+      ...((survivor.emails as object[]) ?? []),
+      ...extra.map((e) => ({ address: e.address, primary: false })),
+    ].slice(0, 10);
+  }
+  const sc = survivor.consent as { legalBasis?: string; channels: Record<string, Array<{ id: string; at: string }>> };
+  const dc = dup.consent as typeof sc;
+  const channels = Object.fromEntries(
+    Object.keys(sc.channels).map((c) => [
+      c,
+      unionById<{ id: string; at: string }>(sc.channels[c], dc?.channels?.[c]).sort((x, y) => x.at.localeCompare(y.at)),
+    ]),
+  );
+  out.consent = {
+    ...((sc.legalBasis ?? dc?.legalBasis) ? { legalBasis: sc.legalBasis ?? dc?.legalBasis } : {}),
+    channels,
+  };
+  const sn = survivor.notes as { specifics: string; history: []; openItems: []; free: [] };
+  const dn = dup.notes as typeof sn;
+  out.notes = {
+    specifics: (dn?.specifics && !sn.specifics.includes(dn.specifics)
+      ? [sn.specifics, dn.specifics].filter(Boolean).join('\n\n')
+      : sn.specifics
+    ).slice(0, 4000),
+    history: unionById(sn.history, dn?.history),
+    openItems: unionById(sn.openItems, dn?.openItems),
+    free: unionById(sn.free, dn?.free),
+  };
+  return out;
+}

@@ -1,0 +1,245 @@
+import type { AppRole, Permission } from '../auth/roles';
+import type { ConsentEventCreate } from '../contacts/consent.schema';
+import type { ContactCreate, ContactPatch } from '../contacts/contact-input.schema';
+import type { HistoryEntryCreate, OpenItemCreate } from '../contacts/contact-notes.schema';
+import type {
+  AuditEntry,
+  ContactListPage,
+  ContactListQuery,
+  DuplicateCandidate,
+  DuplicateCheckRequest,
+} from '../contacts/contact-query.schema';
+import type { Contact } from '../contacts/contact.schema';
+import type { SenderCard } from '../contacts/sender-card.schema';
+import type { Language } from '../i18n/language';
+import type { Problem } from './problem.schema';
+
+// The typed client both front ends use for the KlarKonform API. Only types are imported from
+// the schema modules, so no TypeBox runtime reaches the browser bundles. Reads and keyed
+// creates are retried on network failures and 502/503/504/429; other writes are never
+// retried (a consent event is append-only, a PATCH would come back 412).
+
+export interface Me {
+  tenantId: string;
+  userId: string;
+  name?: string;
+  email?: string;
+  roles: AppRole[];
+  permissions: Permission[];
+}
+
+export interface ApiClientOptions {
+  /** '' for the page's own origin. */
+  baseUrl?: string;
+  getToken: (options: { forceRefresh: boolean }) => Promise<string>;
+  language: () => Language;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export interface CardRequest {
+  email: string;
+  name?: string;
+}
+
+export interface CreatedContact {
+  contact: Contact;
+  /** false when the Idempotency-Key was seen before and the earlier contact came back. */
+  created: boolean;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly problem: Problem | undefined;
+
+  constructor(status: number, problem: Problem | undefined, fallback: string) {
+    super(problem?.detail ?? problem?.title ?? fallback);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = problem?.code;
+    this.problem = problem;
+  }
+
+  get isConflict(): boolean {
+    return this.status === 412 || this.status === 409 || this.code === 'preconditionFailed';
+  }
+}
+
+/** Thrown when the request never got an answer (offline, timeout, DNS). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network request failed', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+// The schema allows 20 addresses per request; kept here as a plain number so that the
+// client does not pull the schema module (and TypeBox) into the browser.
+export const CARDS_PER_REQUEST = 20;
+
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const RETRY_DELAYS_MS = [250, 1000];
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH';
+  body?: unknown;
+  headers?: Record<string, string>;
+  retry?: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+interface RawResponse<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const ifMatch = (version: number) => `"${version}"`;
+
+export function createApiClient(options: ApiClientOptions) {
+  const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  async function send<T>(path: string, req: RequestOptions, forceRefresh = false): Promise<RawResponse<T>> {
+    const token = await options.getToken({ forceRefresh });
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'accept-language': options.language(),
+      authorization: `Bearer ${token}`,
+      ...req.headers,
+    };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}/api/v1${path}`, {
+        method: req.method ?? 'GET',
+        headers,
+        body: req.body === undefined ? null : JSON.stringify(req.body),
+        signal: req.signal ? AbortSignal.any([req.signal, timeout]) : timeout,
+      });
+    } catch (err) {
+      if (req.signal?.aborted) throw err;
+      throw new NetworkError(err);
+    }
+    // A token can expire or be revoked between the cache check and the call: one fresh try.
+    if (response.status === 401 && !forceRefresh) return send(path, req, true);
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!response.ok) {
+      const problem = typeof parsed === 'object' && parsed !== null ? (parsed as Problem) : undefined;
+      throw new ApiError(response.status, problem, `HTTP ${response.status}`);
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  async function request<T>(path: string, req: RequestOptions = {}): Promise<RawResponse<T>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send<T>(path, req);
+      } catch (err) {
+        const retryable =
+          err instanceof NetworkError || (err instanceof ApiError && RETRY_STATUSES.has(err.status));
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (!req.retry || !retryable || delay === undefined || req.signal?.aborted) throw err;
+        await sleep(delay);
+      }
+    }
+  }
+
+  const json = async <T>(path: string, req: RequestOptions = {}) => (await request<T>(path, req)).body;
+  const post = <T>(path: string, body: unknown) => json<T>(path, { method: 'POST', body });
+  const id = encodeURIComponent;
+
+  return {
+    me: () => json<Me>('/me', { retry: true }),
+
+    /**
+     * One card per address, in request order. Display names help the API suggest a name for
+     * unknown senders. More than 20 addresses go out as parallel requests.
+     */
+    async cards(people: readonly CardRequest[], signal?: AbortSignal): Promise<SenderCard[]> {
+      const chunks: CardRequest[][] = [];
+      for (let i = 0; i < people.length; i += CARDS_PER_REQUEST) {
+        chunks.push(people.slice(i, i + CARDS_PER_REQUEST));
+      }
+      const pages = await Promise.all(
+        chunks.map((chunk) => {
+          const query = new URLSearchParams();
+          for (const person of chunk) query.append('email', person.email);
+          for (const person of chunk) query.append('name', person.name ?? '');
+          return json<{ cards: SenderCard[] }>(`/cards?${query}`, { retry: true, signal });
+        }),
+      );
+      return pages.flatMap((page) => page.cards);
+    },
+
+    /** The same key always yields the same contact, so a double click or a retry is harmless. */
+    async createContact(body: ContactCreate, idempotencyKey: string): Promise<CreatedContact> {
+      const res = await request<Contact>('/contacts', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+        retry: true,
+      });
+      return { contact: res.body, created: res.status === 201 };
+    },
+
+    getContact: (contactId: string, signal?: AbortSignal) =>
+      json<Contact>(`/contacts/${id(contactId)}`, { retry: true, signal }),
+
+    patchContact: (contactId: string, version: number, patch: ContactPatch) =>
+      json<Contact>(`/contacts/${id(contactId)}`, {
+        method: 'PATCH',
+        body: patch,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+
+    archiveContact: (contactId: string, reason: string) =>
+      post<Contact>(`/contacts/${id(contactId)}/archive`, { reason }),
+    unarchiveContact: (contactId: string) => post<Contact>(`/contacts/${id(contactId)}/unarchive`, {}),
+
+    addConsentEvent: (contactId: string, event: ConsentEventCreate) =>
+      post<Contact>(`/contacts/${id(contactId)}/consent-events`, event),
+
+    addHistoryEntry: (contactId: string, entry: HistoryEntryCreate) =>
+      post<Contact>(`/contacts/${id(contactId)}/notes/history`, entry),
+    addOpenItem: (contactId: string, item: OpenItemCreate) =>
+      post<Contact>(`/contacts/${id(contactId)}/notes/open-items`, item),
+    setOpenItemDone: (contactId: string, itemId: string, done: boolean) =>
+      json<Contact>(`/contacts/${id(contactId)}/notes/open-items/${id(itemId)}`, {
+        method: 'PATCH',
+        body: { done },
+      }),
+    addFreeNote: (contactId: string, text: string) =>
+      post<Contact>(`/contacts/${id(contactId)}/notes/free`, { text }),
+
+    async checkDuplicates(candidate: DuplicateCheckRequest, signal?: AbortSignal): Promise<DuplicateCandidate[]> {
+      const res = await json<{ candidates: DuplicateCandidate[] }>('/contacts/duplicate-check', {
+        method: 'POST',
+        body: candidate,
+        retry: true,
+        signal,
+      });
+      return res.candidates;
+    },
+
+    listContacts(query: Partial<ContactListQuery> = {}, signal?: AbortSignal): Promise<ContactListPage> {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) {
+        if (value !== undefined && value !== '') params.set(key, String(value));
+      }
+      return json<ContactListPage>(`/contacts?${params}`, { retry: true, signal });
+    },
+
+    async contactHistory(contactId: string): Promise<AuditEntry[]> {
+      return (await json<{ items: AuditEntry[] }>(`/contacts/${id(contactId)}/history`, { retry: true })).items;
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

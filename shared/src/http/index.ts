@@ -1,0 +1,2 @@
+export { ApiError, CARDS_PER_REQUEST, createApiClient, ifMatch, NetworkError } from './api-client';
+export type { ApiClient, ApiClientOptions, CardRequest, CreatedContact, Me } from './api-client';

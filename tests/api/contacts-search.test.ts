@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { company, createContact, person, withEmail } from '../support/contacts';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let muster: Record<string, unknown>;
+let max: Record<string, unknown>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  muster = await createContact(
+    t,
+    company('Muster GmbH & Co. KG', { email: 'info@muster.de', relationships: ['customer'], tags: ['Branche-IT'] }),
+  );
+  max = await createContact(
+    t,
+    person('Max', 'Mustermann', {
+      companyId: muster.id,
+      roles: ['decisionMaker'],
+      relationships: ['customer'],
+      phone: '+49 30 1234567',
+      ...withEmail('max.mustermann@muster.de'),
+    }),
+  );
+  await createContact(
+    t,
+    person('Lisa', 'Müller', {
+      companyId: muster.id,
+      roles: ['billingContact'],
+      ...withEmail('lisa.mueller@muster.de'),
+    }),
+  );
+  await createContact(
+    t,
+    person('Peter', 'Berger', { relationships: ['lead'], lead: { status: 'qualifying', source: 'tradeFair' } }),
+  );
+  await createContact(t, company('Lieferant Schulz KG', { relationships: ['supplier'] }));
+});
+afterAll(() => t.close());
+
+async function search(query: string): Promise<string[]> {
+  const res = await t.request({ method: 'GET', url: `/api/v1/contacts?${query}` });
+  expect(res.statusCode).toBe(200);
+  return res.json().items.map((i: { displayName: string }) => i.displayName);
+}
+
+describe('contact search', () => {
+  it.each([
+    ['q=Mustermann', ['Max Mustermann']],
+    ['q=max', ['Max Mustermann']],
+    ['q=Muster', ['Muster GmbH & Co. KG', 'Max Mustermann']],
+    ['q=muster%20gmbh', ['Muster GmbH & Co. KG']],
+    ['q=mueller', ['Lisa Müller']],
+    ['q=Müller', ['Lisa Müller']],
+    ['q=max.mustermann%40muster.de', ['Max Mustermann']],
+    ['q=%40muster.de', ['Muster GmbH & Co. KG', 'Max Mustermann', 'Lisa Müller']],
+    ['q=muster.de', ['Muster GmbH & Co. KG', 'Max Mustermann', 'Lisa Müller']],
+    ['q=030%20123', ['Max Mustermann']],
+    ['q=%2B4930123', ['Max Mustermann']],
+  ])('%s finds %j', async (query, expected) => {
+    expect((await search(query)).sort()).toEqual([...expected].sort());
+  });
+
+  it('finds a contact by its number', async () => {
+    expect(await search(`q=${max.contactNumber}`)).toEqual(['Max Mustermann']);
+    expect(await search(`q=${String(max.contactNumber).toLowerCase()}`)).toEqual(['Max Mustermann']);
+  });
+
+  it('combines filters', async () => {
+    expect(await search('relationship=customer&kind=person')).toEqual(['Max Mustermann']);
+    expect((await search('relationship=customer')).sort()).toEqual(['Max Mustermann', 'Muster GmbH & Co. KG']);
+    expect(await search('role=billingContact')).toEqual(['Lisa Müller']);
+    expect(await search('leadStatus=qualifying')).toEqual(['Peter Berger']);
+    expect(await search('tag=Branche-IT')).toEqual(['Muster GmbH & Co. KG']);
+    expect(await search('q=Muster&kind=company')).toEqual(['Muster GmbH & Co. KG']);
+  });
+
+  it('pages with a stable order and no gaps or repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = (
+        await t.request({ method: 'GET', url: `/api/v1/contacts?limit=2${cursor ? `&cursor=${cursor}` : ''}` })
+      ).json();
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    const all = (await t.request({ method: 'GET', url: '/api/v1/contacts?limit=100' }))
+      .json()
+      .items.map((i: { id: string }) => i.id);
+    expect(seen).toEqual(all);
+    expect(new Set(seen).size).toBe(5);
+    expect(pages).toBe(3);
+  });
+});

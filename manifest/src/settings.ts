@@ -43,7 +43,16 @@ export const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 /** Office add-ins accept only n.n.n with up to five digits per part, no pre-release tag. */
 export const ADDIN_VERSION = /^\d{1,5}\.\d{1,5}\.\d{1,5}$/;
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const TOP_KEYS = ['$comment', 'appId', 'xmlAddinId', 'entraClientId', 'publicBaseUrl', 'version', 'appName', 'developer'];
+const TOP_KEYS = [
+  '$comment',
+  'appId',
+  'xmlAddinId',
+  'entraClientId',
+  'publicBaseUrl',
+  'version',
+  'appName',
+  'developer',
+];
 const DEVELOPER_KEYS = ['name', 'websiteUrl', 'privacyUrl', 'termsOfUseUrl'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -71,7 +80,9 @@ export function parseSettings(raw: unknown, source: string): EnvSettings {
   const guid = (field: 'appId' | 'xmlAddinId' | 'entraClientId'): string => {
     const value = raw[field];
     if (typeof value !== 'string' || !GUID.test(value)) {
-      problems.push(`${field} must be a GUID such as 6f1c2a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b (got ${JSON.stringify(value)})`);
+      problems.push(
+        `${field} must be a GUID such as 6f1c2a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b (got ${JSON.stringify(value)})`,
+      );
       return '';
     }
     return value.toLowerCase();
@@ -94,12 +105,16 @@ export function parseSettings(raw: unknown, source: string): EnvSettings {
     }
     publicBaseUrl = url.origin;
   } else if (typeof raw.publicBaseUrl === 'string' && raw.publicBaseUrl.startsWith('http://')) {
-    problems.push('Outlook and Teams load add-in pages only over https, even on localhost: use https://localhost:3000 for development');
+    problems.push(
+      'Outlook and Teams load add-in pages only over https, even on localhost: use https://localhost:3000 for development',
+    );
   }
 
   const version = typeof raw.version === 'string' ? raw.version : '';
   if (!ADDIN_VERSION.test(version)) {
-    problems.push(`version must look like 1.0.0 (three numbers of at most five digits, no suffix), got ${JSON.stringify(raw.version)}`);
+    problems.push(
+      `version must look like 1.0.0 (three numbers of at most five digits, no suffix), got ${JSON.stringify(raw.version)}`,
+    );
   }
 
   const appName = raw.appName === undefined ? DEFAULT_APP_NAME : raw.appName;
@@ -134,7 +149,9 @@ export function parseSettings(raw: unknown, source: string): EnvSettings {
 
 export function settingsFile(envName: string, envDir = ENV_DIR): string {
   if (!ENV_NAME.test(envName)) {
-    throw new SettingsError(envName, [`environment name "${envName}" may contain only letters, digits, ".", "_" and "-"`]);
+    throw new SettingsError(envName, [
+      `environment name "${envName}" may contain only letters, digits, ".", "_" and "-"`,
+    ]);
   }
   return path.join(envDir, `${envName}.json`);
 }
@@ -145,7 +162,9 @@ export async function loadSettings(envName: string, envDir = ENV_DIR): Promise<E
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new SettingsError(file, [`no settings for environment "${envName}": create ${file} (see env/example.production.json)`]);
+    throw new SettingsError(file, [
+      `no settings for environment "${envName}": create ${file} (see env/example.production.json)`,
+    ]);
   }
   let raw: unknown;
   try {

@@ -49,8 +49,13 @@ export function parseXml(source: string): XmlElement {
   const decode = (raw: string, at: number): string =>
     raw.replace(/&([^;]*);?/g, (match, ref: string) => {
       if (!match.endsWith(';')) fail('"&" must start an entity reference such as &amp;', at);
-      const code = /^#x[0-9a-f]+$/i.test(ref) ? Number.parseInt(ref.slice(2), 16) : /^#\d+$/.test(ref) ? Number(ref.slice(1)) : -1;
-      if (code >= 0) return code <= 0x10ffff ? String.fromCodePoint(code) : fail(`character reference &${ref}; is out of range`, at);
+      const code = /^#x[0-9a-f]+$/i.test(ref)
+        ? Number.parseInt(ref.slice(2), 16)
+        : /^#\d+$/.test(ref)
+          ? Number(ref.slice(1))
+          : -1;
+      if (code >= 0)
+        return code <= 0x10ffff ? String.fromCodePoint(code) : fail(`character reference &${ref}; is out of range`, at);
       return PREDEFINED[ref] ?? fail(`unknown entity &${ref};`, at);
     });
   const skipUntil = (terminator: string, what: string): void => {
@@ -101,7 +106,8 @@ export function parseXml(source: string): XmlElement {
       pos++;
       const open = stack.pop();
       if (!open) fail(`closing tag </${name}> has no opening tag`, at);
-      else if (open.name !== name) fail(`closing tag </${name}> does not match <${open.name}> from line ${open.line}`, at);
+      else if (open.name !== name)
+        fail(`closing tag </${name}> does not match <${open.name}> from line ${open.line}`, at);
     } else {
       const at = pos;
       pos++;

@@ -49,7 +49,8 @@ export function readZip(archive: Buffer): Map<string, Buffer> {
     const name = archive.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
 
-    if (archive.readUInt32LE(localOffset) !== LOCAL_FILE_HEADER) throw new ZipError(`local header of ${name} is damaged`);
+    if (archive.readUInt32LE(localOffset) !== LOCAL_FILE_HEADER)
+      throw new ZipError(`local header of ${name} is damaged`);
     const dataStart =
       localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
     const data = archive.subarray(dataStart, dataStart + compressedSize);

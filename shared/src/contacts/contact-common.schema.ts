@@ -28,8 +28,7 @@ export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null
 export const Text = (maxLength: number) => Type.String({ maxLength });
 
 // Text that must say something: at least one non-space character.
-export const RequiredText = (maxLength: number) =>
-  Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+export const RequiredText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 
 // MongoDB ObjectId as the API renders it (lowercase hex).
 export const ObjectId = Type.String({ pattern: '^[0-9a-f]{24}$', minLength: 24, maxLength: 24 });

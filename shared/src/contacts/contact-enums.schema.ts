@@ -125,15 +125,7 @@ export const DUPLICATE_REASONS = [
 export const DuplicateReason = Type.Enum(DUPLICATE_REASONS);
 export type DuplicateReason = Static<typeof DuplicateReason>;
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'archive',
-  'unarchive',
-  'merge',
-  'consent',
-  'note',
-] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'unarchive', 'merge', 'consent', 'note'] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;
 

@@ -1,13 +1,5 @@
 import { type Static, Type } from 'typebox';
-import {
-  Actor,
-  DateTime,
-  IsoDate,
-  ObjectId,
-  RequiredText,
-  StrictObject,
-  Text,
-} from './contact-common.schema';
+import { Actor, DateTime, IsoDate, ObjectId, RequiredText, StrictObject, Text } from './contact-common.schema';
 
 // Notizen: Besonderheiten (free text on the contact), Historie (dated events), Offene Punkte
 // (a checklist) and free notes. Entries are appended through their own endpoints.

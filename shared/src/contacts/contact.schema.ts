@@ -15,6 +15,7 @@ import {
   Text,
 } from './contact-common.schema';
 import {
+  ContactKind,
   LeadSource,
   LeadStatus,
   RELATIONSHIPS,
@@ -143,7 +144,7 @@ export type Contact = Static<typeof Contact>;
 
 export const ContactSummary = StrictObject({
   id: ObjectId,
-  kind: Type.Union([Type.Literal('company'), Type.Literal('person')]),
+  kind: ContactKind,
   displayName: Text(300),
   contactNumber: ContactNumber,
   companyName: Type.Optional(Text(200)),

@@ -72,7 +72,7 @@ export class ContactsService {
   private async assertCompany(auth: AuthContext, companyId: unknown): Promise<void> {
     if (companyId === undefined || companyId === null) return;
     const company = await this.repo.findById(auth.tenantId, String(companyId));
-    if (!company || company.kind !== 'company') throw fieldError('body.companyId', 'no such company');
+    if (company?.kind !== 'company') throw fieldError('body.companyId', 'no such company');
     if (company.mergedInto) throw fieldError('body.companyId', 'this company was merged into another one');
   }
 

@@ -12,30 +12,16 @@ import {
   MergeRequest,
   ObjectId,
   Problem,
+  mayContact,
   QualityFinding,
-  SenderCard,
+  SenderCardList,
+  SenderCardQuery,
 } from '@klarkonform/shared';
-import { mayContact } from '@klarkonform/shared';
 import type { ContactsFeature } from './contacts.feature';
 
 // Read models over contacts: sender cards, consent decisions, duplicates,
 // merge, and data quality.
 
-export const MAX_CARD_ADDRESSES = 50;
-const Address = Type.String({ minLength: 1, maxLength: 320 });
-const CardsQuery = Type.Object(
-  {
-    email: Type.Array(Address, { minItems: 1, maxItems: MAX_CARD_ADDRESSES }),
-    name: Type.Optional(
-      Type.Array(Type.String({ maxLength: 300 }), {
-        maxItems: MAX_CARD_ADDRESSES,
-        description: 'Display names, in the same order as the addresses (used for create suggestions)',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-const Cards = Type.Object({ cards: Type.Array(SenderCard) }, { additionalProperties: false });
 const IdParams = Type.Object({ id: ObjectId }, { additionalProperties: false });
 const ConsentQuery = Type.Object({ channel: ConsentChannel, purpose: ContactPurpose }, { additionalProperties: false });
 const Findings = Type.Object({ findings: Type.Array(QualityFinding) }, { additionalProperties: false });
@@ -80,8 +66,8 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<{ feature: ContactsFeatur
       schema: {
         tags: ['cards'],
         summary: 'Sender cards for up to 50 addresses in one request',
-        querystring: CardsQuery,
-        response: { 200: Cards, ...errors },
+        querystring: SenderCardQuery,
+        response: { 200: SenderCardList, ...errors },
       },
     },
     async (request) => ({ cards: await cards.cards(request.auth, request.query.email, request.query.name ?? []) }),

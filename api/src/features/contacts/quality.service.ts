@@ -21,7 +21,7 @@ export class QualityService {
     const now = new Date();
     if (contact.kind === 'company') return qualityFindings(contact, now, people);
     const own = qualityFindings(contact, now);
-    if (!company || company.kind !== 'company') return own;
+    if (company?.kind !== 'company') return own;
     const ofCompany = companyFindings(company, people).filter((f) => !own.some((o) => o.code === f.code));
     return [...own, ...ofCompany];
   }

@@ -1,0 +1,170 @@
+import type {
+  Consent,
+  ConsentChannelState,
+  ConsentDecision,
+  ConsentEvent,
+  ConsentEventCreate,
+  ConsentSummary,
+} from './consent.schema';
+import type { ConsentChannel, ConsentReason, ConsentStatus, ContactPurpose } from './contact-enums.schema';
+
+// A double-opt-in mail that was not confirmed within this time no longer counts as pending:
+// its confirmation link has expired and the address must be asked again.
+export const DOUBLE_OPT_IN_EXPIRY_DAYS = 30;
+const DAY_MS = 86_400_000;
+// Clients' clocks drift; an event a few minutes "ahead" of the server is still accepted.
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+interface Evaluation {
+  state: ConsentChannelState;
+  grantedBy?: ConsentEvent;
+}
+
+// Events in time order; at the same instant an opt-out sorts last, so it wins the tie.
+function effectiveEvents(events: readonly ConsentEvent[], now: Date): ConsentEvent[] {
+  return events
+    .map((event, index) => ({ event, index, time: Date.parse(event.at) }))
+    .filter(({ time }) => Number.isFinite(time) && time <= now.getTime())
+    .sort(
+      (a, b) =>
+        a.time - b.time || Number(a.event.type === 'optOut') - Number(b.event.type === 'optOut') || a.index - b.index,
+    )
+    .map(({ event }) => event);
+}
+
+// The state of one channel, derived from its append-only history.
+//
+// Opt-out (Verbotsvermerk) wins over everything recorded before it, and it stays in force
+// until the person gives a NEW explicit consent: an opt-in or a confirmed double opt-in
+// recorded after the opt-out grants again, because that is a fresh declaration of will.
+// A mere double-opt-in request does not end an opt-out, and neither does a soft opt-in:
+// §7 Abs. 3 UWG allows existing-customer email only while the customer has not objected.
+// Soft opt-in counts for the email channel only. Events dated after `now` are not yet in force.
+function evaluate(events: readonly ConsentEvent[], now: Date, channel?: ConsentChannel): Evaluation {
+  const state: ConsentChannelState = { status: 'none' };
+  let grantedBy: ConsentEvent | undefined;
+  const become = (status: ConsentStatus, event: ConsentEvent) => {
+    if (state.status !== status) state.since = event.at;
+    state.status = status;
+  };
+  for (const event of effectiveEvents(events, now)) {
+    state.lastEvent = event;
+    switch (event.type) {
+      case 'optOut':
+        become('denied', event);
+        grantedBy = undefined;
+        break;
+      case 'optIn':
+      case 'doubleOptInConfirmed':
+        // The latest explicit declaration is the proof to show, even if consent already stood.
+        grantedBy = event;
+        become('granted', event);
+        break;
+      case 'softOptIn':
+        if ((channel ?? 'email') === 'email' && (state.status === 'none' || state.status === 'pending')) {
+          grantedBy = event;
+          become('granted', event);
+        }
+        break;
+      case 'doubleOptInRequested':
+        if (state.status === 'none') become('pending', event);
+        break;
+    }
+  }
+  const pendingSince = state.status === 'pending' ? Date.parse(state.since ?? '') : Number.NaN;
+  if (now.getTime() - pendingSince > DOUBLE_OPT_IN_EXPIRY_DAYS * DAY_MS) {
+    state.status = 'none';
+    delete state.since;
+  }
+  return grantedBy ? { state, grantedBy } : { state };
+}
+
+export function consentState(
+  events: readonly ConsentEvent[],
+  now: Date,
+  channel?: ConsentChannel,
+): ConsentChannelState {
+  return evaluate(events, now, channel).state;
+}
+
+// The event that granted the current consent, if the channel is granted: the proof to show.
+export function consentGrant(
+  events: readonly ConsentEvent[],
+  now: Date,
+  channel?: ConsentChannel,
+): ConsentEvent | undefined {
+  const { state, grantedBy } = evaluate(events, now, channel);
+  return state.status === 'granted' ? grantedBy : undefined;
+}
+
+export function consentSummary(consent: Consent, now: Date): ConsentSummary {
+  const { channels } = consent;
+  const summary: ConsentSummary = {
+    email: consentState(channels.email, now, 'email'),
+    phone: consentState(channels.phone, now, 'phone'),
+    letter: consentState(channels.letter, now, 'letter'),
+    newsletter: consentState(channels.newsletter, now, 'newsletter'),
+  };
+  if (consent.legalBasis) summary.legalBasis = consent.legalBasis;
+  return summary;
+}
+
+export interface ConsentSubject {
+  archived?: unknown;
+  mergedInto?: string | null;
+  consent: Consent;
+}
+
+// May we contact this person on this channel for this purpose?
+// - Archived and merged contacts are never contacted.
+// - An opt-out blocks every purpose on its channel; an email opt-out also blocks the
+//   newsletter (which arrives by email). A newsletter unsubscribe does not block other email.
+// - Marketing needs granted consent on the channel (soft opt-in counts for email). The
+//   newsletter is always marketing and needs its own newsletter consent. Postal advertising
+//   is also allowed on a recorded contract or legitimate-interest basis (Art. 6(1)(f) DSGVO).
+// - Service messages need a legal basis: contract, legitimate interest, or granted consent.
+export function mayContact(
+  contact: ConsentSubject,
+  channel: ConsentChannel,
+  purpose: ContactPurpose,
+  now: Date,
+): ConsentDecision {
+  const decide = (allowed: boolean, reason: ConsentReason): ConsentDecision => ({
+    allowed,
+    reason,
+    channel,
+    purpose,
+  });
+  if (contact.mergedInto) return decide(false, 'merged');
+  if (contact.archived) return decide(false, 'archived');
+  const { channels, legalBasis } = contact.consent;
+  const { state, grantedBy } = evaluate(channels[channel], now, channel);
+  const emailDenied = channel === 'newsletter' && consentState(channels.email, now, 'email').status === 'denied';
+  if (state.status === 'denied' || emailDenied) return decide(false, 'optedOut');
+  if (state.status === 'granted') {
+    return decide(true, grantedBy?.type === 'softOptIn' ? 'softOptIn' : 'consentGranted');
+  }
+  const pending = state.status === 'pending';
+  if (purpose === 'marketing' || channel === 'newsletter') {
+    if (channel === 'letter' && (legalBasis === 'contract' || legalBasis === 'legitimateInterest')) {
+      return decide(true, legalBasis);
+    }
+    return decide(false, pending ? 'doubleOptInPending' : 'noConsent');
+  }
+  if (legalBasis === 'contract' || legalBasis === 'legitimateInterest') return decide(true, legalBasis);
+  if (legalBasis === 'consent') return decide(false, pending ? 'doubleOptInPending' : 'noConsent');
+  return decide(false, 'noLegalBasis');
+}
+
+export const CONSENT_EVENT_PROBLEMS = ['softOptInEmailOnly', 'eventInFuture'] as const;
+export type ConsentEventProblem = (typeof CONSENT_EVENT_PROBLEMS)[number];
+
+// Checks the API makes before appending an event; the schema cannot express them.
+export function consentEventProblems(input: ConsentEventCreate, now: Date): ConsentEventProblem[] {
+  const problems: ConsentEventProblem[] = [];
+  if (input.type === 'softOptIn' && input.channel !== 'email') problems.push('softOptInEmailOnly');
+  if (input.at !== undefined && Date.parse(input.at) > now.getTime() + CLOCK_SKEW_MS) {
+    problems.push('eventInFuture');
+  }
+  return problems;
+}

@@ -1,0 +1,123 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+
+// Dot-atom local part and a dotted host name whose last label starts with a letter. Stricter
+// than ajv-formats' `email` (full and fast) and TypeBox's, so whatever this accepts every
+// validator in the stack accepts too.
+const EMAIL_PATTERN =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_EMAIL_LENGTH = 254;
+const MAX_LOCAL_PART_LENGTH = 64;
+
+export function normalizeEmail(raw: string): string | null {
+  let value = raw.trim();
+  // Accept what people paste: "Max <max@muster.de>" and "mailto:max@muster.de".
+  const bracketed = /<([^<>]*)>\s*$/.exec(value);
+  if (bracketed?.[1] !== undefined) value = bracketed[1].trim();
+  value = value.replace(/^mailto:/i, '').toLowerCase();
+  if (value.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(value)) return null;
+  return value.indexOf('@') <= MAX_LOCAL_PART_LENGTH ? value : null;
+}
+
+export function emailDomain(email: string): string | null {
+  const normalized = normalizeEmail(email);
+  return normalized === null ? null : normalized.slice(normalized.indexOf('@') + 1);
+}
+
+export function emailLocalPart(email: string): string | null {
+  const normalized = normalizeEmail(email);
+  return normalized === null ? null : normalized.slice(0, normalized.indexOf('@'));
+}
+
+// "https://www.Muster.de/kontakt" → "muster.de": the company's own domain for matching senders.
+export function websiteDomain(url: string): string | null {
+  const host = url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/^[^@]*@/, '')
+    .replace(/:\d*$/, '')
+    .replace(/\.$/, '')
+    .replace(/^www\d*\./, '');
+  return /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(host) ? host : null;
+}
+
+export interface NormalizedPhone {
+  e164: string;
+  extension?: string;
+}
+
+// German offices write extensions as "Durchwahl 12", "DW 12", "App. 12"; libphonenumber only
+// knows the English forms, so the extension is cut off here first. A hyphenated tail such as
+// "030 1234-56" stays part of the number: dialled in full it reaches the extension directly.
+const EXTENSION_PATTERN =
+  /[\s,;/]*(?:durchwahl|durchw\.?|dw\.?|apparat|app\.?|nebenstelle|nst\.?|extension|ext\.?|x|#)\s*[:.]?\s*(\d{1,6})\s*$/i;
+const MAX_PHONE_INPUT = 100;
+
+export function normalizePhone(raw: string, region: CountryCode = 'DE'): NormalizedPhone | null {
+  if (raw.length > MAX_PHONE_INPUT) return null;
+  const match = EXTENSION_PATTERN.exec(raw);
+  const numberPart = match ? raw.slice(0, match.index) : raw;
+  if (!/\d/.test(numberPart)) return null;
+  const parsed = parsePhoneNumberFromString(numberPart, region);
+  if (!parsed?.isValid()) return null;
+  const extension = match?.[1] ?? parsed.ext;
+  return extension ? { e164: parsed.number, extension } : { e164: parsed.number };
+}
+
+// Digits for search: the international digits when the input parses, else the digits typed
+// (so a partial number still narrows a search).
+export function phoneDigits(raw: string, region: CountryCode = 'DE'): string {
+  const normalized = normalizePhone(raw, region);
+  return normalized ? normalized.e164.slice(1) : raw.replace(/\D/g, '');
+}
+
+// Both the international and the national form ("4930123456", "030123456"), so a prefix
+// search matches whichever way the user types the number.
+export function phoneSearchDigits(raw: string, region: CountryCode = 'DE'): string[] {
+  const normalized = normalizePhone(raw, region);
+  if (!normalized) return [];
+  const parsed = parsePhoneNumberFromString(normalized.e164);
+  const national = parsed ? `0${parsed.nationalNumber}` : undefined;
+  const digits = [normalized.e164.slice(1)];
+  if (national && parsed?.country === region) digits.push(national);
+  return digits;
+}
+
+const TRANSLITERATIONS: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+  þ: 'th',
+};
+const TRANSLITERATED = new RegExp(`[${Object.keys(TRANSLITERATIONS).join('')}]`, 'g');
+
+// Hyphens and apostrophes join ("Müller-Lüdenscheidt" is one word, as in the published Kölner
+// Phonetik example; "O'Brien" → "obrien"); every other non-alphanumeric run separates words.
+const JOINERS = /['’ʼ`´\u002d\u2010\u2011]/g;
+
+export function foldName(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(TRANSLITERATED, (letter) => TRANSLITERATIONS[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(JOINERS, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function hasText(value: string | null | undefined): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}

@@ -1,0 +1,129 @@
+import { type CountryCode, isSupportedCountry } from 'libphonenumber-js';
+import { isFreeMailDomain } from './free-mail.rules';
+import { koelnerPhonetik } from './koelner-phonetik.rules';
+import { companyKey, stripLegalForm } from './legal-form.rules';
+import { foldName, hasText, normalizeEmail, normalizePhone, phoneSearchDigits, websiteDomain } from './normalize.rules';
+
+// The fields of a contact (stored, created or patched) that search and duplicate keys read.
+type Country = { country?: string | null } | null;
+export type SearchKeyInput =
+  | {
+      kind: 'company';
+      name: string;
+      email?: string | null;
+      phone?: string | null;
+      website?: string | null;
+      address?: Country;
+    }
+  | {
+      kind: 'person';
+      firstName?: string | null;
+      lastName: string;
+      emails?: readonly { address: string }[] | null;
+      phone?: string | null;
+      mobile?: string | null;
+      address?: Country;
+    };
+
+// Everything the API stores beside a contact and indexes, so that every lookup (sender card,
+// search, duplicate check) is an indexed equality or prefix match. Absent values are "".
+export interface SearchKeys {
+  emailsLower: string[];
+  emailDomains: string[];
+  // Domains that identify a company (its non-free-mail addresses and its website): how an
+  // unknown sender is matched to their company.
+  companyDomains: string[];
+  phonesE164: string[];
+  // International and national digits of every phone, for prefix search.
+  phoneDigits: string[];
+  firstNameFolded: string;
+  lastNameFolded: string;
+  companyNameFolded: string;
+  companyKey: string;
+  phoneticFirst: string;
+  phoneticLast: string;
+  phoneticCompany: string;
+  // Folded words for prefix search; hyphenated names also contribute their parts.
+  nameTokens: string[];
+}
+
+export const MAX_NAME_TOKENS = 30;
+
+const unique = (values: readonly string[]) => [...new Set(values.filter((value) => value !== ''))];
+
+function tokensOf(...names: (string | null | undefined)[]): string[] {
+  const words = names
+    .filter(hasText)
+    .flatMap((name) => [...foldName(name).split(' '), ...foldName(name.replace(/[-\u2010\u2011]/g, ' ')).split(' ')]);
+  return unique(words).slice(0, MAX_NAME_TOKENS);
+}
+
+function regionOf(address: Country | undefined): CountryCode {
+  const country = address?.country;
+  return country && isSupportedCountry(country) ? country : 'DE';
+}
+
+export function searchKeys(contact: SearchKeyInput, options: { companyName?: string } = {}): SearchKeys {
+  const rawEmails = contact.kind === 'company' ? [contact.email] : (contact.emails ?? []).map((entry) => entry.address);
+  const emailsLower = unique(
+    rawEmails.filter(hasText).map((email) => normalizeEmail(email) ?? email.trim().toLowerCase()),
+  );
+  const emailDomains = unique(emailsLower.map((email) => email.slice(email.lastIndexOf('@') + 1)));
+  const region = regionOf(contact.address);
+  const phones = (contact.kind === 'company' ? [contact.phone] : [contact.phone, contact.mobile]).filter(hasText);
+  const phonesE164 = unique(phones.map((phone) => normalizePhone(phone, region)?.e164 ?? ''));
+  const phoneDigits = unique(phones.flatMap((phone) => phoneSearchDigits(phone, region)));
+
+  const companyName = contact.kind === 'company' ? contact.name : (options.companyName ?? '');
+  const key = hasText(companyName) ? companyKey(companyName) : '';
+  const firstName = contact.kind === 'person' ? (contact.firstName ?? '') : '';
+  const lastName = contact.kind === 'person' ? contact.lastName : '';
+  const companyDomains =
+    contact.kind === 'company'
+      ? unique([
+          ...emailDomains.filter((domain) => !isFreeMailDomain(domain)),
+          websiteDomain(contact.website ?? '') ?? '',
+        ])
+      : [];
+  const nameTokens =
+    contact.kind === 'company'
+      ? unique([...tokensOf(stripLegalForm(contact.name)), key]).slice(0, MAX_NAME_TOKENS)
+      : tokensOf(firstName, lastName);
+
+  return {
+    emailsLower,
+    emailDomains,
+    companyDomains,
+    phonesE164,
+    phoneDigits,
+    firstNameFolded: foldName(firstName),
+    lastNameFolded: foldName(lastName),
+    companyNameFolded: foldName(companyName),
+    companyKey: key,
+    phoneticFirst: koelnerPhonetik(firstName),
+    phoneticLast: koelnerPhonetik(lastName),
+    phoneticCompany: koelnerPhonetik(key),
+    nameTokens,
+  };
+}
+
+export interface SearchQuery {
+  // Folded words; each is matched as a prefix of `nameTokens`.
+  tokens: string[];
+  // Set when the query looks like a phone number: a prefix of `phoneDigits`.
+  digits: string;
+  // Set when the query contains "@": lower-cased, a prefix of `emailsLower`.
+  email: string;
+}
+
+// How the API reads the free-text `q` of a contact search, folded exactly like the keys.
+// "+49 30 12…" and "0049 30 12…" search the international digits, "030 12…" the national ones.
+export function searchQuery(q: string): SearchQuery {
+  const text = q.trim().slice(0, 200);
+  const looksLikePhone = /^[+\d\s()./-]+$/.test(text) && (text.match(/\d/g) ?? []).length >= 3;
+  return {
+    tokens: looksLikePhone ? [] : unique(foldName(text).split(' ')).slice(0, 10),
+    digits: looksLikePhone ? text.replace(/^00/, '').replace(/\D/g, '') : '',
+    email: text.includes('@') ? text.toLowerCase() : '',
+  };
+}

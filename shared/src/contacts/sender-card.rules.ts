@@ -1,0 +1,59 @@
+import type { CreateSuggestion } from './sender-card.schema';
+import { isFreeMailDomain } from './free-mail.rules';
+import { parseDisplayName } from './name-parser.rules';
+import { capitalizeWord } from './name-words.rules';
+import { normalizeEmail } from './normalize.rules';
+
+// Public suffixes of two labels common among German business partners; under them the
+// company's own label is the third from the right ("muster.co.uk").
+const TWO_LABEL_SUFFIXES = new Set([
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'co.at',
+  'or.at',
+  'gv.at',
+  'ac.at',
+  'com.au',
+  'co.nz',
+  'co.jp',
+  'com.br',
+  'com.cn',
+  'com.tr',
+  'co.za',
+  'com.pl',
+]);
+
+// "muster-bau.de" → "Muster-Bau": a starting point the user corrects, never a fact.
+export function companyNameFromDomain(domain: string): string | undefined {
+  const labels = domain.toLowerCase().split('.').filter(Boolean);
+  if (labels.length < 2) return undefined;
+  const suffixLength = TWO_LABEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 2 : 1;
+  const label = labels[labels.length - suffixLength - 1];
+  if (label === undefined || !/[a-z]/.test(label)) return undefined;
+  return capitalizeWord(label);
+}
+
+export interface SuggestionInput {
+  email: string;
+  displayName?: string | null;
+  // The company found by the sender's domain, if any.
+  company?: { id: string; name: string } | null;
+}
+
+// The prefilled "Create contact" form for an unknown sender; null for an unusable address.
+export function createSuggestion(input: SuggestionInput): CreateSuggestion | null {
+  const email = normalizeEmail(input.email);
+  if (email === null) return null;
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  const freeMail = isFreeMailDomain(domain);
+  const suggestion: CreateSuggestion = { ...parseDisplayName(input.displayName, email), email, freeMail };
+  if (input.company) {
+    suggestion.companyId = input.company.id;
+    suggestion.companyName = input.company.name;
+  } else if (!freeMail) {
+    const guessed = companyNameFromDomain(domain);
+    if (guessed) suggestion.companyName = guessed;
+  }
+  return suggestion;
+}

@@ -1,0 +1,59 @@
+import { type Static, Type } from 'typebox';
+import { Email, ObjectId, StrictObject, Text } from './contact-common.schema';
+import { Salutation, SenderStatus } from './contact-enums.schema';
+import { ConsentDecision, ConsentSummary } from './consent.schema';
+import { QualityFinding } from './contact-query.schema';
+import { Contact, Roles } from './contact.schema';
+
+// `GET /cards?email=…`: one card per address, everything the task pane shows in one round trip.
+// Addresses are plain strings here, not `format: 'email'`: Outlook hands over whatever the
+// sender header holds (e.g. Exchange X.500 addresses), and one odd address must not fail the
+// whole request; such a sender simply gets an `unknown` card without a suggestion.
+const SenderAddress = Type.String({ minLength: 1, maxLength: 320 });
+
+export const MAX_CARDS_PER_REQUEST = 50;
+
+export const SenderCardQuery = StrictObject({
+  email: Type.Array(SenderAddress, { minItems: 1, maxItems: MAX_CARDS_PER_REQUEST }),
+  // Display names in the order of the addresses, for the create suggestion of unknown senders.
+  name: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: MAX_CARDS_PER_REQUEST })),
+});
+export type SenderCardQuery = Static<typeof SenderCardQuery>;
+
+export const CreateSuggestion = StrictObject({
+  salutation: Type.Optional(Salutation),
+  title: Type.Optional(Text(40)),
+  firstName: Type.Optional(Text(100)),
+  lastName: Type.Optional(Text(100)),
+  email: Email,
+  companyId: Type.Optional(ObjectId),
+  companyName: Type.Optional(Text(200)),
+  freeMail: Type.Boolean(),
+});
+export type CreateSuggestion = Static<typeof CreateSuggestion>;
+
+export const CompanyPerson = StrictObject({
+  id: ObjectId,
+  displayName: Text(300),
+  position: Type.Optional(Text(100)),
+  roles: Roles,
+});
+export type CompanyPerson = Static<typeof CompanyPerson>;
+
+export const SenderCard = StrictObject({
+  email: SenderAddress,
+  status: SenderStatus,
+  contact: Type.Optional(Contact),
+  company: Type.Optional(Contact),
+  companyPeople: Type.Optional(Type.Array(CompanyPerson, { maxItems: 50 })),
+  consent: Type.Optional(ConsentSummary),
+  marketingEmailAllowed: Type.Optional(ConsentDecision),
+  quality: Type.Optional(Type.Array(QualityFinding, { maxItems: 50 })),
+  suggestion: Type.Optional(CreateSuggestion),
+});
+export type SenderCard = Static<typeof SenderCard>;
+
+export const SenderCardList = StrictObject({
+  cards: Type.Array(SenderCard, { maxItems: MAX_CARDS_PER_REQUEST }),
+});
+export type SenderCardList = Static<typeof SenderCardList>;

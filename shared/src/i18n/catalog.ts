@@ -1,0 +1,125 @@
+import type {
+  AuditAction,
+  ConsentChannel,
+  ConsentEventType,
+  ConsentReason,
+  ConsentStatus,
+  ContactKind,
+  ContactPurpose,
+  DuplicateReason,
+  LeadSource,
+  LeadStatus,
+  LegalBasis,
+  QualityCode,
+  Relationship,
+  Role,
+  Salutation,
+  Severity,
+  SyncStatus,
+} from '../contacts/contact-enums.schema';
+import type { ConsentEventProblem } from '../contacts/consent.rules';
+import type { InputProblem, LeadStaleness } from '../contacts/contact.rules';
+
+// The shape every language catalog must have. Label groups are keyed by the enumerations, so
+// a new enum value without a text in every language fails the type check.
+
+type Labels<Key extends string> = Record<Key, string>;
+
+// 'person.noCompany' → { person: { noCompany: string } }, matching i18next's nested keys.
+type Group<Code> = Code extends `${infer G}.${string}` ? G : never;
+type Leaf<Code, G extends string> = Code extends `${G}.${infer L}` ? L : never;
+export type QualityTexts = { [G in Group<QualityCode>]: Labels<Leaf<QualityCode, G>> };
+
+// Errors the API answers with (application/problem+json): a short title and a default detail.
+export const PROBLEM_CODES = [
+  'badRequest',
+  'validationFailed',
+  'unauthorized',
+  'forbidden',
+  'notFound',
+  'conflict',
+  'preconditionFailed',
+  'payloadTooLarge',
+  'unsupportedMediaType',
+  'preconditionRequired',
+  'tooManyRequests',
+  'internal',
+  'serviceUnavailable',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+// Labels for the fields findings and validation errors point at.
+export const FIELD_NAMES = [
+  'kind',
+  'name',
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'company',
+  'position',
+  'department',
+  'roles',
+  'emails',
+  'email',
+  'phone',
+  'mobile',
+  'website',
+  'address',
+  'street',
+  'postcode',
+  'city',
+  'country',
+  'industry',
+  'relationships',
+  'customerSince',
+  'tags',
+  'lead',
+  'leadSource',
+  'sourceDetail',
+  'leadStatus',
+  'nextSteps',
+  'budget',
+  'timeframe',
+  'notes',
+  'specifics',
+  'history',
+  'openItems',
+  'freeNotes',
+  'consent',
+  'legalBasis',
+  'contactNumber',
+  'syncStatus',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+export interface Catalog {
+  kind: Labels<ContactKind>;
+  relationship: Labels<Relationship | 'both' | 'none'>;
+  role: Labels<Role>;
+  salutation: Labels<Salutation>;
+  leadStatus: Labels<LeadStatus>;
+  leadSource: Labels<LeadSource>;
+  leadStaleness: Labels<LeadStaleness>;
+  legalBasis: Labels<LegalBasis>;
+  channel: Labels<ConsentChannel>;
+  consentEvent: Labels<ConsentEventType>;
+  consentStatus: Labels<ConsentStatus>;
+  consentReason: Labels<ConsentReason>;
+  consentProblem: Labels<ConsentEventProblem>;
+  purpose: Labels<ContactPurpose>;
+  syncStatus: Labels<SyncStatus>;
+  severity: Labels<Severity>;
+  duplicateReason: Labels<DuplicateReason>;
+  auditAction: Labels<AuditAction>;
+  inputProblem: Labels<InputProblem['code']>;
+  quality: QualityTexts;
+  field: Labels<FieldName>;
+  problem: Record<ProblemCode, { title: string; detail: string }>;
+}
+
+// Every dotted key into the catalog: 'relationship.customer', 'quality.person.noCompany', …
+type Leaves<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Leaves<T[K]>}`;
+}[keyof T & string];
+export type TranslationKey = Leaves<Catalog>;

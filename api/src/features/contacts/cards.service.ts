@@ -2,11 +2,11 @@ import {
   type CompanyPerson,
   type Contact,
   consentSummary,
+  createSuggestion,
   emailDomain,
   isFreeMailDomain,
   mayContact,
   normalizeEmail,
-  parseDisplayName,
   type SenderCard,
 } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
@@ -104,15 +104,12 @@ export class CardsService {
         card.company = toContact(company);
         card.companyPeople = companyPeople(peopleOf.get(String(company._id)) ?? []);
       }
-      if (email) {
-        const parsed = parseDisplayName(names[i] ?? '', email);
-        card.suggestion = {
-          ...parsed,
-          email,
-          freeMail: domain ? isFreeMailDomain(domain) : false,
-          ...(company ? { companyId: String(company._id), companyName: String(company.name) } : {}),
-        };
-      }
+      const suggestion = createSuggestion({
+        email: raw,
+        displayName: names[i] ?? null,
+        company: company ? { id: String(company._id), name: String(company.name) } : null,
+      });
+      if (suggestion) card.suggestion = suggestion;
       return card;
     });
   }

@@ -1,6 +1,7 @@
 import {
   type ConsentEventCreate,
   type Contact,
+  consentEventProblems,
   type FreeNoteCreate,
   type HistoryEntryCreate,
   MAX_CONSENT_EVENTS_PER_CHANNEL,
@@ -43,9 +44,14 @@ export class ContactNotesService {
 
   addConsentEvent(auth: AuthContext, id: string, body: ConsentEventCreate): Promise<Contact> {
     const at = body.at ?? new Date().toISOString();
-    if (Date.parse(at) > Date.now() + 5 * 60_000) {
-      throw new HttpError(400, 'validationFailed', 'at: a consent event cannot lie in the future', {
-        errors: [{ field: 'body.at', message: 'must not be in the future' }],
+    const problems = consentEventProblems(body, new Date()).map((p) =>
+      p === 'eventInFuture'
+        ? { field: 'body.at', message: 'a consent event cannot lie in the future' }
+        : { field: 'body.type', message: 'a soft opt-in (§ 7 Abs. 3 UWG) exists only for email' },
+    );
+    if (problems.length > 0) {
+      throw new HttpError(400, 'validationFailed', `${problems[0]?.field}: ${problems[0]?.message}`, {
+        errors: problems,
       });
     }
     return this.writer.update(auth, id, 'consent', 'retry', (fields) => {

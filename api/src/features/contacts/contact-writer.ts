@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Actor, AuditAction, Contact } from '@klarkonform/shared';
+import { type Actor, type AuditAction, auditChanges, type Contact } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
 import { HttpError, notFound } from '../../infra/http-error';
 import type { AuditRepository } from '../audit/audit.repository';
-import { diffFields } from '../audit/audit.repository';
 import type { ContactDoc } from './contacts.model';
 import { type ContactFields, derive, fieldsOf, toContact } from './contacts.mapper';
 import { type ContactsRepository, DuplicateKeyError } from './contacts.repository';
@@ -98,7 +97,7 @@ export class ContactWriter {
           requestHash: hash,
           keys,
         } as Omit<ContactDoc, '_id'>);
-        await this.audit.record(auth.tenantId, String(doc._id), 'create', actor, diffFields(undefined, fieldsOf(doc)));
+        await this.audit.record(auth.tenantId, String(doc._id), 'create', actor, auditChanges(null, fieldsOf(doc)));
         return { contact: toContact(doc), replayed: false };
       } catch (err) {
         if (!(err instanceof DuplicateKeyError)) throw err;
@@ -151,7 +150,7 @@ export class ContactWriter {
       const unset = Object.keys(before).filter((k) => !(k in fields));
       const written = await this.contacts.replaceIfVersion(auth.tenantId, id, doc.version, { ...fields, keys }, unset);
       if (written) {
-        await this.audit.record(auth.tenantId, id, action, actor, diffFields(before, fields));
+        await this.audit.record(auth.tenantId, id, action, actor, auditChanges(before, fields));
         return toContact({ _id: doc._id, ...fields } as unknown as ContactDoc);
       }
       if (expectedVersion !== 'retry') {

@@ -1,8 +1,9 @@
 import type { ContactListPage, ContactListQuery, ContactSummary } from '@klarkonform/shared';
-import { foldName, normalizeEmail, phoneSearchDigits, stripLegalForm } from '@klarkonform/shared';
+import { foldName, normalizeEmail, phoneSearchDigits, stripLegalForm, toContactSummary } from '@klarkonform/shared';
 import { Types } from 'mongoose';
 import { HttpError } from '../../infra/http-error';
 import type { ContactDoc } from './contacts.model';
+import { toContact } from './contacts.mapper';
 import type { ContactFilter, ContactsRepository } from './contacts.repository';
 
 // Contact search and filtering with keyset pagination on (sortName, _id).
@@ -69,20 +70,7 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 export function toSummary(doc: ContactDoc, companyName?: string): ContactSummary {
-  const email =
-    doc.kind === 'person'
-      ? (doc.emails as Array<{ address: string; primary: boolean }> | undefined)?.find((e) => e.primary)?.address
-      : (doc.email as string | undefined);
-  return {
-    id: String(doc._id),
-    kind: doc.kind,
-    displayName: String(doc.displayName ?? ''),
-    contactNumber: doc.contactNumber,
-    ...(companyName ? { companyName } : doc.kind === 'company' ? { companyName: String(doc.name) } : {}),
-    ...(email ? { email } : {}),
-    relationships: (doc.relationships as ContactSummary['relationships']) ?? [],
-    archived: Boolean(doc.archived),
-  };
+  return toContactSummary(toContact(doc), companyName);
 }
 
 export async function listContacts(

@@ -4,7 +4,12 @@ import {
   type Contact,
   type ContactCreate,
   type ContactPatch,
-  type FieldError,
+  contactInputProblems,
+  customerSinceAfter,
+  type EmailEntry,
+  inapplicablePatchFields,
+  localDate,
+  type Relationship,
 } from '@klarkonform/shared';
 import { HttpError } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
@@ -17,49 +22,44 @@ import type { ContactsRepository } from './contacts.repository';
 // Creating, reading, editing and archiving contacts. Consent, notes, cards,
 // duplicates and quality have services of their own.
 
-const PERSON_ONLY = [
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'companyId',
-  'position',
-  'department',
-  'roles',
-  'emails',
-  'mobile',
-];
-const COMPANY_ONLY = ['name', 'email', 'website', 'industry'];
-
 export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return localDate(now);
 }
 
 function fieldError(field: string, message: string): HttpError {
   return new HttpError(400, 'validationFailed', `${field}: ${message}`, { errors: [{ field, message }] });
 }
 
-/** One primary address when there are any: the first one unless the user chose. */
-function normaliseEmails(emails: unknown): Array<{ address: string; primary: boolean }> {
-  const list = (emails as Array<{ address: string; primary?: boolean }> | undefined) ?? [];
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  list.forEach((e, i) => {
-    const lower = e.address.trim().toLowerCase();
-    if (seen.has(lower)) errors.push({ field: `body.emails.${i}.address`, message: 'duplicate address' });
-    seen.add(lower);
-  });
-  const primaries = list.filter((e) => e.primary).length;
-  if (primaries > 1) errors.push({ field: 'body.emails', message: 'only one address can be primary' });
-  if (errors.length > 0) throw new HttpError(400, 'validationFailed', errors[0]?.message ?? 'invalid', { errors });
-  return list.map((e, i) => ({ address: e.address.trim(), primary: primaries === 0 ? i === 0 : Boolean(e.primary) }));
+const INPUT_PROBLEM_TEXT: Record<string, string> = {
+  noPrimaryEmail: 'one address must be primary',
+  multiplePrimaryEmails: 'only one address can be primary',
+  duplicateEmail: 'the same address is listed twice',
+  budgetRange: 'the minimum budget is above the maximum',
+};
+
+/** Rules beyond the schema (one primary address, budget range); 400 before anything is written. */
+function assertValidInput(fields: ContactFields): void {
+  const problems = contactInputProblems(fields as Parameters<typeof contactInputProblems>[0]);
+  if (problems.length === 0) return;
+  const errors = problems.map((p) => ({ field: `body.${p.field}`, message: INPUT_PROBLEM_TEXT[p.code] ?? p.code }));
+  throw new HttpError(400, 'validationFailed', `${errors[0]?.field}: ${errors[0]?.message}`, { errors });
+}
+
+/** A single address is primary without saying so; with several the user picks. */
+function withDefaultPrimary(emails: unknown): EmailEntry[] {
+  const list = (emails as EmailEntry[] | undefined) ?? [];
+  return list.length === 1 && list[0] ? [{ ...list[0], primary: true }] : list;
 }
 
 /** "Kunde seit" is set the day a contact becomes a customer, unless given. */
 function applyCustomerSince(next: ContactFields, before: ContactFields | undefined): void {
-  const rels = (next.relationships as string[] | undefined) ?? [];
-  const wasCustomer = ((before?.relationships as string[] | undefined) ?? []).includes('customer');
-  if (rels.includes('customer') && !wasCustomer && !next.customerSince) next.customerSince = today();
+  const since = customerSinceAfter(
+    (before?.relationships as Relationship[] | undefined) ?? [],
+    (next.relationships as Relationship[] | undefined) ?? [],
+    next.customerSince as string | undefined,
+    new Date(),
+  );
+  if (since) next.customerSince = since;
 }
 
 export class ContactsService {
@@ -96,9 +96,10 @@ export class ContactsService {
     if (fields.kind === 'person') {
       fields.salutation = fields.salutation ?? 'none';
       fields.roles = fields.roles ?? [];
-      fields.emails = normaliseEmails(fields.emails);
+      fields.emails = withDefaultPrimary(fields.emails);
       await this.assertCompany(auth, fields.companyId);
     }
+    assertValidInput(fields);
     applyCustomerSince(fields, undefined);
     return this.writer.insert(auth, idempotencyKey, hash, fields);
   }
@@ -109,9 +110,7 @@ export class ContactsService {
 
   async patch(auth: AuthContext, id: string, version: number | '*', patch: ContactPatch): Promise<Contact> {
     return this.writer.update(auth, id, 'update', version, async (fields) => {
-      const misplaced = Object.keys(patch).filter((k) =>
-        (fields.kind === 'person' ? COMPANY_ONLY : PERSON_ONLY).includes(k),
-      );
+      const misplaced = inapplicablePatchFields(fields.kind, patch);
       if (misplaced.length > 0) {
         throw new HttpError(400, 'validationFailed', `${misplaced.join(', ')} cannot be set on a ${fields.kind}`, {
           errors: misplaced.map((f) => ({ field: `body.${f}`, message: `not a field of a ${fields.kind}` })),
@@ -135,7 +134,8 @@ export class ContactsService {
           fields[key] = value;
         }
       }
-      if ('emails' in patch) fields.emails = normaliseEmails(fields.emails);
+      if ('emails' in patch) fields.emails = withDefaultPrimary(fields.emails);
+      assertValidInput(fields);
       if ('companyId' in patch && patch.companyId !== before.companyId)
         await this.assertCompany(auth, fields.companyId);
       applyCustomerSince(fields, before);

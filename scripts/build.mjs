@@ -2,6 +2,7 @@
 // task pane and the Teams tab (Vite), and the API bundle for production.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { npx, ROOT, runOrExit } from './run.mjs';
 
 const frontEndsOnly = process.argv.includes('--front-ends');
@@ -13,14 +14,29 @@ for (const workspace of ['addin', 'teams-app']) {
 }
 if (!frontEndsOnly) {
   runOrExit('embedded database build', process.execPath, ['tools/embedded-mongo/build.mjs']);
-  runOrExit('API bundle', npx('esbuild'), [
-    'api/src/server.ts',
-    '--bundle',
-    '--platform=node',
-    '--format=esm',
-    '--target=node20',
-    '--packages=external',
-    '--sourcemap',
-    '--outfile=api/dist/server.js',
-  ]);
+  const started = Date.now();
+  // Our workspace packages are TypeScript sources: bundle them; every other
+  // package stays an import from node_modules.
+  await build({
+    entryPoints: { server: 'api/src/server.ts', 'db-indexes': 'api/src/cli/db-indexes.ts' },
+    outdir: 'api/dist',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+    plugins: [
+      {
+        name: 'external-node-modules',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@klarkonform/') ? undefined : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
+  });
+  console.log(`✓ API bundle api/dist/server.js (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }

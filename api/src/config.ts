@@ -115,12 +115,7 @@ function isLocalhost(url: string): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }
 
-export function loadConfig(env: Env = process.env, defaults: Env = {}): AppConfig {
-  const r = new Reader({ ...defaults, ...env });
-  const port = r.int('PORT', 3000, 0, 65535);
-  const publicBaseUrl = r.url('PUBLIC_BASE_URL', `http://localhost:${port || 3000}`);
-  const dataDir = path.resolve(REPO_ROOT, r.string('DATA_DIR', '.data'));
-
+function readDatabase(r: Reader): { mongodbUri: string | undefined; mongodbDb: string } {
   const mongodbUri = r.raw('MONGODB_URI');
   if (mongodbUri !== undefined) {
     try {
@@ -135,6 +130,23 @@ export function loadConfig(env: Env = process.env, defaults: Env = {}): AppConfi
   if (!/^[A-Za-z0-9_-]{1,63}$/.test(mongodbDb)) {
     r.problems.push(`MONGODB_DB="${mongodbDb}" may contain only letters, digits, _ and - (at most 63)`);
   }
+  return { mongodbUri, mongodbDb };
+}
+
+/** Only the database settings, for maintenance commands such as db:indexes. */
+export function loadDatabaseConfig(env: Env = process.env): { mongodbUri: string | undefined; mongodbDb: string } {
+  const r = new Reader(env);
+  const db = readDatabase(r);
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return db;
+}
+
+export function loadConfig(env: Env = process.env, defaults: Env = {}): AppConfig {
+  const r = new Reader({ ...defaults, ...env });
+  const port = r.int('PORT', 3000, 0, 65535);
+  const publicBaseUrl = r.url('PUBLIC_BASE_URL', `http://localhost:${port || 3000}`);
+  const dataDir = path.resolve(REPO_ROOT, r.string('DATA_DIR', '.data'));
+  const { mongodbUri, mongodbDb } = readDatabase(r);
 
   const localIssuer = r.bool('LOCAL_ISSUER', false);
   if (localIssuer && !r.problems.some((p) => p.startsWith('PUBLIC_BASE_URL')) && !isLocalhost(publicBaseUrl)) {

@@ -67,7 +67,7 @@ export class ContactsRepository {
     const counter = await this.m.counters.findOneAndUpdate(
       { tenantId, name: 'contactNumber' },
       { $inc: { seq: 1 } },
-      { upsert: true, new: true, lean: true },
+      { upsert: true, returnDocument: 'after', lean: true },
     );
     return counter?.seq ?? 1;
   }

@@ -1,5 +1,6 @@
-// Builds what the product serves: the embedded database program, the Outlook
-// task pane and the Teams tab (Vite), and the API bundle for production.
+// Builds what the product serves: the Outlook task pane and the Teams tab
+// (Vite) and the API bundle for production. The embedded database is built
+// by the start and test commands, which use it.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -13,7 +14,6 @@ for (const workspace of ['addin', 'teams-app']) {
   }
 }
 if (!frontEndsOnly) {
-  runOrExit('embedded database build', process.execPath, ['tools/embedded-mongo/build.mjs']);
   const started = Date.now();
   // Our workspace packages are TypeScript sources: bundle them; every other
   // package stays an import from node_modules.

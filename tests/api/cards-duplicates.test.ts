@@ -134,6 +134,15 @@ describe('duplicate check', () => {
     },
   );
 
+  it('finds a similar-sounding company name', async () => {
+    await createContact(t, company('Schmitt Elektro GmbH'));
+    const candidates = await check({ kind: 'company', name: 'Schmidt Elektro' });
+    expect(candidates[0]).toMatchObject({
+      contact: { displayName: 'Schmitt Elektro GmbH' },
+      reasons: ['phoneticCompanyName'],
+    });
+  });
+
   it('finds the same email regardless of case', async () => {
     const candidates = await check({ kind: 'person', lastName: 'Irgendwer', ...withEmail('MAX.MUSTERMANN@muster.de') });
     expect(candidates[0]).toMatchObject({ contact: { displayName: 'Max Mustermann' }, score: 100 });

@@ -9,7 +9,9 @@ import { contactModels } from '../features/contacts/contacts.model';
 async function main(): Promise<void> {
   const config = loadDatabaseConfig();
   if (!config.mongodbUri) throw new Error('MONGODB_URI is required');
-  const connection = await mongoose.createConnection(config.mongodbUri, { dbName: config.mongodbDb, autoIndex: false }).asPromise();
+  const connection = await mongoose
+    .createConnection(config.mongodbUri, { dbName: config.mongodbDb, autoIndex: false })
+    .asPromise();
   try {
     const { contacts, counters } = contactModels(connection);
     for (const model of [contacts, counters, auditModel(connection)]) {

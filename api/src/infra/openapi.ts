@@ -22,7 +22,14 @@ export const openapiPlugin = fp<{ config: AppConfig }>(
       },
     });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      // Swagger UI sets a few inline styles (collapsing sections).
+      transformStaticCSP: (header) =>
+        header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'"),
+      theme: { title: 'KlarKonform API' },
+    });
   },
   { name: 'openapi' },
 );

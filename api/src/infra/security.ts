@@ -33,7 +33,13 @@ export const securityPlugin = fp<{ config: AppConfig }>(
         directives: {
           'frame-ancestors': FRAME_ANCESTORS,
           'script-src': ["'self'", 'https://appsforoffice.microsoft.com', 'https://res.cdn.office.net'],
-          'connect-src': ["'self'", 'https://login.microsoftonline.com', ...config.corsOrigins],
+          // TeamsJS fetches its list of valid domains from the Office CDN.
+          'connect-src': [
+            "'self'",
+            'https://login.microsoftonline.com',
+            'https://res.cdn.office.net',
+            ...config.corsOrigins,
+          ],
           'img-src': ["'self'", 'data:'],
           'style-src': ["'self'", "'unsafe-inline'"],
           'upgrade-insecure-requests': config.publicBaseUrl.startsWith('https:') ? [] : null,

@@ -48,8 +48,15 @@ describe('duplicateMatch', () => {
       'phonetic company and domain',
       company('Meyer Bau GmbH', 'info@meyerbau.de'),
       company('Maier Bau', undefined, 'www.meyerbau.de'),
-      90,
+      100,
       ['phoneticCompanyName', 'sameDomain'],
+    ],
+    [
+      'phonetic company name alone',
+      company('Schmitt Elektro GmbH'),
+      company('Schmidt Elektro'),
+      55,
+      ['phoneticCompanyName'],
     ],
     [
       'company domain',

@@ -5,7 +5,9 @@ import type { SearchKeys } from './search-keys.rules';
 // Dublettencheck: how alike two contacts are, from their search keys alone. Each reason adds
 // its weight; the sum is capped at 100. The weights make one strong signal (same email, same
 // phone, same company key) enough on its own, while a phonetic name needs a second signal
-// (same company or domain): two "Thomas Müller" at different firms are not duplicates.
+// (same company or domain): two "Thomas Müller" at different firms are not duplicates. For
+// companies a similar-sounding name without legal form ("Schmitt Elektro" / "Schmidt Elektro")
+// is enough to be shown as a candidate.
 
 export interface DuplicateProbe {
   id?: string;
@@ -23,7 +25,7 @@ export const DUPLICATE_THRESHOLD = 50;
 
 const WEIGHTS = {
   person: { sameEmail: 100, samePhone: 60, phoneticName: 40, sameCompanyName: 20, sameDomain: 20 },
-  company: { sameEmail: 100, samePhone: 60, sameCompanyName: 70, phoneticCompanyName: 40, sameDomain: 50 },
+  company: { sameEmail: 100, samePhone: 60, sameCompanyName: 70, phoneticCompanyName: 55, sameDomain: 50 },
 } as const;
 
 const shares = (a: readonly string[], b: readonly string[]) => a.some((value) => value !== '' && b.includes(value));

@@ -1,0 +1,31 @@
+import type { ApiClient, SenderCard } from '@klarkonform/shared/ui';
+import type { InsightsApi } from '../../api/insights-api';
+
+/** Which contact to show: its id, and its primary email when it has one. */
+export interface ContactTarget {
+  id: string;
+  email?: string | undefined;
+}
+
+// The shared card is built from a SenderCard. A contact with an email gets the full card in
+// one request (`/cards?email=`: consent, marketing verdict, company and its people, quality);
+// without one (or when the address belongs to someone else first) it is assembled from the
+// contact, its company and its findings.
+export async function loadCard(api: ApiClient, insights: InsightsApi, target: ContactTarget): Promise<SenderCard> {
+  if (target.email) {
+    const [card] = await api.cards([{ email: target.email }]);
+    if (card?.contact?.id === target.id) return card;
+  }
+  const [contact, quality] = await Promise.all([api.getContact(target.id), insights.contactQuality(target.id)]);
+  const company =
+    contact.kind === 'person' && contact.companyId
+      ? await api.getContact(contact.companyId).catch(() => undefined)
+      : undefined;
+  return {
+    email: target.email ?? '',
+    status: 'known',
+    contact,
+    quality,
+    ...(company ? { company } : {}),
+  };
+}

@@ -1,0 +1,140 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  Spinner,
+  Switch,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { Contact } from '@klarkonform/shared/ui';
+import { useState } from 'react';
+import { useTabText } from '../../i18n/useTabText';
+import { ProblemBar } from '../../shell/ProblemBar';
+import { SectionHeader } from '../../shell/SectionHeader';
+import { usePermissions } from '../../shell/usePermissions';
+import { ContactDrawer } from '../contact/ContactDrawer';
+import type { ContactTarget } from '../contact/load-card';
+import { ArchiveDialog } from './ArchiveDialog';
+import { byReviewOrder, isOverdue, stalenessOf } from './lead-model';
+import { LeadItem } from './LeadItem';
+import { useLeadActions } from './useLeadActions';
+import { useLeads } from './useLeads';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  more: { alignSelf: 'center' },
+});
+
+// The weekly lead review: overdue leads first, each with qualify / convert / archive.
+export function LeadsView({ compact }: { compact: boolean }) {
+  const styles = useStyles();
+  const { tt } = useTabText();
+  const can = usePermissions();
+  const leads = useLeads();
+  const actions = useLeadActions(leads);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [archiving, setArchiving] = useState<Contact | undefined>();
+  const [open, setOpen] = useState<ContactTarget | undefined>();
+  const { summaries, contacts, nextCursor, loading, error } = leads.state;
+
+  const now = new Date();
+  const rows = summaries
+    .map((summary) => ({ summary, contact: contacts[summary.id], staleness: stalenessOf(contacts[summary.id], now) }))
+    .sort((a, b) => byReviewOrder(a.staleness, b.staleness));
+  const overdue = rows.filter((row) => isOverdue(row.staleness)).length;
+  const shown = overdueOnly ? rows.filter((row) => isOverdue(row.staleness)) : rows;
+  const permissions = { write: can('contacts:write'), archive: can('contacts:archive') };
+
+  return (
+    <section className={styles.root} aria-labelledby="leads-heading">
+      <SectionHeader id="leads-heading" title={tt('leads.heading')} intro={compact ? undefined : tt('leads.intro')} />
+      <div className={styles.toolbar}>
+        <Text role="status">
+          {summaries.length > 0 &&
+            tt(nextCursor ? 'leads.countMore' : summaries.length === 1 ? 'leads.countOne' : 'leads.count', {
+              count: summaries.length,
+              overdue,
+            })}
+        </Text>
+        <Switch
+          label={tt('leads.overdueOnly')}
+          checked={overdueOnly}
+          onChange={(_event, data) => setOverdueOnly(data.checked)}
+        />
+      </div>
+      {actions.notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{actions.notice}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" onClick={actions.dismissNotice}>
+              {tt('common.close')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {error !== undefined && <ProblemBar error={error} onRetry={() => void leads.reload()} />}
+      {!loading && error === undefined && shown.length === 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>{tt(overdueOnly && rows.length > 0 ? 'leads.emptyOverdue' : 'leads.empty')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {shown.length > 0 && (
+        <ul className={styles.list} aria-label={tt('leads.list')}>
+          {shown.map(({ summary, contact, staleness }) => (
+            <LeadItem
+              key={summary.id}
+              summary={summary}
+              contact={contact}
+              staleness={staleness}
+              row={actions.rows[summary.id]}
+              can={permissions}
+              compact={compact}
+              onOpen={() => setOpen({ id: summary.id, email: summary.email })}
+              onQualify={() => contact && void actions.qualify(contact)}
+              onConvert={() => contact && void actions.convert(contact)}
+              onArchive={() => setArchiving(contact)}
+              onReload={() => void actions.reload(summary.id)}
+              onDismissError={() => actions.dismissError(summary.id)}
+            />
+          ))}
+        </ul>
+      )}
+      {loading && <Spinner size="small" label={tt('common.loading')} />}
+      {!loading && nextCursor && (
+        <Button className={styles.more} onClick={() => void leads.loadMore()}>
+          {tt('common.loadMore')}
+        </Button>
+      )}
+      {archiving && (
+        <ArchiveDialog
+          name={archiving.displayName}
+          staleness={stalenessOf(archiving, now)}
+          onCancel={() => setArchiving(undefined)}
+          onConfirm={(reason) => {
+            void actions.archive(archiving, reason);
+            setArchiving(undefined);
+          }}
+        />
+      )}
+      <ContactDrawer target={open} onClose={() => setOpen(undefined)} onChanged={leads.update} />
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { Link, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
+import { type ContactSummary, RelationshipBadges, useUiText } from '@klarkonform/shared/ui';
+import { useTabText } from '../../i18n/useTabText';
+import { contactFacts } from '../contact/contact-facts';
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  result: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  selected: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  name: { fontWeight: tokens.fontWeightSemibold, textAlign: 'start' },
+  secondary: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface SearchResultsProps {
+  items: readonly ContactSummary[];
+  selectedId: string | undefined;
+  onSelect: (contact: ContactSummary) => void;
+}
+
+// The hits: name (opens the card), what it is, company or email, number, relationships.
+export function SearchResults({ items, selectedId, onSelect }: SearchResultsProps) {
+  const styles = useStyles();
+  const { tt } = useTabText();
+  const { t } = useUiText();
+  return (
+    <ul className={styles.list} aria-label={tt('search.results')}>
+      {items.map((contact) => {
+        const selected = contact.id === selectedId;
+        return (
+          <li key={contact.id} className={mergeClasses(styles.result, selected && styles.selected)}>
+            <Link
+              as="button"
+              className={styles.name}
+              aria-current={selected ? 'true' : undefined}
+              onClick={() => onSelect(contact)}
+            >
+              {contact.displayName}
+            </Link>
+            <Text size={200} className={styles.secondary}>
+              {contactFacts(contact, t)}
+            </Text>
+            <RelationshipBadges relationships={contact.relationships} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

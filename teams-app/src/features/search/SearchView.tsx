@@ -1,0 +1,112 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  mergeClasses,
+  SearchBox,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { useTabText } from '../../i18n/useTabText';
+import { ProblemBar } from '../../shell/ProblemBar';
+import { SectionHeader } from '../../shell/SectionHeader';
+import { ContactDetails } from '../contact/ContactDetails';
+import type { ContactTarget } from '../contact/load-card';
+import { SearchResults } from './SearchResults';
+import { useContactSearch } from './useContactSearch';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  columns: {
+    display: 'grid',
+    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: 'minmax(260px, 2fr) 3fr',
+    alignItems: 'start',
+    '@media (max-width: 720px)': { gridTemplateColumns: '1fr' },
+  },
+  stacked: { gridTemplateColumns: '1fr' },
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: {
+    padding: tokens.spacingVerticalL,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+// Search: results on the left, the selected contact's card on the right (stacked when narrow).
+export function SearchView({ compact }: { compact: boolean }) {
+  const styles = useStyles();
+  const { tt } = useTabText();
+  const [text, setText] = useState('');
+  const [selected, setSelected] = useState<ContactTarget | undefined>();
+  const search = useContactSearch(text);
+  const cardRef = useRef<HTMLDivElement>(null);
+
+  // Stacked (narrow), the card is below the hits: bring it into view when one is picked.
+  useEffect(() => {
+    if (selected) cardRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+
+  return (
+    <section className={styles.root} aria-labelledby="search-heading">
+      <SectionHeader id="search-heading" title={tt('search.heading')} />
+      <Field label={tt('search.label')} hint={tt('search.hint')}>
+        <SearchBox
+          value={text}
+          placeholder={tt('search.placeholder')}
+          onChange={(_event, data) => setText(data.value)}
+          autoComplete="off"
+        />
+      </Field>
+      <div className={mergeClasses(styles.columns, compact && styles.stacked)}>
+        <div className={styles.results}>
+          {!search.tooShort && !search.loading && search.error === undefined && (
+            <Text role="status" className={styles.hint}>
+              {search.items.length === 0
+                ? tt('search.none', { q: search.query })
+                : tt(
+                    search.nextCursor
+                      ? 'search.countMore'
+                      : search.items.length === 1
+                        ? 'search.countOne'
+                        : 'search.count',
+                    {
+                      count: search.items.length,
+                    },
+                  )}
+            </Text>
+          )}
+          {search.error !== undefined && <ProblemBar error={search.error} onRetry={search.retry} />}
+          {search.items.length > 0 && (
+            <SearchResults
+              items={search.items}
+              selectedId={selected?.id}
+              onSelect={(contact) => setSelected({ id: contact.id, email: contact.email })}
+            />
+          )}
+          {search.loading && <Spinner size="small" label={tt('common.loading')} />}
+          {!search.loading && search.nextCursor && (
+            <Button onClick={() => void search.loadMore()}>{tt('common.loadMore')}</Button>
+          )}
+        </div>
+        {selected ? (
+          <div className={styles.card} ref={cardRef}>
+            <ContactDetails target={selected} onOpenContact={setSelected} />
+          </div>
+        ) : (
+          search.items.length > 0 && (
+            <MessageBar intent="info">
+              <MessageBarBody>{tt('search.select')}</MessageBarBody>
+            </MessageBar>
+          )
+        )}
+      </div>
+    </section>
+  );
+}

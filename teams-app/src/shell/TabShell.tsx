@@ -1,0 +1,94 @@
+import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { type ReactNode, useState } from 'react';
+import { DataCareView } from '../features/data-care/DataCareView';
+import { LeadsView } from '../features/leads/LeadsView';
+import { SearchView } from '../features/search/SearchView';
+import { type TabKey, useTabText } from '../i18n/useTabText';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', maxWidth: '1200px', margin: '0 auto' },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} 0`,
+  },
+  compactHeader: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
+  title: { margin: 0 },
+  subtitle: { color: tokens.colorNeutralForeground2 },
+  nav: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  compactNav: { padding: `${tokens.spacingVerticalXS} 0` },
+  panel: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXL}` },
+  compactPanel: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalL}` },
+});
+
+const SECTIONS = ['leads', 'dataCare', 'search'] as const;
+type Section = (typeof SECTIONS)[number];
+const LABELS: Record<Section, TabKey> = { leads: 'tab.leads', dataCare: 'tab.dataCare', search: 'tab.search' };
+
+function view(section: Section, compact: boolean): ReactNode {
+  switch (section) {
+    case 'leads':
+      return <LeadsView compact={compact} />;
+    case 'dataCare':
+      return <DataCareView />;
+    case 'search':
+      return <SearchView compact={compact} />;
+  }
+}
+
+// The page: a header, the three sections as tabs. A section is mounted on its first visit
+// and then kept, so switching back does not lose a search or reload a list.
+export function TabShell({ compact }: { compact: boolean }) {
+  const styles = useStyles();
+  const { tt } = useTabText();
+  const [selected, setSelected] = useState<Section>('leads');
+  const [visited, setVisited] = useState<ReadonlySet<Section>>(new Set(['leads']));
+
+  const select = (section: Section) => {
+    setSelected(section);
+    setVisited((before) => new Set(before).add(section));
+  };
+
+  return (
+    <div className={styles.root}>
+      <header className={mergeClasses(styles.header, compact && styles.compactHeader)}>
+        <Text as="h1" size={compact ? 400 : 600} weight="semibold" className={styles.title}>
+          {tt('tab.title')}
+        </Text>
+        {!compact && <Text className={styles.subtitle}>{tt('tab.subtitle')}</Text>}
+      </header>
+      <nav aria-label={tt('tab.sections')} className={mergeClasses(styles.nav, compact && styles.compactNav)}>
+        <TabList
+          selectedValue={selected}
+          onTabSelect={(_event, data) => select(data.value as Section)}
+          size={compact ? 'small' : 'medium'}
+        >
+          {SECTIONS.map((section) => (
+            <Tab
+              key={section}
+              value={section}
+              id={`section-${section}`}
+              aria-controls={visited.has(section) ? `panel-${section}` : undefined}
+            >
+              {tt(LABELS[section])}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main className={mergeClasses(styles.panel, compact && styles.compactPanel)}>
+        {SECTIONS.filter((section) => visited.has(section)).map((section) => (
+          <div
+            key={section}
+            id={`panel-${section}`}
+            role="tabpanel"
+            aria-labelledby={`section-${section}`}
+            hidden={section !== selected}
+          >
+            {view(section, compact)}
+          </div>
+        ))}
+      </main>
+    </div>
+  );
+}

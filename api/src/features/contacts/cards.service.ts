@@ -12,12 +12,13 @@ import {
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
-import type { ContactsRepository } from './contacts.repository';
+import { type ContactFilter, type ContactsRepository, idValue } from './contacts.repository';
 import type { QualityService } from './quality.service';
 
-// The sender card: one request for every address on a mail or meeting, a
-// fixed number of indexed queries however many addresses there are — by
-// address, then by domain for the rest, then the companies and their people.
+// The sender card: one request for every address on a mail or meeting, and
+// two database round trips however many addresses there are — the owners of
+// the addresses and domains, then their companies and the companies' people.
+// Each branch of each $or is served by an index on MongoDB.
 
 const PEOPLE_PER_COMPANY = 50;
 
@@ -38,10 +39,19 @@ export class CardsService {
     const valid = [...new Set(normalized.filter((e): e is string => e !== null))];
     const live = { archived: null, mergedInto: { $exists: false } };
 
+    // Round 1: the contacts owning the addresses, and the companies owning their domains.
+    const domains = [
+      ...new Set(valid.map((e) => emailDomain(e)).filter((d): d is string => d !== null && !isFreeMailDomain(d))),
+    ];
     const byEmail = new Map<string, ContactDoc>();
+    const companyByDomain = new Map<string, ContactDoc>();
+    const known = new Map<string, ContactDoc>();
     if (valid.length > 0) {
-      const docs = await this.repo.find(tenantId, { 'keys.emailsLower': { $in: valid }, ...live }, { limit: 500 });
+      const or: ContactFilter[] = [{ 'keys.emailsLower': { $in: valid } }];
+      if (domains.length > 0) or.push({ kind: 'company', 'keys.companyDomains': { $in: domains } });
+      const docs = await this.repo.find(tenantId, { $or: or, ...live }, { sort: { contactNumber: 1 }, limit: 1000 });
       for (const doc of docs) {
+        known.set(String(doc._id), doc);
         for (const email of doc.keys.emailsLower) {
           const current = byEmail.get(email);
           // A person's own address beats a company's general one.
@@ -49,48 +59,40 @@ export class CardsService {
             byEmail.set(email, doc);
           }
         }
+        if (doc.kind === 'company') {
+          for (const d of doc.keys.companyDomains) if (!companyByDomain.has(d)) companyByDomain.set(d, doc);
+        }
       }
     }
 
-    const unknownDomains = [
-      ...new Set(
-        valid
-          .filter((e) => !byEmail.has(e))
-          .map((e) => emailDomain(e))
-          .filter((d): d is string => d !== null && !isFreeMailDomain(d)),
-      ),
-    ];
-    const companyByDomain = new Map<string, ContactDoc>();
-    if (unknownDomains.length > 0) {
-      const companies = await this.repo.find(
-        tenantId,
-        { kind: 'company', 'keys.companyDomains': { $in: unknownDomains }, ...live },
-        { sort: { contactNumber: 1 }, limit: 200 },
-      );
-      for (const c of companies) {
-        for (const d of c.keys.companyDomains) if (!companyByDomain.has(d)) companyByDomain.set(d, c);
-      }
-    }
-
+    // Round 2: the companies of the people found, and every company's people.
     const companyIds = new Set<string>();
-    for (const doc of byEmail.values()) {
-      if (doc.kind === 'company') companyIds.add(String(doc._id));
-      else if (doc.companyId) companyIds.add(doc.companyId);
+    for (const doc of byEmail.values())
+      companyIds.add(doc.kind === 'company' ? String(doc._id) : (doc.companyId ?? ''));
+    for (const email of valid) {
+      const domain = byEmail.has(email) ? null : emailDomain(email);
+      const company = domain ? companyByDomain.get(domain) : undefined;
+      if (company) companyIds.add(String(company._id));
     }
-    for (const c of companyByDomain.values()) companyIds.add(String(c._id));
+    companyIds.delete('');
     const ids = [...companyIds];
-    const [companies, people] = await Promise.all([
-      this.repo.findByIds(tenantId, ids),
+    const missing = ids.filter((id) => !known.has(id)).map((id) => idValue(id));
+    const related =
       ids.length > 0
-        ? this.repo.find(tenantId, { companyId: { $in: ids }, ...live }, { sort: { 'keys.sortName': 1 }, limit: 2000 })
-        : Promise.resolve([]),
-    ]);
-    const companyById = new Map(companies.map((c) => [String(c._id), c]));
+        ? await this.repo.find(
+            tenantId,
+            { $or: [{ _id: { $in: missing } }, { companyId: { $in: ids }, ...live }] },
+            { sort: { 'keys.sortName': 1 }, limit: 2000 },
+          )
+        : [];
+    const companyById = new Map<string, ContactDoc>();
     const peopleOf = new Map<string, ContactDoc[]>();
-    for (const p of people) {
-      const list = peopleOf.get(p.companyId!) ?? [];
-      list.push(p);
-      peopleOf.set(p.companyId!, list);
+    for (const doc of [...known.values(), ...related]) {
+      if (doc.kind === 'company') companyById.set(String(doc._id), doc);
+    }
+    for (const p of related) {
+      if (p.kind !== 'person' || !p.companyId) continue;
+      peopleOf.set(p.companyId, [...(peopleOf.get(p.companyId) ?? []), p]);
     }
 
     return emails.map((raw, i) => {

@@ -9,11 +9,11 @@ import {
   type OpenItemCreate,
   type OpenItemPatch,
 } from '@klarkonform/shared';
-import { Types } from 'mongoose';
 import { HttpError } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { actorOf, type ContactWriter } from './contact-writer';
 import type { ContactFields } from './contacts.mapper';
+import { newEntryId } from './contacts.repository';
 import { today } from './contacts.service';
 
 // Appends to a contact's consent history and notes. Appends need no If-Match:
@@ -59,7 +59,7 @@ export class ContactNotesService {
       const events = channels[body.channel] ?? [];
       if (events.length >= MAX_CONSENT_EVENTS_PER_CHANNEL) throw full('consent events for this channel');
       events.push({
-        id: new Types.ObjectId().toHexString(),
+        id: newEntryId(),
         type: body.type,
         at: new Date(at).toISOString(),
         source: body.source,
@@ -76,7 +76,7 @@ export class ContactNotesService {
       const notes = notesOf(fields);
       if (notes.history.length >= NOTE_LIMITS.history) throw full('history entries');
       notes.history.push({
-        id: new Types.ObjectId().toHexString(),
+        id: newEntryId(),
         date: body.date ?? today(),
         event: body.event,
         author: actorOf(auth),
@@ -91,7 +91,7 @@ export class ContactNotesService {
       const notes = notesOf(fields);
       if (notes.openItems.length >= NOTE_LIMITS.openItems) throw full('open items');
       notes.openItems.push({
-        id: new Types.ObjectId().toHexString(),
+        id: newEntryId(),
         text: body.text,
         done: false,
         createdAt: new Date().toISOString(),
@@ -115,7 +115,7 @@ export class ContactNotesService {
       if (notes.free.length >= NOTE_LIMITS.free) throw full('notes');
       const actor = actorOf(auth);
       notes.free.push({
-        id: new Types.ObjectId().toHexString(),
+        id: newEntryId(),
         text: body.text,
         authorName: actor.name,
         authorId: actor.id,

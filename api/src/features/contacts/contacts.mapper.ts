@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import {
   type Contact,
   displayName,
@@ -55,8 +54,4 @@ export function derive(fields: ContactFields): { fields: ContactFields; keys: Se
     String(next.kind === 'person' ? `${next.lastName ?? ''} ${next.firstName ?? ''}` : (next.name ?? '')),
   );
   return { fields: next, keys: { ...searchKeys(next as never), sortName } };
-}
-
-export function newObjectId(): Types.ObjectId {
-  return new Types.ObjectId();
 }

@@ -19,6 +19,16 @@ export function isObjectId(id: string): boolean {
   return /^[0-9a-f]{24}$/.test(id);
 }
 
+/** A new id for an entry inside a contact (consent event, note). */
+export function newEntryId(): string {
+  return new Types.ObjectId().toHexString();
+}
+
+/** An id condition for filters built outside this module (cursors, $in lists). */
+export function idValue(id: string): Types.ObjectId {
+  return new Types.ObjectId(id);
+}
+
 export class ContactsRepository {
   private readonly m: ContactModels;
   constructor(connection: Connection) {

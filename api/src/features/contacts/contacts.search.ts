@@ -1,10 +1,9 @@
 import type { ContactListPage, ContactListQuery, ContactSummary } from '@klarkonform/shared';
 import { foldName, normalizeEmail, phoneSearchDigits, stripLegalForm, toContactSummary } from '@klarkonform/shared';
-import { Types } from 'mongoose';
 import { HttpError } from '../../infra/http-error';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
-import type { ContactFilter, ContactsRepository } from './contacts.repository';
+import { type ContactFilter, type ContactsRepository, idValue } from './contacts.repository';
 
 // Contact search and filtering with keyset pagination on (sortName, _id).
 // Every condition is an equality or an anchored prefix on a stored key, so on
@@ -89,7 +88,7 @@ export async function listContacts(
   conditions.push(query.archived ? { archived: { $ne: null } } : { archived: null });
   if (query.cursor) {
     const c = decodeCursor(query.cursor);
-    const id = new Types.ObjectId(c.id);
+    const id = idValue(c.id);
     conditions.push({ $or: [{ 'keys.sortName': { $gt: c.s } }, { 'keys.sortName': c.s, _id: { $gt: id } }] });
   }
   const docs = await repo.find(

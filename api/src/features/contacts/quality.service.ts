@@ -1,10 +1,9 @@
 import { type Contact, companyFindings, type QualityFinding, qualityFindings } from '@klarkonform/shared';
-import { Types } from 'mongoose';
 import { HttpError } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
-import type { ContactsRepository } from './contacts.repository';
+import { type ContactsRepository, idValue } from './contacts.repository';
 import { toSummary } from './contacts.search';
 
 // Data care ("Datenpflege"): the quality checklist per contact, and the
@@ -59,7 +58,7 @@ export class QualityService {
     }
     const now = new Date();
     const items: Array<{ contact: ReturnType<typeof toSummary>; findings: QualityFinding[] }> = [];
-    let after = cursor ? new Types.ObjectId(cursor) : undefined;
+    let after = cursor ? idValue(cursor) : undefined;
     let scanned = 0;
     let exhausted = false;
     // Read in batches until the page is full, so a clean stretch of data does not yield empty pages.

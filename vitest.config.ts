@@ -5,7 +5,14 @@ import { defineConfig } from 'vitest/config';
 // the global setup, each test file in a database of its own.
 export default defineConfig({
   test: {
-    include: ['shared/src/**/*.test.ts', 'api/src/**/*.test.ts', 'tests/**/*.test.ts', 'manifest/**/*.test.ts'],
+    include: [
+      'shared/src/**/*.test.ts',
+      'api/src/**/*.test.ts',
+      'addin/src/**/*.test.ts',
+      'teams-app/src/**/*.test.ts',
+      'manifest/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', 'tests/browser/**'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DEMO_TENANT_ID } from './cli/dev-env';
@@ -51,6 +52,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
 
   await app.register(errorsPlugin);
+  // Task-pane scripts and sender cards travel compressed (the bundle budget is measured gzipped).
+  await app.register(compress, { global: true, threshold: 1024 });
   await app.register(securityPlugin, { config });
   await app.register(dbPlugin, { config });
   await app.register(openapiPlugin, { config });

@@ -142,8 +142,7 @@ export function createApiClient(options: ApiClientOptions) {
       try {
         return await send<T>(path, req);
       } catch (err) {
-        const retryable =
-          err instanceof NetworkError || (err instanceof ApiError && RETRY_STATUSES.has(err.status));
+        const retryable = err instanceof NetworkError || (err instanceof ApiError && RETRY_STATUSES.has(err.status));
         const delay = RETRY_DELAYS_MS[attempt];
         if (!req.retry || !retryable || delay === undefined || req.signal?.aborted) throw err;
         await sleep(delay);
@@ -215,8 +214,7 @@ export function createApiClient(options: ApiClientOptions) {
         method: 'PATCH',
         body: { done },
       }),
-    addFreeNote: (contactId: string, text: string) =>
-      post<Contact>(`/contacts/${id(contactId)}/notes/free`, { text }),
+    addFreeNote: (contactId: string, text: string) => post<Contact>(`/contacts/${id(contactId)}/notes/free`, { text }),
 
     async checkDuplicates(candidate: DuplicateCheckRequest, signal?: AbortSignal): Promise<DuplicateCandidate[]> {
       const res = await json<{ candidates: DuplicateCandidate[] }>('/contacts/duplicate-check', {

@@ -1,0 +1,104 @@
+import { FluentProvider, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { DEMO_MAILBOX, DEMO_USER, type DemoMailItem, type Language } from '@klarkonform/shared/ui';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { DemoEnvironment } from '../office/demo-protocol';
+import type { HostTheme, MailItem } from '../office/mailbox-host';
+import { THEMES } from '../taskpane/theme';
+import { DEMO_TEXTS } from './demo-texts';
+import { MailList } from './MailList';
+import { ReadingPane } from './ReadingPane';
+import { useDemoBridge } from './useDemoBridge';
+
+const useStyles = makeStyles({
+  root: { height: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  title: { margin: 0, flexGrow: 1 },
+  control: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  body: { flexGrow: 1, display: 'grid', gridTemplateColumns: 'minmax(220px, 300px) 1fr 380px', minHeight: 0 },
+  column: {
+    overflowY: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  intro: { display: 'block', padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
+  pane: { width: '100%', height: '100%', border: 'none', display: 'block' },
+});
+
+const toMailItem = ({ preview: _preview, received: _received, ...item }: DemoMailItem): MailItem => item;
+
+// "Try it without Outlook": an inbox with demo mails and the real task pane beside it. The page
+// plays Outlook for the pane (stub mailbox over postMessage, see office/demo-host.ts).
+export function DemoApp() {
+  const styles = useStyles();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const themeId = useId();
+  const languageId = useId();
+  const [selected, setSelected] = useState(DEMO_MAILBOX[0]?.key ?? '');
+  const [theme, setTheme] = useState<HostTheme>(() =>
+    window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+  );
+  const [language, setLanguage] = useState<Language>(() => (navigator.language.startsWith('en') ? 'en' : 'de'));
+  const texts = DEMO_TEXTS[language];
+  const current = DEMO_MAILBOX.find((item) => item.key === selected) ?? DEMO_MAILBOX[0];
+  const item = useMemo(() => (current ? toMailItem(current) : null), [current]);
+  const environment = useMemo<DemoEnvironment>(
+    () => ({ theme, displayLanguage: language === 'de' ? 'de-DE' : 'en-US', userEmail: DEMO_USER.email }),
+    [theme, language],
+  );
+  useDemoBridge(frame, item, environment);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = texts.title ?? '';
+  }, [language, texts]);
+
+  return (
+    <FluentProvider theme={THEMES[theme]} className={styles.root}>
+      <header className={styles.header}>
+        <Text as="h1" size={500} weight="semibold" className={styles.title}>
+          {texts.title}
+        </Text>
+        <span className={styles.control}>
+          <label htmlFor={themeId}>{texts.theme}</label>
+          <Select id={themeId} value={theme} onChange={(_, d) => setTheme(d.value as HostTheme)}>
+            <option value="light">{texts.light}</option>
+            <option value="dark">{texts.dark}</option>
+            <option value="highContrast">{texts.highContrast}</option>
+          </Select>
+        </span>
+        <span className={styles.control}>
+          <label htmlFor={languageId}>{texts.language}</label>
+          <Select id={languageId} value={language} onChange={(_, d) => setLanguage(d.value as Language)}>
+            <option value="de">Deutsch</option>
+            <option value="en">English</option>
+          </Select>
+        </span>
+      </header>
+      <div className={styles.body}>
+        <nav className={styles.column} aria-label={texts.inbox}>
+          <Text size={200} className={styles.intro}>
+            {texts.intro}
+          </Text>
+          <MailList
+            items={DEMO_MAILBOX}
+            selected={selected}
+            onSelect={setSelected}
+            label={texts.inbox ?? ''}
+            meetingLabel={texts.meeting ?? ''}
+          />
+        </nav>
+        <main className={styles.column}>{current && <ReadingPane item={current} texts={texts} />}</main>
+        <aside aria-label={texts.pane}>
+          <iframe ref={frame} className={styles.pane} src="/addin/demo-pane.html" title={texts.pane} />
+        </aside>
+      </div>
+    </FluentProvider>
+  );
+}

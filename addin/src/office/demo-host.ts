@@ -1,0 +1,47 @@
+import { isDemoToPane, type PaneToDemo } from './demo-protocol';
+import { FakeMailboxHost } from './fake-host';
+import type { HostContext } from './mailbox-host';
+
+const READY_TIMEOUT_MS = 5_000;
+
+// The stub mailbox of the demo page: the page that frames the pane plays Outlook and sends
+// the selected item over postMessage (the same origin only), like ItemChanged.
+export class DemoMailboxHost extends FakeMailboxHost {
+  override readonly kind = 'demo' as const;
+  private readonly started: Promise<HostContext>;
+  private languageListener: ((locale: string) => void) | undefined;
+
+  constructor(win: Window = window) {
+    super();
+    this.started = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the demo page did not answer')), READY_TIMEOUT_MS);
+      win.addEventListener('message', (event: MessageEvent) => {
+        if (event.origin !== win.location.origin || event.source !== win.parent || !isDemoToPane(event.data)) return;
+        const message = event.data;
+        if (message.type === 'kk-demo/init') {
+          clearTimeout(timer);
+          this.setContext({ ...message.environment });
+          this.selectItem(message.item);
+          resolve({ ...message.environment, nestedAppAuth: false });
+        } else if (message.type === 'kk-demo/item') {
+          this.selectItem(message.item);
+        } else {
+          this.setContext({ displayLanguage: message.environment.displayLanguage });
+          this.setTheme(message.environment.theme);
+          this.languageListener?.(message.environment.displayLanguage);
+        }
+      });
+    });
+    const hello: PaneToDemo = { type: 'kk-demo/ready' };
+    win.parent.postMessage(hello, win.location.origin);
+  }
+
+  override ready(): Promise<HostContext> {
+    return this.started;
+  }
+
+  /** The demo can switch the display language live; Outlook restarts the pane instead. */
+  onLanguageChanged(listener: (locale: string) => void): void {
+    this.languageListener = listener;
+  }
+}

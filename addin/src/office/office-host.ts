@@ -1,0 +1,159 @@
+import {
+  type EmailAddress,
+  type HostContext,
+  type HostTheme,
+  HostUnavailableError,
+  type MailboxHost,
+  type MailItem,
+} from './mailbox-host';
+
+// The one module that touches Office.js (loaded from Microsoft's CDN by taskpane.html).
+// Callbacks never throw: every result is turned into a resolved or rejected promise.
+
+const READY_TIMEOUT_MS = 10_000;
+const DIALOG_CLOSED = 12006;
+
+type AnyItem = Office.MessageRead | Office.AppointmentRead | Office.AppointmentCompose;
+
+function officeGlobal(): typeof Office | undefined {
+  return (globalThis as { Office?: typeof Office }).Office;
+}
+
+function toAddress(details: Office.EmailAddressDetails | undefined | null): EmailAddress | undefined {
+  if (!details?.emailAddress) return undefined;
+  return { name: details.displayName || details.emailAddress, email: details.emailAddress };
+}
+
+function toAddresses(list: readonly Office.EmailAddressDetails[] | undefined | null): EmailAddress[] {
+  return (list ?? []).map(toAddress).filter((a): a is EmailAddress => a !== undefined);
+}
+
+// Read mode hands out plain values; compose mode (the organizer's meeting view) objects with getAsync.
+function read<T>(value: unknown): Promise<T | undefined> {
+  const asyncValue = value as { getAsync?: (cb: (r: Office.AsyncResult<T>) => void) => void } | undefined;
+  if (typeof asyncValue?.getAsync !== 'function') return Promise.resolve(value as T | undefined);
+  return new Promise((resolve) => {
+    asyncValue.getAsync?.((result) => {
+      resolve(result.status === Office.AsyncResultStatus.Succeeded ? result.value : undefined);
+    });
+  });
+}
+
+function themeOf(office: typeof Office): HostTheme {
+  if (globalThis.matchMedia?.('(forced-colors: active)').matches) return 'highContrast';
+  const theme = office.context.officeTheme;
+  if (!theme) return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  if (typeof theme.isDarkTheme === 'boolean') return theme.isDarkTheme ? 'dark' : 'light';
+  const hex = /^#?([0-9a-f]{6})$/i.exec(theme.bodyBackgroundColor ?? '')?.[1];
+  if (!hex) return 'light';
+  const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  return 0.299 * (r ?? 255) + 0.587 * (g ?? 255) + 0.114 * (b ?? 255) < 128 ? 'dark' : 'light';
+}
+
+export function createOfficeHost(): MailboxHost {
+  let readyPromise: Promise<HostContext> | undefined;
+
+  async function start(): Promise<HostContext> {
+    const office = officeGlobal();
+    if (!office) throw new HostUnavailableError('officeMissing');
+    // Office.onReady never settles when the CDN's dependent files are blocked.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const info = await Promise.race([
+      office.onReady(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new HostUnavailableError('timeout')), READY_TIMEOUT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (info.host !== office.HostType.Outlook || !office.context.mailbox) {
+      throw new HostUnavailableError('notInOutlook');
+    }
+    return {
+      theme: themeOf(office),
+      displayLanguage: office.context.displayLanguage ?? 'de-DE',
+      userEmail: office.context.mailbox.userProfile?.emailAddress,
+      nestedAppAuth: office.context.requirements?.isSetSupported?.('NestedAppAuth', '1.1') ?? false,
+    };
+  }
+
+  function addHandler(type: Office.EventType, handler: (args: unknown) => void): () => void {
+    const mailbox = officeGlobal()?.context.mailbox;
+    if (!mailbox) return () => {};
+    mailbox.addHandlerAsync(type, handler, () => {});
+    return () => mailbox.removeHandlerAsync(type, () => {});
+  }
+
+  return {
+    kind: 'office',
+    ready() {
+      readyPromise ??= start();
+      return readyPromise;
+    },
+
+    async getItem(): Promise<MailItem | null> {
+      const item = officeGlobal()?.context.mailbox?.item as AnyItem | null | undefined;
+      if (!item) return null;
+      const key = ('itemId' in item && item.itemId) || `${Date.now()}`;
+      if (item.itemType === Office.MailboxEnums.ItemType.Message) {
+        const message = item as Office.MessageRead;
+        return {
+          kind: 'message',
+          key,
+          subject: message.subject ?? '',
+          from: toAddress(message.from),
+          to: toAddresses(message.to),
+          cc: toAddresses(message.cc),
+          requiredAttendees: [],
+          optionalAttendees: [],
+        };
+      }
+      const meeting = item as Office.AppointmentRead | Office.AppointmentCompose;
+      const [subject, organizer, required, optional] = await Promise.all([
+        read<string>(meeting.subject),
+        read<Office.EmailAddressDetails>(meeting.organizer),
+        read<Office.EmailAddressDetails[]>(meeting.requiredAttendees),
+        read<Office.EmailAddressDetails[]>(meeting.optionalAttendees),
+      ]);
+      return {
+        kind: 'appointment',
+        key,
+        subject: subject ?? '',
+        organizer: toAddress(organizer),
+        to: [],
+        cc: [],
+        requiredAttendees: toAddresses(required),
+        optionalAttendees: toAddresses(optional),
+      };
+    },
+
+    onItemChanged(listener) {
+      return addHandler(Office.EventType.ItemChanged, () => listener());
+    },
+
+    onThemeChanged(listener) {
+      const office = officeGlobal();
+      if (!office?.context.requirements?.isSetSupported?.('Mailbox', '1.14')) return () => {};
+      return addHandler(Office.EventType.OfficeThemeChanged, () => listener(themeOf(office)));
+    },
+
+    openDialog(url) {
+      return new Promise((resolve, reject) => {
+        Office.context.ui.displayDialogAsync(url, { height: 60, width: 30, promptBeforeOpen: false }, (result) => {
+          if (result.status !== Office.AsyncResultStatus.Succeeded) {
+            reject(new Error(`dialog failed: ${result.error.code}`));
+            return;
+          }
+          const dialog = result.value;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+            dialog.close();
+            if ('message' in arg) resolve(arg.message);
+            else reject(new Error(`dialog error ${arg.error}`));
+          });
+          dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
+            const code = 'error' in arg ? arg.error : 0;
+            reject(new Error(code === DIALOG_CLOSED ? 'dialog closed' : `dialog event ${code}`));
+          });
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import {
+  CompanyView,
+  ConsentEventForm,
+  type Contact,
+  ContactEditor,
+  type ContactSummary,
+  CreateContactPanel,
+  NotesEditor,
+  type SenderCard,
+} from '@klarkonform/shared/ui';
+import type { Participant } from '../features/participants/participants';
+import type { PersonAction } from './PersonView';
+
+export interface OverlayState {
+  action: PersonAction;
+  person: Participant;
+  card: SenderCard;
+  /** The item switch the overlay was opened on. */
+  switchId: number;
+}
+
+export interface OverlayProps {
+  overlay: OverlayState;
+  /** A contact was created or changed: refresh the person's card (and close, unless `keepOpen`). */
+  onChanged: (contact: Contact, keepOpen?: boolean) => void;
+  onOpenContact: (contact: Pick<ContactSummary, 'id' | 'displayName' | 'email'>) => void;
+  onClose: () => void;
+}
+
+// The lazily loaded views over the card: create, edit, consent, notes, company.
+export function Overlay({ overlay, onChanged, onOpenContact, onClose }: OverlayProps) {
+  const { action, card, person } = overlay;
+  const contact = card.contact;
+  switch (action) {
+    case 'create':
+      return (
+        <CreateContactPanel
+          card={card}
+          displayName={person.name}
+          onCreated={(created) => onChanged(created)}
+          onOpenExisting={onOpenContact}
+          onCancel={onClose}
+        />
+      );
+    case 'edit':
+      return contact ? (
+        <ContactEditor contact={contact} onSaved={(saved) => onChanged(saved)} onCancel={onClose} />
+      ) : null;
+    case 'consent':
+      return contact ? (
+        <ConsentEventForm contact={contact} onSaved={(saved) => onChanged(saved)} onCancel={onClose} />
+      ) : null;
+    case 'notes':
+      return contact ? (
+        <NotesEditor contact={contact} onChanged={(changed) => onChanged(changed, true)} onClose={onClose} />
+      ) : null;
+    case 'company': {
+      const company = contact?.kind === 'company' ? contact : card.company;
+      if (!company) return null;
+      return (
+        <CompanyView
+          company={company}
+          people={card.companyPeople ?? []}
+          onOpenPerson={(p) => onOpenContact({ id: p.id, displayName: p.displayName })}
+          onBack={onClose}
+        />
+      );
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
+import { CardSkeleton, ContactCard, UnknownSenderCard, useUiText } from '@klarkonform/shared/ui';
+import { useEffect } from 'react';
+import { AuthRequiredError } from '../auth/token-provider';
+import type { CardEntry } from '../features/cards/card-store';
+import type { Participant } from '../features/participants/participants';
+import { markCardShown } from './perf-marks';
+
+const useStyles = makeStyles({
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export type PersonAction = 'create' | 'edit' | 'consent' | 'notes' | 'company';
+
+export interface PersonViewProps {
+  person: Participant;
+  entry: CardEntry | undefined;
+  switchId: number;
+  can: { write: boolean; consent: boolean; notes: boolean };
+  onAction: (action: PersonAction) => void;
+  onRetry: () => void;
+  onSignIn: () => void;
+}
+
+// The selected person's card: loading, known, unknown (with "Kontakt anlegen"), or failed.
+export function PersonView({ person, entry, switchId, can, onAction, onRetry, onSignIn }: PersonViewProps) {
+  const styles = useStyles();
+  const { t } = useUiText();
+  const card = entry?.card;
+
+  useEffect(() => {
+    if (card) markCardShown(switchId, person.email);
+  }, [card, switchId, person.email]);
+
+  if (!card) {
+    if (entry?.error instanceof AuthRequiredError) {
+      return (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('pane.signInNeeded')}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={onSignIn}>
+              {t('pane.signIn')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
+    }
+    if (entry?.error) {
+      return (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t('pane.loadFailed')}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onRetry}>{t('pane.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
+    }
+    return <CardSkeleton />;
+  }
+
+  const stale = entry?.error !== undefined && (
+    <MessageBar intent="warning">
+      <MessageBarBody>{t('pane.offline')}</MessageBarBody>
+    </MessageBar>
+  );
+
+  if (card.status === 'unknown' || !card.contact) {
+    return (
+      <>
+        {stale}
+        <UnknownSenderCard card={card} name={person.name} onCreate={can.write ? () => onAction('create') : undefined} />
+      </>
+    );
+  }
+
+  const actions = (
+    <div className={styles.actions}>
+      {can.write && (
+        <Button size="small" onClick={() => onAction('edit')}>
+          {t('card.edit')}
+        </Button>
+      )}
+      {can.consent && (
+        <Button size="small" onClick={() => onAction('consent')}>
+          {t('card.addConsent')}
+        </Button>
+      )}
+      {can.notes && (
+        <Button size="small" onClick={() => onAction('notes')}>
+          {t('card.addNote')}
+        </Button>
+      )}
+    </div>
+  );
+  return (
+    <>
+      {stale}
+      <ContactCard card={card} actions={actions} onOpenCompany={() => onAction('company')} />
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { type ApiClient, CardSkeleton, type Contact, type ContactSummary, useUiText } from '@klarkonform/shared/ui';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { CardStore } from '../features/cards/card-store';
+import { useCardStore } from '../features/cards/useCardStore';
+import { defaultParticipant, type Participant, participantsOf } from '../features/participants/participants';
+import type { MailboxHost } from '../office/mailbox-host';
+import { Overlay, type OverlayState } from './Overlay';
+import { ParticipantList } from './ParticipantList';
+import { type PersonAction, PersonView } from './PersonView';
+import { usePermissions } from './usePermissions';
+import { useMailItem } from './useMailItem';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM },
+  back: { alignSelf: 'flex-start' },
+});
+
+export interface TaskPaneProps {
+  host: MailboxHost;
+  userEmail: string | undefined;
+  api: ApiClient;
+  store: CardStore;
+  signIn: () => Promise<void>;
+}
+
+// The pinnable pane: everyone on the selected item, and the card of the chosen person (the
+// sender by default). Editors open over the card and stay open across item switches, so a
+// click on another mail never throws away what the user typed.
+export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps) {
+  const styles = useStyles();
+  const { t } = useUiText();
+  useCardStore(store);
+  const can = usePermissions(api);
+  const { item, switchId } = useMailItem(host, true);
+  const participants = useMemo(() => participantsOf(item, userEmail), [item, userEmail]);
+  const [choice, setChoice] = useState<{ switchId: number; email: string }>();
+  const [overlay, setOverlay] = useState<OverlayState>();
+  const [visiting, setVisiting] = useState<Participant>();
+
+  useEffect(() => {
+    void store.load(participants);
+  }, [store, participants]);
+
+  // A new item closes read-only views and keeps open editors (adjusting state while
+  // rendering, as React recommends for state that follows a prop).
+  const [seenSwitch, setSeenSwitch] = useState(switchId);
+  if (seenSwitch !== switchId) {
+    setSeenSwitch(switchId);
+    setVisiting(undefined);
+    if (overlay?.action === 'company') setOverlay(undefined);
+  }
+
+  const chosen = choice?.switchId === switchId ? participants.find((p) => p.email === choice.email) : undefined;
+  const selected = visiting ?? chosen ?? defaultParticipant(participants);
+  const entry = selected ? store.get(selected.email) : undefined;
+
+  const refresh = useCallback(
+    async (person: Participant) => {
+      await store.load([person], true);
+    },
+    [store],
+  );
+
+  const openContact = useCallback(
+    async (summary: Pick<ContactSummary, 'id' | 'displayName' | 'email'>) => {
+      let email = summary.email;
+      if (!email) {
+        const contact = await api.getContact(summary.id);
+        email = contact.kind === 'company' ? contact.email : contact.emails.find((e) => e.primary)?.address;
+      }
+      if (!email) return;
+      const person: Participant = { email: email.toLowerCase(), name: summary.displayName, role: 'to' };
+      setOverlay(undefined);
+      setVisiting(person);
+      void store.load([person]);
+    },
+    [api, store],
+  );
+
+  // A change can touch more than one card (a new company now matches other senders from its
+  // domain), so everyone on the item is refreshed, in one request.
+  const onChanged = useCallback(
+    async (contact: Contact, keepOpen = false) => {
+      if (!overlay) return;
+      if (keepOpen) setOverlay({ ...overlay, card: { ...overlay.card, contact } });
+      const others = participants.filter((p) => p.email !== overlay.person.email);
+      await store.load([overlay.person, ...others], true);
+      if (!keepOpen) setOverlay(undefined);
+    },
+    [overlay, participants, store],
+  );
+
+  if (overlay) {
+    return (
+      <div className={styles.pane}>
+        {overlay.switchId !== switchId && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{t('pane.itemChanged')}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Suspense fallback={<CardSkeleton />}>
+          <Overlay
+            overlay={overlay}
+            onChanged={(contact, keepOpen) => void onChanged(contact, keepOpen)}
+            onOpenContact={(summary) => void openContact(summary)}
+            onClose={() => setOverlay(undefined)}
+          />
+        </Suspense>
+      </div>
+    );
+  }
+
+  const onAction = (action: PersonAction) => {
+    if (selected && entry?.card) setOverlay({ action, person: selected, card: entry.card, switchId });
+  };
+
+  return (
+    <div className={styles.pane}>
+      {!item && <Text>{t('pane.noItem')}</Text>}
+      {item && participants.length === 0 && <Text>{t('pane.noPeople')}</Text>}
+      {visiting ? (
+        <Button appearance="subtle" className={styles.back} onClick={() => setVisiting(undefined)}>
+          ← {t('pane.back')}
+        </Button>
+      ) : (
+        participants.length > 0 && (
+          <ParticipantList
+            participants={participants}
+            selected={selected?.email}
+            onSelect={(person) => setChoice({ switchId, email: person.email })}
+            store={store}
+          />
+        )
+      )}
+      {selected && (
+        <PersonView
+          person={selected}
+          entry={entry}
+          switchId={switchId}
+          can={{ write: can('contacts:write'), consent: can('consent:write'), notes: can('notes:write') }}
+          onAction={onAction}
+          onRetry={() => void refresh(selected)}
+          onSignIn={() =>
+            void signIn().then(
+              () => refresh(selected),
+              () => undefined,
+            )
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  ApiContext,
+  type ApiClient,
+  CardSkeleton,
+  type Language,
+  pickLanguage,
+  UiTextProvider,
+} from '@klarkonform/shared/ui';
+import { useEffect, useState } from 'react';
+import type { CardStore } from '../features/cards/card-store';
+import {
+  type HostContext,
+  type HostFailure,
+  type HostTheme,
+  HostUnavailableError,
+  type MailboxHost,
+} from '../office/mailbox-host';
+import { HostProblem } from './HostProblem';
+import { TaskPane } from './TaskPane';
+import { THEMES } from './theme';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  // Outlook titles the pane itself; the heading is there for screen readers' outline.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+export interface TaskPaneAppProps {
+  host: MailboxHost;
+  hostContext: Promise<HostContext>;
+  api: ApiClient;
+  store: CardStore;
+  signIn: () => Promise<void>;
+  /** Tells the API client which language to ask for. */
+  onLanguage: (language: Language) => void;
+  /** Hosts that can switch the language live (the demo page). */
+  subscribeLanguage?: (listener: (locale: string) => void) => void;
+}
+
+type Phase = { kind: 'starting' } | { kind: 'ready'; context: HostContext } | { kind: 'failed'; reason: HostFailure };
+
+// One FluentProvider at the root, in the host's theme (light, dark, high contrast) and
+// display language (German unless the host says English).
+export function TaskPaneApp(props: TaskPaneAppProps) {
+  const { host, hostContext, api, store, signIn, onLanguage, subscribeLanguage } = props;
+  const styles = useStyles();
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+  const [theme, setTheme] = useState<HostTheme>('light');
+  const [language, setLanguage] = useState<Language>('de');
+
+  useEffect(() => {
+    let active = true;
+    hostContext.then(
+      (context) => {
+        if (!active) return;
+        setTheme(context.theme);
+        setLanguage(pickLanguage(context.displayLanguage));
+        setPhase({ kind: 'ready', context });
+      },
+      (err: unknown) => {
+        if (active) setPhase({ kind: 'failed', reason: err instanceof HostUnavailableError ? err.reason : 'timeout' });
+      },
+    );
+    const off = host.onThemeChanged(setTheme);
+    subscribeLanguage?.((locale) => setLanguage(pickLanguage(locale)));
+    return () => {
+      active = false;
+      off();
+    };
+  }, [host, hostContext, subscribeLanguage]);
+
+  useEffect(() => {
+    onLanguage(language);
+    document.documentElement.lang = language;
+  }, [language, onLanguage]);
+
+  return (
+    <FluentProvider theme={THEMES[theme]} className={styles.root} lang={language}>
+      <UiTextProvider language={language}>
+        <ApiContext.Provider value={api}>
+          <main>
+            <h1 className={styles.visuallyHidden}>KlarKonform</h1>
+            {phase.kind === 'starting' && <CardSkeleton />}
+            {phase.kind === 'failed' && <HostProblem reason={phase.reason} />}
+            {phase.kind === 'ready' && (
+              <TaskPane host={host} userEmail={phase.context.userEmail} api={api} store={store} signIn={signIn} />
+            )}
+          </main>
+        </ApiContext.Provider>
+      </UiTextProvider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,72 @@
+import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { SenderCard } from '../../contacts/sender-card.schema';
+import { useUiText } from '../i18n/useUiText';
+import { CardFacts } from './CardFacts';
+import { CardHeader } from './CardHeader';
+import { CardSection } from './CardSection';
+import { ConsentSection } from './ConsentSection';
+import { MarketingVerdict } from './MarketingVerdict';
+import { NotesSection } from './NotesSection';
+import { QualitySection } from './QualitySection';
+import { RelationshipBadges } from './RelationshipBadges';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export interface ContactCardProps {
+  card: SenderCard;
+  /** Opens the company view; the company name becomes a link. */
+  onOpenCompany?: (() => void) | undefined;
+  /** Buttons of the hosting front end (edit, record consent, …), shown under the header. */
+  actions?: ReactNode;
+}
+
+// The card of a known contact: who they are, what they are to us, whether we may email them
+// marketing, and what colleagues noted. Everything comes from one SenderCard.
+export function ContactCard({ card, onOpenCompany, actions }: ContactCardProps) {
+  const styles = useStyles();
+  const { t } = useUiText();
+  const { contact, company } = card;
+  if (!contact) return null;
+  const person = contact.kind === 'person' ? contact : undefined;
+  const companyName = company?.kind === 'company' ? company.name : undefined;
+  const subtitle = [person?.position, person?.department].filter(Boolean).join(', ');
+  return (
+    <article className={styles.card} aria-label={contact.displayName} data-testid="contact-card">
+      <CardHeader
+        name={contact.displayName}
+        subtitle={subtitle || undefined}
+        companyName={companyName}
+        onOpenCompany={companyName ? onOpenCompany : undefined}
+        email={card.email}
+      >
+        <RelationshipBadges relationships={contact.relationships} roles={person?.roles ?? []} />
+      </CardHeader>
+      {contact.archived && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('card.archived', { reason: contact.archived.reason })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {actions}
+      {card.marketingEmailAllowed && <MarketingVerdict decision={card.marketingEmailAllowed} />}
+      {card.consent && (
+        <CardSection title={t('card.consent')}>
+          <ConsentSection summary={card.consent} contact={contact} />
+        </CardSection>
+      )}
+      <CardSection title={t('field.notes')}>
+        <NotesSection notes={contact.notes} />
+      </CardSection>
+      <CardSection title={t('card.details')}>
+        <CardFacts contact={contact} />
+      </CardSection>
+      {card.quality && card.quality.length > 0 && (
+        <CardSection title={t('card.quality')}>
+          <QualitySection findings={card.quality} />
+        </CardSection>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { QualityFinding } from '../../contacts/contact-query.schema';
+import { useUiText } from '../i18n';
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+  item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
+});
+
+const MARKS = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+
+// Data-quality hints ("Kein Entscheider definiert"), worst first.
+export function QualitySection({ findings }: { findings: readonly QualityFinding[] }) {
+  const styles = useStyles();
+  const { t } = useUiText();
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return (
+    <ul className={styles.list} aria-label={t('card.quality')}>
+      {sorted.map((finding) => (
+        <li key={`${finding.code}-${finding.field ?? ''}`} className={styles.item}>
+          <span className={styles[finding.severity]} role="img" aria-label={t(`severity.${finding.severity}`)}>
+            {MARKS[finding.severity]}
+          </span>
+          <Text>{t(`quality.${finding.code}`)}</Text>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,102 @@
+import type { CompanyCreate, PersonCreate } from '../../contacts/contact-input.schema';
+import type { Relationship, Role, Salutation } from '../../contacts/contact-enums.schema';
+import type { DuplicateCheckRequest } from '../../contacts/contact-query.schema';
+import type { SenderCard } from '../../contacts/sender-card.schema';
+
+// The "Kontakt anlegen" form as plain data, and how it becomes API requests. Pure, so the
+// rules (what is prefilled, which company is used, what is sent) are tested without a browser.
+
+export type CompanyChoice = 'existing' | 'new' | 'none';
+
+export interface CreateDraft {
+  salutation: Salutation;
+  title: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  companyChoice: CompanyChoice;
+  existingCompanyId?: string;
+  existingCompanyName?: string;
+  newCompanyName: string;
+  position: string;
+  relationships: Relationship[];
+  roles: Role[];
+}
+
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+
+// A company name guessed from the domain ("muster-bau.de" → "Muster-Bau") when the API has none.
+function companyFromDomain(domain: string): string {
+  const label = domain.split('.').slice(-2, -1)[0] ?? '';
+  return label.replace(/(^|-)(\p{L})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+export function initialDraft(card: SenderCard, displayName: string): CreateDraft {
+  const suggestion = card.suggestion;
+  const email = suggestion?.email ?? card.email;
+  const freeMail = suggestion?.freeMail ?? false;
+  const words = displayName.trim().split(/\s+/).filter(Boolean);
+  const existing = suggestion?.companyId;
+  return {
+    salutation: suggestion?.salutation ?? 'none',
+    title: suggestion?.title ?? '',
+    firstName: suggestion?.firstName ?? (words.length > 1 ? words.slice(0, -1).join(' ') : ''),
+    lastName: suggestion?.lastName ?? words.at(-1) ?? '',
+    email,
+    companyChoice: existing ? 'existing' : freeMail ? 'none' : 'new',
+    ...(existing ? { existingCompanyId: existing, existingCompanyName: suggestion?.companyName ?? '' } : {}),
+    newCompanyName: existing ? '' : (suggestion?.companyName ?? (freeMail ? '' : companyFromDomain(domainOf(email)))),
+    position: '',
+    relationships: ['lead'],
+    roles: [],
+  };
+}
+
+const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+
+export function personCreate(draft: CreateDraft, companyId: string | undefined): PersonCreate {
+  const body: PersonCreate = {
+    kind: 'person',
+    salutation: draft.salutation,
+    lastName: draft.lastName.trim(),
+    emails: draft.email.trim() ? [{ address: draft.email.trim(), primary: true }] : [],
+    relationships: draft.relationships,
+    roles: draft.roles,
+  };
+  const title = optional(draft.title);
+  const firstName = optional(draft.firstName);
+  const position = optional(draft.position);
+  if (title) body.title = title;
+  if (firstName) body.firstName = firstName;
+  if (position) body.position = position;
+  if (companyId) body.companyId = companyId;
+  return body;
+}
+
+export function companyCreate(draft: CreateDraft): CompanyCreate {
+  const domain = domainOf(draft.email);
+  // The website carries the domain, so the next sender from it is matched to this company.
+  return {
+    kind: 'company',
+    name: draft.newCompanyName.trim(),
+    ...(domain ? { website: domain } : {}),
+    relationships: draft.relationships,
+  };
+}
+
+export function companyIdOf(draft: CreateDraft): string | undefined {
+  return draft.companyChoice === 'existing' ? draft.existingCompanyId : undefined;
+}
+
+/** What the duplicate check looks at; undefined while the draft is too empty to check. */
+export function duplicateProbe(draft: CreateDraft): DuplicateCheckRequest | undefined {
+  if (!draft.lastName.trim()) return undefined;
+  return personCreate(draft, companyIdOf(draft));
+}
+
+export function draftProblems(draft: CreateDraft): Array<'lastName' | 'companyName'> {
+  const problems: Array<'lastName' | 'companyName'> = [];
+  if (!draft.lastName.trim()) problems.push('lastName');
+  if (draft.companyChoice === 'new' && !draft.newCompanyName.trim()) problems.push('companyName');
+  return problems;
+}

@@ -1,0 +1,87 @@
+// The stub mailbox of the demo page ("try it without Outlook"), as plain data with no React:
+// the demo page shows these items, the browser tests and the benchmark select them, and the
+// API's demo seed holds the matching contacts (Muster GmbH with Max Mustermann, Lisa Müller
+// and Tom Techniker; Jana Meyer, whom the unknown sender "Jana Maier" sounds like). The shape is the task
+// pane's MailItem plus a preview text.
+
+export interface DemoPerson {
+  name: string;
+  email: string;
+}
+
+export interface DemoMailItem {
+  kind: 'message' | 'appointment';
+  key: string;
+  subject: string;
+  from?: DemoPerson;
+  to: DemoPerson[];
+  cc: DemoPerson[];
+  organizer?: DemoPerson;
+  requiredAttendees: DemoPerson[];
+  optionalAttendees: DemoPerson[];
+  /** What the demo page shows as the mail body or meeting description. */
+  preview: string;
+  /** Shown in the demo's mail list. */
+  received: string;
+}
+
+export const DEMO_USER: DemoPerson = { name: 'Sabine Vertrieb', email: 'sabine.vertrieb@klarkonform-demo.de' };
+
+const MAX: DemoPerson = { name: 'Max Mustermann', email: 'max.mustermann@muster.de' };
+const LISA: DemoPerson = { name: 'Lisa Müller', email: 'lisa.mueller@muster.de' };
+const TOM: DemoPerson = { name: 'Tom Techniker', email: 'tom.techniker@muster.de' };
+
+export const DEMO_MAILBOX: readonly DemoMailItem[] = [
+  {
+    kind: 'message',
+    key: 'demo-known-customer',
+    subject: 'Rahmenvertrag 2027 – Rückfragen zum Angebot',
+    from: MAX,
+    to: [DEMO_USER],
+    cc: [LISA],
+    requiredAttendees: [],
+    optionalAttendees: [],
+    received: '09:12',
+    preview:
+      'Hallo Frau Vertrieb,\n\ndanke für das Angebot zum Rahmenvertrag. Frau Müller aus der Buchhaltung hat noch Fragen zur Rechnungsstellung – können wir nächste Woche telefonieren?\n\nViele Grüße\nMax Mustermann\nGeschäftsführer, Muster GmbH',
+  },
+  {
+    kind: 'message',
+    key: 'demo-unknown-colleague',
+    subject: 'Anfrage Wartungsvertrag Standort Hamburg',
+    from: { name: 'Jana Maier', email: 'j.maier@muster.de' },
+    to: [DEMO_USER],
+    cc: [],
+    requiredAttendees: [],
+    optionalAttendees: [],
+    received: '08:47',
+    preview:
+      'Guten Morgen,\n\nich bin seit Kurzem für den Standort Hamburg der Muster GmbH zuständig und würde gern den Wartungsvertrag auf unsere Niederlassung ausweiten. Wer ist bei Ihnen der richtige Ansprechpartner?\n\nFreundliche Grüße\nJana Maier',
+  },
+  {
+    kind: 'message',
+    key: 'demo-unknown-private',
+    subject: 'Kontaktformular: Angebot für eine kleine Praxis',
+    from: { name: 'Jonas Neumann', email: 'jonas.neumann@gmx.de' },
+    to: [DEMO_USER],
+    cc: [],
+    requiredAttendees: [],
+    optionalAttendees: [],
+    received: 'Gestern',
+    preview:
+      'Hallo,\n\nich eröffne im Frühjahr eine Physiotherapie-Praxis und suche jemanden für IT und Telefonanlage. Können Sie mir ein Angebot machen?\n\nGruß\nJonas Neumann',
+  },
+  {
+    kind: 'appointment',
+    key: 'demo-meeting',
+    subject: 'Projekt-Kickoff Muster GmbH',
+    organizer: DEMO_USER,
+    to: [],
+    cc: [],
+    requiredAttendees: [DEMO_USER, MAX, LISA],
+    optionalAttendees: [TOM],
+    received: 'Do 10:00',
+    preview:
+      'Donnerstag, 10:00–11:00 Uhr, Besprechungsraum Berlin und Microsoft Teams\n\nAgenda: Projektplan, Ansprechpartner, Abrechnung.',
+  },
+];

@@ -1,0 +1,67 @@
+import { createContext, type ReactNode, useMemo } from 'react';
+import type { Catalog, TranslationKey } from '../../i18n/catalog';
+import { de } from '../../i18n/de';
+import { en } from '../../i18n/en';
+import type { Language } from '../../i18n/language';
+import { FORM_DE, type FormKey } from './form-messages.de';
+import { FORM_EN } from './form-messages.en';
+import { UI_DE, type UiKey } from './ui-messages.de';
+import { UI_EN } from './ui-messages.en';
+
+// Shared catalog keys ('relationship.customer', 'field.position', 'quality.company.noPeople')
+// and the UI's own ('card.unknown'). The shared catalogs are read as plain objects: i18next
+// stays out of the task-pane bundle.
+export type TextKey = UiKey | FormKey | TranslationKey;
+export type TextParams = Readonly<Record<string, string | number>>;
+
+export interface UiText {
+  language: Language;
+  t(key: TextKey, params?: TextParams): string;
+  /** A date (YYYY-MM-DD or ISO date-time) in the UI language, e.g. 12.03.2026. */
+  date(value: string | undefined): string;
+}
+
+const UI: Record<Language, Record<UiKey | FormKey, string>> = {
+  de: { ...UI_DE, ...FORM_DE },
+  en: { ...UI_EN, ...FORM_EN },
+};
+const SHARED: Record<Language, Catalog> = { de, en };
+
+function lookup(catalog: Catalog, key: string): string | undefined {
+  let node: unknown = catalog;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export function createUiText(language: Language): UiText {
+  const own: Record<string, string> = UI[language];
+  const dateFormat = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Berlin',
+  });
+  return {
+    language,
+    t(key, params) {
+      const text = own[key] ?? lookup(SHARED[language], key) ?? lookup(de, key) ?? key;
+      return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
+    },
+    date(value) {
+      if (!value) return '';
+      // A plain date is a calendar day: read it at noon so no time zone moves it.
+      const time = Date.parse(value.length === 10 ? `${value}T12:00:00Z` : value);
+      return Number.isFinite(time) ? dateFormat.format(time) : value;
+    },
+  };
+}
+
+export const UiTextContext = createContext<UiText>(createUiText('de'));
+
+export function UiTextProvider({ language, children }: { language: Language; children: ReactNode }) {
+  const text = useMemo(() => createUiText(language), [language]);
+  return <UiTextContext.Provider value={text}>{children}</UiTextContext.Provider>;
+}

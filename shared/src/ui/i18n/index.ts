@@ -1,0 +1,3 @@
+export { createUiText, UiTextProvider } from './UiTextProvider';
+export type { TextKey, TextParams, UiText } from './UiTextProvider';
+export { useUiText } from './useUiText';

@@ -1,0 +1,37 @@
+// The browser entry of the shared package: the React components both front ends share
+// (Outlook task pane, Teams tab), the typed API client and the types they need. Editors and
+// rare views are exported as lazy components, so importing this barrel keeps them out of the
+// first bundle; and nothing here loads TypeBox schemas at run time (only their types), which
+// the root entry does for the API. React and Fluent UI are peer dependencies of the front ends.
+export type { AuditEntry, DuplicateCandidate, QualityFinding } from '../contacts/contact-query.schema';
+export type { CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
+export type { Contact, ContactSummary } from '../contacts/contact.schema';
+export { ApiError, createApiClient, NetworkError } from '../http/api-client';
+export type { ApiClient, ApiClientOptions, CardRequest, Me } from '../http/api-client';
+export { DEFAULT_LANGUAGE, pickLanguage } from '../i18n/language';
+export type { Language } from '../i18n/language';
+export { ApiContext, useApi } from './api-context';
+export { CardFacts } from './card/CardFacts';
+export { CardHeader } from './card/CardHeader';
+export { CardSection } from './card/CardSection';
+export { CardSkeleton } from './card/CardSkeleton';
+export { RELATIONSHIP_COLORS, relationshipBadges } from './card/card-labels';
+export type { RelationshipBadge } from './card/card-labels';
+export { ConsentSection } from './card/ConsentSection';
+export { ContactCard } from './card/ContactCard';
+export type { ContactCardProps } from './card/ContactCard';
+export { MarketingVerdict } from './card/MarketingVerdict';
+export { NotesSection } from './card/NotesSection';
+export { QualitySection } from './card/QualitySection';
+export { RelationshipBadges } from './card/RelationshipBadges';
+export { UnknownSenderCard } from './card/UnknownSenderCard';
+export type { CreateContactPanelProps } from './create/CreateContactPanel';
+export type { CompanyViewProps } from './company/CompanyView';
+export type { ConsentEventFormProps } from './edit/ConsentEventForm';
+export type { ContactEditorProps } from './edit/ContactEditor';
+export type { NotesEditorProps } from './edit/NotesEditor';
+export { DEMO_MAILBOX, DEMO_USER } from './demo/demo-mailbox';
+export type { DemoMailItem, DemoPerson } from './demo/demo-mailbox';
+export { createUiText, UiTextProvider, useUiText } from './i18n';
+export type { TextKey, TextParams, UiText } from './i18n';
+export { CompanyView, ConsentEventForm, ContactEditor, CreateContactPanel, NotesEditor, preloadEditors } from './lazy';

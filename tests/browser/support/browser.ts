@@ -1,0 +1,99 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../../../api/src/index';
+
+// Debian's Chromium driven by playwright-core: never a downloaded browser.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
+
+export interface DemoPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** The task pane inside the demo page. */
+  readonly pane: FrameLocator;
+  paneFrame(): Frame;
+  /** Chooses a mail or meeting in the demo inbox (like clicking it in Outlook). */
+  selectItem(name: RegExp | string): Promise<void>;
+  screenshot(name: string): Promise<void>;
+  /** Closes the page; `failedTest` saves a screenshot to diagnose a failure first. */
+  close(failedTest?: string): Promise<void>;
+}
+
+export async function openDemo(browser: Browser, baseUrl: string): Promise<DemoPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
+  });
+  await page.goto(`${baseUrl}/addin/demo.html`);
+  const pane = page.frameLocator('iframe[title]');
+  const screenshot = async (name: string) => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  };
+  return {
+    context,
+    page,
+    pane,
+    paneFrame() {
+      const frame = page.frames().find((f) => f.url().includes('/addin/demo-pane.html'));
+      if (!frame) throw new Error('task pane frame not found');
+      return frame;
+    },
+    async selectItem(name) {
+      await page.getByRole('navigation').getByRole('button', { name }).click();
+    },
+    screenshot,
+    async close(failedTest) {
+      if (failedTest) await screenshot(`failed-${failedTest.replace(/\W+/g, '-')}`).catch(() => undefined);
+      await context.close();
+      // CSP violations, missing assets and uncaught errors show up here; the pages must run
+      // clean. API answers such as 412 are logged by the browser too, and handled by the pane.
+      const relevant = errors.filter((text) => !/Failed to load resource.*\/api\/v1\//.test(text));
+      if (relevant.length > 0) throw new Error(`browser errors:\n${relevant.join('\n')}`);
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+// axe-core in the pane's frame; evaluated through the DevTools protocol, which the page's
+// CSP (script-src 'self') does not apply to.
+export async function axeViolations(frame: Frame): Promise<AxeViolation[]> {
+  await frame.evaluate(AXE_SOURCE);
+  return frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+}

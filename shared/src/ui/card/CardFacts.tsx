@@ -27,15 +27,26 @@ export function CardFacts({ contact }: { contact: Contact }) {
     ['field.contactNumber', contact.contactNumber, 'contact-number'],
   ];
   if (contact.customerSince) facts.push(['field.customerSince', date(contact.customerSince)]);
-  if (contact.phone) facts.push(['field.phone', <Link href={tel(contact.phone)}>{contact.phone}</Link>]);
+  if (contact.phone)
+    facts.push([
+      'field.phone',
+      <Link key="phone" href={tel(contact.phone)}>
+        {contact.phone}
+      </Link>,
+    ]);
   if (contact.kind === 'person' && contact.mobile) {
-    facts.push(['field.mobile', <Link href={tel(contact.mobile)}>{contact.mobile}</Link>]);
+    facts.push([
+      'field.mobile',
+      <Link key="mobile" href={tel(contact.mobile)}>
+        {contact.mobile}
+      </Link>,
+    ]);
   }
   if (contact.kind === 'company') {
     if (contact.website) {
       facts.push([
         'field.website',
-        <Link href={web(contact.website)} target="_blank" rel="noreferrer">
+        <Link key="website" href={web(contact.website)} target="_blank" rel="noreferrer">
           {contact.website}
         </Link>,
       ]);
@@ -48,7 +59,7 @@ export function CardFacts({ contact }: { contact: Contact }) {
   if (contact.tags.length > 0) {
     facts.push([
       'field.tags',
-      <span className={styles.tags}>
+      <span key="tags" className={styles.tags}>
         {contact.tags.map((tag) => (
           <Badge key={tag} appearance="outline" color="informative" shape="rounded">
             {tag}

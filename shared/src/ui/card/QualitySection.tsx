@@ -25,10 +25,12 @@ export function QualitySection({ findings }: { findings: readonly QualityFinding
   const { t } = useUiText();
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  // One line per finding code: a code raised for several fields reads the same each time.
+  const unique = sorted.filter((f, i) => sorted.findIndex((g) => g.code === f.code) === i);
   return (
     <ul className={styles.list} aria-label={t('card.quality')}>
-      {sorted.map((finding) => (
-        <li key={`${finding.code}-${finding.field ?? ''}`} className={styles.item}>
+      {unique.map((finding) => (
+        <li key={finding.code} className={styles.item}>
           <span className={styles[finding.severity]} role="img" aria-label={t(`severity.${finding.severity}`)}>
             {MARKS[finding.severity]}
           </span>

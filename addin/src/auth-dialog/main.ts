@@ -1,6 +1,6 @@
 import { createStandardPublicClientApplication } from '@azure/msal-browser';
 import type { DialogTokenMessage } from '../auth/msal-token';
-import { loadAppConfig } from '../auth/app-config';
+import { loadAppConfig } from '@klarkonform/shared/auth';
 
 // The sign-in fallback for Outlook clients without nested app authentication (m365-tech.md
 // §2.3): the task pane opens this page with Office's dialog API; it signs in with a redirect

@@ -1,7 +1,5 @@
 import type { HostContext, MailboxHost } from '../office/mailbox-host';
-import type { AppConfig } from './app-config';
-import { createLocalTokenProvider } from './local-token';
-import type { TokenProvider } from './token-provider';
+import { type AppConfig, createLocalTokenProvider, type TokenProvider } from '@klarkonform/shared/auth';
 
 // Picks the sign-in from /app-config.json: the local issuer (development, demo) or Microsoft
 // Entra ID. The Entra module, and with it MSAL, is its own chunk and is never loaded in

@@ -1,7 +1,6 @@
 import type { AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
 import type { HostContext, MailboxHost } from '../office/mailbox-host';
-import { createTokenCache } from './token-cache';
-import { AuthRequiredError, type TokenProvider } from './token-provider';
+import { AuthRequiredError, createTokenCache, type TokenProvider } from '@klarkonform/shared/auth';
 
 // Microsoft Entra ID sign-in for the API scope (m365-tech.md §2):
 // 1. a still-valid token from the session cache: no MSAL at all on the critical path;

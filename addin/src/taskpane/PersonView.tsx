@@ -1,7 +1,7 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
 import { CardSkeleton, ContactCard, UnknownSenderCard, useUiText } from '@klarkonform/shared/ui';
 import { useEffect } from 'react';
-import { AuthRequiredError } from '../auth/token-provider';
+import { AuthRequiredError } from '@klarkonform/shared/auth';
 import type { CardEntry } from '../features/cards/card-store';
 import type { Participant } from '../features/participants/participants';
 import { markCardShown } from './perf-marks';

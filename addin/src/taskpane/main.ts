@@ -1,5 +1,5 @@
 import { createApiClient, type Language } from '@klarkonform/shared/ui';
-import { loadAppConfig } from '../auth/app-config';
+import { loadAppConfig } from '@klarkonform/shared/auth';
 import { createTokenProvider } from '../auth/create-token-provider';
 import { CardStore } from '../features/cards/card-store';
 import { participantsOf } from '../features/participants/participants';

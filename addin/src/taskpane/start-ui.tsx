@@ -1,6 +1,6 @@
 import { type ApiClient, type Language, preloadEditors } from '@klarkonform/shared/ui';
 import { createRoot } from 'react-dom/client';
-import type { TokenProvider } from '../auth/token-provider';
+import type { TokenProvider } from '@klarkonform/shared/auth';
 import type { CardStore } from '../features/cards/card-store';
 import type { DemoMailboxHost } from '../office/demo-host';
 import type { HostContext, MailboxHost } from '../office/mailbox-host';

@@ -6,7 +6,7 @@ import {
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import type { TabHostContext } from '../teams/tab-host';
-import { AuthRequiredError, type CachedToken, freshToken, type TokenProvider } from './token-provider';
+import { AuthRequiredError, createTokenCache, type TokenProvider } from '@klarkonform/shared/auth';
 
 // Microsoft Entra ID sign-in for the API scope (m365-tech.md §2.1): nested app authentication
 // inside Teams (and Outlook / the Microsoft 365 app, where the tab also runs). Outside them
@@ -22,7 +22,7 @@ export function createMsalTokenProvider(
 ): TokenProvider {
   const request = { scopes: [settings.scope] };
   let client: Promise<IPublicClientApplication> | undefined;
-  let cached: CachedToken | undefined;
+  const cache = createTokenCache('kk.teams-token');
   let pending: Promise<string> | undefined;
 
   const loadClient = () => {
@@ -38,7 +38,7 @@ export function createMsalTokenProvider(
   };
 
   const remember = (result: AuthenticationResult) => {
-    cached = { accessToken: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? Date.now() + 3_000_000 };
+    cache.write({ accessToken: result.accessToken, expiresAt: result.expiresOn?.getTime() ?? Date.now() + 3_000_000 });
     return result.accessToken;
   };
 
@@ -60,7 +60,8 @@ export function createMsalTokenProvider(
 
   return {
     getToken({ forceRefresh }) {
-      const token = forceRefresh ? undefined : freshToken(cached);
+      if (forceRefresh) cache.clear();
+      const token = cache.read();
       if (token) return Promise.resolve(token);
       pending ??= silent(forceRefresh).finally(() => {
         pending = undefined;

@@ -8,7 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ApiError, NetworkError } from '@klarkonform/shared/ui';
-import { AuthRequiredError } from '../auth/token-provider';
+import { AuthRequiredError } from '@klarkonform/shared/auth';
 import { type TabText, useTabText } from '../i18n/useTabText';
 import { useServices } from './services';
 

@@ -1,5 +1,5 @@
 import { createTokenCache } from './token-cache';
-import type { TokenProvider } from './token-provider';
+import { AuthRequiredError, type TokenProvider } from './token-provider';
 
 // Development and demo sign-in: the API's local issuer signs a token for the demo sales user.
 // MSAL is never loaded in this mode.
@@ -13,7 +13,7 @@ export function createLocalTokenProvider(): TokenProvider {
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    if (!response.ok) throw new Error(`local issuer: HTTP ${response.status}`);
+    if (!response.ok) throw new AuthRequiredError(`local issuer: HTTP ${response.status}`);
     const { accessToken, expiresIn } = (await response.json()) as { accessToken: string; expiresIn: number };
     cache.write({ accessToken, expiresAt: Date.now() + expiresIn * 1000 });
     return accessToken;

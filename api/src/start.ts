@@ -41,4 +41,8 @@ export async function startServer(defaults: Record<string, string> = {}): Promis
   });
 
   await app.listen({ host: config.host, port: config.port });
+  const base = config.publicBaseUrl;
+  app.log.info(
+    `KlarKonform is ready — task pane demo ${base}/addin/demo.html · Teams tab ${base}/teams/tab.html · API docs ${base}/docs`,
+  );
 }

@@ -7,6 +7,7 @@ import type { AppConfig } from './config';
 import { contactsRoutes } from './features/contacts/contacts.routes';
 import { createContactsFeature } from './features/contacts/contacts.feature';
 import { insightsRoutes } from './features/contacts/insights.routes';
+import { leadsRoutes } from './features/contacts/leads.routes';
 import { seedDemoTenant } from './features/demo/demo.seed';
 import { healthRoutes } from './features/health/health.routes';
 import { meRoutes } from './features/me/me.routes';
@@ -64,6 +65,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const contacts = createContactsFeature(app.mongo);
   await app.register(contactsRoutes, { feature: contacts });
   await app.register(insightsRoutes, { feature: contacts });
+  await app.register(leadsRoutes, { feature: contacts });
   if (config.seedDemo) {
     app.addHook('onReady', async () => seedDemoTenant(contacts, DEMO_TENANT_ID, app.log));
   }

@@ -28,6 +28,17 @@ export interface Me {
   permissions: Permission[];
 }
 
+export interface LeadReviewItem {
+  contact: Contact;
+  companyName?: string;
+  staleness: 'fresh' | 'openTooLong' | 'untouched';
+}
+
+export interface LeadReviewPage {
+  items: LeadReviewItem[];
+  nextCursor: string | null;
+}
+
 export interface ApiClientOptions {
   /** '' for the page's own origin. */
   baseUrl?: string;
@@ -76,7 +87,7 @@ export class NetworkError extends Error {
 
 // The schema allows 20 addresses per request; kept here as a plain number so that the
 // client does not pull the schema module (and TypeBox) into the browser.
-export const CARDS_PER_REQUEST = 20;
+export const CARDS_PER_REQUEST = 50; // the API's limit (MAX_CARDS_PER_REQUEST)
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const RETRY_DELAYS_MS = [250, 1000];
@@ -232,6 +243,13 @@ export function createApiClient(options: ApiClientOptions) {
         if (value !== undefined && value !== '') params.set(key, String(value));
       }
       return json<ContactListPage>(`/contacts?${params}`, { retry: true, signal });
+    },
+
+    listLeads(query: { limit?: number; cursor?: string } = {}, signal?: AbortSignal): Promise<LeadReviewPage> {
+      const params = new URLSearchParams();
+      if (query.limit !== undefined) params.set('limit', String(query.limit));
+      if (query.cursor) params.set('cursor', query.cursor);
+      return json<LeadReviewPage>(`/leads?${params}`, { retry: true, signal });
     },
 
     async contactHistory(contactId: string): Promise<AuditEntry[]> {

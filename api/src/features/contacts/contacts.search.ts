@@ -72,11 +72,12 @@ export function toSummary(doc: ContactDoc, companyName?: string): ContactSummary
   return toContactSummary(toContact(doc), companyName);
 }
 
-export async function listContacts(
+/** One keyset page of contacts matching the list query, with the cursor of the next page. */
+export async function findPage(
   repo: ContactsRepository,
   tenantId: string,
   query: ContactListQuery,
-): Promise<ContactListPage> {
+): Promise<{ docs: ContactDoc[]; nextCursor: string | null }> {
   const limit = query.limit ?? 25;
   const conditions: ContactFilter[] = [];
   if (query.q) conditions.push(searchCondition(query.q));
@@ -97,11 +98,20 @@ export async function listContacts(
     { sort: { 'keys.sortName': 1, _id: 1 }, limit: limit + 1 },
   );
   const page = docs.slice(0, limit);
-  const companyIds = page.map((d) => d.companyId).filter((id): id is string => typeof id === 'string');
-  const companies = new Map((await repo.findByIds(tenantId, companyIds)).map((c) => [String(c._id), String(c.name)]));
   const last = page[page.length - 1];
+  return { docs: page, nextCursor: docs.length > limit && last ? encodeCursor(last) : null };
+}
+
+export async function listContacts(
+  repo: ContactsRepository,
+  tenantId: string,
+  query: ContactListQuery,
+): Promise<ContactListPage> {
+  const { docs, nextCursor } = await findPage(repo, tenantId, query);
+  const companyIds = docs.map((d) => d.companyId).filter((id): id is string => typeof id === 'string');
+  const companies = new Map((await repo.findByIds(tenantId, companyIds)).map((c) => [String(c._id), String(c.name)]));
   return {
-    items: page.map((d) => toSummary(d, d.companyId ? companies.get(d.companyId) : undefined)),
-    nextCursor: docs.length > limit && last ? encodeCursor(last) : null,
+    items: docs.map((d) => toSummary(d, d.companyId ? companies.get(d.companyId) : undefined)),
+    nextCursor,
   };
 }

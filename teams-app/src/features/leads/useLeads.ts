@@ -1,14 +1,27 @@
-import type { Contact, ContactSummary } from '@klarkonform/shared/ui';
+import type { Contact, ContactSummary, LeadReviewItem } from '@klarkonform/shared/ui';
 import { useCallback, useEffect, useReducer } from 'react';
 import { useServices } from '../../shell/services';
 
-// The leads of the review: summaries page by page (100 a page), then each lead's full record
-// for source, last activity, staleness and the version the actions send as If-Match.
-// The list endpoint returns summaries only, so the details come one request per lead, a few
-// at a time, while the rows already show.
+// The leads of the review, page by page (100 a page) from GET /leads: each lead's whole record
+// (source, last activity, the version the actions send as If-Match) in one request per page.
 
 const PAGE_SIZE = 100;
-const PARALLEL_DETAILS = 6;
+
+function summaryOf(item: LeadReviewItem): ContactSummary {
+  const { contact } = item;
+  const email = contact.kind === 'company' ? contact.email : contact.emails.find((e) => e.primary)?.address;
+  return {
+    id: contact.id,
+    kind: contact.kind,
+    displayName: contact.displayName,
+    contactNumber: contact.contactNumber,
+    relationships: contact.relationships,
+    archived: contact.archived !== null,
+    ...(email ? { email } : {}),
+    ...(item.companyName ? { companyName: item.companyName } : {}),
+    ...(contact.lead?.status ? { leadStatus: contact.lead.status } : {}),
+  };
+}
 
 export interface LeadsState {
   summaries: ContactSummary[];
@@ -57,41 +70,24 @@ export function useLeads() {
   const { api } = useServices();
   const [state, dispatch] = useReducer(reduce, initial);
 
-  const loadDetails = useCallback(
-    async (ids: readonly string[], signal?: AbortSignal) => {
-      let next = 0;
-      const worker = async () => {
-        while (next < ids.length && !signal?.aborted) {
-          const id = ids[next++] as string;
-          // A lead whose details fail keeps its summary row; the actions then stay hidden.
-          const contact = await api.getContact(id, signal).catch(() => undefined);
-          if (contact && !signal?.aborted) dispatch({ type: 'contact', contact });
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(PARALLEL_DETAILS, ids.length) }, worker));
-    },
-    [api],
-  );
-
   const loadPage = useCallback(
     async (cursor: string | null, signal?: AbortSignal) => {
       dispatch({ type: 'loading' });
       try {
-        const page = await api.listContacts(
-          { relationship: 'lead', limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
-          signal,
-        );
+        const page = await api.listLeads({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }, signal);
         if (signal?.aborted) return;
-        dispatch({ type: 'page', items: page.items, nextCursor: page.nextCursor, append: cursor !== null });
-        await loadDetails(
-          page.items.map((item) => item.id),
-          signal,
-        );
+        dispatch({
+          type: 'page',
+          items: page.items.map(summaryOf),
+          nextCursor: page.nextCursor,
+          append: cursor !== null,
+        });
+        for (const item of page.items) dispatch({ type: 'contact', contact: item.contact });
       } catch (error) {
         if (!signal?.aborted) dispatch({ type: 'failed', error });
       }
     },
-    [api, loadDetails],
+    [api],
   );
 
   useEffect(() => {

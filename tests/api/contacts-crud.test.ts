@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, countContacts, createContact, person, withEmail } from '../support/contacts';
-import { createTestApp, TENANT_B, type TestApp } from '../support/test-app';
+import { createTestApp, TENANT_A, TENANT_B, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -203,5 +203,23 @@ describe('permissions and audit', () => {
     expect(history[0].actor).toEqual({ id: 'user-b', name: 'Bernd Bearbeiter' });
     expect(history[0].changes).toContainEqual({ field: 'position', before: 'Assistenz', after: 'Leitung' });
     expect(history[1].actor.name).toBe('Anna Anlegerin');
+  });
+});
+
+describe('audit entries survive a stop between the change and its audit copy', () => {
+  it('restores the audit entry of a change whose copy to the audit collection was lost', async () => {
+    const c = await createContact(t, person('Ada', 'Absturz', { position: 'Alt' }));
+    await t.request({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${c.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { position: 'Neu' },
+    });
+    // Simulate the API dying after the contact write: the audit copy of the update is gone.
+    const { auditModel } = await import('../../api/src/features/audit/audit.model');
+    await auditModel(t.app.mongo).deleteMany({ tenantId: TENANT_A, contactId: String(c.id), action: 'update' });
+    const history = (await t.request({ method: 'GET', url: `/api/v1/contacts/${c.id}/history` })).json().items;
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['update', 'create']);
+    expect(history[0].changes).toContainEqual({ field: 'position', before: 'Alt', after: 'Neu' });
   });
 });

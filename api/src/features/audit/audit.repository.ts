@@ -1,6 +1,19 @@
-import type { Connection, Model } from 'mongoose';
+import { type Connection, type Model, Types } from 'mongoose';
 import type { Actor, AuditAction, AuditChange, AuditEntry } from '@klarkonform/shared';
 import { type AuditDoc, auditModel } from './audit.model';
+
+/** An audit entry written into the contact together with the change it describes. */
+export interface PendingAudit {
+  id: string;
+  action: AuditAction;
+  at: string;
+  actor: Actor;
+  changes: AuditChange[];
+}
+
+export function newAuditId(): string {
+  return new Types.ObjectId().toHexString();
+}
 
 export class AuditRepository {
   private readonly model: Model<AuditDoc>;
@@ -8,15 +21,24 @@ export class AuditRepository {
     this.model = auditModel(connection);
   }
 
-  async record(
-    tenantId: string,
-    contactId: string,
-    action: AuditAction,
-    actor: Actor,
-    changes: AuditChange[],
-    at = new Date(),
-  ): Promise<void> {
-    await this.model.create({ tenantId, contactId, action, actor, changes, at });
+  /**
+   * Stores one audit entry under the id it was given when the change was written. Storing it
+   * again is a no-op, so a pending entry can be flushed as often as needed.
+   */
+  async record(tenantId: string, contactId: string, entry: PendingAudit): Promise<void> {
+    try {
+      await this.model.create({
+        _id: new Types.ObjectId(entry.id),
+        tenantId,
+        contactId,
+        action: entry.action,
+        actor: entry.actor,
+        changes: entry.changes,
+        at: new Date(entry.at),
+      });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+    }
   }
 
   async list(tenantId: string, contactId: string, limit = 100): Promise<AuditEntry[]> {

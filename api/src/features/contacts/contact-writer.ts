@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Actor, type AuditAction, auditChanges, type Contact } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
 import { HttpError, notFound } from '../../infra/http-error';
-import type { AuditRepository } from '../audit/audit.repository';
+import { type AuditRepository, newAuditId, type PendingAudit } from '../audit/audit.repository';
 import type { ContactDoc } from './contacts.model';
 import { type ContactFields, derive, fieldsOf, toContact } from './contacts.mapper';
 import { type ContactsRepository, DuplicateKeyError } from './contacts.repository';
@@ -53,6 +53,10 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+function pending(action: AuditAction, actor: Actor, changes: PendingAudit['changes'], at: string): PendingAudit {
+  return { id: newAuditId(), action, at, actor, changes };
+}
+
 export type Change = (fields: ContactFields, doc: ContactDoc) => ContactFields | Promise<ContactFields>;
 
 export class ContactWriter {
@@ -88,6 +92,7 @@ export class ContactWriter {
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const seq = await this.contacts.nextContactNumber(auth.tenantId);
       const contactNumber = `C${String(seq).padStart(5, '0')}`;
+      const pendingAudit = pending('create', actor, auditChanges(null, { ...derived, contactNumber }), now);
       try {
         const doc = await this.contacts.insert({
           ...derived,
@@ -96,8 +101,9 @@ export class ContactWriter {
           idempotencyKey,
           requestHash: hash,
           keys,
+          pendingAudit,
         } as Omit<ContactDoc, '_id'>);
-        await this.audit.record(auth.tenantId, String(doc._id), 'create', actor, auditChanges(null, fieldsOf(doc)));
+        await this.flush(auth.tenantId, doc);
         return { contact: toContact(doc), replayed: false };
       } catch (err) {
         if (!(err instanceof DuplicateKeyError)) throw err;
@@ -110,6 +116,15 @@ export class ContactWriter {
       }
     }
     throw new HttpError(503, 'serviceUnavailable', 'Could not assign a contact number; please retry');
+  }
+
+  /**
+   * Copies the audit entry written with the contact's last change into the audit collection.
+   * If the API stopped between the two writes, the next read of the history or the next change
+   * of the contact does it.
+   */
+  async flush(tenantId: string, doc: ContactDoc): Promise<void> {
+    if (doc.pendingAudit) await this.audit.record(tenantId, String(doc._id), doc.pendingAudit);
   }
 
   replay(doc: ContactDoc, hash: string): { contact: Contact; replayed: boolean } {
@@ -128,6 +143,7 @@ export class ContactWriter {
   ): Promise<Contact> {
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const doc = await this.load(auth, id);
+      await this.flush(auth.tenantId, doc);
       if (doc.mergedInto) {
         throw new HttpError(409, 'conflict', `This contact was merged into ${String(doc.mergedInto)}; edit that one`);
       }
@@ -141,17 +157,16 @@ export class ContactWriter {
       const before = fieldsOf(doc);
       const changed = await change(structuredClone(before), doc);
       const actor = actorOf(auth);
-      const { fields, keys } = derive({
-        ...changed,
-        version: doc.version + 1,
-        updatedAt: new Date().toISOString(),
-        updatedBy: actor,
-      });
+      const now = new Date().toISOString();
+      const { fields, keys } = derive({ ...changed, version: doc.version + 1, updatedAt: now, updatedBy: actor });
       const unset = Object.keys(before).filter((k) => !(k in fields));
-      const written = await this.contacts.replaceIfVersion(auth.tenantId, id, doc.version, { ...fields, keys }, unset);
+      const pendingAudit = pending(action, actor, auditChanges(before, fields), now);
+      const set = { ...fields, keys, pendingAudit };
+      const written = await this.contacts.replaceIfVersion(auth.tenantId, id, doc.version, set, unset);
       if (written) {
-        await this.audit.record(auth.tenantId, id, action, actor, auditChanges(before, fields));
-        return toContact({ _id: doc._id, ...fields } as unknown as ContactDoc);
+        const saved = { _id: doc._id, ...fields, pendingAudit } as unknown as ContactDoc;
+        await this.flush(auth.tenantId, saved);
+        return toContact(saved);
       }
       if (expectedVersion !== 'retry') {
         throw new HttpError(412, 'preconditionFailed', 'The contact was changed by someone else in the meantime');

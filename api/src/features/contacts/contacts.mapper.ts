@@ -13,7 +13,7 @@ import type { ContactDoc, SearchKeysDoc } from './contacts.model';
 // (tenant, keys, idempotency) stay inside; derived texts and keys are
 // recomputed from the fields on every write, never edited directly.
 
-const SERVER_ONLY = new Set(['_id', 'tenantId', 'keys', 'idempotencyKey', 'requestHash']);
+const SERVER_ONLY = new Set(['_id', 'tenantId', 'keys', 'idempotencyKey', 'requestHash', 'pendingAudit']);
 
 export type ContactFields = Record<string, unknown> & { kind: 'company' | 'person' };
 

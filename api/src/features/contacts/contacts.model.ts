@@ -1,5 +1,6 @@
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { SearchKeys } from '@klarkonform/shared';
+import type { PendingAudit } from '../audit/audit.repository';
 import { tenantScopePlugin } from '../../infra/tenant-scope';
 
 // Storage shape of a contact: the API's Contact fields (validated by the
@@ -21,6 +22,8 @@ export interface ContactDoc {
   requestHash: string;
   keys: SearchKeysDoc;
   companyId?: string;
+  /** The audit entry of the last change, written atomically with it and then copied to the audit collection. */
+  pendingAudit?: PendingAudit;
   [field: string]: unknown;
 }
 

@@ -160,7 +160,7 @@ export class ContactsService {
   }
 
   async history(auth: AuthContext, id: string) {
-    await this.writer.load(auth, id);
+    await this.writer.flush(auth.tenantId, await this.writer.load(auth, id));
     return { items: await this.audit.list(auth.tenantId, id) };
   }
 }

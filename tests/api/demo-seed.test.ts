@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_TENANT_ID } from '../../api/src/cli/dev-env';
+import { DEMO_TENANT_ID } from '../../api/src/features/demo/demo-tenant';
 import { countContacts } from '../support/contacts';
 import { createTestApp, type TestApp } from '../support/test-app';
 

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { type AppRole, isAppRole } from '@klarkonform/shared';
 import { ConfigError, loadConfig } from '../config';
 import { createLocalIssuer, loadOrCreateIssuerKey } from '../infra/local-issuer';
-import { DEMO_TENANT_ID, DEMO_USER_ID, DEV_ENV } from './dev-env';
+import { DEMO_TENANT_ID, DEMO_USER } from '../features/demo/demo-tenant';
+import { DEV_ENV } from './dev-env';
 
 // Prints a bearer token from the local issuer that the API started by
 // `npm start` accepts. Usage:
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       tenant: { type: 'string', default: DEMO_TENANT_ID },
-      user: { type: 'string', default: DEMO_USER_ID },
+      user: { type: 'string', default: DEMO_USER.id },
       roles: { type: 'string', default: 'CRM.Sales' },
       name: { type: 'string' },
       email: { type: 'string' },

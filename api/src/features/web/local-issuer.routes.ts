@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { APP_ROLES, type AppRole } from '@klarkonform/shared';
-import { DEMO_TENANT_ID, DEMO_USER } from '../../cli/dev-env';
+import { DEMO_TENANT_ID, DEMO_USER } from '../demo/demo-tenant';
 
 const TokenRequestBody = Type.Object(
   {

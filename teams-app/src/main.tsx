@@ -1,6 +1,5 @@
 import { createApiClient, type Language } from '@klarkonform/shared/ui';
 import { createRoot } from 'react-dom/client';
-import { createInsightsApi } from './api/insights-api';
 import { createTokenProvider } from './auth/token-provider';
 import { TabApp } from './shell/TabApp';
 import { createTeamsHost } from './teams/teams-host';
@@ -12,10 +11,8 @@ const tokens = createTokenProvider(host.context);
 void tokens.getToken({ forceRefresh: false }).catch(() => undefined);
 
 let language: Language = 'de';
-const clientOptions = { getToken: tokens.getToken, language: () => language };
 const services = {
-  api: createApiClient(clientOptions),
-  insights: createInsightsApi(clientOptions),
+  api: createApiClient({ getToken: tokens.getToken, language: () => language }),
   signIn: tokens.signIn,
 };
 

@@ -8,8 +8,9 @@ import type {
   ContactListQuery,
   DuplicateCandidate,
   DuplicateCheckRequest,
+  QualityFinding,
 } from '../contacts/contact-query.schema';
-import type { Contact } from '../contacts/contact.schema';
+import type { Contact, ContactSummary } from '../contacts/contact.schema';
 import type { SenderCard } from '../contacts/sender-card.schema';
 import type { Language } from '../i18n/language';
 import type { Problem } from './problem.schema';
@@ -26,6 +27,22 @@ export interface Me {
   email?: string;
   roles: AppRole[];
   permissions: Permission[];
+}
+
+export interface WorklistItem {
+  contact: ContactSummary;
+  findings: QualityFinding[];
+}
+
+export interface WorklistPage {
+  items: WorklistItem[];
+  nextCursor: string | null;
+}
+
+export interface DuplicateGroup {
+  contacts: ContactSummary[];
+  score: number;
+  reasons: DuplicateCandidate['reasons'];
 }
 
 export interface LeadReviewItem {
@@ -243,6 +260,23 @@ export function createApiClient(options: ApiClientOptions) {
         if (value !== undefined && value !== '') params.set(key, String(value));
       }
       return json<ContactListPage>(`/contacts?${params}`, { retry: true, signal });
+    },
+
+    worklist(limit: number, cursor?: string | null, signal?: AbortSignal): Promise<WorklistPage> {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor) query.set('cursor', cursor);
+      return json<WorklistPage>(`/quality/worklist?${query}`, { retry: true, signal });
+    },
+
+    async duplicateGroups(signal?: AbortSignal): Promise<DuplicateGroup[]> {
+      return (await json<{ groups: DuplicateGroup[] }>('/duplicates', { retry: true, signal })).groups;
+    },
+
+    merge: (survivorId: string, duplicateId: string) => post<Contact>('/contacts/merge', { survivorId, duplicateId }),
+
+    async contactQuality(contactId: string, signal?: AbortSignal): Promise<QualityFinding[]> {
+      return (await json<{ findings: QualityFinding[] }>(`/contacts/${id(contactId)}/quality`, { retry: true, signal }))
+        .findings;
     },
 
     listLeads(query: { limit?: number; cursor?: string } = {}, signal?: AbortSignal): Promise<LeadReviewPage> {

@@ -7,7 +7,17 @@ export type { AuditEntry, DuplicateCandidate, QualityFinding } from '../contacts
 export type { CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
 export type { Contact, ContactSummary } from '../contacts/contact.schema';
 export { ApiError, createApiClient, NetworkError } from '../http/api-client';
-export type { ApiClient, ApiClientOptions, CardRequest, LeadReviewItem, LeadReviewPage, Me } from '../http/api-client';
+export type {
+  ApiClient,
+  ApiClientOptions,
+  CardRequest,
+  DuplicateGroup,
+  LeadReviewItem,
+  LeadReviewPage,
+  Me,
+  WorklistItem,
+  WorklistPage,
+} from '../http/api-client';
 export { DEFAULT_LANGUAGE, pickLanguage } from '../i18n/language';
 export type { Language } from '../i18n/language';
 export { ApiContext, useApi } from './api-context';

@@ -1,11 +1,9 @@
 import type { ApiClient } from '@klarkonform/shared/ui';
 import { createContext, useContext } from 'react';
-import type { InsightsApi } from '../api/insights-api';
 
-// What the views call: the shared typed client, the data-care calls, and the sign-in.
+// What the views call: the shared typed client and the sign-in.
 export interface TabServices {
   api: ApiClient;
-  insights: InsightsApi;
   signIn: () => Promise<void>;
 }
 

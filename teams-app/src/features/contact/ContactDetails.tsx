@@ -36,7 +36,7 @@ export function ContactDetails({ target, onOpenContact, onChanged }: ContactDeta
   const styles = useStyles();
   const { tt } = useTabText();
   const { t } = useUiText();
-  const { api, insights } = useServices();
+  const { api } = useServices();
   const can = usePermissions();
   const { id, email } = target;
   const [card, setCard] = useState<SenderCard | undefined>();
@@ -47,14 +47,14 @@ export function ContactDetails({ target, onOpenContact, onChanged }: ContactDeta
   const load = useCallback(() => {
     let active = true;
     setError(undefined);
-    loadCard(api, insights, { id, email }).then(
+    loadCard(api, { id, email }).then(
       (value) => active && setCard(value),
       (err: unknown) => active && setError(err),
     );
     return () => {
       active = false;
     };
-  }, [api, insights, id, email]);
+  }, [api, id, email]);
 
   useEffect(() => {
     setCard(undefined);

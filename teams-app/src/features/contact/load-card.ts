@@ -1,5 +1,4 @@
 import type { ApiClient, SenderCard } from '@klarkonform/shared/ui';
-import type { InsightsApi } from '../../api/insights-api';
 
 /** Which contact to show: its id, and its primary email when it has one. */
 export interface ContactTarget {
@@ -11,12 +10,12 @@ export interface ContactTarget {
 // one request (`/cards?email=`: consent, marketing verdict, company and its people, quality);
 // without one (or when the address belongs to someone else first) it is assembled from the
 // contact, its company and its findings.
-export async function loadCard(api: ApiClient, insights: InsightsApi, target: ContactTarget): Promise<SenderCard> {
+export async function loadCard(api: ApiClient, target: ContactTarget): Promise<SenderCard> {
   if (target.email) {
     const [card] = await api.cards([{ email: target.email }]);
     if (card?.contact?.id === target.id) return card;
   }
-  const [contact, quality] = await Promise.all([api.getContact(target.id), insights.contactQuality(target.id)]);
+  const [contact, quality] = await Promise.all([api.getContact(target.id), api.contactQuality(target.id)]);
   const company =
     contact.kind === 'person' && contact.companyId
       ? await api.getContact(contact.companyId).catch(() => undefined)

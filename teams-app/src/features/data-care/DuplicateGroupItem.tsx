@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { type ContactSummary, useUiText } from '@klarkonform/shared/ui';
 import { useState } from 'react';
-import type { DuplicateGroup } from '../../api/insights-api';
+import type { DuplicateGroup } from '@klarkonform/shared/ui';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
 import type { ContactTarget } from '../contact/load-card';

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DuplicateGroup } from '../../api/insights-api';
+import type { DuplicateGroup } from '@klarkonform/shared/ui';
 import { useServices } from '../../shell/services';
 
 const groupKey = (group: DuplicateGroup) => group.contacts.map((contact) => contact.id).join('+');
 
 // The tenant's duplicate groups, and merging one group into the contact the user keeps.
 export function useDuplicates() {
-  const { insights } = useServices();
+  const { api } = useServices();
   const [groups, setGroups] = useState<DuplicateGroup[] | undefined>();
   const [error, setError] = useState<unknown>();
 
@@ -14,13 +14,13 @@ export function useDuplicates() {
     async (isActive: () => boolean = () => true) => {
       setError(undefined);
       try {
-        const value = await insights.duplicateGroups();
+        const value = await api.duplicateGroups();
         if (isActive()) setGroups(value);
       } catch (err) {
         if (isActive()) setError(err);
       }
     },
-    [insights],
+    [api],
   );
 
   useEffect(() => {
@@ -34,7 +34,7 @@ export function useDuplicates() {
   // One merge per duplicate, in turn: each moves the duplicate's people to the survivor.
   async function merge(group: DuplicateGroup, survivorId: string): Promise<void> {
     for (const contact of group.contacts) {
-      if (contact.id !== survivorId) await insights.merge(survivorId, contact.id);
+      if (contact.id !== survivorId) await api.merge(survivorId, contact.id);
     }
     setGroups((before) => before?.filter((g) => groupKey(g) !== groupKey(group)));
   }

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { WorklistItem } from '../../api/insights-api';
+import type { WorklistItem } from '@klarkonform/shared/ui';
 import { useServices } from '../../shell/services';
 
 const PAGE_SIZE = 50;
 
 // The data-quality worklist (contacts with findings), 50 at a time.
 export function useWorklist() {
-  const { insights } = useServices();
+  const { api } = useServices();
   const [items, setItems] = useState<WorklistItem[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -17,7 +17,7 @@ export function useWorklist() {
       setLoading(true);
       setError(undefined);
       try {
-        const page = await insights.worklist(PAGE_SIZE, cursor);
+        const page = await api.worklist(PAGE_SIZE, cursor);
         if (!isActive()) return;
         setItems((before) => (cursor ? [...before, ...page.items] : page.items));
         setNextCursor(page.nextCursor);
@@ -27,7 +27,7 @@ export function useWorklist() {
         if (isActive()) setLoading(false);
       }
     },
-    [insights],
+    [api],
   );
 
   useEffect(() => {

@@ -1,32 +1,13 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  makeStyles,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
+import { useSectionStyles } from '../../shell/section-styles';
 import { SectionHeader } from '../../shell/SectionHeader';
 import { usePermissions } from '../../shell/usePermissions';
 import type { ContactTarget } from '../contact/load-card';
 import { DuplicateGroupItem } from './DuplicateGroupItem';
 import { useDuplicates } from './useDuplicates';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'grid',
-    gap: tokens.spacingVerticalS,
-    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
-  },
-});
 
 // The duplicate check: groups of likely duplicates; admins (contacts:merge) merge them here.
 export function DuplicateGroups({
@@ -36,7 +17,7 @@ export function DuplicateGroups({
   onOpen: (target: ContactTarget) => void;
   onMerged: () => void;
 }) {
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const { tt } = useTabText();
   const can = usePermissions();
   const { groups, error, reload, merge, groupKey } = useDuplicates();

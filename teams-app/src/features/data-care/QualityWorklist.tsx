@@ -11,21 +11,13 @@ import {
 import { QualitySection, useUiText } from '@klarkonform/shared/ui';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
+import { useSectionStyles } from '../../shell/section-styles';
 import { SectionHeader } from '../../shell/SectionHeader';
 import { contactFacts } from '../contact/contact-facts';
 import type { ContactTarget } from '../contact/load-card';
 import { useWorklist } from './useWorklist';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'grid',
-    gap: tokens.spacingVerticalS,
-    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
-  },
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -42,7 +34,7 @@ const useStyles = makeStyles({
 
 // Contacts with data-quality findings, each finding in the shared wording (worst first).
 export function QualityWorklist({ onOpen }: { onOpen: (target: ContactTarget) => void }) {
-  const styles = useStyles();
+  const styles = { ...useSectionStyles(), ...useStyles() };
   const { tt } = useTabText();
   const { t } = useUiText();
   const { items, nextCursor, loading, error, reload, loadMore } = useWorklist();

@@ -104,13 +104,17 @@ describe('searchKeys', () => {
 
 describe('searchQuery', () => {
   it.each([
-    ['Müller Lüd', { tokens: ['mueller', 'lued'], digits: '', email: '' }],
-    ['030 1234', { tokens: [], digits: '0301234', email: '' }],
-    ['+49 30 12', { tokens: [], digits: '493012', email: '' }],
-    ['0049 30 12', { tokens: [], digits: '493012', email: '' }],
-    ['Max@Muster', { tokens: ['max', 'muster'], digits: '', email: 'max@muster' }],
-    ['12', { tokens: ['12'], digits: '', email: '' }],
-    ['', { tokens: [], digits: '', email: '' }],
+    ['Müller Lüd', { kind: 'names', tokens: ['mueller', 'lued'], companyOnly: false }],
+    ['Muster GmbH & Co. KG', { kind: 'names', tokens: ['muster'], companyOnly: true }],
+    ['030 1234', { kind: 'phone', digits: ['49301234', '0301234'] }],
+    ['+49 30 1234', { kind: 'phone', digits: ['49301234', '0301234'] }],
+    ['c123', { kind: 'contactNumber', contactNumber: 'C00123' }],
+    ['Max@Muster.de', { kind: 'email', email: 'max@muster.de' }],
+    ['Max@Muster', { kind: 'emailPrefix', prefix: 'max@muster' }],
+    ['@muster.de', { kind: 'domain', domain: 'muster.de' }],
+    ['muster.de', { kind: 'domain', domain: 'muster.de' }],
+    ['12', { kind: 'names', tokens: ['12'], companyOnly: false }],
+    ['', { kind: 'empty' }],
   ])('%j → %o', (q, expected) => {
     expect(searchQuery(q)).toEqual(expected);
   });

@@ -107,23 +107,40 @@ export function searchKeys(contact: SearchKeyInput, options: { companyName?: str
   };
 }
 
-export interface SearchQuery {
-  // Folded words; each is matched as a prefix of `nameTokens`.
-  tokens: string[];
-  // Set when the query looks like a phone number: a prefix of `phoneDigits`.
-  digits: string;
-  // Set when the query contains "@": lower-cased, a prefix of `emailsLower`.
-  email: string;
-}
+// How the API reads the free-text `q` of a contact search, folded exactly like the keys. Each
+// reading is an equality or an anchored prefix on one stored key, so every search is indexed.
+export type SearchQuery =
+  | { kind: 'contactNumber'; contactNumber: string }
+  | { kind: 'email'; email: string }
+  | { kind: 'emailPrefix'; prefix: string }
+  // "@muster.de" and "muster.de": everyone with an address at that domain.
+  | { kind: 'domain'; domain: string }
+  // International and national digits, so "+49 30 12…" and "030 12…" both match.
+  | { kind: 'phone'; digits: string[] }
+  // Company names are indexed without their legal form: "Muster GmbH" searches companies "Muster…".
+  | { kind: 'names'; tokens: string[]; companyOnly: boolean }
+  | { kind: 'empty' };
 
-// How the API reads the free-text `q` of a contact search, folded exactly like the keys.
-// "+49 30 12…" and "0049 30 12…" search the international digits, "030 12…" the national ones.
+const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+
 export function searchQuery(q: string): SearchQuery {
   const text = q.trim().slice(0, 200);
-  const looksLikePhone = /^[+\d\s()./-]+$/.test(text) && (text.match(/\d/g) ?? []).length >= 3;
-  return {
-    tokens: looksLikePhone ? [] : unique(foldName(text).split(' ')).slice(0, 10),
-    digits: looksLikePhone ? text.replace(/^00/, '').replace(/\D/g, '') : '',
-    email: text.includes('@') ? text.toLowerCase() : '',
-  };
+  if (/^c\d{1,9}$/i.test(text)) return { kind: 'contactNumber', contactNumber: `C${text.slice(1).padStart(5, '0')}` };
+  if (text.includes('@')) {
+    const email = normalizeEmail(text);
+    if (email) return { kind: 'email', email };
+    const domain = text.startsWith('@') ? text.slice(1).toLowerCase() : '';
+    if (DOMAIN.test(domain)) return { kind: 'domain', domain };
+    return { kind: 'emailPrefix', prefix: text.toLowerCase() };
+  }
+  if (DOMAIN.test(text)) return { kind: 'domain', domain: text.toLowerCase() };
+  const digits = text.replace(/\D/g, '');
+  if (digits.length >= 4 && /^[\d\s()+/.-]+$/.test(text)) {
+    const variants = phoneSearchDigits(text);
+    return { kind: 'phone', digits: variants.length > 0 ? variants : [digits.replace(/^00/, '')] };
+  }
+  const withoutLegalForm = stripLegalForm(text);
+  const tokens = unique(foldName(withoutLegalForm).split(' ')).slice(0, 5);
+  if (tokens.length === 0) return { kind: 'empty' };
+  return { kind: 'names', tokens, companyOnly: withoutLegalForm !== text };
 }

@@ -1,5 +1,5 @@
 import type { ContactListPage, ContactListQuery, ContactSummary } from '@klarkonform/shared';
-import { foldName, normalizeEmail, phoneSearchDigits, stripLegalForm, toContactSummary } from '@klarkonform/shared';
+import { searchQuery, toContactSummary } from '@klarkonform/shared';
 import { HttpError } from '../../infra/http-error';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
@@ -15,36 +15,28 @@ function escapeRegex(text: string): string {
 
 const prefix = (text: string) => ({ $regex: `^${escapeRegex(text)}` });
 
-/** What the free-text `q` means: a contact number, an address, a domain, a phone number, or names. */
+/** The indexed condition for the free-text `q` (read by the shared search rule). */
 export function searchCondition(q: string): ContactFilter {
-  const text = q.trim();
-  if (/^c\d{1,9}$/i.test(text)) {
-    return { contactNumber: `C${text.slice(1).padStart(5, '0')}` };
+  const query = searchQuery(q);
+  switch (query.kind) {
+    case 'contactNumber':
+      return { contactNumber: query.contactNumber };
+    case 'email':
+      return { 'keys.emailsLower': query.email };
+    case 'emailPrefix':
+      return { 'keys.emailsLower': prefix(query.prefix) };
+    case 'domain':
+      return { 'keys.emailDomains': query.domain };
+    case 'phone':
+      return { $or: query.digits.map((d) => ({ 'keys.phoneDigits': prefix(d) })) };
+    case 'names': {
+      const names: ContactFilter[] = query.tokens.map((t) => ({ 'keys.nameTokens': prefix(t) }));
+      if (query.companyOnly) names.push({ kind: 'company' });
+      return { $and: names };
+    }
+    case 'empty':
+      return {};
   }
-  if (text.includes('@')) {
-    const email = normalizeEmail(text);
-    if (email) return { 'keys.emailsLower': email };
-    const domain = text.startsWith('@') ? text.slice(1).toLowerCase() : undefined;
-    if (domain && /^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) return { 'keys.emailDomains': domain };
-    return { 'keys.emailsLower': prefix(text.toLowerCase()) };
-  }
-  if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(text)) {
-    return { $or: [{ 'keys.emailDomains': text.toLowerCase() }, { 'keys.nameTokens': prefix(foldName(text)) }] };
-  }
-  const digits = text.replace(/\D/g, '');
-  if (digits.length >= 4 && /^[\d\s()+/-]+$/.test(text)) {
-    const variants = phoneSearchDigits(text);
-    const all = variants.length > 0 ? variants : [digits];
-    return { $or: all.map((d) => ({ 'keys.phoneDigits': prefix(d) })) };
-  }
-  // Company names are indexed without their legal form, so "Muster GmbH" searches the
-  // companies called "Muster…".
-  const withoutLegalForm = stripLegalForm(text);
-  const tokens = foldName(withoutLegalForm).split(' ').filter(Boolean).slice(0, 5);
-  if (tokens.length === 0) return {};
-  const names: ContactFilter[] = tokens.map((t) => ({ 'keys.nameTokens': prefix(t) }));
-  if (withoutLegalForm !== text) names.push({ kind: 'company' });
-  return { $and: names };
 }
 
 interface Cursor {

@@ -2,6 +2,7 @@ import {
   type ConsentEventCreate,
   type Contact,
   consentEventProblems,
+  localDate,
   type FreeNoteCreate,
   type HistoryEntryCreate,
   MAX_CONSENT_EVENTS_PER_CHANNEL,
@@ -14,7 +15,6 @@ import type { AuthContext } from '../../infra/token-verifier';
 import { actorOf, type ContactWriter } from './contact-writer';
 import type { ContactFields } from './contacts.mapper';
 import { newEntryId } from './contacts.repository';
-import { today } from './contacts.service';
 
 // Appends to a contact's consent history and notes. Appends need no If-Match:
 // they do not overwrite anyone's edit, and a lost race is retried.
@@ -77,7 +77,7 @@ export class ContactNotesService {
       if (notes.history.length >= NOTE_LIMITS.history) throw full('history entries');
       notes.history.push({
         id: newEntryId(),
-        date: body.date ?? today(),
+        date: body.date ?? localDate(new Date()),
         event: body.event,
         author: actorOf(auth),
       });

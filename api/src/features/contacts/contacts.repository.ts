@@ -126,13 +126,4 @@ export class ContactsRepository {
     );
     return result.matchedCount === 1;
   }
-
-  async updateMany(tenantId: string, filter: ContactFilter, set: Record<string, unknown>): Promise<number> {
-    const result = await this.m.contacts.updateMany({ ...filter, tenantId }, { $set: set, $inc: { version: 1 } });
-    return result.modifiedCount;
-  }
-
-  async count(tenantId: string, filter: ContactFilter = {}): Promise<number> {
-    return this.m.contacts.countDocuments({ ...filter, tenantId });
-  }
 }

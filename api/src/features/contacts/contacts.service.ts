@@ -8,7 +8,6 @@ import {
   customerSinceAfter,
   type EmailEntry,
   inapplicablePatchFields,
-  localDate,
   type Relationship,
 } from '@klarkonform/shared';
 import { HttpError } from '../../infra/http-error';
@@ -21,10 +20,6 @@ import type { ContactsRepository } from './contacts.repository';
 
 // Creating, reading, editing and archiving contacts. Consent, notes, cards,
 // duplicates and quality have services of their own.
-
-export function today(now = new Date()): string {
-  return localDate(now);
-}
 
 function fieldError(field: string, message: string): HttpError {
   return new HttpError(400, 'validationFailed', `${field}: ${message}`, { errors: [{ field, message }] });

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { runOrExit } from './run.mjs';
 
+runOrExit('configuration', process.execPath, ['--import', 'tsx', 'api/src/cli/check-config.ts']);
 runOrExit('embedded database', process.execPath, ['tools/embedded-mongo/build.mjs']);
 runOrExit('front ends', process.execPath, ['scripts/build.mjs', '--front-ends']);
 

@@ -115,7 +115,15 @@ function isLocalhost(url: string): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }
 
-function readDatabase(r: Reader): { mongodbUri: string | undefined; mongodbDb: string } {
+export interface DatabaseConfig {
+  readonly mongodbUri: string | undefined;
+  readonly mongodbDb: string;
+  /** Where the embedded engine keeps its data (`<DATA_DIR>/db`) when MONGODB_URI is unset. */
+  readonly embeddedDataDir: string;
+  readonly embeddedMongoBin: string;
+}
+
+function readDatabase(r: Reader): DatabaseConfig {
   const mongodbUri = r.raw('MONGODB_URI');
   if (mongodbUri !== undefined) {
     try {
@@ -130,11 +138,19 @@ function readDatabase(r: Reader): { mongodbUri: string | undefined; mongodbDb: s
   if (!/^[A-Za-z0-9_-]{1,63}$/.test(mongodbDb)) {
     r.problems.push(`MONGODB_DB="${mongodbDb}" may contain only letters, digits, _ and - (at most 63)`);
   }
-  return { mongodbUri, mongodbDb };
+  return {
+    mongodbUri,
+    mongodbDb,
+    embeddedDataDir: path.join(path.resolve(REPO_ROOT, r.string('DATA_DIR', '.data')), 'db'),
+    embeddedMongoBin: path.resolve(
+      REPO_ROOT,
+      r.string('EMBEDDED_MONGO_BIN', 'tools/embedded-mongo/bin/embedded-mongo'),
+    ),
+  };
 }
 
-/** Only the database settings, for maintenance commands such as db:indexes. */
-export function loadDatabaseConfig(env: Env = process.env): { mongodbUri: string | undefined; mongodbDb: string } {
+/** Only the database settings, for maintenance commands such as db:indexes and db:export. */
+export function loadDatabaseConfig(env: Env = process.env): DatabaseConfig {
   const r = new Reader(env);
   const db = readDatabase(r);
   if (r.problems.length > 0) throw new ConfigError(r.problems);

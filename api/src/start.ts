@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
@@ -23,16 +24,41 @@ function readConfig(defaults: Record<string, string>): AppConfig {
 export async function startServer(defaults: Record<string, string> = {}): Promise<void> {
   let config = readConfig(defaults);
   let embedded: EmbeddedMongo | undefined;
+  let oldSqliteFiles: string[] = [];
+  let reportEngineExit = (message: string) => console.error(message);
   if (!config.mongodbUri) {
-    embedded = await startEmbeddedMongo({ binary: config.embeddedMongoBin, dataDir: path.join(config.dataDir, 'db') });
+    const dataDir = path.join(config.dataDir, 'db');
+    oldSqliteFiles = sqliteFiles(dataDir);
+    embedded = await startEmbeddedMongo({
+      binary: config.embeddedMongoBin,
+      dataDir,
+      // a crash of PostgreSQL or FerretDB: the readiness check fails from then on
+      onUnexpectedExit: (message) => reportEngineExit(message),
+    });
     config = Object.freeze({ ...config, mongodbUri: embedded.uri });
   }
 
-  const app = await buildApp(config);
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await buildApp(config);
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
   app.addHook('onClose', async () => {
     await embedded?.stop();
   });
-  if (embedded) app.log.info('using the embedded database (FerretDB on SQLite) under %s', config.dataDir);
+  if (embedded) {
+    reportEngineExit = (message) => app.log.error(message);
+    app.log.info('using the embedded database (FerretDB on the embedded PostgreSQL) under %s', config.dataDir);
+    if (oldSqliteFiles.length > 0) {
+      app.log.warn(
+        'the embedded database now runs on PostgreSQL; the SQLite files of the previous engine in %s (%s) are no longer used and can be deleted',
+        path.join(config.dataDir, 'db'),
+        oldSqliteFiles.join(', '),
+      );
+    }
+  }
 
   closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
@@ -45,4 +71,13 @@ export async function startServer(defaults: Record<string, string> = {}): Promis
   app.log.info(
     `KlarKonform is ready — task pane demo ${base}/addin/demo.html · Teams tab ${base}/teams/tab.html · API docs ${base}/docs`,
   );
+}
+
+/** Files of the previous engine (FerretDB on SQLite) in the data directory. */
+function sqliteFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith('.sqlite'));
+  } catch {
+    return [];
+  }
 }

@@ -125,6 +125,17 @@ describe('start-up configuration', () => {
     expect(res.stderr).toMatch(/MONGODB_URI is not a valid MongoDB connection string/);
   });
 
+  it('the start command names a bad variable before it builds or starts anything', () => {
+    const res = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/start.mjs')], {
+      env: { PATH: process.env.PATH ?? '', PORT: 'abc' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/PORT="abc" must be a whole number/);
+    expect(`${res.stdout}${res.stderr}`).not.toMatch(/embedded database|front ends|Building/);
+  });
+
   it('names every missing Entra setting at once in production mode', () => {
     const res = runServer({});
     expect(res.status).toBe(1);

@@ -8,6 +8,8 @@ import { type EmbeddedMongo, REPO_ROOT, startEmbeddedMongo } from '../../api/src
 declare module 'vitest' {
   export interface ProvidedContext {
     mongodbUri: string;
+    /** Only on the embedded engine: its PostgreSQL database, for plan checks. */
+    postgresUrl: string;
   }
 }
 
@@ -18,6 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const external = process.env.MONGODB_URI;
   if (external) {
     project.provide('mongodbUri', external);
+    project.provide('postgresUrl', '');
     return async () => {};
   }
   const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'tools/embedded-mongo/build.mjs')], {
@@ -25,14 +28,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   if (build.status !== 0) throw new Error('building the embedded database failed');
 
+  // Under /dev/shm (tmpfs) on Linux; when we run as root, the engine hands
+  // the directory to the `postgres` user PostgreSQL runs as.
   const dataDir = mkdtempSync(path.join(process.platform === 'linux' ? '/dev/shm' : tmpdir(), 'kk-test-db-'));
-  const engine: EmbeddedMongo = await startEmbeddedMongo({
-    binary: path.join(REPO_ROOT, 'tools/embedded-mongo/bin/embedded-mongo'),
-    dataDir,
-  });
-  project.provide('mongodbUri', engine.uri);
-  return async () => {
-    await engine.stop();
+  let engine: EmbeddedMongo;
+  try {
+    engine = await startEmbeddedMongo({
+      binary: path.join(REPO_ROOT, 'tools/embedded-mongo/bin/embedded-mongo'),
+      dataDir,
+      fastUnsafe: true,
+    });
+  } catch (err) {
     rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  project.provide('mongodbUri', engine.uri);
+  project.provide('postgresUrl', engine.postgresUrl);
+  return async () => {
+    try {
+      await engine.stop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   };
 }

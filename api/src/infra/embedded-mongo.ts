@@ -1,22 +1,45 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
-// Starts the embedded FerretDB program (tools/embedded-mongo) as a child
-// process and waits for the one line it prints when it listens. The child
-// exits when our stdin pipe closes, so a crashed API never leaves it behind.
+// The embedded database engine: an embedded PostgreSQL 17 (see
+// embedded-postgres.ts) under <dataDir>, and our FerretDB program
+// (tools/embedded-mongo) on top of it as a second child process, whose one
+// stdout line `MONGODB_URI=…` says it listens. The FerretDB child exits when
+// our stdin pipe closes, so a crashed API never leaves it behind; a PostgreSQL
+// left behind by a killed API is stopped at the next start.
 
 export interface EmbeddedMongo {
   readonly uri: string;
+  /** The PostgreSQL database FerretDB stores in (with its password): for maintenance and plan checks, never logged. */
+  readonly postgresUrl: string;
+  /** Process ids of the two children (for diagnostics and crash tests). */
+  readonly pids: { readonly postgres: number; readonly ferretdb: number };
   stop(): Promise<void>;
 }
 
 export interface EmbeddedMongoOptions {
   readonly binary: string;
+  /** Holds PostgreSQL's cluster (`pg/`), its password file and its log. */
   readonly dataDir: string;
   readonly listen?: string;
+  /** Per process (PostgreSQL, then FerretDB). */
   readonly startTimeoutMs?: number;
+  /** Trade durability for speed (fsync off etc.): tests only. */
+  readonly fastUnsafe?: boolean;
+  /** Called when either process exits while running; the default logs to stderr. */
+  readonly onUnexpectedExit?: (message: string) => void;
 }
+
+/**
+ * Start of the message of the version guard's refusal (tools/embedded-mongo/engine.sql);
+ * the driver receives it inside a MongoServerError with code 1 (InternalError).
+ */
+export const STALE_WRITE = 'klarkonform: stale write';
+
+/** The PostgreSQL database FerretDB keeps its data in. */
+const DATABASE = 'ferretdb';
 
 export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
   if (!existsSync(opts.binary)) {
@@ -24,44 +47,106 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
       `The embedded database program is not built (${opts.binary}). Run "npm run build:db", or set MONGODB_URI to use a MongoDB server.`,
     );
   }
-  const child = spawn(
-    opts.binary,
-    ['-listen', opts.listen ?? '127.0.0.1:0', '-data-dir', opts.dataDir, '-exit-on-stdin-eof'],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
-  );
+  const onUnexpectedExit = opts.onUnexpectedExit ?? ((message: string) => console.error(message));
+  const postgres: EmbeddedPostgres = await startEmbeddedPostgres({
+    dataDir: opts.dataDir,
+    fastUnsafe: opts.fastUnsafe ?? false,
+    ...(opts.startTimeoutMs === undefined ? {} : { startTimeoutMs: opts.startTimeoutMs }),
+    onUnexpectedExit,
+  });
+
+  let ferret: Awaited<ReturnType<typeof startFerretDB>>;
+  try {
+    ferret = await startFerretDB(opts, postgres.url(DATABASE));
+  } catch (err) {
+    await postgres.stop();
+    throw err;
+  }
+
+  let stopping = false;
+  ferret.child.once('exit', (code, signal) => {
+    if (!stopping) {
+      onUnexpectedExit(
+        `The embedded FerretDB exited unexpectedly (code ${code}, signal ${signal}): ${ferret.stderrTail().trim()}`,
+      );
+    }
+  });
+
+  return {
+    uri: ferret.uri,
+    postgresUrl: postgres.url(DATABASE),
+    pids: { postgres: postgres.pid, ferretdb: ferret.child.pid ?? 0 },
+    stop: async () => {
+      stopping = true;
+      try {
+        await stopChild(ferret.child);
+      } finally {
+        await postgres.stop();
+      }
+    },
+  };
+}
+
+async function startFerretDB(
+  opts: EmbeddedMongoOptions,
+  postgresqlUrl: string,
+): Promise<{ child: ChildProcess; uri: string; stderrTail: () => string }> {
+  // The URL holds the password: pass it in the environment, not in argv
+  // (which `ps` shows to every user).
+  const child = spawn(opts.binary, ['-listen', opts.listen ?? '127.0.0.1:0', '-exit-on-stdin-eof'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, EMBEDDED_MONGO_POSTGRESQL_URL: postgresqlUrl },
+    // Its own process group: a terminal's Ctrl-C must reach only the API,
+    // which then stops this child itself.
+    detached: true,
+  });
   let stderr = '';
+  // Kept for error messages, never passed on: FerretDB logs every failed
+  // query (a duplicate key, a refusal of the version guard) with the
+  // document, and every command a driver sends that it lacks (endSessions).
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  const timeoutMs = opts.startTimeoutMs ?? 60_000;
 
-  const uri = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`The embedded database did not start within ${opts.startTimeoutMs ?? 20_000} ms. ${stderr}`));
-    }, opts.startTimeoutMs ?? 20_000);
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const match = /^MONGODB_URI=(\S+)$/.exec(line);
-      if (match?.[1]) {
+  try {
+    const uri = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new Error(`The embedded FerretDB did not start within ${timeoutMs} ms. ${redact(stderr, postgresqlUrl)}`),
+        );
+      }, timeoutMs);
+      const lines = createInterface({ input: child.stdout! });
+      lines.on('line', (line) => {
+        const match = /^MONGODB_URI=(\S+)$/.exec(line);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.once('exit', (code) => {
         clearTimeout(timer);
-        resolve(match[1]);
-      }
+        reject(new Error(`The embedded FerretDB exited with code ${code}: ${redact(stderr.trim(), postgresqlUrl)}`));
+      });
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
     });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The embedded database exited with code ${code}: ${stderr.trim()}`));
-    });
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-  });
+    return { child, uri, stderrTail: () => redact(stderr, postgresqlUrl) };
+  } catch (err) {
+    await stopChild(child);
+    throw err;
+  }
+}
 
-  return { uri, stop: () => stopChild(child) };
+function redact(text: string, url: string): string {
+  const password = new URL(url).password;
+  return password ? text.split(decodeURIComponent(password)).join('***') : text;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {

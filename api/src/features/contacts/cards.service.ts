@@ -12,15 +12,20 @@ import {
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
-import { type ContactFilter, type ContactsRepository, idValue } from './contacts.repository';
+import type { ContactFilter, ContactsRepository } from './contacts.repository';
 import type { QualityService } from './quality.service';
 
 // The sender card: one request for every address on a mail or meeting, and
-// two database round trips however many addresses there are — the owners of
-// the addresses and domains, then their companies and the companies' people.
-// Each branch of each $or is served by an index on MongoDB.
+// two rounds of parallel equality lookups however many addresses there are —
+// the owners of the addresses and domains, then their companies and the
+// companies' people. Each lookup is one index (QUERY-RULES.md).
 
 const PEOPLE_PER_COMPANY = 50;
+const PER_KEY_LIMIT = 200;
+/** Active contacts: neither archived nor merged away. */
+const LIVE = { archived: null, mergedInto: { $exists: false } } as const;
+
+const byContactNumber = (a: ContactDoc, b: ContactDoc) => a.contactNumber.localeCompare(b.contactNumber);
 
 export class CardsService {
   constructor(
@@ -37,7 +42,6 @@ export class CardsService {
     const tenantId = auth.tenantId;
     const normalized = emails.map((e) => normalizeEmail(e));
     const valid = [...new Set(normalized.filter((e): e is string => e !== null))];
-    const live = { archived: null, mergedInto: { $exists: false } };
 
     // Round 1: the contacts owning the addresses, and the companies owning their domains.
     const domains = [
@@ -47,12 +51,16 @@ export class CardsService {
     const companyByDomain = new Map<string, ContactDoc>();
     const known = new Map<string, ContactDoc>();
     if (valid.length > 0) {
-      const or: ContactFilter[] = [{ 'keys.emailsLower': { $in: valid } }];
-      if (domains.length > 0) or.push({ kind: 'company', 'keys.companyDomains': { $in: domains } });
-      const docs = await this.repo.find(tenantId, { $or: or, ...live }, { sort: { contactNumber: 1 }, limit: 1000 });
+      const branches: ContactFilter[] = [
+        ...valid.map((email) => ({ emailKeys: email, ...LIVE })),
+        ...domains.map((domain) => ({ kind: 'company', companyDomainKeys: domain, ...LIVE })),
+      ];
+      const docs = (await this.repo.findAny(tenantId, branches, { limit: PER_KEY_LIMIT * branches.length })).sort(
+        byContactNumber,
+      );
       for (const doc of docs) {
         known.set(String(doc._id), doc);
-        for (const email of doc.keys.emailsLower) {
+        for (const email of doc.emailKeys) {
           const current = byEmail.get(email);
           // A person's own address beats a company's general one.
           if (valid.includes(email) && (!current || (current.kind === 'company' && doc.kind === 'person'))) {
@@ -60,7 +68,7 @@ export class CardsService {
           }
         }
         if (doc.kind === 'company') {
-          for (const d of doc.keys.companyDomains) if (!companyByDomain.has(d)) companyByDomain.set(d, doc);
+          for (const d of doc.companyDomainKeys) if (!companyByDomain.has(d)) companyByDomain.set(d, doc);
         }
       }
     }
@@ -76,15 +84,16 @@ export class CardsService {
     }
     companyIds.delete('');
     const ids = [...companyIds];
-    const missing = ids.filter((id) => !known.has(id)).map((id) => idValue(id));
-    const related =
-      ids.length > 0
-        ? await this.repo.find(
-            tenantId,
-            { $or: [{ _id: { $in: missing } }, { companyId: { $in: ids }, ...live }] },
-            { sort: { 'keys.sortName': 1 }, limit: 2000 },
-          )
-        : [];
+    const missing = ids.filter((id) => !known.has(id));
+    const [missingCompanies, people] = await Promise.all([
+      this.repo.findByIds(tenantId, missing),
+      this.repo.findAny(
+        tenantId,
+        ids.map((id) => ({ companyId: id, ...LIVE })),
+        { sort: 'sortName', limit: PER_KEY_LIMIT * ids.length },
+      ),
+    ]);
+    const related = [...missingCompanies, ...people];
     const companyById = new Map<string, ContactDoc>();
     const peopleOf = new Map<string, ContactDoc[]>();
     for (const doc of [...known.values(), ...related]) {

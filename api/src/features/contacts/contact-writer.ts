@@ -13,7 +13,19 @@ import { type ContactsRepository, DuplicateKeyError } from './contacts.repositor
 // Server-side appends (consent events, notes) retry a lost race themselves;
 // user edits carry the version they started from and fail with 412 instead.
 
+/** Attempts at a create whose contact number was taken. */
 const MAX_RETRIES = 4;
+/**
+ * Attempts at a server-side change (append, archive, merge) that keeps losing races: every
+ * acknowledged append must be stored, so it retries long enough for dozens of concurrent writers.
+ */
+const MAX_CHANGE_ATTEMPTS = 100;
+
+/** A random pause that grows with the attempt (up to 60 ms), so racing writers spread out. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(60, 3 + attempt * 4);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 export function actorOf(auth: AuthContext): Actor {
   return { id: auth.userId, name: auth.name ?? auth.email ?? auth.userId };
@@ -87,7 +99,7 @@ export class ContactWriter {
       createdBy: actor,
       updatedBy: actor,
     };
-    const { fields: derived, keys } = derive(base);
+    const { fields: derived, keys, lookup } = derive(base);
 
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const seq = await this.contacts.nextContactNumber(auth.tenantId);
@@ -101,6 +113,7 @@ export class ContactWriter {
           idempotencyKey,
           requestHash: hash,
           keys,
+          ...lookup,
           pendingAudit,
         } as Omit<ContactDoc, '_id'>);
         await this.flush(auth.tenantId, doc);
@@ -108,11 +121,11 @@ export class ContactWriter {
       } catch (err) {
         if (!(err instanceof DuplicateKeyError)) throw err;
         // Either a concurrent request with the same key won (answer with its
-        // contact), or the number was taken because the counter lost a race
-        // (move the counter past the highest number and draw again).
+        // contact), or the number was taken (the counter is behind the stored
+        // numbers, e.g. after a restore): move it past this one and draw again.
         const winner = await this.contacts.findByIdempotencyKey(auth.tenantId, idempotencyKey);
         if (winner) return this.replay(winner, hash);
-        await this.contacts.bumpContactNumber(auth.tenantId, await this.contacts.highestContactNumber(auth.tenantId));
+        await this.contacts.bumpContactNumber(auth.tenantId, seq);
       }
     }
     throw new HttpError(503, 'serviceUnavailable', 'Could not assign a contact number; please retry');
@@ -141,7 +154,8 @@ export class ContactWriter {
     expectedVersion: number | '*' | 'retry',
     change: Change,
   ): Promise<Contact> {
-    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+    for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
+      if (attempt > 0) await backoff(attempt);
       const doc = await this.load(auth, id);
       await this.flush(auth.tenantId, doc);
       if (doc.mergedInto) {
@@ -158,10 +172,15 @@ export class ContactWriter {
       const changed = await change(structuredClone(before), doc);
       const actor = actorOf(auth);
       const now = new Date().toISOString();
-      const { fields, keys } = derive({ ...changed, version: doc.version + 1, updatedAt: now, updatedBy: actor });
+      const { fields, keys, lookup } = derive({
+        ...changed,
+        version: doc.version + 1,
+        updatedAt: now,
+        updatedBy: actor,
+      });
       const unset = Object.keys(before).filter((k) => !(k in fields));
       const pendingAudit = pending(action, actor, auditChanges(before, fields), now);
-      const set = { ...fields, keys, pendingAudit };
+      const set = { ...fields, keys, ...lookup, pendingAudit };
       const written = await this.contacts.replaceIfVersion(auth.tenantId, id, doc.version, set, unset);
       if (written) {
         const saved = { _id: doc._id, ...fields, pendingAudit } as unknown as ContactDoc;

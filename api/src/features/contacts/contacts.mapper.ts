@@ -8,12 +8,21 @@ import {
   type SyncStatus,
 } from '@klarkonform/shared';
 import type { ContactDoc, SearchKeysDoc } from './contacts.model';
+import { LOOKUP_FIELDS, type LookupKeys, lookupKeys } from './lookup-keys.rules';
 
 // Between the stored document and the API's Contact: server-only fields
 // (tenant, keys, idempotency) stay inside; derived texts and keys are
 // recomputed from the fields on every write, never edited directly.
 
-const SERVER_ONLY = new Set(['_id', 'tenantId', 'keys', 'idempotencyKey', 'requestHash', 'pendingAudit']);
+const SERVER_ONLY = new Set<string>([
+  '_id',
+  'tenantId',
+  'keys',
+  'idempotencyKey',
+  'requestHash',
+  'pendingAudit',
+  ...LOOKUP_FIELDS,
+]);
 
 export type ContactFields = Record<string, unknown> & { kind: 'company' | 'person' };
 
@@ -44,8 +53,8 @@ function syncStatusOf(fields: ContactFields): SyncStatus {
     : 'pending';
 }
 
-/** Recomputes what is derived from the fields: texts, sync status and the search keys. */
-export function derive(fields: ContactFields): { fields: ContactFields; keys: SearchKeysDoc } {
+/** Recomputes what is derived from the fields: texts, sync status, the search keys and the lookup fields. */
+export function derive(fields: ContactFields): { fields: ContactFields; keys: SearchKeysDoc; lookup: LookupKeys } {
   const next: ContactFields = { ...fields };
   next.displayName = displayName(next as never);
   next.letterSalutation = letterSalutation(next as never, 'de');
@@ -53,5 +62,11 @@ export function derive(fields: ContactFields): { fields: ContactFields; keys: Se
   const sortName = foldName(
     String(next.kind === 'person' ? `${next.lastName ?? ''} ${next.firstName ?? ''}` : (next.name ?? '')),
   );
-  return { fields: next, keys: { ...searchKeys(next as never), sortName } };
+  const keys = { ...searchKeys(next as never), sortName };
+  const lookup = lookupKeys(keys, {
+    kind: next.kind,
+    leadStatus: (next.lead as { status?: string } | undefined)?.status,
+    archived: Boolean(next.archived),
+  });
+  return { fields: next, keys, lookup };
 }

@@ -1,6 +1,7 @@
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { SearchKeys } from '@klarkonform/shared';
 import type { PendingAudit } from '../audit/audit.repository';
+import type { LookupKeys } from './lookup-keys.rules';
 import { tenantScopePlugin } from '../../infra/tenant-scope';
 
 // Storage shape of a contact: the API's Contact fields (validated by the
@@ -12,7 +13,7 @@ import { tenantScopePlugin } from '../../infra/tenant-scope';
 /** The shared search keys plus the sort key of lists. */
 export type SearchKeysDoc = SearchKeys & { sortName: string };
 
-export interface ContactDoc {
+export interface ContactDoc extends LookupKeys {
   _id: import('mongoose').Types.ObjectId;
   tenantId: string;
   kind: 'company' | 'person';
@@ -41,32 +42,40 @@ const contactSchema = new Schema<ContactDoc>(
   { strict: false, versionKey: false, minimize: false, collection: 'contacts' },
 );
 
-// tenantId leads every index: it is the shard-key prefix and every query has it.
+// tenantId leads every index: it is the shard-key prefix and every query has it. Lookups go
+// through the top-level lookup fields only (QUERY-RULES.md), one index each; on the embedded
+// engine each indexed field also gets a GIN index, which is what serves the lookups there.
 contactSchema.index({ tenantId: 1, contactNumber: 1 }, { unique: true });
 contactSchema.index({ tenantId: 1, idempotencyKey: 1 }, { unique: true });
-contactSchema.index({ tenantId: 1, 'keys.emailsLower': 1 });
-contactSchema.index({ tenantId: 1, 'keys.emailDomains': 1 });
-contactSchema.index({ tenantId: 1, 'keys.companyDomains': 1 });
-contactSchema.index({ tenantId: 1, 'keys.phoneDigits': 1 });
-contactSchema.index({ tenantId: 1, 'keys.phonesE164': 1 });
-contactSchema.index({ tenantId: 1, 'keys.phoneticLast': 1 });
-contactSchema.index({ tenantId: 1, 'keys.companyKey': 1 });
-contactSchema.index({ tenantId: 1, 'keys.phoneticCompany': 1 });
-contactSchema.index({ tenantId: 1, 'keys.nameTokens': 1 });
+contactSchema.index({ tenantId: 1, emailKeys: 1 });
+contactSchema.index({ tenantId: 1, emailPrefixes: 1 });
+contactSchema.index({ tenantId: 1, emailDomainKeys: 1 });
+contactSchema.index({ tenantId: 1, companyDomainKeys: 1 });
+contactSchema.index({ tenantId: 1, phoneKeys: 1 });
+contactSchema.index({ tenantId: 1, phonePrefixes: 1 });
+contactSchema.index({ tenantId: 1, namePrefixes: 1 });
+contactSchema.index({ tenantId: 1, matchKeys: 1 });
 contactSchema.index({ tenantId: 1, companyId: 1 });
-contactSchema.index({ tenantId: 1, 'keys.sortName': 1, _id: 1 });
+contactSchema.index({ tenantId: 1, relationships: 1 });
+contactSchema.index({ tenantId: 1, tags: 1 });
+contactSchema.index({ tenantId: 1, roles: 1 });
+contactSchema.index({ tenantId: 1, leadStatus: 1 });
+contactSchema.index({ tenantId: 1, listKey: 1 });
 contactSchema.plugin(tenantScopePlugin);
 
 interface CounterDoc {
   tenantId: string;
   name: string;
   seq: number;
+  /** Advanced by every write, so the embedded engine refuses a lost concurrent increment. */
+  version: number;
 }
 const counterSchema = new Schema<CounterDoc>(
   {
     tenantId: { type: String, required: true },
     name: { type: String, required: true },
     seq: { type: Number, required: true },
+    version: { type: Number, required: true },
   },
   { versionKey: false, collection: 'counters' },
 );

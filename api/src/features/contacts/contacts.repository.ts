@@ -1,10 +1,12 @@
 import { type Connection, type QueryFilter, Types } from 'mongoose';
 import type { ContactDoc, ContactModels } from './contacts.model';
 import { contactModels } from './contacts.model';
+import { LIST_BUCKETS, type ListState, listKey } from './lookup-keys.rules';
 
 // Data access for contacts. Every method takes the tenant from the caller's
 // verified token and puts it into the filter; documents leave as plain
-// objects. Nothing here knows HTTP.
+// objects. Nothing here knows HTTP. Every query follows QUERY-RULES.md: a
+// conjunction of top-level equalities, alternatives as parallel queries.
 
 export type ContactFilter = QueryFilter<ContactDoc>;
 
@@ -13,6 +15,23 @@ export class DuplicateKeyError extends Error {
     super('duplicate key');
     this.name = 'DuplicateKeyError';
   }
+}
+
+/**
+ * True for a write the storage refused because it did not advance the document's `version`:
+ * the embedded engine's guard against lost updates (tools/embedded-mongo). Such a write lost
+ * a race, exactly like an update whose version filter matched nothing.
+ */
+export function isStaleWrite(err: unknown): boolean {
+  return err instanceof Error && /klarkonform: stale write/.test(err.message);
+}
+
+/** Orders contacts by sort name, then id: the order of every list. */
+export function bySortName(a: ContactDoc, b: ContactDoc): number {
+  const x = a.keys.sortName;
+  const y = b.keys.sortName;
+  if (x !== y) return x < y ? -1 : 1;
+  return String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0;
 }
 
 export function isObjectId(id: string): boolean {
@@ -29,6 +48,14 @@ export function idValue(id: string): Types.ObjectId {
   return new Types.ObjectId(id);
 }
 
+const COUNTER_RETRIES = 50;
+
+/** A short random pause that grows with the attempt, so racing writers spread out. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(50, 2 + attempt * 3);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 export class ContactsRepository {
   private readonly m: ContactModels;
   constructor(connection: Connection) {
@@ -40,10 +67,10 @@ export class ContactsRepository {
     return this.m.contacts.findOne({ tenantId, _id: new Types.ObjectId(id) }).lean<ContactDoc>();
   }
 
+  /** One equality lookup per id, in parallel (rule R22); unknown ids are left out. */
   async findByIds(tenantId: string, ids: readonly string[]): Promise<ContactDoc[]> {
-    const valid = [...new Set(ids)].filter(isObjectId).map((id) => new Types.ObjectId(id));
-    if (valid.length === 0) return [];
-    return this.m.contacts.find({ tenantId, _id: { $in: valid } }).lean<ContactDoc[]>();
+    const docs = await Promise.all([...new Set(ids)].map((id) => this.findById(tenantId, id)));
+    return docs.filter((d): d is ContactDoc => d !== null);
   }
 
   async findByIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<ContactDoc | null> {
@@ -56,45 +83,78 @@ export class ContactsRepository {
     return query.limit(options.limit).lean<ContactDoc[]>();
   }
 
-  /** Batched scan in _id order, for tenant-wide checks. */
-  async *scan(tenantId: string, filter: ContactFilter, batchSize = 500): AsyncGenerator<ContactDoc[]> {
-    let after: Types.ObjectId | undefined;
-    for (;;) {
-      const page = await this.m.contacts
-        .find({ ...filter, tenantId, ...(after ? { _id: { $gt: after } } : {}) })
-        .sort({ _id: 1 })
-        .limit(batchSize)
-        .lean<ContactDoc[]>();
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1]?._id;
-      if (page.length < batchSize) return;
+  /**
+   * Several alternative filters (an "or") as parallel queries, merged without duplicates
+   * (rule R22). With `sort`, each branch is sorted and limited the same way and the merge
+   * keeps the first `limit` in that order, so keyset pages stay exact.
+   */
+  async findAny(
+    tenantId: string,
+    branches: readonly ContactFilter[],
+    options: { sort?: 'sortName'; limit: number },
+  ): Promise<ContactDoc[]> {
+    const sort = options.sort === 'sortName' ? ({ 'keys.sortName': 1, _id: 1 } as const) : undefined;
+    const results = await Promise.all(
+      branches.map((filter) => this.find(tenantId, filter, { ...(sort ? { sort } : {}), limit: options.limit })),
+    );
+    const byId = new Map<string, ContactDoc>();
+    for (const doc of results.flat()) byId.set(String(doc._id), doc);
+    const merged = [...byId.values()];
+    if (sort) merged.sort(bySortName);
+    return merged.slice(0, options.limit);
+  }
+
+  /**
+   * The contacts of one list bucket (a letter of the sort name) in one state: the bounded
+   * slice that unfiltered lists and tenant-wide scans read one after another.
+   */
+  async findInBucket(tenantId: string, state: ListState, bucket: string, filter: ContactFilter = {}) {
+    return this.m.contacts.find({ ...filter, tenantId, listKey: listKey(state, bucket) }).lean<ContactDoc[]>();
+  }
+
+  /** Every contact of a state, one list bucket at a time, for tenant-wide checks. */
+  async *scan(tenantId: string, state: ListState): AsyncGenerator<ContactDoc[]> {
+    for (const bucket of LIST_BUCKETS) {
+      const docs = await this.findInBucket(tenantId, state, bucket);
+      if (docs.length > 0) yield docs;
     }
   }
 
-  /** The next contact number of the tenant; numbers only grow, so none is ever reused. */
+  /**
+   * The next contact number of the tenant; numbers only grow, so none is ever reused. The
+   * counter carries a `version` that every increment advances, so on the embedded engine a
+   * lost concurrent increment is refused and drawn again instead of handing a number out twice.
+   */
   async nextContactNumber(tenantId: string): Promise<number> {
-    const counter = await this.m.counters.findOneAndUpdate(
-      { tenantId, name: 'contactNumber' },
-      { $inc: { seq: 1 } },
-      { upsert: true, returnDocument: 'after', lean: true },
-    );
-    return counter?.seq ?? 1;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const counter = await this.m.counters.findOneAndUpdate(
+          { tenantId, name: 'contactNumber' },
+          { $inc: { seq: 1, version: 1 } },
+          { upsert: true, returnDocument: 'after', lean: true },
+        );
+        return counter?.seq ?? 1;
+      } catch (err) {
+        // The first draw of a tenant races on the upsert (11000); later draws on the version.
+        const raced = isStaleWrite(err) || (err as { code?: number }).code === 11000;
+        if (!raced || attempt >= COUNTER_RETRIES) throw err;
+        await backoff(attempt);
+      }
+    }
   }
 
-  /** Raises the counter to at least `seq` (after a lost race left it behind). */
+  /** Raises the counter to at least `seq` (after an import or a restore left it behind). */
   async bumpContactNumber(tenantId: string, seq: number): Promise<void> {
-    await this.m.counters.updateOne({ tenantId, name: 'contactNumber' }, { $max: { seq } }, { upsert: true });
-  }
-
-  async highestContactNumber(tenantId: string): Promise<number> {
-    const [last] = await this.m.contacts
-      .find({ tenantId })
-      .sort({ contactNumber: -1 })
-      .limit(1)
-      .select({ contactNumber: 1 })
-      .lean<Pick<ContactDoc, 'contactNumber'>[]>();
-    return last ? Number(last.contactNumber.slice(1)) : 0;
+    try {
+      await this.m.counters.updateOne(
+        { tenantId, name: 'contactNumber' },
+        { $max: { seq }, $inc: { version: 1 } },
+        { upsert: true },
+      );
+    } catch (err) {
+      // A concurrent draw moved the counter on, which is what this wanted.
+      if (!isStaleWrite(err) && (err as { code?: number }).code !== 11000) throw err;
+    }
   }
 
   async insert(doc: Omit<ContactDoc, '_id'> & { _id?: Types.ObjectId }): Promise<ContactDoc> {
@@ -120,10 +180,15 @@ export class ContactsRepository {
   ): Promise<boolean> {
     const update: Record<string, unknown> = { $set: set };
     if (unset.length > 0) update.$unset = Object.fromEntries(unset.map((f) => [f, '']));
-    const result = await this.m.contacts.updateOne(
-      { tenantId, _id: new Types.ObjectId(id), version: expectedVersion },
-      update,
-    );
-    return result.matchedCount === 1;
+    try {
+      const result = await this.m.contacts.updateOne(
+        { tenantId, _id: new Types.ObjectId(id), version: expectedVersion },
+        update,
+      );
+      return result.matchedCount === 1;
+    } catch (err) {
+      if (isStaleWrite(err)) return false;
+      throw err;
+    }
   }
 }

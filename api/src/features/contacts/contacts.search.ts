@@ -3,39 +3,52 @@ import { searchQuery, toContactSummary } from '@klarkonform/shared';
 import { HttpError } from '../../infra/http-error';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
-import { type ContactFilter, type ContactsRepository, idValue } from './contacts.repository';
+import { bySortName, type ContactFilter, type ContactsRepository, idValue } from './contacts.repository';
+import { LIST_BUCKETS, type ListState, listBucket, MAX_NAME_PREFIX } from './lookup-keys.rules';
 
 // Contact search and filtering with keyset pagination on (sortName, _id).
-// Every condition is an equality or an anchored prefix on a stored key, so on
-// MongoDB each is served by an index led by tenantId.
+// Every search reads one stored lookup field by equality (QUERY-RULES.md):
+// alternatives run as parallel queries; a list without any such key reads
+// the list buckets (first letters) one after another until the page is full.
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const prefix = (text: string) => ({ $regex: `^${escapeRegex(text)}` });
+/** The name-word condition: the stored prefix by equality, the full word checked on longer input. */
+function nameWord(token: string): ContactFilter[] {
+  const stored: ContactFilter = { namePrefixes: token.slice(0, MAX_NAME_PREFIX) };
+  if (token.length <= MAX_NAME_PREFIX) return [stored];
+  return [stored, { 'keys.nameTokens': { $regex: `^${escapeRegex(token)}` } }];
+}
 
-/** The indexed condition for the free-text `q` (read by the shared search rule). */
-export function searchCondition(q: string): ContactFilter {
+/**
+ * The search text `q` (read by the shared search rule) as alternative filters, each led by an
+ * equality on a lookup field. `[]` means no search condition.
+ */
+export function searchBranches(q: string): ContactFilter[] {
   const query = searchQuery(q);
   switch (query.kind) {
     case 'contactNumber':
-      return { contactNumber: query.contactNumber };
+      return [{ contactNumber: query.contactNumber }];
     case 'email':
-      return { 'keys.emailsLower': query.email };
+      return [{ emailKeys: query.email }];
     case 'emailPrefix':
-      return { 'keys.emailsLower': prefix(query.prefix) };
+      return [{ emailPrefixes: query.prefix }];
     case 'domain':
-      return { 'keys.emailDomains': query.domain };
+      return [{ emailDomainKeys: query.domain }];
     case 'phone':
-      return { $or: query.digits.map((d) => ({ 'keys.phoneDigits': prefix(d) })) };
+      return query.digits.map((d) => ({ phonePrefixes: d }));
     case 'names': {
-      const names: ContactFilter[] = query.tokens.map((t) => ({ 'keys.nameTokens': prefix(t) }));
-      if (query.companyOnly) names.push({ kind: 'company' });
-      return { $and: names };
+      // The longest word leads (it is the most selective); the others narrow its matches.
+      const [lead, ...rest] = [...query.tokens].sort((a, b) => b.length - a.length);
+      if (!lead) return [];
+      const [first, ...more] = nameWord(lead);
+      const and = [...more, ...rest.flatMap(nameWord), ...(query.companyOnly ? [{ kind: 'company' }] : [])];
+      return [{ ...first, ...(and.length > 0 ? { $and: and } : {}) }];
     }
     case 'empty':
-      return {};
+      return [];
   }
 }
 
@@ -71,27 +84,63 @@ export async function findPage(
   query: ContactListQuery,
 ): Promise<{ docs: ContactDoc[]; nextCursor: string | null }> {
   const limit = query.limit ?? 25;
-  const conditions: ContactFilter[] = [];
-  if (query.q) conditions.push(searchCondition(query.q));
-  if (query.kind) conditions.push({ kind: query.kind });
-  if (query.relationship) conditions.push({ relationships: query.relationship });
-  if (query.tag) conditions.push({ tags: query.tag });
-  if (query.role) conditions.push({ roles: query.role });
-  if (query.leadStatus) conditions.push({ 'lead.status': query.leadStatus });
-  conditions.push(query.archived ? { archived: { $ne: null } } : { archived: null });
-  if (query.cursor) {
-    const c = decodeCursor(query.cursor);
-    const id = idValue(c.id);
-    conditions.push({ $or: [{ 'keys.sortName': { $gt: c.s } }, { 'keys.sortName': c.s, _id: { $gt: id } }] });
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const conditions: ContactFilter = {
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.relationship ? { relationships: query.relationship } : {}),
+    ...(query.tag ? { tags: query.tag } : {}),
+    ...(query.role ? { roles: query.role } : {}),
+    ...(query.leadStatus ? { leadStatus: query.leadStatus } : {}),
+    archived: query.archived ? { $ne: null } : null,
+  };
+  const after: ContactFilter = cursor
+    ? {
+        $or: [{ 'keys.sortName': { $gt: cursor.s } }, { 'keys.sortName': cursor.s, _id: { $gt: idValue(cursor.id) } }],
+      }
+    : {};
+  const branches = query.q ? searchBranches(query.q) : [];
+  const keyed = query.relationship ?? query.tag ?? query.role ?? query.leadStatus;
+  let docs: ContactDoc[];
+  if (branches.length > 0) {
+    docs = await repo.findAny(
+      tenantId,
+      branches.map((b) => ({ ...b, ...conditions, ...after })),
+      { sort: 'sortName', limit: limit + 1 },
+    );
+  } else if (keyed) {
+    docs = await repo.findAny(tenantId, [{ ...conditions, ...after }], { sort: 'sortName', limit: limit + 1 });
+  } else {
+    docs = await bucketPage(
+      repo,
+      tenantId,
+      query.archived ? 'archived' : 'active',
+      { ...conditions, ...after },
+      cursor,
+      limit + 1,
+    );
   }
-  const docs = await repo.find(
-    tenantId,
-    { $and: conditions },
-    { sort: { 'keys.sortName': 1, _id: 1 }, limit: limit + 1 },
-  );
   const page = docs.slice(0, limit);
   const last = page[page.length - 1];
   return { docs: page, nextCursor: docs.length > limit && last ? encodeCursor(last) : null };
+}
+
+/** Reads the list buckets from the cursor's on until `wanted` contacts are collected. */
+async function bucketPage(
+  repo: ContactsRepository,
+  tenantId: string,
+  state: ListState,
+  filter: ContactFilter,
+  cursor: Cursor | undefined,
+  wanted: number,
+): Promise<ContactDoc[]> {
+  const out: ContactDoc[] = [];
+  const from = cursor ? LIST_BUCKETS.indexOf(listBucket(cursor.s)) : 0;
+  for (const bucket of LIST_BUCKETS.slice(Math.max(0, from))) {
+    const docs = await repo.findInBucket(tenantId, state, bucket, filter);
+    out.push(...docs.sort(bySortName));
+    if (out.length >= wanted) break;
+  }
+  return out.slice(0, wanted);
 }
 
 export async function listContacts(

@@ -26,18 +26,18 @@ const probeOf = (doc: ContactDoc): Probe => ({
   keys: doc.keys,
 });
 
-/** The indexed conditions that can find a duplicate of `p` (one $or, each branch an index). */
-function blockingFilter(p: Probe): ContactFilter | null {
+/** The lookups that can find a duplicate of `p`: one equality on one lookup field each (rule R22). */
+function blockingBranches(p: Probe): ContactFilter[] {
   const k = p.keys;
-  const or: ContactFilter[] = [];
-  if (k.emailsLower.length > 0) or.push({ 'keys.emailsLower': { $in: k.emailsLower } });
-  if (k.phonesE164.length > 0) or.push({ 'keys.phonesE164': { $in: k.phonesE164 } });
-  if (p.kind === 'person' && k.phoneticLast) or.push({ 'keys.phoneticLast': k.phoneticLast });
-  if (p.kind === 'company' && k.companyKey) or.push({ 'keys.companyKey': k.companyKey });
-  if (p.kind === 'company' && k.phoneticCompany) or.push({ 'keys.phoneticCompany': k.phoneticCompany });
-  if (p.kind === 'company' && k.companyDomains.length > 0)
-    or.push({ 'keys.companyDomains': { $in: k.companyDomains } });
-  return or.length > 0 ? { $or: or } : null;
+  const branches: ContactFilter[] = [
+    ...k.emailsLower.map((email) => ({ emailKeys: email })),
+    ...k.phonesE164.map((phone) => ({ phoneKeys: phone })),
+  ];
+  if (p.kind === 'person' && k.phoneticLast) branches.push({ matchKeys: `pl:${k.phoneticLast}` });
+  if (p.kind === 'company' && k.companyKey) branches.push({ matchKeys: `ck:${k.companyKey}` });
+  if (p.kind === 'company' && k.phoneticCompany) branches.push({ matchKeys: `pc:${k.phoneticCompany}` });
+  if (p.kind === 'company') branches.push(...k.companyDomains.map((domain) => ({ companyDomainKeys: domain })));
+  return branches.map((b) => ({ ...b, mergedInto: { $exists: false } }));
 }
 
 export class DuplicatesService {
@@ -55,13 +55,9 @@ export class DuplicatesService {
       companyId: (candidate as { companyId?: string }).companyId ?? null,
       keys: derive(fields).keys,
     };
-    const filter = blockingFilter(probe);
-    if (!filter) return { candidates: [] };
-    const docs = await this.repo.find(
-      auth.tenantId,
-      { $and: [filter, { mergedInto: { $exists: false } }] },
-      { limit: CANDIDATE_SCAN_LIMIT },
-    );
+    const branches = blockingBranches(probe);
+    if (branches.length === 0) return { candidates: [] };
+    const docs = await this.repo.findAny(auth.tenantId, branches, { limit: CANDIDATE_SCAN_LIMIT });
     const byId = new Map(docs.map((d) => [String(d._id), d]));
     const matches = findDuplicates(probe, docs.map(probeOf));
     return {
@@ -91,7 +87,7 @@ export class DuplicatesService {
   async groups(auth: AuthContext) {
     const probes: Probe[] = [];
     const docs = new Map<string, ContactDoc>();
-    for await (const batch of this.repo.scan(auth.tenantId, { archived: null })) {
+    for await (const batch of this.repo.scan(auth.tenantId, 'active')) {
       for (const d of batch) {
         probes.push(probeOf(d));
         docs.set(String(d._id), d);

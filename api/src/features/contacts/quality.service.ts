@@ -1,15 +1,15 @@
 import { type Contact, companyFindings, type QualityFinding, qualityFindings } from '@klarkonform/shared';
 import { HttpError } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
-import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
-import { type ContactsRepository, idValue } from './contacts.repository';
+import type { ContactsRepository } from './contacts.repository';
+import { LIST_BUCKETS } from './lookup-keys.rules';
 import { toSummary } from './contacts.search';
 
 // Data care ("Datenpflege"): the quality checklist per contact, and the
 // tenant-wide worklist of contacts that need attention.
 
-const BATCH = 200;
+const BATCH = 100;
 const MAX_SCAN = 5000;
 
 export class QualityService {
@@ -36,9 +36,9 @@ export class QualityService {
   private async peopleOf(tenantId: string, companyIds: string[]): Promise<Map<string, Contact[]>> {
     const map = new Map<string, Contact[]>();
     if (companyIds.length === 0) return map;
-    const people = await this.repo.find(
+    const people = await this.repo.findAny(
       tenantId,
-      { companyId: { $in: companyIds }, archived: null, mergedInto: { $exists: false } },
+      companyIds.map((companyId) => ({ companyId, archived: null, mergedInto: { $exists: false } })),
       { limit: 10_000 },
     );
     for (const p of people) {
@@ -49,45 +49,51 @@ export class QualityService {
     return map;
   }
 
-  /** Active contacts with findings, in _id order; pages are contiguous runs of the tenant's contacts. */
+  /**
+   * Active contacts with findings, list bucket by list bucket and in _id order within one; the
+   * cursor `<bucket>:<id>` is the last contact looked at, so pages are contiguous runs.
+   */
   async worklist(auth: AuthContext, limit: number, cursor?: string) {
-    if (cursor !== undefined && !/^[0-9a-f]{24}$/.test(cursor)) {
-      throw new HttpError(400, 'validationFailed', 'cursor: invalid cursor', {
-        errors: [{ field: 'querystring.cursor', message: 'invalid cursor; use nextCursor from the previous page' }],
-      });
-    }
+    const from = parseWorklistCursor(cursor);
     const now = new Date();
     const items: Array<{ contact: ReturnType<typeof toSummary>; findings: QualityFinding[] }> = [];
-    let after = cursor ? idValue(cursor) : undefined;
+    let last: { bucket: string; id: string } | undefined;
     let scanned = 0;
-    let exhausted = false;
-    // Read in batches until the page is full, so a clean stretch of data does not yield empty pages.
-    for (;;) {
-      const batch: ContactDoc[] = await this.repo.find(
-        auth.tenantId,
-        { archived: null, mergedInto: { $exists: false }, ...(after ? { _id: { $gt: after } } : {}) },
-        { sort: { _id: 1 }, limit: BATCH },
-      );
-      const companies = batch.filter((d) => d.kind === 'company').map((d) => String(d._id));
-      const people = await this.peopleOf(auth.tenantId, companies);
-      let processedAll = true;
-      for (const [i, doc] of batch.entries()) {
-        after = doc._id;
-        scanned++;
-        const contact = toContact(doc);
-        const findings = qualityFindings(contact, now, people.get(contact.id) ?? []);
-        if (findings.length > 0) items.push({ contact: toSummary(doc), findings });
-        if (items.length >= limit) {
-          processedAll = i === batch.length - 1;
-          break;
+    const startAt = from ? LIST_BUCKETS.indexOf(from.bucket) : 0;
+    for (const bucket of LIST_BUCKETS.slice(startAt)) {
+      const docs = (await this.repo.findInBucket(auth.tenantId, 'active', bucket, { mergedInto: { $exists: false } }))
+        .filter((d) => !from || bucket !== from.bucket || String(d._id) > from.id)
+        .sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
+      // In slices, so a company's people are fetched only for the slice being looked at.
+      for (let i = 0; i < docs.length; i += BATCH) {
+        const slice = docs.slice(i, i + BATCH);
+        const companies = slice.filter((d) => d.kind === 'company').map((d) => String(d._id));
+        const people = await this.peopleOf(auth.tenantId, companies);
+        for (const doc of slice) {
+          last = { bucket, id: String(doc._id) };
+          scanned++;
+          const contact = toContact(doc);
+          const findings = qualityFindings(contact, now, people.get(contact.id) ?? []);
+          if (findings.length > 0) items.push({ contact: toSummary(doc), findings });
+          if (items.length >= limit || scanned >= MAX_SCAN) {
+            const more = doc !== docs[docs.length - 1] || bucket !== LIST_BUCKETS[LIST_BUCKETS.length - 1];
+            return { items, nextCursor: more ? `${last.bucket}:${last.id}` : null };
+          }
         }
       }
-      if (batch.length < BATCH && processedAll) {
-        exhausted = true;
-        break;
-      }
-      if (items.length >= limit || scanned >= MAX_SCAN) break;
     }
-    return { items, nextCursor: exhausted || !after ? null : String(after) };
+    return { items, nextCursor: null };
   }
+}
+
+/** `<bucket>:<24 hex id>`, as handed out in nextCursor. */
+function parseWorklistCursor(cursor: string | undefined): { bucket: string; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  const match = /^(.):([0-9a-f]{24})$/.exec(cursor);
+  if (!match?.[1] || !match[2] || !LIST_BUCKETS.includes(match[1])) {
+    throw new HttpError(400, 'validationFailed', 'cursor: invalid cursor', {
+      errors: [{ field: 'querystring.cursor', message: 'invalid cursor; use nextCursor from the previous page' }],
+    });
+  }
+  return { bucket: match[1], id: match[2] };
 }

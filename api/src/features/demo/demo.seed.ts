@@ -21,7 +21,8 @@ async function backdate(feature: ContactsFeature, auth: AuthContext, id: string,
     auth.tenantId,
     id,
     updated.version,
-    { updatedAt: new Date(now - activity * DAY).toISOString() },
+    // Every write advances the version (the embedded engine refuses one that does not).
+    { updatedAt: new Date(now - activity * DAY).toISOString(), version: updated.version + 1 },
     [],
   );
 }

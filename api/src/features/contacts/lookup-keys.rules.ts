@@ -1,0 +1,94 @@
+import type { SearchKeysDoc } from './contacts.model';
+
+// The top-level lookup fields stored on every contact (query rules R21–R23, QUERY-RULES.md):
+// arrays of normalised values that a hot-path query matches by equality, so that MongoDB's
+// multikey indexes and the embedded engine's GIN indexes serve every card, search, duplicate
+// check and list. They are derived from the search keys on every write and never edited.
+
+/** Longest stored name prefix; a longer search word is matched on this prefix, then in full. */
+export const MAX_NAME_PREFIX = 20;
+/** Shortest stored phone prefix: a phone search needs at least this many digits. */
+export const MIN_PHONE_PREFIX = 4;
+
+/** Order of the list buckets, the same as the order of the sort names they hold. */
+export const LIST_BUCKETS: readonly string[] = ['#', ...'0123456789abcdefghijklmnopqrstuvwxyz'];
+
+export type ListState = 'active' | 'archived';
+
+export interface LookupKeys {
+  /** Lower-case addresses. */
+  emailKeys: string[];
+  /** Every prefix of each address from its "@" on ("max@m", "max@mu", …): search while typing an address. */
+  emailPrefixes: string[];
+  /** Domains of the addresses. */
+  emailDomainKeys: string[];
+  /** Domains that identify a company (non-free-mail addresses, website). */
+  companyDomainKeys: string[];
+  /** Phones in E.164. */
+  phoneKeys: string[];
+  /** Prefixes (at least MIN_PHONE_PREFIX digits) of the international and national digits. */
+  phonePrefixes: string[];
+  /** Edge n-grams (1…MAX_NAME_PREFIX characters) of the folded name words. */
+  namePrefixes: string[];
+  /** Blocking keys of the duplicate check: `pl:` phonetic last name, `ck:` company key, `pc:` phonetic company. */
+  matchKeys: string[];
+  /** The lead status, or "" for none. */
+  leadStatus: string;
+  /** `<state>:<bucket>`: the key that serves unfiltered lists and tenant-wide scans in bounded slices. */
+  listKey: string;
+}
+
+const unique = (values: readonly string[]) => [...new Set(values.filter((v) => v !== ''))];
+
+function prefixes(value: string, from: number, to = value.length): string[] {
+  const out: string[] = [];
+  for (let n = Math.max(1, from); n <= Math.min(to, value.length); n++) out.push(value.slice(0, n));
+  return out;
+}
+
+/** The list bucket of a sort name: its first character when a letter or digit, else "#". */
+export function listBucket(sortName: string): string {
+  const first = sortName.charAt(0);
+  return /^[0-9a-z]$/.test(first) ? first : '#';
+}
+
+export function listKey(state: ListState, bucket: string): string {
+  return `${state}:${bucket}`;
+}
+
+/** The lookup fields of a contact from its search keys, kind, lead status and archive state. */
+export function lookupKeys(
+  keys: SearchKeysDoc,
+  contact: { kind: 'company' | 'person'; leadStatus?: string | undefined; archived: boolean },
+): LookupKeys {
+  const matchKeys: string[] = [];
+  if (contact.kind === 'person' && keys.phoneticLast) matchKeys.push(`pl:${keys.phoneticLast}`);
+  if (contact.kind === 'company' && keys.companyKey) matchKeys.push(`ck:${keys.companyKey}`);
+  if (contact.kind === 'company' && keys.phoneticCompany) matchKeys.push(`pc:${keys.phoneticCompany}`);
+  return {
+    emailKeys: keys.emailsLower,
+    emailPrefixes: unique(keys.emailsLower.flatMap((e) => prefixes(e, e.indexOf('@') + 1))),
+    emailDomainKeys: keys.emailDomains,
+    companyDomainKeys: keys.companyDomains,
+    phoneKeys: keys.phonesE164,
+    phonePrefixes: unique(keys.phoneDigits.flatMap((d) => prefixes(d, MIN_PHONE_PREFIX))),
+    namePrefixes: unique(keys.nameTokens.flatMap((t) => prefixes(t, 1, MAX_NAME_PREFIX))),
+    matchKeys,
+    leadStatus: contact.leadStatus ?? '',
+    listKey: listKey(contact.archived ? 'archived' : 'active', listBucket(keys.sortName)),
+  };
+}
+
+/** The names of the lookup fields (never part of the API's Contact). */
+export const LOOKUP_FIELDS: readonly (keyof LookupKeys)[] = [
+  'emailKeys',
+  'emailPrefixes',
+  'emailDomainKeys',
+  'companyDomainKeys',
+  'phoneKeys',
+  'phonePrefixes',
+  'namePrefixes',
+  'matchKeys',
+  'leadStatus',
+  'listKey',
+];

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { contactModels } from '../../api/src/features/contacts/contacts.model';
+import { createContact, person, withEmail } from '../support/contacts';
+import { HOT_PATH_SHAPES, planSummary, usesIndex } from '../support/query-shapes';
+import { seedContacts } from '../support/seed-contacts';
+import { createTestApp, TENANT_A, TENANT_B, type TestApp } from '../support/test-app';
+
+// Every hot-path query shape is an index lookup (QUERY-RULES.md, R25): on the embedded engine
+// a Bitmap Index Scan on a GIN twin, on MongoDB an IXSCAN. Enough contacts in two tenants that
+// the planner would rather scan if no index fitted.
+
+let t: TestApp;
+let sample: Record<string, unknown> & { _id: unknown; emailKeys: string[] };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedContacts(t.app.mongo, TENANT_A, 3000, 'a');
+  await seedContacts(t.app.mongo, TENANT_B, 1000, 'b');
+  // One contact through the API, then the audit trail and the counters of a busier install
+  // (thousands of audit entries, many tenants), so a scan of them would not be the cheap plan.
+  await createContact(t, person('Erika', 'Explain', withEmail('erika@explain.de')));
+  const db = t.app.mongo.db!;
+  await db.collection('audit').insertMany(
+    Array.from({ length: 3000 }, (_, i) => ({
+      tenantId: i % 2 ? TENANT_A : TENANT_B,
+      contactId: `c${i % 700}`,
+      action: 'update',
+      at: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+      actor: { id: 'u', name: 'U' },
+      changes: [{ field: 'position', before: null, after: `P${i}` }],
+    })),
+  );
+  await db
+    .collection('counters')
+    .insertMany(
+      Array.from({ length: 2000 }, (_, i) => ({ tenantId: `tenant-${i}`, name: 'contactNumber', seq: i, version: 1 })),
+    );
+  // As autovacuum would after a load: the planner's statistics of the fresh tables.
+  const postgresUrl = inject('postgresUrl');
+  if (postgresUrl) {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query('ANALYZE');
+    await client.end();
+  }
+  sample = (await contactModels(t.app.mongo)
+    .contacts.findOne({ tenantId: TENANT_A, kind: 'person', companyId: { $exists: true } })
+    .lean()) as typeof sample;
+}, 120_000);
+afterAll(async () => t.close());
+
+describe('query plans of the hot paths', () => {
+  for (const shape of HOT_PATH_SHAPES) {
+    it(`${shape.name} reads through an index`, async () => {
+      const explained = await t.app.mongo.db!.command({
+        explain: { find: shape.collection, filter: shape.filter(TENANT_A, sample) },
+      });
+      expect(usesIndex(explained, shape.field), planSummary(explained)).toBe(true);
+    });
+  }
+
+  it('a filter on a field without an index is reported as a scan (the check can fail)', async () => {
+    const explained = await t.app.mongo.db!.command({
+      explain: { find: 'contacts', filter: { tenantId: TENANT_A, position: 'Einkauf' } },
+    });
+    // tenantId alone is indexed but matches a whole tenant; position is not indexed at all.
+    const summary = planSummary(explained);
+    expect(summary).toMatch(/Seq Scan|COLLSCAN|Index Scan|IXSCAN/);
+    const unindexed = await t.app.mongo.db!.command({
+      explain: { find: 'contacts', filter: { position: 'Einkauf' } },
+    });
+    expect(usesIndex(unindexed, 'position'), planSummary(unindexed)).toBe(false);
+  });
+});

@@ -1,0 +1,171 @@
+// The hot-path query shapes of the API (api/src/features/QUERY-RULES.md), as the repositories
+// send them, for the explain test and the benchmark. A new hot-path query gets a line here.
+
+type Doc = Record<string, unknown> & { _id: unknown; emailKeys: string[]; companyId?: string };
+
+export interface QueryShape {
+  readonly name: string;
+  readonly collection: string;
+  /** The lookup field whose index must serve the query. */
+  readonly field: string;
+  filter(tenantId: string, person: Doc): Record<string, unknown>;
+}
+
+const LIVE = { archived: null, mergedInto: { $exists: false } };
+
+export const HOT_PATH_SHAPES: readonly QueryShape[] = [
+  { name: 'contact by id', field: '_id', collection: 'contacts', filter: (tenantId, p) => ({ tenantId, _id: p._id }) },
+  {
+    name: 'card: contact by address',
+    field: 'emailKeys',
+    collection: 'contacts',
+    filter: (tenantId, p) => ({ emailKeys: p.emailKeys[0], ...LIVE, tenantId }),
+  },
+  {
+    name: 'card: company by domain',
+    field: 'companyDomainKeys',
+    collection: 'contacts',
+    filter: (tenantId, p) => ({
+      kind: 'company',
+      companyDomainKeys: String(p.emailKeys[0]).split('@')[1],
+      ...LIVE,
+      tenantId,
+    }),
+  },
+  {
+    name: 'card: people of a company',
+    field: 'companyId',
+    collection: 'contacts',
+    filter: (tenantId, p) => ({ companyId: p.companyId, ...LIVE, tenantId }),
+  },
+  {
+    name: 'search: name prefix',
+    field: 'namePrefixes',
+    collection: 'contacts',
+    filter: (tenantId) => ({ namePrefixes: 'hartmannb', archived: null, tenantId }),
+  },
+  {
+    name: 'search: address prefix',
+    field: 'emailPrefixes',
+    collection: 'contacts',
+    filter: (tenantId, p) => ({ emailPrefixes: String(p.emailKeys[0]).slice(0, -3), archived: null, tenantId }),
+  },
+  {
+    name: 'search: domain',
+    field: 'emailDomainKeys',
+    collection: 'contacts',
+    filter: (tenantId, p) => ({ emailDomainKeys: String(p.emailKeys[0]).split('@')[1], archived: null, tenantId }),
+  },
+  {
+    name: 'search: phone prefix',
+    field: 'phonePrefixes',
+    collection: 'contacts',
+    filter: (tenantId) => ({ phonePrefixes: '03010001', archived: null, tenantId }),
+  },
+  {
+    name: 'search: contact number',
+    field: 'contactNumber',
+    collection: 'contacts',
+    filter: (tenantId) => ({ contactNumber: 'C00007', archived: null, tenantId }),
+  },
+  {
+    name: 'duplicates: phonetic name',
+    field: 'matchKeys',
+    collection: 'contacts',
+    filter: (tenantId, p) => ({ matchKeys: `pl:${(p.keys as { phoneticLast: string }).phoneticLast}`, tenantId }),
+  },
+  {
+    name: 'duplicates: phone',
+    field: 'phoneKeys',
+    collection: 'contacts',
+    filter: (tenantId) => ({ phoneKeys: '+49301000007', mergedInto: { $exists: false }, tenantId }),
+  },
+  {
+    name: 'list: by relationship (leads)',
+    field: 'relationships',
+    collection: 'contacts',
+    filter: (tenantId) => ({ relationships: 'lead', archived: null, tenantId }),
+  },
+  {
+    name: 'list: bucket (unfiltered lists, scans)',
+    field: 'listKey',
+    collection: 'contacts',
+    filter: (tenantId) => ({ listKey: 'active:m', archived: null, tenantId }),
+  },
+  {
+    name: 'create: idempotency key',
+    field: 'idempotencyKey',
+    collection: 'contacts',
+    filter: (tenantId) => ({ tenantId, idempotencyKey: 'bench-a-7' }),
+  },
+  {
+    name: 'create: contact number counter',
+    field: 'tenantId',
+    collection: 'counters',
+    filter: (tenantId) => ({ tenantId, name: 'contactNumber' }),
+  },
+  {
+    name: 'history: audit of a contact',
+    field: 'contactId',
+    collection: 'audit',
+    filter: (tenantId, p) => ({ tenantId, contactId: String(p._id) }),
+  },
+];
+
+interface PlanNode {
+  'Node Type'?: string;
+  'Index Name'?: string;
+  'Plan Rows'?: number;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode | undefined): PlanNode[] {
+  if (!plan) return [];
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/** The PostgreSQL plan nodes of a FerretDB explain, or of MongoDB's winning plan as pseudo-nodes. */
+export function planNodes(explained: Record<string, unknown>): PlanNode[] {
+  const planner = explained.queryPlanner as Record<string, unknown> | undefined;
+  if (planner && 'Plan' in planner) return nodes(planner.Plan as PlanNode);
+  const out: PlanNode[] = [];
+  const walk = (stage: Record<string, unknown> | undefined) => {
+    if (!stage) return;
+    out.push({
+      'Node Type': String(stage.stage),
+      ...(stage.indexName ? { 'Index Name': String(stage.indexName) } : {}),
+    });
+    walk(stage.inputStage as Record<string, unknown> | undefined);
+  };
+  walk(planner?.winningPlan as Record<string, unknown> | undefined);
+  return out;
+}
+
+/**
+ * True when the plan reads through the index of `field` (PostgreSQL: an Index or Bitmap Index
+ * Scan on its GIN twin, no Seq Scan; MongoDB: an IXSCAN/IDHACK on an index naming it).
+ */
+export function usesIndex(explained: Record<string, unknown>, field: string): boolean {
+  const all = planNodes(explained);
+  if (all.some((n) => /Seq Scan|COLLSCAN/.test(n['Node Type'] ?? ''))) return false;
+  // The GIN twins are named <table>_<field, 16 characters>_<hash>_gin (tools/embedded-mongo/engine.sql).
+  const wanted = field
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 16);
+  return all.some(
+    (n) =>
+      /Index Scan|Index Only Scan|IXSCAN|IDHACK|EXPRESS/.test(n['Node Type'] ?? '') &&
+      (n['Node Type'] === 'IDHACK' || (n['Index Name'] ?? '').toLowerCase().includes(wanted)),
+  );
+}
+
+/** One line: the scan nodes with their index and estimated rows. */
+export function planSummary(explained: Record<string, unknown>): string {
+  return planNodes(explained)
+    .map(
+      (n) =>
+        `${n['Node Type']}${n['Index Name'] ? ` on ${n['Index Name']}` : ''}${n['Plan Rows'] !== undefined ? ` (~${n['Plan Rows']} rows)` : ''}`,
+    )
+    .join(' → ');
+}

@@ -1,0 +1,120 @@
+import type { Connection } from 'mongoose';
+import { contactModels } from '../../api/src/features/contacts/contacts.model';
+import { derive } from '../../api/src/features/contacts/contacts.mapper';
+
+// Many realistic contacts fast, written straight into the collection with the API's own derived
+// fields (search keys, lookup fields): for the benchmark and the query-plan test.
+
+export const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
+
+// Surnames in a spread like a German customer base: common stems, many variants.
+const STEMS = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann'];
+const ENDINGS = ['', 'mann', 'er', 'bach', 'feld', 'berg', 'haus', 'dorf', 'ing', 'stein', 'brandt', 'heim', 'rath'];
+const OTHER_LAST = [
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hartmann',
+];
+const FIRST = ['Max', 'Anna', 'Lukas', 'Lena', 'Jonas', 'Mia', 'Paul', 'Emma', 'Felix', 'Sophie', 'Leon', 'Marie'];
+
+export function lastName(i: number): string {
+  // A tenth of the people share the ten common stems; the rest spread over stem+ending and others.
+  if (i % 10 === 0) return pick(STEMS, i / 10);
+  if (i % 3 === 0) return `${pick(OTHER_LAST, i)}${pick(ENDINGS, i * 7)}`;
+  return `${pick(STEMS, i * 3)}${pick(ENDINGS, i)}${i % 7 === 0 ? `-${pick(OTHER_LAST, i)}` : ''}`;
+}
+
+const emptyParts = {
+  tags: [],
+  consent: { channels: { email: [], phone: [], letter: [], newsletter: [] } },
+  notes: { specifics: '', history: [], openItems: [], free: [] },
+  archived: null,
+  version: 1,
+};
+
+function personFields(i: number, companyId: string, c: number) {
+  return {
+    kind: 'person' as const,
+    salutation: 'none',
+    firstName: pick(FIRST, i),
+    lastName: lastName(i),
+    companyId,
+    position: pick(['Einkauf', 'Geschäftsführung', 'Buchhaltung', 'IT-Leitung', 'Vertrieb'], i),
+    roles: i % 5 === 0 ? ['decisionMaker'] : i % 5 === 1 ? ['billingContact'] : [],
+    emails: [{ address: `p${i}@firma${c}.de`, primary: true }],
+    phone: `+49 30 ${String(1_000_000 + i)}`,
+    relationships: [pick(['customer', 'customer', 'lead', 'supplier', 'partner'], i)],
+    ...(i % 5 === 2 ? { lead: { status: pick(['new', 'contacted', 'qualified'], i), source: 'Messe' } } : {}),
+    ...emptyParts,
+  };
+}
+
+/** Seeds `size` contacts (a tenth of them companies) in one tenant, straight into the collection. */
+export async function seedContacts(connection: Connection, tenantId: string, size: number, label: string) {
+  const { contacts, counters } = contactModels(connection);
+  await contacts.init();
+  const companies = Math.max(1, Math.round(size / 10));
+  const now = new Date().toISOString();
+  const actor = { id: 'bench', name: 'Bench' };
+  let n = 0;
+  const doc = (fields: Record<string, unknown>) => {
+    n++;
+    const {
+      fields: f,
+      keys,
+      lookup,
+    } = derive({
+      ...fields,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor,
+      updatedBy: actor,
+    } as never);
+    return {
+      ...f,
+      tenantId,
+      contactNumber: `C${String(n).padStart(5, '0')}`,
+      idempotencyKey: `bench-${label}-${n}`,
+      requestHash: 'x',
+      keys,
+      ...lookup,
+    };
+  };
+  const companyIds: string[] = [];
+  let batch: Record<string, unknown>[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return [];
+    const created = await contacts.insertMany(batch, { ordered: false });
+    batch = [];
+    return created;
+  };
+  for (let c = 0; c < companies; c++) {
+    batch.push(
+      doc({
+        kind: 'company',
+        name: `${pick(['Firma', 'Werk', 'Handel', 'Bau', 'Technik'], c)} ${c} ${pick(['GmbH', 'AG', 'GmbH & Co. KG', 'KG', 'e.K.'], c)}`,
+        email: `info@firma${c}.de`,
+        website: `https://www.firma${c}.de`,
+        relationships: ['customer'],
+        ...emptyParts,
+      }),
+    );
+    if (batch.length === 1000) companyIds.push(...(await flush()).map((d) => String(d._id)));
+  }
+  companyIds.push(...(await flush()).map((d) => String(d._id)));
+  for (let i = 0; n < size; i++) {
+    const c = i % companies;
+    batch.push(doc(personFields(i, companyIds[c]!, c)));
+    if (batch.length === 1000) await flush();
+  }
+  await flush();
+  await counters.updateOne({ tenantId, name: 'contactNumber' }, { $set: { seq: n, version: 1 } }, { upsert: true });
+  return companies;
+}

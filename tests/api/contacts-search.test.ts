@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, createContact, person, withEmail } from '../support/contacts';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, TENANT_B, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let muster: Record<string, unknown>;
@@ -93,5 +93,48 @@ describe('contact search', () => {
     expect(seen).toEqual(all);
     expect(new Set(seen).size).toBe(5);
     expect(pages).toBe(3);
+  });
+
+  it('the lead review pages through leads of every first letter in name order, without gaps or repeats', async () => {
+    const names = ['Zander', 'Ahrens', 'Özdemir', 'Becker', '3D-Druck Schulz', 'Albers', 'Yilmaz', 'Meier', 'Maier'];
+    const created = [];
+    for (const last of names) {
+      created.push(await createContact(t, person('Lea', last, { relationships: ['lead'] }), { tenantId: TENANT_B }));
+    }
+    await createContact(t, person('Kurt', 'Kunde', { relationships: ['customer'] }), { tenantId: TENANT_B });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/leads?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await t.request({ method: 'GET', url }, { tenantId: TENANT_B })).json();
+      seen.push(...page.items.map((i: { contact: { lastName: string } }) => i.contact.lastName));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 50);
+    expect(seen).toEqual([
+      '3D-Druck Schulz',
+      'Ahrens',
+      'Albers',
+      'Becker',
+      'Maier',
+      'Meier',
+      'Özdemir',
+      'Yilmaz',
+      'Zander',
+    ]);
+  });
+
+  it('finds while typing: every prefix of a name, an address and a phone number', async () => {
+    for (const q of [
+      'Mu',
+      'Must',
+      'Musterm',
+      'max.mustermann@m',
+      'max.mustermann@muster.d',
+      '030 123',
+      '+49 30 12345',
+    ]) {
+      expect(await search(`q=${encodeURIComponent(q)}&kind=person`), q).toContain('Max Mustermann');
+    }
+    expect(await search('q=Mustermannx')).toEqual([]);
   });
 });

@@ -52,28 +52,35 @@ async function time(run: (i: number) => Promise<number>, iterations: number, okS
 async function main() {
   const external = process.env.MONGODB_URI;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kk-bench-'));
-  let engine: EmbeddedMongo | undefined;
-  if (!external) {
-    engine = await startEmbeddedMongo({
-      binary: path.join(REPO_ROOT, 'tools/embedded-mongo/bin/embedded-mongo'),
-      dataDir: path.join(dataDir, 'db'),
+  const configOf = (uri: string) =>
+    loadConfig({
+      LOCAL_ISSUER: 'true',
+      MONGODB_URI: uri,
+      MONGODB_DB: `bench_${randomUUID().slice(0, 8)}`,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}`,
     });
-  }
-  const config = loadConfig({
-    LOCAL_ISSUER: 'true',
-    MONGODB_URI: external ?? engine!.uri,
-    MONGODB_DB: `bench_${randomUUID().slice(0, 8)}`,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}`,
-  });
-  const app = await buildApp(config);
-  await app.ready();
+  configOf('mongodb://127.0.0.1:1'); // a bad setting fails here, before anything starts
+  // Its own directory: the engine hands it to the postgres user when we run as root.
+  const engineDir = mkdtempSync(path.join(tmpdir(), 'kk-bench-db-'));
+  let engine: EmbeddedMongo | undefined;
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
+    if (!external) {
+      engine = await startEmbeddedMongo({
+        binary: path.join(REPO_ROOT, 'tools/embedded-mongo/bin/embedded-mongo'),
+        dataDir: engineDir,
+      });
+    }
+    const config = configOf(external ?? engine!.uri);
+    const server = await buildApp(config);
+    app = server;
+    await server.ready();
     const t0 = performance.now();
-    const companies = await seedContacts(app.mongo, TENANT, CONTACTS, 'a');
-    if (OTHER > 0) await seedContacts(app.mongo, OTHER_TENANT, OTHER, 'b');
+    const companies = await seedContacts(server.mongo, TENANT, CONTACTS, 'a');
+    if (OTHER > 0) await seedContacts(server.mongo, OTHER_TENANT, OTHER, 'b');
     console.log(
       `seeded ${CONTACTS.toLocaleString('en')} contacts (+${OTHER.toLocaleString('en')} in a second tenant) in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${external ? 'MONGODB_URI' : 'the embedded engine (FerretDB 1.24 on PostgreSQL 17)'}`,
     );
@@ -85,8 +92,11 @@ async function main() {
     const headers = {
       authorization: `Bearer ${await issuer.mint({ tenantId: TENANT, userId: 'bench', roles: ['CRM.Sales', 'CRM.Admin'] })}`,
     };
-    const get = (url: (i: number) => string) => async (i: number) =>
-      (await app.inject({ method: 'GET', url: url(i), headers })).statusCode;
+    const get = (url: (i: number) => string) => async (i: number) => {
+      const res = await server.inject({ method: 'GET', url: url(i), headers });
+      if (res.statusCode !== 200) console.error(`GET ${url(i)} → ${res.statusCode} ${res.body.slice(0, 500)}`);
+      return res.statusCode;
+    };
     const person = (i: number) => (Math.abs(i) * 97) % (CONTACTS - companies);
     const addr = (i: number) => `p${person(i)}%40firma${person(i) % companies}.de`;
     const tenAddresses = (i: number) =>
@@ -144,7 +154,7 @@ async function main() {
       'duplicate check',
       async (i) =>
         (
-          await app.inject({
+          await server.inject({
             method: 'POST',
             url: '/api/v1/contacts/duplicate-check',
             headers,
@@ -160,7 +170,7 @@ async function main() {
     await measure(
       'create',
       async (i) => {
-        const res = await app.inject({
+        const res = await server.inject({
           method: 'POST',
           url: '/api/v1/contacts',
           headers: { ...headers, 'idempotency-key': randomUUID() },
@@ -180,7 +190,7 @@ async function main() {
     await measure('patch', async (i) => {
       const id = created[Math.abs(i) % created.length]!;
       const version = versions.get(id) ?? 1;
-      const res = await app.inject({
+      const res = await server.inject({
         method: 'PATCH',
         url: `/api/v1/contacts/${id}`,
         headers: { ...headers, 'if-match': `"${version}"` },
@@ -207,8 +217,8 @@ async function main() {
     for (const [name, t] of rows) console.log(`  ${name.padEnd(40)}${ms(t.p50)} ${ms(t.p95)} ${ms(t.p99)}`);
 
     console.log('\nquery plans of the hot-path shapes (explain; rows = what the plan reads):');
-    const db = app.mongo.db!;
-    const sample = await contactModels(app.mongo).contacts.findOne({ tenantId: TENANT, kind: 'person' }).lean();
+    const db = server.mongo.db!;
+    const sample = await contactModels(server.mongo).contacts.findOne({ tenantId: TENANT, kind: 'person' }).lean();
     for (const shape of HOT_PATH_SHAPES) {
       const explained = await db.command({
         explain: { find: shape.collection, filter: shape.filter(TENANT, sample as never) },
@@ -216,9 +226,10 @@ async function main() {
       console.log(`  ${shape.name.padEnd(40)} ${planSummary(explained)}`);
     }
   } finally {
-    await app.close();
+    await app?.close();
     await engine?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(engineDir, { recursive: true, force: true });
   }
 }
 

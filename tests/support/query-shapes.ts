@@ -81,16 +81,16 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     filter: (tenantId) => ({ phoneKeys: '+49301000007', mergedInto: { $exists: false }, tenantId }),
   },
   {
-    name: 'list: by relationship (leads)',
-    field: 'relationships',
+    name: 'list: leads, one letter (lead review)',
+    field: 'listKeys',
     collection: 'contacts',
-    filter: (tenantId) => ({ relationships: 'lead', archived: null, tenantId }),
+    filter: (tenantId) => ({ listKeys: 'active:lead:m', archived: null, tenantId }),
   },
   {
     name: 'list: bucket (unfiltered lists, scans)',
-    field: 'listKey',
+    field: 'listKeys',
     collection: 'contacts',
-    filter: (tenantId) => ({ listKey: 'active:m', archived: null, tenantId }),
+    filter: (tenantId) => ({ listKeys: 'active:m', archived: null, tenantId }),
   },
   {
     name: 'create: idempotency key',

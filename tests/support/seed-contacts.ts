@@ -51,7 +51,7 @@ function personFields(i: number, companyId: string, c: number) {
     emails: [{ address: `p${i}@firma${c}.de`, primary: true }],
     phone: `+49 30 ${String(1_000_000 + i)}`,
     relationships: [pick(['customer', 'customer', 'lead', 'supplier', 'partner'], i)],
-    ...(i % 5 === 2 ? { lead: { status: pick(['new', 'contacted', 'qualified'], i), source: 'Messe' } } : {}),
+    ...(i % 5 === 2 ? { lead: { status: pick(['new', 'qualifying', 'offer'], i), source: 'tradeFair' } } : {}),
     ...emptyParts,
   };
 }

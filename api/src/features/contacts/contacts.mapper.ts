@@ -67,6 +67,7 @@ export function derive(fields: ContactFields): { fields: ContactFields; keys: Se
     kind: next.kind,
     leadStatus: (next.lead as { status?: string } | undefined)?.status,
     archived: Boolean(next.archived),
+    relationships: next.relationships as string[] | undefined,
   });
   return { fields: next, keys, lookup };
 }

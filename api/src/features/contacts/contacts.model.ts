@@ -60,7 +60,7 @@ contactSchema.index({ tenantId: 1, relationships: 1 });
 contactSchema.index({ tenantId: 1, tags: 1 });
 contactSchema.index({ tenantId: 1, roles: 1 });
 contactSchema.index({ tenantId: 1, leadStatus: 1 });
-contactSchema.index({ tenantId: 1, listKey: 1 });
+contactSchema.index({ tenantId: 1, listKeys: 1 });
 contactSchema.plugin(tenantScopePlugin);
 
 interface CounterDoc {

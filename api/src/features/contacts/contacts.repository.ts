@@ -105,11 +105,19 @@ export class ContactsRepository {
   }
 
   /**
-   * The contacts of one list bucket (a letter of the sort name) in one state: the bounded
-   * slice that unfiltered lists and tenant-wide scans read one after another.
+   * The contacts of one list bucket (a letter of the sort name) in one state, optionally of one
+   * relationship: the bounded slice that lists and tenant-wide scans read one after another.
    */
-  async findInBucket(tenantId: string, state: ListState, bucket: string, filter: ContactFilter = {}) {
-    return this.m.contacts.find({ ...filter, tenantId, listKey: listKey(state, bucket) }).lean<ContactDoc[]>();
+  async findInBucket(
+    tenantId: string,
+    state: ListState,
+    bucket: string,
+    filter: ContactFilter = {},
+    relationship?: string,
+  ): Promise<ContactDoc[]> {
+    return this.m.contacts
+      .find({ ...filter, tenantId, listKeys: listKey(state, bucket, relationship) })
+      .lean<ContactDoc[]>();
   }
 
   /** Every contact of a state, one list bucket at a time, for tenant-wide checks. */

@@ -31,8 +31,9 @@ export function searchBranches(q: string): ContactFilter[] {
   switch (query.kind) {
     case 'contactNumber':
       return [{ contactNumber: query.contactNumber }];
+    // While typing, a complete-looking address ("max@muster.d") is still a prefix of others.
     case 'email':
-      return [{ emailKeys: query.email }];
+      return [{ emailPrefixes: query.email }];
     case 'emailPrefix':
       return [{ emailPrefixes: query.prefix }];
     case 'domain':
@@ -99,7 +100,10 @@ export async function findPage(
       }
     : {};
   const branches = query.q ? searchBranches(query.q) : [];
-  const keyed = query.relationship ?? query.tag ?? query.role ?? query.leadStatus;
+  // Served by a selective equality key; a relationship alone (the lead review) is not selective
+  // enough and is read bucket by bucket like the unfiltered list.
+  const keyed = query.tag ?? query.role ?? query.leadStatus;
+  const state: ListState = query.archived ? 'archived' : 'active';
   let docs: ContactDoc[];
   if (branches.length > 0) {
     docs = await repo.findAny(
@@ -110,14 +114,8 @@ export async function findPage(
   } else if (keyed) {
     docs = await repo.findAny(tenantId, [{ ...conditions, ...after }], { sort: 'sortName', limit: limit + 1 });
   } else {
-    docs = await bucketPage(
-      repo,
-      tenantId,
-      query.archived ? 'archived' : 'active',
-      { ...conditions, ...after },
-      cursor,
-      limit + 1,
-    );
+    const { relationships: _, ...rest } = conditions;
+    docs = await bucketPage(repo, tenantId, state, { ...rest, ...after }, cursor, limit + 1, query.relationship);
   }
   const page = docs.slice(0, limit);
   const last = page[page.length - 1];
@@ -132,11 +130,12 @@ async function bucketPage(
   filter: ContactFilter,
   cursor: Cursor | undefined,
   wanted: number,
+  relationship?: string,
 ): Promise<ContactDoc[]> {
   const out: ContactDoc[] = [];
   const from = cursor ? LIST_BUCKETS.indexOf(listBucket(cursor.s)) : 0;
   for (const bucket of LIST_BUCKETS.slice(Math.max(0, from))) {
-    const docs = await repo.findInBucket(tenantId, state, bucket, filter);
+    const docs = await repo.findInBucket(tenantId, state, bucket, filter, relationship);
     out.push(...docs.sort(bySortName));
     if (out.length >= wanted) break;
   }

@@ -40,9 +40,9 @@ describe('lookup keys', () => {
     const { lookup } = person('Lisa', 'Meier');
     expect(lookup.matchKeys).toEqual([`pl:${person('Anna', 'Meyer').keys.phoneticLast}`]);
     const company = { ...searchKeys({ kind: 'company', name: 'Muster GmbH & Co. KG' }), sortName: 'muster gmbh' };
-    const keys = lookupKeys(company, { kind: 'company', archived: true });
+    const keys = lookupKeys(company, { kind: 'company', archived: true, relationships: ['customer', 'supplier'] });
     expect(keys.matchKeys).toEqual(['ck:muster', `pc:${company.phoneticCompany}`]);
-    expect(keys.listKey).toBe('archived:m');
+    expect(keys.listKeys).toEqual(['archived:m', 'archived:customer:m', 'archived:supplier:m']);
   });
 
   it('a name search reads the stored prefix of every word the user types', () => {

@@ -34,8 +34,12 @@ export interface LookupKeys {
   matchKeys: string[];
   /** The lead status, or "" for none. */
   leadStatus: string;
-  /** `<state>:<bucket>`: the key that serves unfiltered lists and tenant-wide scans in bounded slices. */
-  listKey: string;
+  /**
+   * `<state>:<bucket>` and `<state>:<relationship>:<bucket>` for each relationship: the keys
+   * that serve unfiltered lists, relationship lists (the lead review) and tenant-wide scans in
+   * bounded slices, one first letter of the sort name at a time.
+   */
+  listKeys: string[];
 }
 
 const unique = (values: readonly string[]) => [...new Set(values.filter((v) => v !== ''))];
@@ -52,14 +56,24 @@ export function listBucket(sortName: string): string {
   return /^[0-9a-z]$/.test(first) ? first : '#';
 }
 
-export function listKey(state: ListState, bucket: string): string {
-  return `${state}:${bucket}`;
+/** The list key of a bucket, optionally within one relationship ("active:lead:m"). */
+export function listKey(state: ListState, bucket: string, relationship?: string): string {
+  return relationship ? `${state}:${relationship}:${bucket}` : `${state}:${bucket}`;
+}
+
+function listKeysOf(state: ListState, bucket: string, relationships: readonly string[] = []): string[] {
+  return [listKey(state, bucket), ...unique([...relationships]).map((r) => listKey(state, bucket, r))];
 }
 
 /** The lookup fields of a contact from its search keys, kind, lead status and archive state. */
 export function lookupKeys(
   keys: SearchKeysDoc,
-  contact: { kind: 'company' | 'person'; leadStatus?: string | undefined; archived: boolean },
+  contact: {
+    kind: 'company' | 'person';
+    leadStatus?: string | undefined;
+    archived: boolean;
+    relationships?: readonly string[] | undefined;
+  },
 ): LookupKeys {
   const matchKeys: string[] = [];
   if (contact.kind === 'person' && keys.phoneticLast) matchKeys.push(`pl:${keys.phoneticLast}`);
@@ -75,7 +89,7 @@ export function lookupKeys(
     namePrefixes: unique(keys.nameTokens.flatMap((t) => prefixes(t, 1, MAX_NAME_PREFIX))),
     matchKeys,
     leadStatus: contact.leadStatus ?? '',
-    listKey: listKey(contact.archived ? 'archived' : 'active', listBucket(keys.sortName)),
+    listKeys: listKeysOf(contact.archived ? 'archived' : 'active', listBucket(keys.sortName), contact.relationships),
   };
 }
 
@@ -90,5 +104,5 @@ export const LOOKUP_FIELDS: readonly (keyof LookupKeys)[] = [
   'namePrefixes',
   'matchKeys',
   'leadStatus',
-  'listKey',
+  'listKeys',
 ];

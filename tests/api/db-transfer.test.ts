@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDatabase, importDatabase } from '../../api/src/infra/db-transfer';
+import { company, createContact, person, withEmail } from '../support/contacts';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+// Moving the embedded engine's data to MongoDB (README): export, import elsewhere, and the API
+// answers there exactly as before.
+
+let source: TestApp;
+let target: TestApp;
+const dir = mkdtempSync(path.join(tmpdir(), 'kk-export-'));
+
+beforeAll(async () => {
+  source = await createTestApp();
+  target = await createTestApp();
+});
+afterAll(async () => {
+  await source.close();
+  await target.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('db:export and db:import', () => {
+  it('copies every collection with its types, and the copy serves the same cards, search and history', async () => {
+    const firma = await createContact(source, company('Umzug GmbH', { email: 'info@umzug.de' }));
+    const anna = await createContact(
+      source,
+      person('Anna', 'Ümläut', { companyId: firma.id, legalBasis: 'consent', ...withEmail('anna@umzug.de') }),
+    );
+    await source.request({
+      method: 'POST',
+      url: `/api/v1/contacts/${anna.id}/consent-events`,
+      payload: { channel: 'email', type: 'optIn', source: 'Messe', proof: 'Formular 1' },
+    });
+
+    const exported = await exportDatabase(source.app.mongo.db!, dir);
+    expect(exported.collections).toMatchObject({ contacts: 2, counters: 1, audit: 3 });
+    expect(readdirSync(dir).sort()).toEqual(['audit.json', 'contacts.json', 'counters.json']);
+    // Canonical Extended JSON keeps ObjectIds and dates as types.
+    expect(readFileSync(path.join(dir, 'audit.json'), 'utf8')).toMatch(/"\$oid".*"\$date"/);
+
+    const imported = await importDatabase(target.app.mongo.db!, dir);
+    expect(imported.collections).toEqual(exported.collections);
+
+    const get = async (t: TestApp, url: string) => (await t.request({ method: 'GET', url })).json();
+    expect(await get(target, '/api/v1/cards?email=anna@umzug.de')).toEqual(
+      await get(source, '/api/v1/cards?email=anna@umzug.de'),
+    );
+    expect(await get(target, '/api/v1/contacts?q=Uemlaeut')).toEqual(await get(source, '/api/v1/contacts?q=Uemlaeut'));
+    expect(await get(target, `/api/v1/contacts/${anna.id}/history`)).toEqual(
+      await get(source, `/api/v1/contacts/${anna.id}/history`),
+    );
+    // Numbering goes on where it stopped.
+    const next = await target.request({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: { 'idempotency-key': randomUUID() },
+      payload: person('Nach', 'Umzug'),
+    });
+    expect(next.json().contactNumber).toBe('C00003');
+  });
+
+  it('refuses to import over existing data unless told to replace it', async () => {
+    await expect(importDatabase(target.app.mongo.db!, dir)).rejects.toThrow(/already holds .* --replace/);
+    const replaced = await importDatabase(target.app.mongo.db!, dir, { replace: true });
+    expect(replaced.collections.contacts).toBe(2);
+  });
+});

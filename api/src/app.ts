@@ -6,6 +6,7 @@ import { DEMO_TENANT_ID } from './features/demo/demo-tenant';
 import type { AppConfig } from './config';
 import { contactsRoutes } from './features/contacts/contacts.routes';
 import { createContactsFeature } from './features/contacts/contacts.feature';
+import { migrateContactLookupFields } from './features/contacts/contacts.migrations';
 import { insightsRoutes } from './features/contacts/insights.routes';
 import { leadsRoutes } from './features/contacts/leads.routes';
 import { seedDemoTenant } from './features/demo/demo.seed';
@@ -63,6 +64,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(meRoutes);
   const contacts = createContactsFeature(app.mongo);
+  app.addHook('onReady', async () => {
+    const migrated = await migrateContactLookupFields(app.mongo);
+    if (migrated > 0) app.log.info({ migrated }, 'added lookup fields to contacts of an earlier version');
+  });
   await app.register(contactsRoutes, { feature: contacts });
   await app.register(insightsRoutes, { feature: contacts });
   await app.register(leadsRoutes, { feature: contacts });

@@ -60,7 +60,7 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     name: 'search: phone prefix',
     field: 'phonePrefixes',
     collection: 'contacts',
-    filter: (tenantId) => ({ phonePrefixes: '03010001', archived: null, tenantId }),
+    filter: (tenantId) => ({ phonePrefixes: '030100012', archived: null, tenantId }),
   },
   {
     name: 'search: contact number',
@@ -72,7 +72,7 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     name: 'duplicates: phonetic name',
     field: 'matchKeys',
     collection: 'contacts',
-    filter: (tenantId, p) => ({ matchKeys: `pl:${(p.keys as { phoneticLast: string }).phoneticLast}`, tenantId }),
+    filter: (tenantId, p) => ({ matchKeys: (p.matchKeys as string[])[0], tenantId }),
   },
   {
     name: 'duplicates: phone',

@@ -83,7 +83,6 @@ export async function seedContacts(connection: Connection, tenantId: string, siz
       contactNumber: `C${String(n).padStart(5, '0')}`,
       idempotencyKey: `bench-${label}-${n}`,
       requestHash: 'x',
-      keys,
       ...lookup,
     };
   };

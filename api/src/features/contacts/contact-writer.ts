@@ -99,7 +99,7 @@ export class ContactWriter {
       createdBy: actor,
       updatedBy: actor,
     };
-    const { fields: derived, keys, lookup } = derive(base);
+    const { fields: derived, lookup } = derive(base);
 
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const seq = await this.contacts.nextContactNumber(auth.tenantId);
@@ -112,7 +112,6 @@ export class ContactWriter {
           contactNumber,
           idempotencyKey,
           requestHash: hash,
-          keys,
           ...lookup,
           pendingAudit,
         } as Omit<ContactDoc, '_id'>);
@@ -172,15 +171,15 @@ export class ContactWriter {
       const changed = await change(structuredClone(before), doc);
       const actor = actorOf(auth);
       const now = new Date().toISOString();
-      const { fields, keys, lookup } = derive({
+      const { fields, lookup } = derive({
         ...changed,
         version: doc.version + 1,
         updatedAt: now,
         updatedBy: actor,
       });
-      const unset = Object.keys(before).filter((k) => !(k in fields));
+      const unset = [...Object.keys(before).filter((k) => !(k in fields)), ...('keys' in doc ? ['keys'] : [])];
       const pendingAudit = pending(action, actor, auditChanges(before, fields), now);
-      const set = { ...fields, keys, ...lookup, pendingAudit };
+      const set = { ...fields, ...lookup, pendingAudit };
       const written = await this.contacts.replaceIfVersion(auth.tenantId, id, doc.version, set, unset);
       if (written) {
         const saved = { _id: doc._id, ...fields, pendingAudit } as unknown as ContactDoc;

@@ -4,6 +4,7 @@ import {
   foldName,
   letterSalutation,
   primaryEmail,
+  type SearchKeys,
   searchKeys,
   type SyncStatus,
 } from '@klarkonform/shared';
@@ -11,8 +12,10 @@ import type { ContactDoc, SearchKeysDoc } from './contacts.model';
 import { LOOKUP_FIELDS, type LookupKeys, lookupKeys } from './lookup-keys.rules';
 
 // Between the stored document and the API's Contact: server-only fields
-// (tenant, keys, idempotency) stay inside; derived texts and keys are
-// recomputed from the fields on every write, never edited directly.
+// (tenant, lookup fields, idempotency) stay inside; derived texts and keys
+// are recomputed from the fields on every write, never edited directly.
+// (`keys` is the stored search keys of earlier versions: never shown, dropped
+// by the next write.)
 
 const SERVER_ONLY = new Set<string>([
   '_id',
@@ -53,7 +56,15 @@ function syncStatusOf(fields: ContactFields): SyncStatus {
     : 'pending';
 }
 
-/** Recomputes what is derived from the fields: texts, sync status, the search keys and the lookup fields. */
+/** The search keys of a stored contact, for the duplicate rules (they are derived, not stored). */
+export function searchKeysOf(doc: ContactDoc): SearchKeys {
+  return searchKeys(fieldsOf(doc) as never);
+}
+
+/**
+ * Recomputes what is derived from the fields: texts, sync status, the search keys (for the
+ * duplicate rules; not stored) and the lookup fields (stored and indexed).
+ */
 export function derive(fields: ContactFields): { fields: ContactFields; keys: SearchKeysDoc; lookup: LookupKeys } {
   const next: ContactFields = { ...fields };
   next.displayName = displayName(next as never);

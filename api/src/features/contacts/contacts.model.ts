@@ -6,11 +6,11 @@ import { tenantScopePlugin } from '../../infra/tenant-scope';
 
 // Storage shape of a contact: the API's Contact fields (validated by the
 // shared TypeBox schemas before they get here) plus the tenant, the
-// normalised search keys and the idempotency key of the create. Only what is
+// lookup fields and the idempotency key of the create. Only what is
 // queried or indexed is typed here; the rest is kept as given (strict: false),
 // so the shape is written once, in shared/.
 
-/** The shared search keys plus the sort key of lists. */
+/** The shared search keys plus the sort key of lists (derived, not stored: the lookup fields are). */
 export type SearchKeysDoc = SearchKeys & { sortName: string };
 
 export interface ContactDoc extends LookupKeys {
@@ -21,7 +21,6 @@ export interface ContactDoc extends LookupKeys {
   version: number;
   idempotencyKey: string;
   requestHash: string;
-  keys: SearchKeysDoc;
   companyId?: string;
   /** The audit entry of the last change, written atomically with it and then copied to the audit collection. */
   pendingAudit?: PendingAudit;
@@ -36,7 +35,6 @@ const contactSchema = new Schema<ContactDoc>(
     version: { type: Number, required: true },
     idempotencyKey: { type: String, required: true },
     requestHash: { type: String, required: true },
-    keys: { type: Schema.Types.Mixed, required: true },
     companyId: { type: String },
   },
   { strict: false, versionKey: false, minimize: false, collection: 'contacts' },

@@ -28,8 +28,8 @@ export function isStaleWrite(err: unknown): boolean {
 
 /** Orders contacts by sort name, then id: the order of every list. */
 export function bySortName(a: ContactDoc, b: ContactDoc): number {
-  const x = a.keys.sortName;
-  const y = b.keys.sortName;
+  const x = a.sortName;
+  const y = b.sortName;
   if (x !== y) return x < y ? -1 : 1;
   return String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0;
 }
@@ -93,7 +93,7 @@ export class ContactsRepository {
     branches: readonly ContactFilter[],
     options: { sort?: 'sortName'; limit: number },
   ): Promise<ContactDoc[]> {
-    const sort = options.sort === 'sortName' ? ({ 'keys.sortName': 1, _id: 1 } as const) : undefined;
+    const sort = options.sort === 'sortName' ? ({ sortName: 1, _id: 1 } as const) : undefined;
     const results = await Promise.all(
       branches.map((filter) => this.find(tenantId, filter, { ...(sort ? { sort } : {}), limit: options.limit })),
     );

@@ -19,7 +19,8 @@ function escapeRegex(text: string): string {
 function nameWord(token: string): ContactFilter[] {
   const stored: ContactFilter = { namePrefixes: token.slice(0, MAX_NAME_PREFIX) };
   if (token.length <= MAX_NAME_PREFIX) return [stored];
-  return [stored, { 'keys.nameTokens': { $regex: `^${escapeRegex(token)}` } }];
+  // The sort name holds every folded word of the name ("mueller luedenscheidt anna").
+  return [stored, { sortName: { $regex: `(^| )${escapeRegex(token)}` } }];
 }
 
 /**
@@ -59,7 +60,7 @@ interface Cursor {
 }
 
 function encodeCursor(doc: ContactDoc): string {
-  return Buffer.from(JSON.stringify({ s: doc.keys.sortName, id: String(doc._id) })).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: doc.sortName, id: String(doc._id) })).toString('base64url');
 }
 
 function decodeCursor(cursor: string): Cursor {
@@ -96,7 +97,7 @@ export async function findPage(
   };
   const after: ContactFilter = cursor
     ? {
-        $or: [{ 'keys.sortName': { $gt: cursor.s } }, { 'keys.sortName': cursor.s, _id: { $gt: idValue(cursor.id) } }],
+        $or: [{ sortName: { $gt: cursor.s } }, { sortName: cursor.s, _id: { $gt: idValue(cursor.id) } }],
       }
     : {};
   const branches = query.q ? searchBranches(query.q) : [];

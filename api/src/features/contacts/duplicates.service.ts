@@ -10,7 +10,7 @@ import { HttpError, notFound } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { actorOf, type ContactWriter } from './contact-writer';
 import type { ContactDoc } from './contacts.model';
-import { type ContactFields, derive } from './contacts.mapper';
+import { type ContactFields, derive, searchKeysOf } from './contacts.mapper';
 import type { ContactFilter, ContactsRepository } from './contacts.repository';
 import { toSummary } from './contacts.search';
 import { groupDuplicates, type Probe } from './duplicate-groups.rules';
@@ -23,7 +23,7 @@ const probeOf = (doc: ContactDoc): Probe => ({
   id: String(doc._id),
   kind: doc.kind,
   companyId: typeof doc.companyId === 'string' ? doc.companyId : null,
-  keys: doc.keys,
+  keys: searchKeysOf(doc),
 });
 
 /** The lookups that can find a duplicate of `p`: one equality on one lookup field each (rule R22). */

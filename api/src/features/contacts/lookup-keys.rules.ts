@@ -32,6 +32,8 @@ export interface LookupKeys {
   namePrefixes: string[];
   /** Blocking keys of the duplicate check: `pl:` phonetic last name, `ck:` company key, `pc:` phonetic company. */
   matchKeys: string[];
+  /** The folded sort name ("mustermann max", "muster gmbh"): the order of every list. */
+  sortName: string;
   /** The lead status, or "" for none. */
   leadStatus: string;
   /**
@@ -88,6 +90,7 @@ export function lookupKeys(
     phonePrefixes: unique(keys.phoneDigits.flatMap((d) => prefixes(d, MIN_PHONE_PREFIX))),
     namePrefixes: unique(keys.nameTokens.flatMap((t) => prefixes(t, 1, MAX_NAME_PREFIX))),
     matchKeys,
+    sortName: keys.sortName,
     leadStatus: contact.leadStatus ?? '',
     listKeys: listKeysOf(contact.archived ? 'archived' : 'active', listBucket(keys.sortName), contact.relationships),
   };
@@ -103,6 +106,7 @@ export const LOOKUP_FIELDS: readonly (keyof LookupKeys)[] = [
   'phonePrefixes',
   'namePrefixes',
   'matchKeys',
+  'sortName',
   'leadStatus',
   'listKeys',
 ];

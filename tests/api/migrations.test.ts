@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LOOKUP_FIELDS } from '../../api/src/features/contacts/lookup-keys.rules';
 import { buildApp } from '../../api/src/index';
 import { createContact, person, withEmail } from '../support/contacts';
-import { createTestApp, TENANT_A, type TestApp } from '../support/test-app';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 // Contacts stored by the previous version (search keys in `keys`, no top-level lookup fields)
 // are found by cards and search after an upgrade.

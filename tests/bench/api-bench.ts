@@ -181,11 +181,19 @@ async function main() {
       get((i) => `/api/v1/cards?email=neu${i}%40firma${Math.abs(i) % companies}.de`),
     );
     await measure(
-      'search: name prefix',
+      'search: name prefix (4 letters)',
+      get((i) => `/api/v1/contacts?q=${encodeURIComponent(lastName(Math.abs(i) * 10 + 1).slice(0, 4))}&limit=25`),
+    );
+    await measure(
+      'search: common name prefix (Müll, ~1 %)',
       get(
         (i) =>
           `/api/v1/contacts?q=${encodeURIComponent(pick(['Müll', 'Schmi', 'Wagn', 'Hoffm', 'Beck'], Math.abs(i)))}&limit=25`,
       ),
+    );
+    await measure(
+      'search: first and last name',
+      get((i) => `/api/v1/contacts?q=${encodeURIComponent(`${lastName(Math.abs(i) * 10 + 3)} M`)}&limit=25`),
     );
     await measure(
       'search: e-mail address',

@@ -42,7 +42,7 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     name: 'search: name prefix',
     field: 'namePrefixes',
     collection: 'contacts',
-    filter: (tenantId) => ({ namePrefixes: 'hartmannb', archived: null, tenantId }),
+    filter: (tenantId, p) => ({ namePrefixes: String(p.sortName).slice(0, 5), archived: null, tenantId }),
   },
   {
     name: 'search: address prefix',

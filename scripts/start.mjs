@@ -8,6 +8,22 @@ runOrExit('configuration', process.execPath, ['--import', 'tsx', 'api/src/cli/ch
 runOrExit('embedded database', process.execPath, ['tools/embedded-mongo/build.mjs']);
 runOrExit('front ends', process.execPath, ['scripts/build.mjs', '--front-ends']);
 
-const api = spawn(process.execPath, ['--import', 'tsx', 'api/src/cli/dev-server.ts'], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
-api.on('exit', (code) => process.exit(code ?? 0));
+// The API runs in a process group of its own, so a terminal's Ctrl-C reaches it once (from
+// here), not twice (a second signal makes it exit at once). When npm or the shell that started
+// us goes away (a service manager stopping `npm start`), the API is stopped too.
+const api = spawn(process.execPath, ['--import', 'tsx', 'api/src/cli/dev-server.ts'], {
+  stdio: 'inherit',
+  detached: true,
+});
+let forwarded = 0;
+const stopApi = (signal) => {
+  if (api.exitCode !== null || api.signalCode !== null) return;
+  forwarded++;
+  api.kill(forwarded > 2 ? 'SIGKILL' : signal);
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopApi(signal));
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent && forwarded === 0) stopApi('SIGTERM');
+}, 1000).unref();
+api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -32,7 +32,8 @@ export async function startServer(defaults: Record<string, string> = {}): Promis
     embedded = await startEmbeddedMongo({
       binary: config.embeddedMongoBin,
       dataDir,
-      // a crash of PostgreSQL or FerretDB: the readiness check fails from then on
+      // A crash of PostgreSQL or FerretDB stops the API (exit 1), so that a supervisor (systemd,
+      // a container runtime) restarts it and the engine recovers, instead of serving errors.
       onUnexpectedExit: (message) => reportEngineExit(message),
     });
     config = Object.freeze({ ...config, mongodbUri: embedded.uri });
@@ -49,7 +50,10 @@ export async function startServer(defaults: Record<string, string> = {}): Promis
     await embedded?.stop();
   });
   if (embedded) {
-    reportEngineExit = (message) => app.log.error(message);
+    reportEngineExit = (message) => {
+      app.log.error(`${message} — stopping the API`);
+      void app.close().finally(() => process.exit(1));
+    };
     app.log.info('using the embedded database (FerretDB on the embedded PostgreSQL) under %s', config.dataDir);
     if (oldSqliteFiles.length > 0) {
       app.log.warn(
@@ -60,13 +64,29 @@ export async function startServer(defaults: Record<string, string> = {}): Promis
     }
   }
 
-  closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
-    await app.close();
-  });
+  closeWithGrace(
+    {
+      delay: 15_000,
+      // A second Ctrl-C ends the process at once; the engine still gets its stop signal, so
+      // PostgreSQL shuts down by itself instead of being left running.
+      onSecondSignal: (signal) => {
+        app.log.warn({ signal }, 'second signal: exiting now');
+        embedded?.signalStop();
+      },
+    },
+    async ({ signal, err }) => {
+      if (err) app.log.error({ err }, 'shutting down after an error');
+      else app.log.info({ signal }, 'shutting down');
+      await app.close();
+    },
+  );
 
-  await app.listen({ host: config.host, port: config.port });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    await app.close(); // stops the embedded engine too
+    throw err;
+  }
   const base = config.publicBaseUrl;
   app.log.info(
     `KlarKonform is ready — task pane demo ${base}/addin/demo.html · Teams tab ${base}/teams/tab.html · API docs ${base}/docs`,

@@ -66,6 +66,24 @@ describe('concurrent writes to one contact', () => {
     }
   });
 
+  it('PATCHes with If-Match: * (any version) at once are all applied, one after another', async () => {
+    const c = await createContact(t, person('Stern', 'Chen'));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.request({
+          method: 'PATCH',
+          url: contactUrl(c.id),
+          headers: { 'if-match': '*' },
+          payload: { position: `P${i}` },
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(responses.map(() => 200));
+    const stored = (await t.request({ method: 'GET', url: contactUrl(c.id) })).json();
+    expect(stored.version).toBe(11);
+    expect((await historyActions(c.id)).filter((a) => a === 'update')).toHaveLength(10);
+  });
+
   it('40 notes added at once are all stored, each with its audit entry', async () => {
     const c = await createContact(t, person('Nora', 'Notiz'));
     const texts = Array.from({ length: 40 }, (_, i) => `Notiz ${i} ${randomUUID().slice(0, 8)}`);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,8 +38,10 @@ describe('db:export and db:import', () => {
     });
 
     const exported = await exportDatabase(source.app.mongo.db!, dir);
-    expect(exported.collections).toMatchObject({ contacts: 2, counters: 1, audit: 3 });
-    expect(readdirSync(dir).sort()).toEqual(['audit.json', 'contacts.json', 'counters.json']);
+    expect(exported.collections).toEqual({ contacts: 2, counters: 1, audit: 3, migrations: 1 });
+    expect(readdirSync(dir).sort()).toEqual(['audit.json', 'contacts.json', 'counters.json', 'migrations.json']);
+    // Personal data: readable by the owner only.
+    expect(statSync(path.join(dir, 'contacts.json')).mode & 0o777).toBe(0o600);
     // Canonical Extended JSON keeps ObjectIds and dates as types.
     expect(readFileSync(path.join(dir, 'audit.json'), 'utf8')).toMatch(/"\$oid".*"\$date"/);
 

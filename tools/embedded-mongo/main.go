@@ -20,6 +20,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -98,10 +99,18 @@ func run(o options) error {
 		return fmt.Errorf("prepare PostgreSQL: %w", err)
 	}
 
+	// FerretDB gets the URL without the password: a MongoDB client must log in (PLAIN) with the
+	// PostgreSQL user and password, which FerretDB passes on to PostgreSQL. So a local process that
+	// reaches the port but does not know the password (mode 600 file of the postgres user) gets
+	// nothing, although the server itself has no users of its own.
+	ferretURL, err := withoutPassword(o.postgresqlURL)
+	if err != nil {
+		return err
+	}
 	db, err := ferretdb.New(&ferretdb.Config{
 		Listener:      ferretdb.ListenerConfig{TCP: o.listen},
 		Handler:       "postgresql",
-		PostgreSQLURL: o.postgresqlURL,
+		PostgreSQLURL: ferretURL,
 		Logger:        logger,
 	})
 	if err != nil {
@@ -213,4 +222,16 @@ func parseLevel(s string) (slog.Level, error) {
 		return l, fmt.Errorf("-log-level %q: want debug, info, warn or error", s)
 	}
 	return l, nil
+}
+
+// withoutPassword removes the password from a PostgreSQL URL, keeping the user name.
+func withoutPassword(raw string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("-postgresql-url: %w", err)
+	}
+	if u.User != nil {
+		u.User = url.User(u.User.Username())
+	}
+	return u.String(), nil
 }

@@ -10,6 +10,8 @@ import { BSON, type Db, type Document } from 'mongodb';
 
 /** Collections that are FerretDB's or MongoDB's own, never exported. */
 const SYSTEM = /^system\./;
+/** Markers of start-up migrations: the API writes them into every new database, so they merge. */
+const MARKERS = 'migrations';
 const BATCH = 500;
 
 export interface TransferReport {
@@ -19,11 +21,12 @@ export interface TransferReport {
 
 /** Writes every collection of `db` to `<dir>/<collection>.json`. */
 export async function exportDatabase(db: Db, dir: string): Promise<TransferReport> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const collections: Record<string, number> = {};
   const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
   for (const name of names.filter((n) => !SYSTEM.test(n)).sort()) {
-    const out = createWriteStream(path.join(dir, `${name}.json`), { encoding: 'utf8' });
+    // Personal data: readable by the owner only.
+    const out = createWriteStream(path.join(dir, `${name}.json`), { encoding: 'utf8', mode: 0o600 });
     let count = 0;
     // In _id order, so two exports of the same data are the same files.
     for await (const doc of db.collection(name).find({}).sort({ _id: 1 })) {
@@ -49,7 +52,7 @@ export async function importDatabase(db: Db, dir: string, options: { replace?: b
     .sort();
   if (files.length === 0) throw new Error(`${dir} holds no exported collections (*.json)`);
   const names = files.map((f) => f.slice(0, -'.json'.length));
-  for (const name of names) {
+  for (const name of names.filter((n) => n !== MARKERS)) {
     const existing = await db.collection(name).estimatedDocumentCount();
     if (existing > 0 && !options.replace) {
       throw new Error(`The collection "${name}" already holds ${existing} documents; use --replace to overwrite it`);
@@ -58,7 +61,7 @@ export async function importDatabase(db: Db, dir: string, options: { replace?: b
   const collections: Record<string, number> = {};
   for (const name of names) {
     const collection = db.collection(name);
-    if (options.replace) await collection.deleteMany({});
+    if (options.replace || name === MARKERS) await collection.deleteMany({});
     let batch: Document[] = [];
     let count = 0;
     const lines = createInterface({ input: createReadStream(path.join(dir, `${name}.json`), 'utf8') });

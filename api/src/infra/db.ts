@@ -18,9 +18,15 @@ export const dbPlugin = fp<{ config: AppConfig }>(
       dbName: config.mongodbDb,
       autoIndex: config.mongodbAutoIndex,
       autoCreate: config.mongodbAutoIndex,
-      serverSelectionTimeoutMS: 10_000,
+      // below Fastify's plugin timeout, so an unreachable server is reported as such
+      serverSelectionTimeoutMS: 7_000,
     });
-    await connection.asPromise();
+    try {
+      await connection.asPromise();
+    } catch (err) {
+      await connection.close().catch(() => undefined);
+      throw new Error(`Cannot reach the database at ${hostsOf(config.mongodbUri)}: ${(err as Error).message}`);
+    }
     app.decorate('mongo', connection);
     app.addHook('onClose', async () => {
       await connection.close();
@@ -28,6 +34,12 @@ export const dbPlugin = fp<{ config: AppConfig }>(
   },
   { name: 'db' },
 );
+
+/** The hosts of a connection string, without credentials, for messages. */
+function hostsOf(uri: string): string {
+  const match = /^mongodb(?:\+srv)?:\/\/(?:[^@/]*@)?([^/?]+)/.exec(uri);
+  return match?.[1] ?? 'MONGODB_URI';
+}
 
 export async function pingDatabase(connection: Connection): Promise<boolean> {
   try {

@@ -17,6 +17,8 @@ export interface EmbeddedMongo {
   /** Process ids of the two children (for diagnostics and crash tests). */
   readonly pids: { readonly postgres: number; readonly ferretdb: number };
   stop(): Promise<void>;
+  /** Sends both processes their stop signal without waiting (for a forced exit of the API). */
+  signalStop(): void;
 }
 
 export interface EmbeddedMongoOptions {
@@ -76,6 +78,15 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
     uri: ferret.uri,
     postgresUrl: postgres.url(DATABASE),
     pids: { postgres: postgres.pid, ferretdb: ferret.child.pid ?? 0 },
+    signalStop: () => {
+      stopping = true;
+      ferret.child.kill('SIGTERM');
+      try {
+        process.kill(postgres.pid, 'SIGINT'); // PostgreSQL's fast shutdown runs on by itself
+      } catch {
+        // already gone
+      }
+    },
     stop: async () => {
       stopping = true;
       try {
@@ -133,11 +144,24 @@ async function startFerretDB(
         reject(err);
       });
     });
-    return { child, uri, stderrTail: () => redact(stderr, postgresqlUrl) };
+    return { child, uri: withLogin(uri, postgresqlUrl), stderrTail: () => redact(stderr, postgresqlUrl) };
   } catch (err) {
     await stopChild(child);
     throw err;
   }
+}
+
+/**
+ * The MongoDB URI with the PostgreSQL user's login: FerretDB passes a PLAIN login on to
+ * PostgreSQL and has no other credentials, so only who knows the password reaches the data.
+ */
+function withLogin(mongodbUri: string, postgresqlUrl: string): string {
+  const pg = new URL(postgresqlUrl);
+  const uri = new URL(mongodbUri);
+  uri.username = pg.username;
+  uri.password = pg.password;
+  uri.searchParams.set('authMechanism', 'PLAIN');
+  return uri.toString();
 }
 
 function redact(text: string, url: string): string {

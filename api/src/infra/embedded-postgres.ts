@@ -126,6 +126,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       'log_min_messages=warning',
       '-c',
       'log_line_prefix=%m [%p] ',
+      // A failed statement (a lost race, a duplicate key) is logged without the statement and
+      // its DETAIL: both would copy personal data from the documents into the log.
+      '-c',
+      'log_min_error_statement=panic',
+      '-c',
+      'log_error_verbosity=terse',
     ];
     if (opts.fastUnsafe) {
       args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');

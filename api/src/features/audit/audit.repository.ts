@@ -26,9 +26,13 @@ export class AuditRepository {
    * again is a no-op, so a pending entry can be flushed as often as needed.
    */
   async record(tenantId: string, contactId: string, entry: PendingAudit): Promise<void> {
+    const _id = new Types.ObjectId(entry.id);
+    // Usually stored already (every change flushes the entry of the change before it): a lookup
+    // is cheaper than an insert that fails, and leaves no error in the database's log.
+    if (await this.model.exists({ tenantId, _id })) return;
     try {
       await this.model.create({
-        _id: new Types.ObjectId(entry.id),
+        _id,
         tenantId,
         contactId,
         action: entry.action,

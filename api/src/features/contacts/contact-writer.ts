@@ -186,7 +186,8 @@ export class ContactWriter {
         await this.flush(auth.tenantId, saved);
         return toContact(saved);
       }
-      if (expectedVersion !== 'retry') {
+      // If-Match: * (RFC 9110 §13.1.1) asks only that the contact exists: a lost race is retried.
+      if (typeof expectedVersion === 'number') {
         throw new HttpError(412, 'preconditionFailed', 'The contact was changed by someone else in the meantime');
       }
     }

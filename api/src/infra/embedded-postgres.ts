@@ -74,9 +74,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   let bin = await resolveBinaries();
   ensureLibrarySymlinks(bin.postgres);
-  // only the leaf is private: the parents must stay traversable for the postgres user
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const runAs = unprivilegedUser();
   if (runAs) {
     // node_modules below a private home (/root is 700) is out of the postgres user's reach:
@@ -84,8 +81,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     if (unreachableDir(path.dirname(bin.postgres), runAs)) bin = copyBinaries(bin);
     checkReachable(path.dirname(bin.postgres), runAs, 'the PostgreSQL binaries');
     checkReachable(path.dirname(dataDir), runAs, 'the data directory');
-    chownSync(dataDir, runAs.uid, runAs.gid);
   }
+  // only the leaf is private: the parents must stay traversable for the postgres user
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (runAs) chownSync(dataDir, runAs.uid, runAs.gid);
 
   const password = readOrCreatePassword(passwordFile, runAs);
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
@@ -319,8 +319,25 @@ function checkReachable(dir: string, runAs: RunAs, what: string): void {
   const blocked = unreachableDir(dir, runAs);
   if (blocked) {
     throw new Error(
-      `PostgreSQL runs as the user "${USER}" (uid ${runAs.uid}) because we run as root, and it cannot reach ${what}: ${blocked.dir} is not accessible to it (mode ${blocked.mode.toString(8)}). Allow it (e.g. chmod o+x ${blocked.dir}) or use a directory elsewhere.`,
+      `PostgreSQL runs as the user "${USER}" (uid ${runAs.uid}) because we run as root, and it cannot reach ${what}: ${blocked.dir} is not accessible to it (mode ${blocked.mode.toString(8)}). Set DATA_DIR to a directory outside it, e.g. DATA_DIR=/var/lib/klarkonform, or run KlarKonform as an ordinary user.`,
     );
+  }
+}
+
+/**
+ * The problem with `dataDir` for the embedded PostgreSQL, if any: when we run as root, the
+ * `postgres` user it runs as must be able to pass every directory above it. For the start
+ * command's first check, before anything is built; creates nothing.
+ */
+export function dataDirProblem(dataDir: string): string | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const runAs = lookupUser(USER);
+  if (!runAs) return undefined; // created at start, with access as its own
+  try {
+    checkReachable(path.dirname(path.resolve(dataDir)), runAs, 'the data directory');
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
   }
 }
 

@@ -11,8 +11,9 @@
 -- 1. GIN twins: FerretDB's createIndexes makes btree expression indexes on
 --    (_jsonb -> 'field'), but the filters it pushes down are
 --    `_jsonb -> 'field' @> value`, which only a GIN index can serve. For every
---    top-level field of a btree index on a collection table we keep one GIN
---    index `USING gin ((_jsonb -> 'field'))` per (table, field).
+--    top-level field of a btree index on a collection table (but the leading
+--    partition key of a compound one, see twin_fields) we keep one GIN index
+--    `USING gin ((_jsonb -> 'field'))` per (table, field).
 -- 2. Storage MAIN for the documents (see ensure_table), so the planner's
 --    cost of a sequential scan is the real one.
 -- 3. Version guard: FerretDB applies an update in Go and writes the whole
@@ -63,6 +64,31 @@ BEGIN
 END
 $fn$;
 
+-- The fields of a btree index that get a GIN twin: every top-level key field
+-- except the first key of a compound index. That one is the partition key
+-- (tenantId leads every compound index): it matches a whole tenant, and a GIN
+-- index on it would only tempt the planner to AND a whole tenant's rows into
+-- every lookup, so that lookups slow down as the tenant grows.
+CREATE OR REPLACE FUNCTION kk_engine.twin_fields(idx oid) RETURNS SETOF text
+LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  n int;
+  k int;
+  m text[];
+BEGIN
+  SELECT i.indnkeyatts INTO n FROM pg_index i WHERE i.indexrelid = idx;
+  IF n IS NULL THEN
+    RETURN;
+  END IF;
+  FOR k IN SELECT generate_series(CASE WHEN n > 1 THEN 2 ELSE 1 END, n) LOOP
+    m := regexp_match(pg_get_indexdef(idx, k, false), $re$^\(*_jsonb -> '((?:[^']|'')*)'::text\)*\Z$re$);
+    IF m IS NOT NULL THEN
+      RETURN NEXT replace(m[1], '''''', '''');
+    END IF;
+  END LOOP;
+END
+$fn$;
+
 -- Deterministic name of the GIN twin for (table, field): at most 60 bytes.
 CREATE OR REPLACE FUNCTION kk_engine.twin_name(tbl text, field text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $fn$
@@ -103,7 +129,7 @@ BEGIN
   IF NOT FOUND OR t.amname <> 'btree' OR NOT kk_engine.is_collection_table(t.rel) THEN
     RETURN;
   END IF;
-  FOR f IN SELECT DISTINCT kk_engine.index_fields(idx) LOOP
+  FOR f IN SELECT DISTINCT kk_engine.twin_fields(idx) LOOP
     IF NOT kk_engine.has_gin(t.rel, f) THEN
       EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin ((_jsonb -> %L))',
         kk_engine.twin_name(t.relname, f), t.nspname, t.relname, f);
@@ -136,7 +162,7 @@ BEGIN
       JOIN pg_class bc ON bc.oid = b.indexrelid
       JOIN pg_am bam ON bam.oid = bc.relam
       WHERE b.indrelid = r.rel AND bam.amname = 'btree'
-        AND r.field IN (SELECT kk_engine.index_fields(b.indexrelid))
+        AND r.field IN (SELECT kk_engine.twin_fields(b.indexrelid))
     ) THEN
       EXECUTE format('DROP INDEX IF EXISTS %I.%I', schema_name, r.idxname);
     END IF;

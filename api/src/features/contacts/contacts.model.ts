@@ -54,7 +54,6 @@ contactSchema.index({ tenantId: 1, phonePrefixes: 1 });
 contactSchema.index({ tenantId: 1, namePrefixes: 1 });
 contactSchema.index({ tenantId: 1, matchKeys: 1 });
 contactSchema.index({ tenantId: 1, companyId: 1 });
-contactSchema.index({ tenantId: 1, relationships: 1 });
 contactSchema.index({ tenantId: 1, tags: 1 });
 contactSchema.index({ tenantId: 1, roles: 1 });
 contactSchema.index({ tenantId: 1, leadStatus: 1 });
@@ -78,6 +77,10 @@ const counterSchema = new Schema<CounterDoc>(
   { versionKey: false, collection: 'counters' },
 );
 counterSchema.index({ tenantId: 1, name: 1 }, { unique: true });
+// Counters are looked up by tenant (one document per tenant and counter): the single-field index
+// gives tenantId its own lookup index on the embedded engine, where a compound index's leading
+// key gets none (QUERY-RULES.md).
+counterSchema.index({ tenantId: 1 });
 counterSchema.plugin(tenantScopePlugin);
 
 export interface ContactModels {

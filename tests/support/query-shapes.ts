@@ -69,7 +69,7 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     filter: (tenantId) => ({ contactNumber: 'C00007', archived: null, tenantId }),
   },
   {
-    name: 'duplicates: phonetic name',
+    name: 'duplicates: phonetic name at the company',
     field: 'matchKeys',
     collection: 'contacts',
     filter: (tenantId, p) => ({ matchKeys: (p.matchKeys as string[])[0], tenantId }),

@@ -79,6 +79,7 @@ export function derive(fields: ContactFields): { fields: ContactFields; keys: Se
     leadStatus: (next.lead as { status?: string } | undefined)?.status,
     archived: Boolean(next.archived),
     relationships: next.relationships as string[] | undefined,
+    companyId: next.companyId as string | undefined,
   });
   return { fields: next, keys, lookup };
 }

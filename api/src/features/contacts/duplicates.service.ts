@@ -14,6 +14,7 @@ import { type ContactFields, derive, searchKeysOf } from './contacts.mapper';
 import type { ContactFilter, ContactsRepository } from './contacts.repository';
 import { toSummary } from './contacts.search';
 import { groupDuplicates, type Probe } from './duplicate-groups.rules';
+import { matchKeysOf } from './lookup-keys.rules';
 
 // Duplicate check before a create, the tenant-wide scan, and merging.
 
@@ -33,9 +34,7 @@ function blockingBranches(p: Probe): ContactFilter[] {
     ...k.emailsLower.map((email) => ({ emailKeys: email })),
     ...k.phonesE164.map((phone) => ({ phoneKeys: phone })),
   ];
-  if (p.kind === 'person' && k.phoneticLast) branches.push({ matchKeys: `pl:${k.phoneticLast}` });
-  if (p.kind === 'company' && k.companyKey) branches.push({ matchKeys: `ck:${k.companyKey}` });
-  if (p.kind === 'company' && k.phoneticCompany) branches.push({ matchKeys: `pc:${k.phoneticCompany}` });
+  branches.push(...matchKeysOf(p.kind, k, p.companyId).map((key) => ({ matchKeys: key })));
   if (p.kind === 'company') branches.push(...k.companyDomains.map((domain) => ({ companyDomainKeys: domain })));
   return branches.map((b) => ({ ...b, mergedInto: { $exists: false } }));
 }

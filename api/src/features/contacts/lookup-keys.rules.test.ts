@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldName, searchKeys, searchQuery } from '@klarkonform/shared';
-import { LIST_BUCKETS, listBucket, lookupKeys, MAX_NAME_PREFIX, MIN_PHONE_PREFIX } from './lookup-keys.rules';
+import { DUPLICATE_THRESHOLD, duplicateMatch, foldName, searchKeys, searchQuery } from '@klarkonform/shared';
+import {
+  LIST_BUCKETS,
+  listBucket,
+  lookupKeys,
+  MAX_NAME_PREFIX,
+  MIN_PHONE_PREFIX,
+  matchKeysOf,
+} from './lookup-keys.rules';
 
 function person(firstName: string, lastName: string, extra: Record<string, unknown> = {}) {
   const keys = {
@@ -36,9 +43,15 @@ describe('lookup keys', () => {
     expect(lookup.phonePrefixes).not.toContain('493');
   });
 
-  it('keeps the duplicate blocking keys apart by kind', () => {
-    const { lookup } = person('Lisa', 'Meier');
-    expect(lookup.matchKeys).toEqual([`pl:${person('Anna', 'Meyer').keys.phoneticLast}`]);
+  it('blocks a person by phonetic name only together with the company or an own domain', () => {
+    const code = person('Anna', 'Meyer').keys.phoneticLast;
+    expect(person('Lisa', 'Meier').lookup.matchKeys).toEqual([]);
+    const lisa = person('Lisa', 'Meier', { emails: [{ address: 'lisa@muster.de' }, { address: 'lisa@gmx.de' }] });
+    expect(lisa.lookup.matchKeys).toEqual([`pl:${code}|d:muster.de`]);
+    expect(matchKeysOf('person', lisa.keys, 'c1')).toEqual([`pl:${code}|c:c1`, `pl:${code}|d:muster.de`]);
+  });
+
+  it('keeps the company blocking keys on their own', () => {
     const company = { ...searchKeys({ kind: 'company', name: 'Muster GmbH & Co. KG' }), sortName: 'muster gmbh' };
     const keys = lookupKeys(company, { kind: 'company', archived: true, relationships: ['customer', 'supplier'] });
     expect(keys.matchKeys).toEqual(['ck:muster', `pc:${company.phoneticCompany}`]);
@@ -78,5 +91,43 @@ describe('lookup keys', () => {
     expect(MIN_PHONE_PREFIX).toBe(4);
     const { lookup } = person('A', 'B', { phone: '089 12' });
     for (const p of lookup.phonePrefixes) expect(p.length).toBeGreaterThanOrEqual(MIN_PHONE_PREFIX);
+  });
+
+  it('every pair the duplicate rules call duplicates shares a blocking key (nothing is missed)', () => {
+    const names = fc.constantFrom('Meier', 'Meyer', 'Maier', 'Müller', 'Mueller', 'Schmidt', 'Schmitt', 'Weber');
+    const firsts = fc.constantFrom('Anna', 'Anne', 'Thomas', 'Tomas', '');
+    const addresses = fc.array(fc.constantFrom('a@muster.de', 'b@muster.de', 'c@firma.de', 'd@gmx.de', 'e@web.de'), {
+      maxLength: 2,
+    });
+    const phones = fc.array(fc.constantFrom('+49 30 1234567', '+49 89 7654321'), { maxLength: 1 });
+    const companyId = fc.constantFrom(undefined, 'c1', 'c2');
+    const probe = fc.record({ first: firsts, last: names, emails: addresses, phones, companyId });
+    fc.assert(
+      fc.property(probe, probe, (a, b) => {
+        const keysOf = (p: typeof a) =>
+          searchKeys({
+            kind: 'person',
+            firstName: p.first,
+            lastName: p.last,
+            emails: p.emails.map((address) => ({ address })),
+            phone: p.phones[0] ?? null,
+          });
+        const ka = keysOf(a);
+        const kb = keysOf(b);
+        const match = duplicateMatch(
+          { kind: 'person', companyId: a.companyId ?? null, keys: ka },
+          { kind: 'person', companyId: b.companyId ?? null, keys: kb },
+        );
+        if (!match || match.score < DUPLICATE_THRESHOLD) return;
+        const blocks = (k: typeof ka, companyId: string | undefined) => [
+          ...k.emailsLower.map((e) => `e:${e}`),
+          ...k.phonesE164.map((p) => `p:${p}`),
+          ...matchKeysOf('person', k, companyId),
+        ];
+        const shared = blocks(ka, a.companyId).filter((key) => blocks(kb, b.companyId).includes(key));
+        expect(shared.length, JSON.stringify({ a, b, match })).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { isFreeMailDomain, type SearchKeys } from '@klarkonform/shared';
 import type { SearchKeysDoc } from './contacts.model';
 
 // The top-level lookup fields stored on every contact (query rules R21–R23, QUERY-RULES.md):
@@ -30,7 +31,7 @@ export interface LookupKeys {
   phonePrefixes: string[];
   /** Edge n-grams (1…MAX_NAME_PREFIX characters) of the folded name words. */
   namePrefixes: string[];
-  /** Blocking keys of the duplicate check: `pl:` phonetic last name, `ck:` company key, `pc:` phonetic company. */
+  /** Blocking keys of the duplicate check (see `matchKeysOf`). */
   matchKeys: string[];
   /** The folded sort name ("mustermann max", "muster gmbh"): the order of every list. */
   sortName: string;
@@ -67,6 +68,33 @@ function listKeysOf(state: ListState, bucket: string, relationships: readonly st
   return [listKey(state, bucket), ...unique([...relationships]).map((r) => listKey(state, bucket, r))];
 }
 
+/**
+ * The blocking keys of the duplicate check, shaped like its scoring (shared duplicate.rules.ts):
+ * a company's company key (`ck:`) or phonetic name (`pc:`) is enough on its own; a person's
+ * phonetic last name only counts with a second signal — the same company or an own (not
+ * free-mail) domain — so it is stored only combined with one (`pl:<code>|c:<company id>`,
+ * `pl:<code>|d:<domain>`). Two "Thomas Müller" at different firms never share a key, and a
+ * common name's block stays small however large the tenant grows.
+ */
+export function matchKeysOf(
+  kind: 'company' | 'person',
+  keys: Pick<SearchKeys, 'phoneticLast' | 'companyKey' | 'phoneticCompany' | 'emailDomains'>,
+  companyId: string | null | undefined,
+): string[] {
+  if (kind === 'company') {
+    return [
+      keys.companyKey ? `ck:${keys.companyKey}` : '',
+      keys.phoneticCompany ? `pc:${keys.phoneticCompany}` : '',
+    ].filter((k) => k !== '');
+  }
+  if (!keys.phoneticLast) return [];
+  const name = `pl:${keys.phoneticLast}`;
+  return unique([
+    ...(companyId ? [`${name}|c:${companyId}`] : []),
+    ...keys.emailDomains.filter((d) => !isFreeMailDomain(d)).map((d) => `${name}|d:${d}`),
+  ]);
+}
+
 /** The lookup fields of a contact from its search keys, kind, lead status and archive state. */
 export function lookupKeys(
   keys: SearchKeysDoc,
@@ -75,12 +103,10 @@ export function lookupKeys(
     leadStatus?: string | undefined;
     archived: boolean;
     relationships?: readonly string[] | undefined;
+    companyId?: string | null | undefined;
   },
 ): LookupKeys {
-  const matchKeys: string[] = [];
-  if (contact.kind === 'person' && keys.phoneticLast) matchKeys.push(`pl:${keys.phoneticLast}`);
-  if (contact.kind === 'company' && keys.companyKey) matchKeys.push(`ck:${keys.companyKey}`);
-  if (contact.kind === 'company' && keys.phoneticCompany) matchKeys.push(`pc:${keys.phoneticCompany}`);
+  const matchKeys = matchKeysOf(contact.kind, keys, contact.companyId);
   return {
     emailKeys: keys.emailsLower,
     emailPrefixes: unique(keys.emailsLower.flatMap((e) => prefixes(e, e.indexOf('@') + 1))),

@@ -49,13 +49,15 @@ $fn$;
 
 -- The top-level field names of an index's key expressions of the form
 -- (_jsonb -> 'field'); nested paths (_jsonb -> 'a' -> 'b') are not returned.
-CREATE OR REPLACE FUNCTION kk_engine.index_fields(idx oid) RETURNS SETOF text
+-- (an earlier version had no first_key; drop it, or calls would be ambiguous)
+DROP FUNCTION IF EXISTS kk_engine.index_fields(oid);
+CREATE OR REPLACE FUNCTION kk_engine.index_fields(idx oid, first_key int DEFAULT 1) RETURNS SETOF text
 LANGUAGE plpgsql STABLE AS $fn$
 DECLARE
   k int;
   m text[];
 BEGIN
-  FOR k IN SELECT generate_series(1, i.indnkeyatts) FROM pg_index i WHERE i.indexrelid = idx LOOP
+  FOR k IN SELECT generate_series(first_key, i.indnkeyatts) FROM pg_index i WHERE i.indexrelid = idx LOOP
     m := regexp_match(pg_get_indexdef(idx, k, false), $re$^\(*_jsonb -> '((?:[^']|'')*)'::text\)*\Z$re$);
     IF m IS NOT NULL THEN
       RETURN NEXT replace(m[1], '''''', '''');
@@ -70,23 +72,9 @@ $fn$;
 -- index on it would only tempt the planner to AND a whole tenant's rows into
 -- every lookup, so that lookups slow down as the tenant grows.
 CREATE OR REPLACE FUNCTION kk_engine.twin_fields(idx oid) RETURNS SETOF text
-LANGUAGE plpgsql STABLE AS $fn$
-DECLARE
-  n int;
-  k int;
-  m text[];
-BEGIN
-  SELECT i.indnkeyatts INTO n FROM pg_index i WHERE i.indexrelid = idx;
-  IF n IS NULL THEN
-    RETURN;
-  END IF;
-  FOR k IN SELECT generate_series(CASE WHEN n > 1 THEN 2 ELSE 1 END, n) LOOP
-    m := regexp_match(pg_get_indexdef(idx, k, false), $re$^\(*_jsonb -> '((?:[^']|'')*)'::text\)*\Z$re$);
-    IF m IS NOT NULL THEN
-      RETURN NEXT replace(m[1], '''''', '''');
-    END IF;
-  END LOOP;
-END
+LANGUAGE sql STABLE AS $fn$
+  SELECT kk_engine.index_fields(idx, CASE WHEN i.indnkeyatts > 1 THEN 2 ELSE 1 END)
+    FROM pg_index i WHERE i.indexrelid = idx
 $fn$;
 
 -- Deterministic name of the GIN twin for (table, field): at most 60 bytes.

@@ -34,11 +34,7 @@ export interface EmbeddedMongoOptions {
   readonly onUnexpectedExit?: (message: string) => void;
 }
 
-/**
- * Start of the message of the version guard's refusal (tools/embedded-mongo/engine.sql);
- * the driver receives it inside a MongoServerError with code 1 (InternalError).
- */
-export const STALE_WRITE = 'klarkonform: stale write';
+export { STALE_WRITE } from './write-races';
 
 /** The PostgreSQL database FerretDB keeps its data in. */
 const DATABASE = 'ferretdb';

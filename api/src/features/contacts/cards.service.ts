@@ -12,7 +12,7 @@ import {
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
-import type { ContactFilter, ContactsRepository } from './contacts.repository';
+import { type ContactFilter, type ContactsRepository, LIVE } from './contacts.repository';
 import type { QualityService } from './quality.service';
 
 // The sender card: one request for every address on a mail or meeting, and
@@ -22,8 +22,6 @@ import type { QualityService } from './quality.service';
 
 const PEOPLE_PER_COMPANY = 50;
 const PER_KEY_LIMIT = 200;
-/** Active contacts: neither archived nor merged away. */
-const LIVE = { archived: null, mergedInto: { $exists: false } } as const;
 
 const byContactNumber = (a: ContactDoc, b: ContactDoc) => a.contactNumber.localeCompare(b.contactNumber);
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Actor, type AuditAction, auditChanges, type Contact } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
 import { HttpError, notFound } from '../../infra/http-error';
+import { backoff } from '../../infra/write-races';
 import { type AuditRepository, newAuditId, type PendingAudit } from '../audit/audit.repository';
 import type { ContactDoc } from './contacts.model';
 import { type ContactFields, derive, fieldsOf, toContact } from './contacts.mapper';
@@ -20,12 +21,6 @@ const MAX_RETRIES = 4;
  * acknowledged append must be stored, so it retries long enough for dozens of concurrent writers.
  */
 const MAX_CHANGE_ATTEMPTS = 100;
-
-/** A random pause that grows with the attempt (up to 60 ms), so racing writers spread out. */
-function backoff(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(60, 3 + attempt * 4);
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 export function actorOf(auth: AuthContext): Actor {
   return { id: auth.userId, name: auth.name ?? auth.email ?? auth.userId };
@@ -115,7 +110,7 @@ export class ContactWriter {
           ...lookup,
           pendingAudit,
         } as Omit<ContactDoc, '_id'>);
-        await this.flush(auth.tenantId, doc);
+        await this.flush(auth.tenantId, doc, true);
         return { contact: toContact(doc), replayed: false };
       } catch (err) {
         if (!(err instanceof DuplicateKeyError)) throw err;
@@ -133,10 +128,10 @@ export class ContactWriter {
   /**
    * Copies the audit entry written with the contact's last change into the audit collection.
    * If the API stopped between the two writes, the next read of the history or the next change
-   * of the contact does it.
+   * of the contact does it. `fresh`: the change was written just now.
    */
-  async flush(tenantId: string, doc: ContactDoc): Promise<void> {
-    if (doc.pendingAudit) await this.audit.record(tenantId, String(doc._id), doc.pendingAudit);
+  async flush(tenantId: string, doc: ContactDoc, fresh = false): Promise<void> {
+    if (doc.pendingAudit) await this.audit.record(tenantId, String(doc._id), doc.pendingAudit, fresh);
   }
 
   replay(doc: ContactDoc, hash: string): { contact: Contact; replayed: boolean } {
@@ -183,7 +178,7 @@ export class ContactWriter {
       const written = await this.contacts.replaceIfVersion(auth.tenantId, id, doc.version, set, unset);
       if (written) {
         const saved = { _id: doc._id, ...fields, pendingAudit } as unknown as ContactDoc;
-        await this.flush(auth.tenantId, saved);
+        await this.flush(auth.tenantId, saved, true);
         return toContact(saved);
       }
       // If-Match: * (RFC 9110 §13.1.1) asks only that the contact exists: a lost race is retried.

@@ -45,19 +45,22 @@ const contactSchema = new Schema<ContactDoc>(
 // engine each indexed field also gets a GIN index, which is what serves the lookups there.
 contactSchema.index({ tenantId: 1, contactNumber: 1 }, { unique: true });
 contactSchema.index({ tenantId: 1, idempotencyKey: 1 }, { unique: true });
-contactSchema.index({ tenantId: 1, emailKeys: 1 });
-contactSchema.index({ tenantId: 1, emailPrefixes: 1 });
-contactSchema.index({ tenantId: 1, emailDomainKeys: 1 });
-contactSchema.index({ tenantId: 1, companyDomainKeys: 1 });
-contactSchema.index({ tenantId: 1, phoneKeys: 1 });
-contactSchema.index({ tenantId: 1, phonePrefixes: 1 });
-contactSchema.index({ tenantId: 1, namePrefixes: 1 });
-contactSchema.index({ tenantId: 1, matchKeys: 1 });
-contactSchema.index({ tenantId: 1, companyId: 1 });
-contactSchema.index({ tenantId: 1, tags: 1 });
-contactSchema.index({ tenantId: 1, roles: 1 });
-contactSchema.index({ tenantId: 1, leadStatus: 1 });
-contactSchema.index({ tenantId: 1, listKeys: 1 });
+const LOOKUP_INDEXES = [
+  'emailKeys',
+  'emailPrefixes',
+  'emailDomainKeys',
+  'companyDomainKeys',
+  'phoneKeys',
+  'phonePrefixes',
+  'namePrefixes',
+  'matchKeys',
+  'companyId',
+  'tags',
+  'roles',
+  'leadStatus',
+  'listKeys',
+] as const;
+for (const field of LOOKUP_INDEXES) contactSchema.index({ tenantId: 1, [field]: 1 });
 contactSchema.plugin(tenantScopePlugin);
 
 interface CounterDoc {

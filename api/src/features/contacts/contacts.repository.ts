@@ -1,6 +1,7 @@
 import { type Connection, type QueryFilter, Types } from 'mongoose';
 import type { ContactDoc, ContactModels } from './contacts.model';
 import { contactModels } from './contacts.model';
+import { backoff, isStaleWrite } from '../../infra/write-races';
 import { LIST_BUCKETS, type ListState, listKey } from './lookup-keys.rules';
 
 // Data access for contacts. Every method takes the tenant from the caller's
@@ -17,14 +18,8 @@ export class DuplicateKeyError extends Error {
   }
 }
 
-/**
- * True for a write the storage refused because it did not advance the document's `version`:
- * the embedded engine's guard against lost updates (tools/embedded-mongo). Such a write lost
- * a race, exactly like an update whose version filter matched nothing.
- */
-export function isStaleWrite(err: unknown): boolean {
-  return err instanceof Error && /klarkonform: stale write/.test(err.message);
-}
+/** Active contacts: neither archived nor merged away (conditions that follow a lookup key). */
+export const LIVE = { archived: null, mergedInto: { $exists: false } } as const;
 
 /** Orders contacts by sort name, then id: the order of every list. */
 export function bySortName(a: ContactDoc, b: ContactDoc): number {
@@ -49,12 +44,6 @@ export function idValue(id: string): Types.ObjectId {
 }
 
 const COUNTER_RETRIES = 50;
-
-/** A short random pause that grows with the attempt, so racing writers spread out. */
-function backoff(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(50, 2 + attempt * 3);
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 export class ContactsRepository {
   private readonly m: ContactModels;

@@ -2,7 +2,7 @@ import { type Contact, companyFindings, type QualityFinding, qualityFindings } f
 import { HttpError } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { toContact } from './contacts.mapper';
-import type { ContactsRepository } from './contacts.repository';
+import { type ContactsRepository, LIVE } from './contacts.repository';
 import { LIST_BUCKETS } from './lookup-keys.rules';
 import { toSummary } from './contacts.search';
 
@@ -38,7 +38,7 @@ export class QualityService {
     if (companyIds.length === 0) return map;
     const people = await this.repo.findAny(
       tenantId,
-      companyIds.map((companyId) => ({ companyId, archived: null, mergedInto: { $exists: false } })),
+      companyIds.map((companyId) => ({ companyId, ...LIVE })),
       { limit: 10_000 },
     );
     for (const p of people) {

@@ -177,6 +177,8 @@ export type {
 } from './contacts/contact.rules';
 export { companyFindings, contactFindings, qualityFindings } from './contacts/quality.rules';
 export { DUPLICATE_THRESHOLD, duplicateMatch, findDuplicates } from './contacts/duplicate.rules';
+export { limitProblems } from './contacts/contact-limits.rules';
+export type { LimitedContact, LimitProblem } from './contacts/contact-limits.rules';
 export type { DuplicateMatch, DuplicateProbe } from './contacts/duplicate.rules';
 export { companyNameFromDomain, createSuggestion } from './contacts/sender-card.rules';
 export type { SuggestionInput } from './contacts/sender-card.rules';

@@ -78,6 +78,10 @@ export const errorsPlugin = fp(
       }
       if (error instanceof HttpError) {
         if (error.wwwAuthenticate) reply.header('www-authenticate', error.wwwAuthenticate);
+        if (error.localize) {
+          const { detail, errors } = error.localize(createTranslator(lang), lang);
+          return sendProblem(reply, error.statusCode, error.code, detail, errors);
+        }
         return sendProblem(reply, error.statusCode, error.code, error.message, error.errors);
       }
       const status = error.statusCode ?? 500;

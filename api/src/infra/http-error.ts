@@ -1,18 +1,24 @@
-import type { FieldError, ProblemCode } from '@klarkonform/shared';
+import type { FieldError, Language, ProblemCode, Translate } from '@klarkonform/shared';
+
+/** Texts of a problem in the reader's language: the detail and the field errors. */
+export type LocalizedProblem = (t: Translate, lang: Language) => { detail: string; errors?: readonly FieldError[] };
 
 // The one error type services throw for expected failures; the error handler
-// turns it into problem+json. `code` selects the localised title.
+// turns it into problem+json. `code` selects the localised title; `localize`,
+// where given, writes the detail and field errors in the reader's language
+// (the English `detail` is then what the log shows).
 export class HttpError extends Error {
   readonly statusCode: number;
   readonly code: ProblemCode;
   readonly errors: readonly FieldError[] | undefined;
   readonly wwwAuthenticate: string | undefined;
+  readonly localize: LocalizedProblem | undefined;
 
   constructor(
     statusCode: number,
     code: ProblemCode,
     detail: string,
-    extra: { errors?: readonly FieldError[]; wwwAuthenticate?: string } = {},
+    extra: { errors?: readonly FieldError[]; wwwAuthenticate?: string; localize?: LocalizedProblem } = {},
   ) {
     super(detail);
     this.name = 'HttpError';
@@ -20,6 +26,7 @@ export class HttpError extends Error {
     this.code = code;
     this.errors = extra.errors;
     this.wwwAuthenticate = extra.wwwAuthenticate;
+    this.localize = extra.localize;
   }
 }
 

@@ -116,6 +116,8 @@ export interface Catalog {
   quality: QualityTexts;
   field: Labels<FieldName>;
   problem: Record<ProblemCode, { title: string; detail: string }>;
+  /** A change that would put a contact over one of its limits (contact-limits.rules.ts). */
+  limitProblem: { merge: string; tooMany: string; tooLong: string; stored: string };
 }
 
 // Every dotted key into the catalog: 'relationship.customer', 'quality.person.noCompany', …

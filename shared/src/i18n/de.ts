@@ -216,4 +216,11 @@ export const de: Catalog = {
       detail: 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später erneut.',
     },
   },
+  limitProblem: {
+    merge: 'Die Kontakte können so nicht zusammengeführt werden: {{problems}}',
+    tooMany: '{{label}}: zusammen {{count}}, erlaubt sind höchstens {{max}}. Bitte zuerst {{excess}} entfernen.',
+    tooLong:
+      '{{label}}: zusammen {{count}} Zeichen, erlaubt sind höchstens {{max}}. Bitte zuerst um {{excess}} Zeichen kürzen.',
+    stored: 'Die Änderung würde den Kontakt über eine Grenze bringen und wurde nicht gespeichert: {{problems}}',
+  },
 };

@@ -204,4 +204,11 @@ export const en: Catalog = {
       detail: 'The service is temporarily unavailable. Please try again later.',
     },
   },
+  limitProblem: {
+    merge: 'These contacts cannot be merged as they are: {{problems}}',
+    tooMany: '{{label}}: {{count}} together, at most {{max}} are allowed. Please remove {{excess}} first.',
+    tooLong:
+      '{{label}}: {{count}} characters together, at most {{max}} are allowed. Please shorten by {{excess}} characters first.',
+    stored: 'The change would put the contact over a limit and was not saved: {{problems}}',
+  },
 };

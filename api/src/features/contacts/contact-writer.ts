@@ -4,6 +4,7 @@ import type { AuthContext } from '../../infra/token-verifier';
 import { HttpError, notFound } from '../../infra/http-error';
 import { backoff } from '../../infra/write-races';
 import { type AuditRepository, newAuditId, type PendingAudit } from '../audit/audit.repository';
+import { assertStorable } from './contact-limits';
 import type { ContactDoc } from './contacts.model';
 import { type ContactFields, derive, fieldsOf, toContact } from './contacts.mapper';
 import { type ContactsRepository, DuplicateKeyError } from './contacts.repository';
@@ -95,6 +96,7 @@ export class ContactWriter {
       updatedBy: actor,
     };
     const { fields: derived, lookup } = derive(base);
+    assertStorable(derived);
 
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const seq = await this.contacts.nextContactNumber(auth.tenantId);
@@ -172,6 +174,7 @@ export class ContactWriter {
         updatedAt: now,
         updatedBy: actor,
       });
+      assertStorable(fields, String(doc._id));
       const unset = [...Object.keys(before).filter((k) => !(k in fields)), ...('keys' in doc ? ['keys'] : [])];
       const pendingAudit = pending(action, actor, auditChanges(before, fields), now);
       const set = { ...fields, ...lookup, pendingAudit };

@@ -4,10 +4,13 @@ import {
   type DuplicateCheckRequest,
   type DuplicateCheckResult,
   findDuplicates,
+  type LimitedContact,
+  limitProblems,
   type MergeRequest,
 } from '@klarkonform/shared';
 import { HttpError, notFound } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
+import { limitExceeded } from './contact-limits';
 import { actorOf, type ContactWriter } from './contact-writer';
 import type { ContactDoc } from './contacts.model';
 import { type ContactFields, derive, searchKeysOf } from './contacts.mapper';
@@ -187,7 +190,7 @@ function mergeFields(survivor: ContactFields, dup: ContactDoc): ContactFields {
     out.emails = [
       ...((survivor.emails as object[]) ?? []),
       ...extra.map((e) => ({ address: e.address, primary: false })),
-    ].slice(0, 10);
+    ];
   }
   const sc = survivor.consent as { legalBasis?: string; channels: Record<string, Array<{ id: string; at: string }>> };
   const dc = dup.consent as typeof sc;
@@ -204,13 +207,16 @@ function mergeFields(survivor: ContactFields, dup: ContactDoc): ContactFields {
   const sn = survivor.notes as { specifics: string; history: []; openItems: []; free: [] };
   const dn = dup.notes as typeof sn;
   out.notes = {
-    specifics: (dn?.specifics && !sn.specifics.includes(dn.specifics)
-      ? [sn.specifics, dn.specifics].filter(Boolean).join('\n\n')
-      : sn.specifics
-    ).slice(0, 4000),
+    specifics:
+      dn?.specifics && !sn.specifics.includes(dn.specifics)
+        ? [sn.specifics, dn.specifics].filter(Boolean).join('\n\n')
+        : sn.specifics,
     history: unionById(sn.history, dn?.history),
     openItems: unionById(sn.openItems, dn?.openItems),
     free: unionById(sn.free, dn?.free),
   };
+  // Nothing is cut: over a limit, the user trims one of the two first (nothing is written).
+  const problems = limitProblems(out as LimitedContact);
+  if (problems.length > 0) throw limitExceeded(problems, 'merge');
   return out;
 }

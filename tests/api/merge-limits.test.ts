@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { company, createContact, person, withEmail } from '../support/contacts';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const tags = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
+
+describe('merge within the limits of a contact', () => {
+  it('refuses two companies with 30 different tags each with a 409 naming the tags, and changes nothing', async () => {
+    const a = await createContact(t, company('Grenzfall GmbH', { tags: tags('a', 30), website: 'grenzfall.de' }));
+    const b = await createContact(t, company('Grenzfall AG', { tags: tags('b', 30) }));
+    const p = await createContact(t, person('Gerd', 'Grenz', { companyId: b.id, ...withEmail('gerd@grenzfall.de') }));
+
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      headers: { 'accept-language': 'de' },
+      payload: { survivorId: a.id, duplicateId: b.id },
+    });
+    expect(res.statusCode).toBe(409);
+    const problem = res.json();
+    expect(problem.errors).toEqual([expect.objectContaining({ field: 'tags' })]);
+    expect(problem.detail).toContain('Schlagwörter');
+    expect(problem.detail).toMatch(/60.*30/);
+
+    for (const id of [a.id, b.id, p.id]) {
+      const got = await t.request({ method: 'GET', url: `/api/v1/contacts/${id}` });
+      expect(got.statusCode).toBe(200);
+      expect(got.json().version).toBe(1);
+      expect(got.json().mergedInto).toBeUndefined();
+    }
+    const card = await t.request({ method: 'GET', url: '/api/v1/cards?email=gerd@grenzfall.de' });
+    expect(card.statusCode).toBe(200);
+  });
+
+  it('answers in English when asked, and merges once the tags are trimmed', async () => {
+    const a = await createContact(t, company('Trimm GmbH', { tags: tags('x', 20) }));
+    const b = await createContact(t, company('Trimm AG', { tags: [...tags('x', 5), ...tags('y', 15)] }));
+    const refused = await t.request({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      headers: { 'accept-language': 'en' },
+      payload: { survivorId: a.id, duplicateId: b.id },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('Tags');
+    expect(refused.json().detail).toMatch(/35.*30.*5/);
+
+    const trimmed = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${b.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { tags: [...tags('x', 5), ...tags('y', 10)] },
+    });
+    expect(trimmed.statusCode).toBe(200);
+    const merged = await t.request({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      payload: { survivorId: a.id, duplicateId: b.id },
+    });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json().tags).toHaveLength(30);
+  });
+
+  it('keeps every e-mail address of both people or refuses, never drops one', async () => {
+    const addresses = (p: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ address: `${p}${i}@adressen.de`, primary: i === 0 }));
+    const a = await createContact(t, person('Ada', 'Adresse', { emails: addresses('a', 6) }));
+    const b = await createContact(t, person('Ada', 'Adresse', { emails: addresses('b', 6) }));
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      payload: { survivorId: a.id, duplicateId: b.id },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'emails' })]);
+    const card = await t.request({ method: 'GET', url: '/api/v1/cards?email=b5@adressen.de' });
+    expect(card.json().cards[0].contact.id).toBe(b.id);
+  });
+
+  it('refuses when the combined Besonderheiten would be cut', async () => {
+    const a = await createContact(t, company('Lang GmbH', { notes: { specifics: 'A'.repeat(2500) } }));
+    const b = await createContact(t, company('Lang AG', { notes: { specifics: 'B'.repeat(2500) } }));
+    const res = await t.request({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      payload: { survivorId: a.id, duplicateId: b.id },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'notes.specifics' })]);
+  });
+});
+
+// Any two contacts the API accepted can be merged into one it can still answer, or the merge is
+// refused with a 4xx and changes nothing — never a 5xx, never a contact that breaks reads.
+describe('merge property', () => {
+  type Side = { tags: string[]; emails: number; specifics: string; history: number; consent: number };
+  const TAG_POOL = Array.from({ length: 45 }, (_, i) => `Tag ${i}`);
+  const side = fc.record({
+    tags: fc.uniqueArray(fc.constantFrom(...TAG_POOL), { maxLength: 30 }),
+    emails: fc.integer({ min: 0, max: 10 }),
+    specifics: fc.oneof(
+      fc.constant(''),
+      fc.constant('Gemeinsam'),
+      fc.integer({ min: 1, max: 4000 }).map((n) => 's'.repeat(n)),
+    ),
+    history: fc.integer({ min: 0, max: 2 }),
+    consent: fc.integer({ min: 0, max: 2 }),
+  });
+
+  async function build(kind: 'company' | 'person', s: Side, run: string, tag: string) {
+    const emails = Array.from({ length: s.emails }, (_, i) => ({
+      address: `${tag}${i}@${run}.de`,
+      primary: i === 0,
+    }));
+    const body =
+      kind === 'company'
+        ? company(`Eigenschaft ${tag} GmbH`, { tags: s.tags, ...(emails[0] ? { email: emails[0].address } : {}) })
+        : person('Pia', `Probe${tag}`, { tags: s.tags, emails });
+    const contact = await createContact(t, { ...body, notes: { specifics: s.specifics } });
+    for (let i = 0; i < s.history; i++) {
+      const res = await t.request({
+        method: 'POST',
+        url: `/api/v1/contacts/${contact.id}/notes/history`,
+        payload: { event: `Termin ${i}` },
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    for (let i = 0; i < s.consent; i++) {
+      const res = await t.request({
+        method: 'POST',
+        url: `/api/v1/contacts/${contact.id}/consent-events`,
+        payload: { channel: 'email', type: i === 0 ? 'optIn' : 'optOut', source: 'Messe' },
+      });
+      expect(res.statusCode).toBe(200);
+    }
+    const got = await t.request({ method: 'GET', url: `/api/v1/contacts/${contact.id}` });
+    return { id: String(contact.id), version: got.json().version as number, emails: emails.map((e) => e.address) };
+  }
+
+  it('merging any two valid contacts yields a readable contact or a 4xx that changed nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('company', 'person'),
+        fc.constantFrom('company', 'person'),
+        side,
+        side,
+        async (ka, kb, sa, sb) => {
+          const run = randomUUID().slice(0, 8);
+          const a = await build(ka as 'company', sa, run, 'a');
+          const b = await build(kb as 'company', sb, run, 'b');
+          const res = await t.request({
+            method: 'POST',
+            url: '/api/v1/contacts/merge',
+            payload: { survivorId: a.id, duplicateId: b.id },
+          });
+          expect([200, 400, 409]).toContain(res.statusCode);
+          const survivor = await t.request({ method: 'GET', url: `/api/v1/contacts/${a.id}` });
+          expect(survivor.statusCode).toBe(200);
+          if (res.statusCode === 200) {
+            expect(survivor.json().tags.length).toBeLessThanOrEqual(30);
+            for (const address of [...a.emails, ...b.emails]) {
+              const card = await t.request({ method: 'GET', url: `/api/v1/cards?email=${address}` });
+              expect(card.statusCode).toBe(200);
+              if (ka === 'person') expect(card.json().cards[0].contact.id).toBe(a.id);
+            }
+            const edit = await t.request({
+              method: 'PATCH',
+              url: `/api/v1/contacts/${a.id}`,
+              headers: { 'if-match': `"${survivor.json().version}"` },
+              payload: ka === 'company' ? { industry: 'Maschinenbau' } : { position: 'Einkauf' },
+            });
+            expect(edit.statusCode).toBe(200);
+          } else {
+            expect(survivor.json().version).toBe(a.version);
+            const dup = await t.request({ method: 'GET', url: `/api/v1/contacts/${b.id}` });
+            expect(dup.json().version).toBe(b.version);
+            expect(dup.json().mergedInto).toBeUndefined();
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Actor, type AuditAction, auditChanges, type Contact } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
 import { HttpError, notFound } from '../../infra/http-error';
+import { KeyedLock } from '../../infra/keyed-lock';
 import { backoff } from '../../infra/write-races';
 import { type AuditRepository, newAuditId, type PendingAudit } from '../audit/audit.repository';
 import { assertStorable } from './contact-limits';
@@ -68,6 +69,11 @@ function pending(action: AuditAction, actor: Actor, changes: PendingAudit['chang
 export type Change = (fields: ContactFields, doc: ContactDoc) => ContactFields | Promise<ContactFields>;
 
 export class ContactWriter {
+  /** Creates of one tenant draw and store their contact number one at a time (gap-free numbers). */
+  private readonly numbering = new KeyedLock();
+  /** Creates in progress by tenant and Idempotency-Key: racing retries wait for the first. */
+  private readonly inflight = new Map<string, Promise<ContactDoc>>();
+
   constructor(
     private readonly contacts: ContactsRepository,
     private readonly audit: AuditRepository,
@@ -79,12 +85,45 @@ export class ContactWriter {
     return doc;
   }
 
+  /**
+   * Stores a new contact under its Idempotency-Key and gives it the tenant's next contact number.
+   * Racing requests with the same key in this process wait for the first and are answered with
+   * its contact (200), or 409 if their body differs. Numbers go only to stored contacts: within
+   * a process a tenant's creates draw and store one at a time, and a draw whose contact is not
+   * stored (its key won elsewhere) is given back unless another instance drew after it.
+   */
   async insert(
     auth: AuthContext,
     idempotencyKey: string,
     hash: string,
     fields: ContactFields,
   ): Promise<{ contact: Contact; replayed: boolean }> {
+    const flightKey = `${auth.tenantId}\n${idempotencyKey}`;
+    const running = this.inflight.get(flightKey);
+    if (running) {
+      const winner = await running.catch(() => undefined);
+      if (winner) return this.replay(winner, hash);
+    }
+    const attempt = this.insertNumbered(auth, idempotencyKey, hash, fields);
+    const stored = attempt.then((r) => r.doc);
+    this.inflight.set(flightKey, stored);
+    void stored
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.inflight.get(flightKey) === stored) this.inflight.delete(flightKey);
+      });
+    const { doc, replayed } = await attempt;
+    if (replayed) return this.replay(doc, hash);
+    await this.flush(auth.tenantId, doc, true);
+    return { contact: toContact(doc), replayed: false };
+  }
+
+  private insertNumbered(
+    auth: AuthContext,
+    idempotencyKey: string,
+    hash: string,
+    fields: ContactFields,
+  ): Promise<{ doc: ContactDoc; replayed: boolean }> {
     const now = new Date().toISOString();
     const actor = actorOf(auth);
     const base: ContactFields = {
@@ -98,33 +137,41 @@ export class ContactWriter {
     const { fields: derived, lookup } = derive(base);
     assertStorable(derived);
 
-    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
-      const seq = await this.contacts.nextContactNumber(auth.tenantId);
-      const contactNumber = `C${String(seq).padStart(5, '0')}`;
-      const pendingAudit = pending('create', actor, auditChanges(null, { ...derived, contactNumber }), now);
-      try {
-        const doc = await this.contacts.insert({
-          ...derived,
-          tenantId: auth.tenantId,
-          contactNumber,
-          idempotencyKey,
-          requestHash: hash,
-          ...lookup,
-          pendingAudit,
-        } as Omit<ContactDoc, '_id'>);
-        await this.flush(auth.tenantId, doc, true);
-        return { contact: toContact(doc), replayed: false };
-      } catch (err) {
-        if (!(err instanceof DuplicateKeyError)) throw err;
-        // Either a concurrent request with the same key won (answer with its
-        // contact), or the number was taken (the counter is behind the stored
-        // numbers, e.g. after a restore): move it past this one and draw again.
-        const winner = await this.contacts.findByIdempotencyKey(auth.tenantId, idempotencyKey);
-        if (winner) return this.replay(winner, hash);
-        await this.contacts.bumpContactNumber(auth.tenantId, seq);
+    return this.numbering.run(auth.tenantId, async () => {
+      for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+        const seq = await this.contacts.nextContactNumber(auth.tenantId);
+        const contactNumber = `C${String(seq).padStart(5, '0')}`;
+        const pendingAudit = pending('create', actor, auditChanges(null, { ...derived, contactNumber }), now);
+        try {
+          const doc = await this.contacts.insert({
+            ...derived,
+            tenantId: auth.tenantId,
+            contactNumber,
+            idempotencyKey,
+            requestHash: hash,
+            ...lookup,
+            pendingAudit,
+          } as Omit<ContactDoc, '_id'>);
+          return { doc, replayed: false };
+        } catch (err) {
+          if (!(err instanceof DuplicateKeyError)) {
+            // Not stored (e.g. the database went away): give the number back if it still can be.
+            await this.contacts.giveBackContactNumber(auth.tenantId, seq).catch(() => undefined);
+            throw err;
+          }
+          // Either a request with the same key won on another instance (answer with its
+          // contact and give the number back), or the number was taken (the counter is behind
+          // the stored numbers, e.g. after a restore): move it past this one and draw again.
+          const winner = await this.contacts.findByIdempotencyKey(auth.tenantId, idempotencyKey);
+          if (winner) {
+            await this.contacts.giveBackContactNumber(auth.tenantId, seq);
+            return { doc: winner, replayed: true };
+          }
+          await this.contacts.bumpContactNumber(auth.tenantId, seq);
+        }
       }
-    }
-    throw new HttpError(503, 'serviceUnavailable', 'Could not assign a contact number; please retry');
+      throw new HttpError(503, 'serviceUnavailable', 'Could not assign a contact number; please retry');
+    });
   }
 
   /**

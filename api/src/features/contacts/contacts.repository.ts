@@ -154,6 +154,19 @@ export class ContactsRepository {
     }
   }
 
+  /**
+   * Returns the number `seq` drawn for a contact that was not stored, if it is still the last
+   * one drawn (else another draw came after it and the gap stays; numbers are never reused).
+   */
+  async giveBackContactNumber(tenantId: string, seq: number): Promise<void> {
+    try {
+      await this.m.counters.updateOne({ tenantId, name: 'contactNumber', seq }, { $inc: { seq: -1, version: 1 } });
+    } catch (err) {
+      // A concurrent draw moved the counter on: the number stays a gap.
+      if (!isStaleWrite(err)) throw err;
+    }
+  }
+
   async insert(doc: Omit<ContactDoc, '_id'> & { _id?: Types.ObjectId }): Promise<ContactDoc> {
     try {
       const created = await this.m.contacts.create(doc);

@@ -74,7 +74,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   if (config.seedDemo) {
     app.addHook('onReady', async () => seedDemoTenant(contacts, DEMO_TENANT_ID, app.log));
   }
-  await app.register(localIssuerRoutes);
+  await app.register(localIssuerRoutes, { config });
   await app.register(webRoutes, { config });
 
   return app;

@@ -110,9 +110,19 @@ class Reader {
   }
 }
 
+/** True for a loopback name or address: `localhost`, 127.0.0.0/8, `::1` (RFC 5735 §3, RFC 4291 §2.5.3). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (/^127(?:\.\d{1,3}){3}$/.test(h)) return true;
+  return h === '::1' || h === '0:0:0:0:0:0:0:1' || /^::ffff:127(?:\.\d{1,3}){3}$/.test(h);
+}
+
 function isLocalhost(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+  return isLoopbackHost(new URL(url).hostname);
 }
 
 export interface DatabaseConfig {
@@ -170,6 +180,14 @@ export function loadConfig(env: Env = process.env, defaults: Env = {}): AppConfi
       `LOCAL_ISSUER=true is only allowed when PUBLIC_BASE_URL is localhost (it is ${publicBaseUrl}); use Microsoft Entra ID in production`,
     );
   }
+  const host = r.string('HOST', '127.0.0.1');
+  // The local issuer mints admin tokens for any tenant without a login: it must never be reachable
+  // from the network, whatever the public URL says.
+  if (localIssuer && !isLoopbackHost(host)) {
+    r.problems.push(
+      `LOCAL_ISSUER=true is only allowed when HOST is a loopback address such as 127.0.0.1 (it is ${host}); listening on the network would let anyone mint tokens — use Microsoft Entra ID there`,
+    );
+  }
   const audience = r.raw('AUTH_AUDIENCE') ?? (localIssuer ? 'klarkonform-local-api' : undefined);
   if (audience === undefined) {
     r.problems.push('AUTH_AUDIENCE is required: the Entra application (client) id of the KlarKonform API');
@@ -193,7 +211,7 @@ export function loadConfig(env: Env = process.env, defaults: Env = {}): AppConfi
   }
 
   const config: AppConfig = {
-    host: r.string('HOST', '127.0.0.1'),
+    host,
     port,
     publicBaseUrl,
     logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

@@ -101,6 +101,18 @@ describe('authentication', () => {
     ['only an unrelated scope', () => sign(baseClaims({ scp: 'User.Read', roles: undefined }))],
     ['missing tid', () => sign(baseClaims({ tid: undefined }))],
     ['missing oid', () => sign(baseClaims({ oid: undefined }))],
+    // Identity claims with the wrong type are refused, not converted (tid ["…"] was read as "…").
+    ['tid as an array', () => sign(baseClaims({ tid: [TENANT_A] }))],
+    ['tid as an object', () => sign(baseClaims({ tid: { toString: TENANT_A } }))],
+    ['oid as a number', () => sign(baseClaims({ oid: 42 }))],
+    ['oid as an array', () => sign(baseClaims({ oid: ['user-a'] }))],
+    ['oid empty', () => sign(baseClaims({ oid: '' }))],
+    ['ver as a number', () => sign(baseClaims({ ver: 2.0 }))],
+    ['scp as an array', () => sign(baseClaims({ scp: ['access_as_user'], roles: undefined }))],
+    ['roles as a string', () => sign(baseClaims({ roles: 'CRM.Admin' }))],
+    ['roles with a non-string', () => sign(baseClaims({ roles: ['CRM.Sales', { admin: true }] }))],
+    ['name as an object', () => sign(baseClaims({ name: { first: 'Max' } }))],
+    ['preferred_username as an array', () => sign(baseClaims({ preferred_username: ['max@muster.de'] }))],
     ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(baseClaims())}.`],
     [
       'HS256 signed with the public key',
@@ -170,5 +182,57 @@ describe('configuration guards of the local issuer', () => {
     expect(() => loadConfig({ LOCAL_ISSUER: 'true', PUBLIC_BASE_URL: 'https://crm.example.de' })).toThrow(
       /LOCAL_ISSUER=true is only allowed when PUBLIC_BASE_URL is localhost/,
     );
+  });
+
+  it('refuses to start the local issuer on any address that is not loopback', async () => {
+    const { loadConfig } = await import('../../api/src/index');
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'crm.example.de', '10.0.0.1', '[::ffff:10.0.0.1]']) {
+      expect(() => loadConfig({ LOCAL_ISSUER: 'true', HOST: host }), host).toThrow(
+        /LOCAL_ISSUER=true is only allowed when HOST is a loopback address/,
+      );
+    }
+    for (const host of ['127.0.0.1', '::1', 'localhost', '127.0.0.2', '[::1]']) {
+      expect(loadConfig({ LOCAL_ISSUER: 'true', HOST: host }).host, host).toBe(host);
+    }
+    // Entra mode listens where it is told.
+    expect(loadConfig({ HOST: '0.0.0.0', AUTH_AUDIENCE: 'api://kk', ALLOWED_TENANTS: 'contoso-tenant' }).host).toBe(
+      '0.0.0.0',
+    );
+  });
+});
+
+describe('the local issuer publishes its public keys', () => {
+  it('serves a JWKS without the private key, and an OpenID discovery document that points at it', async () => {
+    const discovery = await t.app.inject({
+      method: 'GET',
+      url: `/local-issuer/${TENANT_A}/v2.0/.well-known/openid-configuration`,
+    });
+    expect(discovery.statusCode).toBe(200);
+    const { issuer, jwks_uri: jwksUri } = discovery.json();
+    expect(issuer).toBe(t.config.auth.issuerTemplate.replace('{tid}', TENANT_A));
+    const jwks = await t.app.inject({ method: 'GET', url: new URL(jwksUri).pathname });
+    expect(jwks.statusCode).toBe(200);
+    const { keys } = jwks.json();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
+    for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(keys[0]).not.toHaveProperty(secret);
+
+    // A token of the issuer verifies against the published keys alone (as any relying party would).
+    const { createLocalJWKSet, jwtVerify } = await import('jose');
+    const token = await t.token();
+    const { payload } = await jwtVerify(token, createLocalJWKSet({ keys }), { issuer });
+    expect(payload.tid).toBe(TENANT_A);
+  });
+
+  it('refuses a token request that reaches it from another machine', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/local-issuer/token',
+      payload: {},
+      remoteAddress: '192.168.1.77',
+    });
+    expect(res.statusCode).toBe(403);
+    const local = await t.app.inject({ method: 'POST', url: '/local-issuer/token', payload: {} });
+    expect(local.statusCode).toBe(200);
   });
 });

@@ -52,7 +52,8 @@ export function createTokenVerifier(auth: AppConfig['auth'], localJwks?: JSONWeb
     } catch (err) {
       throw new TokenError(describeJoseError(err));
     }
-    const tid = String(payload.tid);
+    assertClaimTypes(payload);
+    const tid = payload.tid as string;
     if (!TENANT_ID.test(tid)) throw new TokenError('invalid tenant id');
     if (payload.iss !== auth.issuerTemplate.replace('{tid}', tid)) throw new TokenError('unexpected issuer');
     if (payload.ver !== '2.0') throw new TokenError('only v2.0 access tokens are accepted');
@@ -72,7 +73,7 @@ export function createTokenVerifier(auth: AppConfig['auth'], localJwks?: JSONWeb
     const effectiveRoles = roles.length > 0 ? roles : [...auth.defaultRoles];
     return {
       tenantId: tid,
-      userId: String(payload.oid),
+      userId: payload.oid as string,
       name: typeof payload.name === 'string' ? payload.name : undefined,
       email: typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined,
       roles: effectiveRoles,
@@ -80,6 +81,26 @@ export function createTokenVerifier(auth: AppConfig['auth'], localJwks?: JSONWeb
       kind: delegated ? 'user' : 'app',
     };
   };
+}
+
+/** Claims that must be a string when present (`tid`, `oid`, `ver` are required). */
+const STRING_CLAIMS = ['tid', 'oid', 'ver', 'scp', 'name', 'preferred_username', 'azp', 'appid'] as const;
+
+/**
+ * Each identity claim must have exactly the type Entra ID issues (Microsoft identity platform,
+ * "Access token claims reference"): a `tid: ["…"]` or `oid: 42` is refused, never converted.
+ */
+function assertClaimTypes(payload: JWTPayload): void {
+  for (const claim of STRING_CLAIMS) {
+    const value = payload[claim];
+    if (value === undefined && claim !== 'tid' && claim !== 'oid' && claim !== 'ver') continue;
+    if (typeof value !== 'string' || value === '') throw new TokenError(`claim "${claim}" must be a non-empty string`);
+  }
+  if (payload.oid !== undefined && (payload.oid as string).length > 64) throw new TokenError('claim "oid" is too long');
+  const roles = payload.roles;
+  if (roles !== undefined && !(Array.isArray(roles) && roles.every((r) => typeof r === 'string'))) {
+    throw new TokenError('claim "roles" must be an array of strings');
+  }
 }
 
 function describeJoseError(err: unknown): string {

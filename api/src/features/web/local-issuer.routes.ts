@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { APP_ROLES, type AppRole } from '@klarkonform/shared';
+import { type AppConfig, isLoopbackHost } from '../../config';
+import { HttpError } from '../../infra/http-error';
 import { DEMO_TENANT_ID, DEMO_USER } from '../demo/demo-tenant';
 
 const TokenRequestBody = Type.Object(
@@ -20,16 +22,54 @@ const TokenResponse = Type.Object(
 
 const LIFETIME_SECONDS = 3600;
 
+const TenantParams = Type.Object(
+  { tid: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,63}$' }) },
+  { additionalProperties: false },
+);
+
+/** Where the local issuer publishes its public keys (Entra: /discovery/v2.0/keys). */
+export const LOCAL_JWKS_PATH = '/local-issuer/discovery/v2.0/keys';
+
 // Development and demo sign-in: the task pane and the tab ask for a token
 // here instead of Microsoft Entra ID. Registered only with LOCAL_ISSUER=true,
-// which the configuration refuses for any non-localhost public URL.
-export const localIssuerRoutes: FastifyPluginAsyncTypebox = async (app) => {
+// which the configuration refuses unless the API listens on a loopback
+// address and its public URL is localhost; a token request that still
+// arrives from another address (a forwarded port) is refused too.
+// The public keys are served as a JWKS with an OpenID discovery document,
+// shaped like Entra's, so other local tools can verify the tokens.
+export const localIssuerRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (app, { config }) => {
   const issuer = app.localIssuer;
   if (!issuer) return;
+
+  app.get(LOCAL_JWKS_PATH, { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=3600');
+    return issuer.jwks;
+  });
+
+  app.get(
+    '/local-issuer/:tid/v2.0/.well-known/openid-configuration',
+    { schema: { hide: true, params: TenantParams } },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=3600');
+      const base = config.publicBaseUrl;
+      return {
+        issuer: config.auth.issuerTemplate.replace('{tid}', request.params.tid),
+        token_endpoint: `${base}/local-issuer/token`,
+        jwks_uri: `${base}${LOCAL_JWKS_PATH}`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: ['none'],
+      };
+    },
+  );
+
   app.post(
     '/local-issuer/token',
     { schema: { hide: true, body: TokenRequestBody, response: { 200: TokenResponse } } },
     async (request) => {
+      const peer = request.socket.remoteAddress;
+      if (peer !== undefined && !isLoopbackHost(peer)) {
+        throw new HttpError(403, 'forbidden', 'The local token issuer answers only requests from this machine');
+      }
       const body = request.body ?? {};
       const accessToken = await issuer.mint({
         tenantId: body.tenantId ?? DEMO_TENANT_ID,

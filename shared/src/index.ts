@@ -51,8 +51,10 @@ export {
   IsoDate,
   MAX_EMAILS,
   MAX_TAGS,
+  MultilineText,
   Nullable,
   ObjectId,
+  RequiredMultilineText,
   RequiredText,
   StrictObject,
   Text,
@@ -182,6 +184,17 @@ export type { LimitedContact, LimitProblem } from './contacts/contact-limits.rul
 export type { DuplicateMatch, DuplicateProbe } from './contacts/duplicate.rules';
 export { companyNameFromDomain, createSuggestion } from './contacts/sender-card.rules';
 export type { SuggestionInput } from './contacts/sender-card.rules';
+
+// Text input: NFC, invisible characters, control characters (every string the API accepts)
+export {
+  TEXT_KIND_KEYWORD,
+  TEXT_KINDS,
+  TEXT_PROBLEMS,
+  hasVisibleText,
+  normalizeLine,
+  normalizeTextInput,
+} from './text/text.rules';
+export type { TextInputResult, TextKind, TextProblem } from './text/text.rules';
 
 // i18n
 export { DEFAULT_LANGUAGE, LANGUAGES, pickLanguage } from './i18n/language';

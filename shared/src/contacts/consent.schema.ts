@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Actor, DateTime, ObjectId, RequiredText, StrictObject, Text } from './contact-common.schema';
+import { Actor, DateTime, MultilineText, ObjectId, RequiredText, StrictObject } from './contact-common.schema';
 import {
   ConsentChannel,
   ConsentEventType,
@@ -17,7 +17,7 @@ export const ConsentEvent = StrictObject({
   type: ConsentEventType,
   at: DateTime,
   source: RequiredText(200),
-  proof: Type.Optional(Text(1000)),
+  proof: Type.Optional(MultilineText(1000)),
   recordedBy: Actor,
 });
 export type ConsentEvent = Static<typeof ConsentEvent>;
@@ -45,7 +45,7 @@ export const ConsentEventCreate = StrictObject({
   type: ConsentEventType,
   at: Type.Optional(DateTime),
   source: RequiredText(200),
-  proof: Type.Optional(Text(1000)),
+  proof: Type.Optional(MultilineText(1000)),
 });
 export type ConsentEventCreate = Static<typeof ConsentEventCreate>;
 

@@ -7,6 +7,7 @@ import {
   type TUnsafe,
   Type,
 } from 'typebox';
+import { TEXT_KIND_KEYWORD } from '../text/text.rules';
 
 // Object schemas never accept unknown fields (no mass assignment). TypeBox's Partial/Omit/Pick
 // drop `additionalProperties`, so every object in this package is built through this helper.
@@ -25,10 +26,19 @@ export function Nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null
 }
 
 // Free single-line text: empty means "not given" (forms send ""), rules treat blank as absent.
+// The API strips invisible characters from every string not marked multi-line and refuses
+// control characters and line breaks (text.rules.ts).
 export const Text = (maxLength: number) => Type.String({ maxLength });
 
-// Text that must say something: at least one non-space character.
+// Text that must say something: at least one visible character. The API checks that after
+// removing invisible characters (any string with `minLength` ≥ 1); the pattern tells other readers.
 export const RequiredText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+
+// Free text over several lines (notes, reasons, proofs): keeps tabs, line breaks and format
+// characters such as the joiner inside an emoji; only NFC and the control check apply.
+export const MultilineText = (maxLength: number) => Type.String({ maxLength, [TEXT_KIND_KEYWORD]: 'multiline' });
+export const RequiredMultilineText = (maxLength: number, minLength = 1) =>
+  Type.String({ minLength, maxLength, pattern: '\\S', [TEXT_KIND_KEYWORD]: 'multiline' });
 
 // MongoDB ObjectId as the API renders it (lowercase hex).
 export const ObjectId = Type.String({ pattern: '^[0-9a-f]{24}$', minLength: 24, maxLength: 24 });

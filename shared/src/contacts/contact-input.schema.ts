@@ -7,6 +7,7 @@ import {
   Nullable,
   ObjectId,
   PhoneText,
+  RequiredMultilineText,
   RequiredText,
   StrictObject,
   Tags,
@@ -105,6 +106,6 @@ export const ContactPatch = Type.Union([CompanyPatch, PersonPatch]);
 export type ContactPatch = Static<typeof ContactPatch>;
 
 export const ArchiveRequest = StrictObject({
-  reason: Type.String({ minLength: 3, maxLength: 500, pattern: '\\S' }),
+  reason: RequiredMultilineText(500, 3),
 });
 export type ArchiveRequest = Static<typeof ArchiveRequest>;

@@ -1,16 +1,26 @@
 import { type Static, Type } from 'typebox';
-import { Actor, DateTime, IsoDate, ObjectId, RequiredText, StrictObject, Text } from './contact-common.schema';
+import {
+  Actor,
+  DateTime,
+  IsoDate,
+  MultilineText,
+  ObjectId,
+  RequiredMultilineText,
+  RequiredText,
+  StrictObject,
+  Text,
+} from './contact-common.schema';
 
 // Notizen: Besonderheiten (free text on the contact), Historie (dated events), Offene Punkte
 // (a checklist) and free notes. Entries are appended through their own endpoints.
 
 export const MAX_SPECIFICS_LENGTH = 4000;
-export const Specifics = Text(MAX_SPECIFICS_LENGTH);
+export const Specifics = MultilineText(MAX_SPECIFICS_LENGTH);
 
 export const HistoryEntry = StrictObject({
   id: ObjectId,
   date: IsoDate,
-  event: RequiredText(1000),
+  event: RequiredMultilineText(1000),
   author: Type.Optional(Actor),
 });
 export type HistoryEntry = Static<typeof HistoryEntry>;
@@ -25,7 +35,7 @@ export type OpenItem = Static<typeof OpenItem>;
 
 export const FreeNote = StrictObject({
   id: ObjectId,
-  text: RequiredText(4000),
+  text: RequiredMultilineText(4000),
   authorName: Text(200),
   authorId: RequiredText(100),
   createdAt: DateTime,
@@ -46,7 +56,7 @@ export type Notes = Static<typeof Notes>;
 // `date` defaults to today (server clock); the author is the caller.
 export const HistoryEntryCreate = StrictObject({
   date: Type.Optional(IsoDate),
-  event: RequiredText(1000),
+  event: RequiredMultilineText(1000),
 });
 export type HistoryEntryCreate = Static<typeof HistoryEntryCreate>;
 
@@ -56,7 +66,7 @@ export type OpenItemCreate = Static<typeof OpenItemCreate>;
 export const OpenItemPatch = StrictObject({ done: Type.Boolean() });
 export type OpenItemPatch = Static<typeof OpenItemPatch>;
 
-export const FreeNoteCreate = StrictObject({ text: RequiredText(4000) });
+export const FreeNoteCreate = StrictObject({ text: RequiredMultilineText(4000) });
 export type FreeNoteCreate = Static<typeof FreeNoteCreate>;
 
 export const NotesSpecificsInput = StrictObject({ specifics: Specifics });

@@ -6,9 +6,11 @@ import {
   Email,
   EmailEntries,
   IsoDate,
+  MultilineText,
   Nullable,
   ObjectId,
   PhoneText,
+  RequiredMultilineText,
   RequiredText,
   StrictObject,
   Tags,
@@ -42,7 +44,7 @@ export const leadInputFields = {
   source: Type.Optional(LeadSource),
   sourceDetail: Type.Optional(Text(200)),
   status: Type.Optional(LeadStatus),
-  nextSteps: Type.Optional(Text(2000)),
+  nextSteps: Type.Optional(MultilineText(2000)),
   budget: Type.Optional(Budget),
   timeframe: Type.Optional(Text(50)),
 };
@@ -57,7 +59,7 @@ export type Lead = Static<typeof Lead>;
 
 export const Archive = StrictObject({
   at: DateTime,
-  reason: RequiredText(500),
+  reason: RequiredMultilineText(500),
   by: Actor,
 });
 export type Archive = Static<typeof Archive>;

@@ -1,3 +1,4 @@
+import { normalizeLine } from '../text/text.rules';
 import { foldName } from './normalize.rules';
 
 // Legal forms are matched at the end of a company name, case-insensitively, with or without
@@ -76,7 +77,8 @@ function stripOnce(name: string): string {
 }
 
 export function stripLegalForm(name: string): string {
-  const original = name.replace(/\s+/g, ' ').trim();
+  // Invisible characters would hide a legal form ("GmbH\u200b") from the patterns.
+  const original = normalizeLine(name).replace(/\s+/g, ' ').trim();
   let current = original;
   for (let next = stripOnce(current); next !== current; next = stripOnce(current)) {
     current = next;

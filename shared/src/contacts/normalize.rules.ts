@@ -1,4 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { hasVisibleText, normalizeLine } from '../text/text.rules';
 
 // Dot-atom local part and a dotted host name whose last label starts with a letter. Stricter
 // than ajv-formats' `email` (full and fast) and TypeBox's, so whatever this accepts every
@@ -8,8 +9,10 @@ const EMAIL_PATTERN =
 const MAX_EMAIL_LENGTH = 254;
 const MAX_LOCAL_PART_LENGTH = 64;
 
+// Every normaliser here first drops invisible characters (text.rules.ts): the API strips them
+// from input, but records stored before that, and text from Microsoft 365, may still hold them.
 export function normalizeEmail(raw: string): string | null {
-  let value = raw.trim();
+  let value = normalizeLine(raw).trim();
   // Accept what people paste: "Max <max@muster.de>" and "mailto:max@muster.de".
   const bracketed = /<([^<>]*)>\s*$/.exec(value);
   if (bracketed?.[1] !== undefined) value = bracketed[1].trim();
@@ -30,7 +33,7 @@ export function emailLocalPart(email: string): string | null {
 
 // "https://www.Muster.de/kontakt" → "muster.de": the company's own domain for matching senders.
 export function websiteDomain(url: string): string | null {
-  const host = url
+  const host = normalizeLine(url)
     .trim()
     .toLowerCase()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
@@ -54,7 +57,8 @@ const EXTENSION_PATTERN =
   /[\s,;/]*(?:durchwahl|durchw\.?|dw\.?|apparat|app\.?|nebenstelle|nst\.?|extension|ext\.?|x|#)\s*[:.]?\s*(\d{1,6})\s*$/i;
 const MAX_PHONE_INPUT = 100;
 
-export function normalizePhone(raw: string, region: CountryCode = 'DE'): NormalizedPhone | null {
+export function normalizePhone(input: string, region: CountryCode = 'DE'): NormalizedPhone | null {
+  const raw = normalizeLine(input);
   if (raw.length > MAX_PHONE_INPUT) return null;
   const match = EXTENSION_PATTERN.exec(raw);
   const numberPart = match ? raw.slice(0, match.index) : raw;
@@ -106,8 +110,7 @@ const TRANSLITERATED = new RegExp(`[${Object.keys(TRANSLITERATIONS).join('')}]`,
 const JOINERS = /['’ʼ`´\u002d\u2010\u2011]/g;
 
 export function foldName(raw: string): string {
-  return raw
-    .normalize('NFC')
+  return normalizeLine(raw)
     .toLowerCase()
     .replace(TRANSLITERATED, (letter) => TRANSLITERATIONS[letter] ?? letter)
     .normalize('NFKD')
@@ -118,6 +121,7 @@ export function foldName(raw: string): string {
     .trim();
 }
 
+// Blank means absent: white space and invisible characters alone ("\u200b") are no text.
 export function hasText(value: string | null | undefined): value is string {
-  return typeof value === 'string' && value.trim() !== '';
+  return typeof value === 'string' && hasVisibleText(value);
 }

@@ -3,6 +3,7 @@ import { isFreeMailDomain } from './free-mail.rules';
 import { koelnerPhonetik } from './koelner-phonetik.rules';
 import { companyKey, stripLegalForm } from './legal-form.rules';
 import { foldName, hasText, normalizeEmail, normalizePhone, phoneSearchDigits, websiteDomain } from './normalize.rules';
+import { normalizeLine } from '../text/text.rules';
 
 // The fields of a contact (stored, created or patched) that search and duplicate keys read.
 type Country = { country?: string | null } | null;
@@ -66,7 +67,7 @@ function regionOf(address: Country | undefined): CountryCode {
 export function searchKeys(contact: SearchKeyInput, options: { companyName?: string } = {}): SearchKeys {
   const rawEmails = contact.kind === 'company' ? [contact.email] : (contact.emails ?? []).map((entry) => entry.address);
   const emailsLower = unique(
-    rawEmails.filter(hasText).map((email) => normalizeEmail(email) ?? email.trim().toLowerCase()),
+    rawEmails.filter(hasText).map((email) => normalizeEmail(email) ?? normalizeLine(email).trim().toLowerCase()),
   );
   const emailDomains = unique(emailsLower.map((email) => email.slice(email.lastIndexOf('@') + 1)));
   const region = regionOf(contact.address);
@@ -124,7 +125,7 @@ export type SearchQuery =
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
 
 export function searchQuery(q: string): SearchQuery {
-  const text = q.trim().slice(0, 200);
+  const text = normalizeLine(q).trim().slice(0, 200);
   if (/^c\d{1,9}$/i.test(text)) return { kind: 'contactNumber', contactNumber: `C${text.slice(1).padStart(5, '0')}` };
   if (text.includes('@')) {
     const email = normalizeEmail(text);

@@ -19,6 +19,7 @@ import type {
 } from '../contacts/contact-enums.schema';
 import type { ConsentEventProblem } from '../contacts/consent.rules';
 import type { InputProblem, LeadStaleness } from '../contacts/contact.rules';
+import type { TextProblem } from '../text/text.rules';
 
 // The shape every language catalog must have. Label groups are keyed by the enumerations, so
 // a new enum value without a text in every language fails the type check.
@@ -113,6 +114,8 @@ export interface Catalog {
   duplicateReason: Labels<DuplicateReason>;
   auditAction: Labels<AuditAction>;
   inputProblem: Labels<InputProblem['code']>;
+  // Why a text field was refused (text.rules.ts); the API puts it after the field's path.
+  textProblem: Labels<TextProblem>;
   quality: QualityTexts;
   field: Labels<FieldName>;
   problem: Record<ProblemCode, { title: string; detail: string }>;

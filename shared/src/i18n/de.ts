@@ -105,6 +105,12 @@ export const de: Catalog = {
     duplicateEmail: 'Eine E-Mail-Adresse ist doppelt eingetragen.',
     budgetRange: 'Das Mindestbudget ist größer als das Höchstbudget.',
   },
+  textProblem: {
+    empty: 'darf nicht leer sein',
+    lineBreaks: 'darf keine Zeilenumbrüche enthalten',
+    controlCharacters: 'enthält unzulässige Steuerzeichen',
+    invalidCharacters: 'enthält ungültige Zeichen (fehlerhafte Kodierung)',
+  },
   quality: {
     contact: {
       noName: 'Name fehlt.',

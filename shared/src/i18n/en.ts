@@ -105,6 +105,12 @@ export const en: Catalog = {
     duplicateEmail: 'An email address is entered twice.',
     budgetRange: 'The minimum budget is greater than the maximum.',
   },
+  textProblem: {
+    empty: 'must not be empty',
+    lineBreaks: 'must not contain line breaks',
+    controlCharacters: 'contains control characters that are not allowed',
+    invalidCharacters: 'contains invalid characters (broken encoding)',
+  },
   quality: {
     contact: {
       noName: 'Name is missing.',

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { ContactDoc } from './contacts.model';
 import { derive, fieldsOf } from './contacts.mapper';
+import { LOOKUP_FIELDS } from './lookup-keys.rules';
 
 // Start-up migration of contacts stored by earlier versions: they carry their search keys in a
 // `keys` sub-document and lack the top-level lookup fields every query now reads
@@ -9,12 +10,27 @@ import { derive, fieldsOf } from './contacts.mapper';
 // write), and several API instances may run it at once.
 
 const MARKER = 'contacts.lookupFields.v1';
+// The key rules read text differently since text.rules.ts: invisible characters no longer split
+// a name ("Mü\u200bller" was "mue ller") and decomposed letters fold like composed ones. Bump
+// this marker whenever a rule behind the lookup fields changes.
+const REFRESH_MARKER = 'contacts.lookupFields.textRules.v1';
 
-/** Adds the lookup fields to contacts that lack them; returns how many were migrated. */
+type Db = NonNullable<Connection['db']>;
+const migrationsOf = (db: Db) => db.collection<{ _id: string; at: Date }>('migrations');
+type Migrations = ReturnType<typeof migrationsOf>;
+
+/**
+ * Adds the lookup fields to contacts that lack them, then re-derives those that the current key
+ * rules would write differently; returns how many contacts were migrated.
+ */
 export async function migrateContactLookupFields(connection: Connection): Promise<number> {
   const db = connection.db;
   if (!db) throw new Error('database not connected');
-  const migrations = db.collection<{ _id: string; at: Date }>('migrations');
+  const migrations = migrationsOf(db);
+  return (await addLookupFields(db, migrations)) + (await refreshLookupFields(db, migrations));
+}
+
+async function addLookupFields(db: Db, migrations: Migrations): Promise<number> {
   if (await migrations.findOne({ _id: MARKER })) return 0;
 
   // Across tenants on purpose (a maintenance pass, not a request): the raw collection, not the
@@ -32,5 +48,24 @@ export async function migrateContactLookupFields(connection: Connection): Promis
     migrated += result.modifiedCount;
   }
   await migrations.updateOne({ _id: MARKER }, { $setOnInsert: { at: new Date() } }, { upsert: true });
+  return migrated;
+}
+
+// Same pass for contacts that have lookup fields: only those whose fields differ are written.
+async function refreshLookupFields(db: Db, migrations: Migrations): Promise<number> {
+  if (await migrations.findOne({ _id: REFRESH_MARKER })) return 0;
+  const contacts = db.collection<ContactDoc>('contacts');
+  let migrated = 0;
+  for await (const doc of contacts.find({ sortName: { $exists: true } })) {
+    const { lookup } = derive(fieldsOf(doc));
+    const stored = doc as unknown as Record<string, unknown>;
+    const stale = LOOKUP_FIELDS.some((field) => JSON.stringify(stored[field]) !== JSON.stringify(lookup[field]));
+    if (!stale) continue;
+    const result = await contacts
+      .updateOne({ _id: doc._id, version: doc.version }, { $set: { ...lookup, version: doc.version + 1 } })
+      .catch(() => ({ modifiedCount: 0 })); // a concurrent writer re-derived it already
+    migrated += result.modifiedCount;
+  }
+  await migrations.updateOne({ _id: REFRESH_MARKER }, { $setOnInsert: { at: new Date() } }, { upsert: true });
   return migrated;
 }

@@ -31,6 +31,8 @@ export interface AppConfig {
   };
   readonly corsOrigins: readonly string[];
   readonly rateLimitPerMinute: number;
+  /** Requests without a valid token per client address and minute (counted before verifying). */
+  readonly rateLimitUnauthenticatedPerMinute: number;
   readonly trustProxy: boolean;
   readonly seedDemo: boolean;
   readonly staticRoots: { readonly addin: string; readonly teams: string; readonly icons: string };
@@ -235,6 +237,7 @@ export function loadConfig(env: Env = process.env, defaults: Env = {}): AppConfi
     },
     corsOrigins: r.list('CORS_ORIGINS', [publicBaseUrl]),
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    rateLimitUnauthenticatedPerMinute: r.int('RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', 120, 1, 1_000_000),
     trustProxy: r.bool('TRUST_PROXY', false),
     seedDemo: r.bool('SEED_DEMO', false),
     staticRoots: {

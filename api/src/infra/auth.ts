@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@klarkonform/shared';
 import type { AppConfig } from '../config';
+import { FailureLimiter } from './failure-limiter';
 import { HttpError } from './http-error';
 import { createLocalIssuer, type LocalIssuer, loadOrCreateIssuerKey } from './local-issuer';
 import { type AuthContext, createTokenVerifier, TokenError } from './token-verifier';
@@ -42,9 +43,26 @@ export const authPlugin = fp<{ config: AppConfig }>(
       }
     });
 
-    app.addHook('onRequest', async (request) => {
+    // Requests without a valid token are limited per client address before their token is
+    // verified; a valid token never counts here, so forged tokens cannot use up a real user's
+    // budget (that one is counted per verified user, see security.ts).
+    const unauthenticated = new FailureLimiter(config.rateLimitUnauthenticatedPerMinute, 60_000);
+
+    app.addHook('onRequest', async (request, reply) => {
       if (!request.url.startsWith(API_PREFIX)) return;
-      request.auth = await authenticate(request, verify);
+      const wait = unauthenticated.blockedFor(request.ip);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new HttpError(429, 'tooManyRequests', 'Too many requests without a valid token from this address', {
+          localize: (t) => ({ detail: t('problem.tooManyRequests.detail') }),
+        });
+      }
+      try {
+        request.auth = await authenticate(request, verify);
+      } catch (err) {
+        if (err instanceof HttpError && err.statusCode === 401) unauthenticated.fail(request.ip);
+        throw err;
+      }
       const needed = request.routeOptions.config?.permission;
       if (needed && !request.auth.permissions.has(needed)) {
         throw new HttpError(403, 'forbidden', `Missing permission ${needed}`);

@@ -86,7 +86,9 @@ export const errorsPlugin = fp(
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
-        if (status === 429) return sendProblem(reply, 429, 'tooManyRequests', error.message);
+        if (status === 429) {
+          return sendProblem(reply, 429, 'tooManyRequests', createTranslator(lang)('problem.tooManyRequests.detail'));
+        }
         return sendProblem(reply, status, STATUS_CODES[status] ?? 'badRequest', error.message);
       }
       request.log.error({ err: error }, 'unhandled error');

@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config';
+import type { AuthContext } from './token-verifier';
 
 // Hosts that frame our pages: Outlook (web, new Outlook), Teams and the
 // Microsoft 365 app. Helmet's defaults (X-Frame-Options SAMEORIGIN,
@@ -59,6 +60,8 @@ export const securityPlugin = fp<{ config: AppConfig }>(
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
+      // After authentication (an onRequest hook), before the body is read or validated.
+      hook: 'preParsing',
       keyGenerator: rateLimitKey,
       allowList: (request) => request.url.startsWith('/health/'),
     });
@@ -66,18 +69,11 @@ export const securityPlugin = fp<{ config: AppConfig }>(
   { name: 'security' },
 );
 
-// Limits apply per signed-in user where a token names one (many users of one
-// company share a NAT address), else per client address. The claims are only
-// read here, not trusted: a forged token still fails authentication.
+// Limits apply per verified user (many users of one company share a NAT
+// address), else per client address. Only a verified identity counts: a forged
+// token naming a real user never reaches this point (authentication refused it)
+// and cannot use up that user's budget.
 function rateLimitKey(request: FastifyRequest): string {
-  const token = /^Bearer ([^.]+)\.([^.]+)\./.exec(request.headers.authorization ?? '')?.[2];
-  if (token) {
-    try {
-      const claims = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { tid?: unknown; oid?: unknown };
-      if (typeof claims.tid === 'string' && typeof claims.oid === 'string') return `u:${claims.tid}:${claims.oid}`;
-    } catch {
-      // Not a JWT: fall back to the address.
-    }
-  }
-  return `ip:${request.ip}`;
+  const auth = request.auth as AuthContext | null;
+  return auth ? `u:${auth.tenantId}:${auth.userId}` : `ip:${request.ip}`;
 }

@@ -38,7 +38,7 @@ describe('db:export and db:import', () => {
     });
 
     const exported = await exportDatabase(source.app.mongo.db!, dir);
-    expect(exported.collections).toEqual({ contacts: 2, counters: 1, audit: 3, migrations: 1 });
+    expect(exported.collections).toEqual({ contacts: 2, counters: 1, audit: 3, migrations: 2 });
     expect(readdirSync(dir).sort()).toEqual(['audit.json', 'contacts.json', 'counters.json', 'migrations.json']);
     // Personal data: readable by the owner only.
     expect(statSync(path.join(dir, 'contacts.json')).mode & 0o777).toBe(0o600);

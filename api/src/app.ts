@@ -23,13 +23,31 @@ import { validatorCompiler } from './infra/validation';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
+/**
+ * A request as the log shows it: method, path and the names of its query parameters, never their
+ * values — they carry personal data (`cards?email=…`, `contacts?q=Müller`; DSGVO Art. 5(1)(c)).
+ */
+export function requestForLog(req: { method: string; url: string }): { method: string; url: string } {
+  const [path = '', query] = req.url.split('?', 2);
+  const names = query ? [...new Set([...new URLSearchParams(query).keys()])].map((k) => `${k}=…`) : [];
+  return { method: req.method, url: names.length > 0 ? `${path}?${names.join('&')}` : path };
+}
+
+/** Options for embedding the app: `logStream` receives the JSON log lines (tests read them). */
+export interface BuildOptions {
+  readonly logStream?: { write(line: string): void };
+}
+
 // The composition root: infrastructure first, then features, in order.
-export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      redact: ['req.headers.authorization'],
-      ...(config.prettyLogs
+      // Values of a refused unique key (MongoDB's E11000 errors) can be personal data.
+      redact: ['req.headers.authorization', 'err.keyValue', 'err.errorResponse.keyValue'],
+      serializers: { req: requestForLog },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(config.prettyLogs && !options.logStream
         ? {
             transport: {
               target: 'pino-pretty',
@@ -51,6 +69,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // CRM data and tokens must not stay in browser or proxy caches (shared machines, proxies).
+    if (request.url.startsWith('/api/') || request.url.startsWith('/local-issuer/token')) {
+      reply.header('cache-control', 'no-store');
+    }
   });
 
   await app.register(errorsPlugin);

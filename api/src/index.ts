@@ -1,4 +1,4 @@
-export { buildApp } from './app';
+export { type BuildOptions, buildApp } from './app';
 export { type AppConfig, ConfigError, loadConfig, REPO_ROOT } from './config';
 export { startEmbeddedMongo, type EmbeddedMongo } from './infra/embedded-mongo';
 export { createLocalIssuer, loadOrCreateIssuerKey, type LocalIssuer, type TokenRequest } from './infra/local-issuer';

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import type { AppRole } from '@klarkonform/shared';
 import {
   type AppConfig,
+  type BuildOptions,
   buildApp,
   createLocalIssuer,
   type LocalIssuer,
@@ -31,7 +32,7 @@ export interface TestApp {
 
 // A real API on the real database engine, in a database of its own, with a
 // local token issuer whose tokens go through the production verification.
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kk-test-'));
   const config = loadConfig({
     LOCAL_ISSUER: 'true',
@@ -43,7 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await buildApp(config);
+  const app = await buildApp(config, options);
   await app.ready();
   const key = await loadOrCreateIssuerKey(config.auth.localIssuerKeyFile);
   const issuer = createLocalIssuer(key, config.auth.issuerTemplate, config.auth.audience);

@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { type AppConfig, ConfigError, loadConfig } from './config';
-import { type EmbeddedMongo, startEmbeddedMongo } from './infra/embedded-mongo';
+import { type SupervisedEngine, startSupervisedEngine } from './infra/embedded-mongo-supervisor';
 
 // Starts the API: configuration, the database (the embedded engine when no
 // MONGODB_URI is given), the app, and a graceful shutdown on SIGTERM/SIGINT.
@@ -21,39 +22,45 @@ function readConfig(defaults: Record<string, string>): AppConfig {
   }
 }
 
-export async function startServer(defaults: Record<string, string> = {}): Promise<void> {
-  let config = readConfig(defaults);
-  let embedded: EmbeddedMongo | undefined;
+/** The app on its database, not yet listening; `engine` only when the embedded engine was started. */
+export interface ServerApp {
+  readonly app: FastifyInstance;
+  readonly engine: SupervisedEngine | undefined;
+}
+
+/**
+ * Builds the app on MONGODB_URI, or on the embedded engine started here. A crash of PostgreSQL or
+ * FerretDB does not stop the API: the engine's supervisor restarts the dead part (with a
+ * back-off) and API requests answer 503 with Retry-After meanwhile. Closing the app stops the engine.
+ */
+export async function createServerApp(appConfig: AppConfig): Promise<ServerApp> {
+  let config = appConfig;
+  let engine: SupervisedEngine | undefined;
   let oldSqliteFiles: string[] = [];
-  let reportEngineExit = (message: string) => console.error(message);
   if (!config.mongodbUri) {
     const dataDir = path.join(config.dataDir, 'db');
     oldSqliteFiles = sqliteFiles(dataDir);
-    embedded = await startEmbeddedMongo({
-      binary: config.embeddedMongoBin,
-      dataDir,
-      // A crash of PostgreSQL or FerretDB stops the API (exit 1), so that a supervisor (systemd,
-      // a container runtime) restarts it and the engine recovers, instead of serving errors.
-      onUnexpectedExit: (message) => reportEngineExit(message),
-    });
-    config = Object.freeze({ ...config, mongodbUri: embedded.uri });
+    engine = await startSupervisedEngine({ binary: config.embeddedMongoBin, dataDir });
+    config = Object.freeze({ ...config, mongodbUri: engine.uri });
   }
 
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let app: FastifyInstance;
   try {
     app = await buildApp(config);
   } catch (err) {
-    await embedded?.stop();
+    await engine?.stop();
     throw err;
   }
-  app.addHook('onClose', async () => {
-    await embedded?.stop();
-  });
-  if (embedded) {
-    reportEngineExit = (message) => {
-      app.log.error(`${message} — stopping the API`);
-      void app.close().finally(() => process.exit(1));
-    };
+  if (engine) {
+    const supervised = engine;
+    supervised.useLogger(app.log);
+    const unsubscribe = supervised.onStatus((status) =>
+      app.dbAvailability.setEngine(status.up, status.retryAfterSeconds),
+    );
+    app.addHook('onClose', async () => {
+      unsubscribe();
+      await supervised.stop();
+    });
     app.log.info('using the embedded database (FerretDB on the embedded PostgreSQL) under %s', config.dataDir);
     if (oldSqliteFiles.length > 0) {
       app.log.warn(
@@ -63,6 +70,12 @@ export async function startServer(defaults: Record<string, string> = {}): Promis
       );
     }
   }
+  return { app, engine };
+}
+
+export async function startServer(defaults: Record<string, string> = {}): Promise<void> {
+  const config = readConfig(defaults);
+  const { app, engine } = await createServerApp(config);
 
   closeWithGrace(
     {
@@ -71,7 +84,7 @@ export async function startServer(defaults: Record<string, string> = {}): Promis
       // PostgreSQL shuts down by itself instead of being left running.
       onSecondSignal: (signal) => {
         app.log.warn({ signal }, 'second signal: exiting now');
-        embedded?.signalStop();
+        engine?.signalStop();
       },
     },
     async ({ signal, err }) => {

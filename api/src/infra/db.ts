@@ -1,10 +1,15 @@
 import fp from 'fastify-plugin';
 import mongoose, { type Connection } from 'mongoose';
 import type { AppConfig } from '../config';
+import { API_PREFIX } from './auth';
+import { DatabaseAvailability } from './db-availability';
+import { sendUnavailable } from './errors';
 
 declare module 'fastify' {
   interface FastifyInstance {
     mongo: Connection;
+    /** Is the database reachable now (connection events, the embedded engine's supervisor)? */
+    dbAvailability: DatabaseAvailability;
   }
 }
 
@@ -20,6 +25,9 @@ export const dbPlugin = fp<{ config: AppConfig }>(
       autoCreate: config.mongodbAutoIndex,
       // below Fastify's plugin timeout, so an unreachable server is reported as such
       serverSelectionTimeoutMS: 7_000,
+      // While the server is away an operation fails (and answers 503) instead of waiting in
+      // mongoose's queue for 10 s and then failing with an error that says nothing.
+      bufferCommands: false,
     });
     try {
       await connection.asPromise();
@@ -28,7 +36,26 @@ export const dbPlugin = fp<{ config: AppConfig }>(
       throw new Error(`Cannot reach the database at ${hostsOf(config.mongodbUri)}: ${(err as Error).message}`);
     }
     app.decorate('mongo', connection);
+    const availability = new DatabaseAvailability(() => pingDatabase(connection));
+    app.decorate('dbAvailability', availability);
+    let closing = false;
+    connection.on('disconnected', () => {
+      if (closing) return;
+      availability.setConnection(false);
+      app.log.warn('lost the connection to the database; API requests answer 503 until it is back');
+    });
+    connection.on('reconnected', () => {
+      availability.setConnection(true);
+      app.log.info('the connection to the database is back');
+    });
+    // Runs before authentication (registered first): a request that needs the database gets its
+    // 503 at once, not after the driver's server selection has timed out.
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith(API_PREFIX) || availability.check()) return;
+      return sendUnavailable(reply, availability.retryAfterSeconds());
+    });
     app.addHook('onClose', async () => {
+      closing = true;
       await connection.close();
     });
   },

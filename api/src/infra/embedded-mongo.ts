@@ -37,14 +37,26 @@ export interface EmbeddedMongoOptions {
 export { STALE_WRITE } from './write-races';
 
 /** The PostgreSQL database FerretDB keeps its data in. */
-const DATABASE = 'ferretdb';
+export const DATABASE = 'ferretdb';
 
-export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
-  if (!existsSync(opts.binary)) {
+/** A running FerretDB child: its process, the URI (with the login) and the end of its stderr (for errors only). */
+export interface FerretDB {
+  readonly child: ChildProcess;
+  readonly uri: string;
+  stderrTail(): string;
+}
+
+/** Throws when the embedded database program has not been built. */
+export function assertBuilt(binary: string): void {
+  if (!existsSync(binary)) {
     throw new Error(
-      `The embedded database program is not built (${opts.binary}). Run "npm run build:db", or set MONGODB_URI to use a MongoDB server.`,
+      `The embedded database program is not built (${binary}). Run "npm run build:db", or set MONGODB_URI to use a MongoDB server.`,
     );
   }
+}
+
+export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
+  assertBuilt(opts.binary);
   const onUnexpectedExit = opts.onUnexpectedExit ?? ((message: string) => console.error(message));
   const postgres: EmbeddedPostgres = await startEmbeddedPostgres({
     dataDir: opts.dataDir,
@@ -53,7 +65,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
     onUnexpectedExit,
   });
 
-  let ferret: Awaited<ReturnType<typeof startFerretDB>>;
+  let ferret: FerretDB;
   try {
     ferret = await startFerretDB(opts, postgres.url(DATABASE));
   } catch (err) {
@@ -94,10 +106,11 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<Em
   };
 }
 
-async function startFerretDB(
-  opts: EmbeddedMongoOptions,
+/** Starts FerretDB on `opts.listen` (a free port by default) and waits for its `MONGODB_URI=` line. */
+export async function startFerretDB(
+  opts: Pick<EmbeddedMongoOptions, 'binary' | 'listen' | 'startTimeoutMs'>,
   postgresqlUrl: string,
-): Promise<{ child: ChildProcess; uri: string; stderrTail: () => string }> {
+): Promise<FerretDB> {
   // The URL holds the password: pass it in the environment, not in argv
   // (which `ps` shows to every user).
   const child = spawn(opts.binary, ['-listen', opts.listen ?? '127.0.0.1:0', '-exit-on-stdin-eof'], {
@@ -165,10 +178,11 @@ function redact(text: string, url: string): string {
   return password ? text.split(decodeURIComponent(password)).join('***') : text;
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, and SIGKILL after `graceMs`. */
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(force);
       resolve();

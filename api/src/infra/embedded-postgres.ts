@@ -36,6 +36,8 @@ export interface EmbeddedPostgresOptions {
   /** fsync, synchronous_commit and full_page_writes off: for tests only (a crash can corrupt the cluster). */
   readonly fastUnsafe?: boolean;
   readonly startTimeoutMs?: number;
+  /** The port to try first (a restart keeps the address it had); a free one when it is taken. */
+  readonly port?: number;
   /** Called when PostgreSQL exits without stop() having been called. */
   readonly onUnexpectedExit?: (message: string) => void;
 }
@@ -91,7 +93,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   let lastError: Error | undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
+    const port = attempt === 0 && opts.port ? opts.port : await freePort();
     const args = [
       '-D',
       clusterDir,

@@ -8,6 +8,7 @@ import {
   type ProblemCode,
   pickLanguage,
 } from '@klarkonform/shared';
+import { isDatabaseUnreachableError } from './db-availability';
 import { HttpError } from './http-error';
 import { type AjvLikeError, toFieldErrors } from './validation';
 
@@ -54,6 +55,13 @@ export function sendProblem(
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+/** 503 serviceUnavailable with Retry-After (s): the database is unreachable for now. */
+export function sendUnavailable(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
+  const t = createTranslator(requestLanguage(reply.request));
+  reply.header('retry-after', String(retryAfterSeconds));
+  return sendProblem(reply, 503, 'serviceUnavailable', t('problem.serviceUnavailable.detail'));
+}
+
 function validationDetail(errors: readonly FieldError[], lang: Language): string {
   const first = errors[0];
   const summary = first ? `${first.field}: ${first.message}` : '';
@@ -83,6 +91,11 @@ export const errorsPlugin = fp(
           return sendProblem(reply, error.statusCode, error.code, detail, errors);
         }
         return sendProblem(reply, error.statusCode, error.code, error.message, error.errors);
+      }
+      const availability = app.hasDecorator('dbAvailability') ? app.dbAvailability : undefined;
+      if (availability ? availability.explains(error) : isDatabaseUnreachableError(error)) {
+        request.log.warn({ error: error.name }, 'the database is unreachable');
+        return sendUnavailable(reply, availability?.retryAfterSeconds() ?? 2);
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {

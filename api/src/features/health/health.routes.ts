@@ -19,9 +19,14 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/health/ready',
     { schema: { tags: ['health'], security: [], response: { 200: Health, 503: Health } } },
     async (_request, reply) => {
-      const database = (await pingDatabase(app.mongo)) ? ('ok' as const) : ('unreachable' as const);
-      const status = database === 'ok' ? ('ok' as const) : ('unavailable' as const);
-      return reply.status(database === 'ok' ? 200 : 503).send({ status, checks: { database } });
+      // While the database is known to be down this answers at once, without a ping that would
+      // wait for the driver's server selection.
+      const reachable = app.dbAvailability.check() && (await pingDatabase(app.mongo));
+      if (!reachable) {
+        reply.header('retry-after', String(app.dbAvailability.retryAfterSeconds()));
+        return reply.status(503).send({ status: 'unavailable' as const, checks: { database: 'unreachable' as const } });
+      }
+      return { status: 'ok' as const, checks: { database: 'ok' as const } };
     },
   );
 };

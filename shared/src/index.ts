@@ -129,6 +129,9 @@ export {
   foldName,
   hasText,
   normalizeEmail,
+  displayEmail,
+  EMAIL_FORMAT,
+  isEmailAddress,
   normalizePhone,
   phoneDigits,
   phoneSearchDigits,
@@ -144,6 +147,7 @@ export type { ParsedName } from './contacts/name-parser.rules';
 export { displayName, letterSalutation } from './contacts/display-name.rules';
 export type { NameInput } from './contacts/display-name.rules';
 export { FREE_MAIL_DOMAINS, isFreeMailAddress, isFreeMailDomain } from './contacts/free-mail.rules';
+export { domainToAscii, domainToUnicode } from './contacts/domain.rules';
 export {
   CONSENT_EVENT_PROBLEMS,
   DOUBLE_OPT_IN_EXPIRY_DAYS,

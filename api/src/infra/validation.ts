@@ -3,7 +3,13 @@ import addFormats from 'ajv-formats';
 import localizeDe from 'ajv-i18n/localize/de/index.js';
 import localizeEn from 'ajv-i18n/localize/en/index.js';
 import type { FastifySchemaCompiler } from 'fastify';
-import { createTranslator, type FieldError, TEXT_KIND_KEYWORD } from '@klarkonform/shared';
+import {
+  createTranslator,
+  EMAIL_FORMAT,
+  type FieldError,
+  isEmailAddress,
+  TEXT_KIND_KEYWORD,
+} from '@klarkonform/shared';
 import { addTextKeyword, type TextErrorParams, withTextKinds } from './text-input';
 
 // Two validators: query strings, params and headers arrive as text and are
@@ -21,8 +27,15 @@ function createAjv(coerceTypes: boolean | 'array'): Ajv {
     strict: false,
     messages: true,
   });
-  addFormats(ajv);
+  addAppFormats(ajv);
   addTextKeyword(ajv);
+  return ajv;
+}
+
+/** ajv-formats plus our formats (`idn-email`: addresses with umlaut domains); every ajv of the API uses these. */
+export function addAppFormats(ajv: Ajv): Ajv {
+  addFormats(ajv);
+  ajv.addFormat(EMAIL_FORMAT, isEmailAddress);
   return ajv;
 }
 

@@ -47,7 +47,8 @@ export type ObjectId = Static<typeof ObjectId>;
 export const DateTime = Type.String({ format: 'date-time', maxLength: 35 });
 export const IsoDate = Type.String({ format: 'date', maxLength: 10 });
 
-export const Email = Type.String({ format: 'email', maxLength: 254 });
+// An address with an ASCII or umlaut domain (`idn-email`, validated by normalize.rules.ts `isEmailAddress`).
+export const Email = Type.String({ format: 'idn-email', maxLength: 254 });
 
 // Phone numbers are kept as typed ("030 1234-56 Durchwahl 12"); the normalised E.164 form is
 // a derived search key, not the stored value.

@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { hasVisibleText, normalizeLine } from '../text/text.rules';
+import { domainToAscii, domainToUnicode } from './domain.rules';
 
 // Dot-atom local part and a dotted host name whose last label starts with a letter. Stricter
 // than ajv-formats' `email` (full and fast) and TypeBox's, so whatever this accepts every
@@ -11,14 +12,45 @@ const MAX_LOCAL_PART_LENGTH = 64;
 
 // Every normaliser here first drops invisible characters (text.rules.ts): the API strips them
 // from input, but records stored before that, and text from Microsoft 365, may still hold them.
+/**
+ * The comparable form of an e-mail address: lower case, the domain in its ASCII form
+ * (`max@Müller.de` → `max@xn--mller-kva.de`, domain.rules.ts), so an address matches in either
+ * form; null for what is not an address. Accepts `Max <max@muster.de>` and `mailto:` as pasted.
+ */
 export function normalizeEmail(raw: string): string | null {
   let value = normalizeLine(raw).trim();
   // Accept what people paste: "Max <max@muster.de>" and "mailto:max@muster.de".
   const bracketed = /<([^<>]*)>\s*$/.exec(value);
   if (bracketed?.[1] !== undefined) value = bracketed[1].trim();
   value = value.replace(/^mailto:/i, '').toLowerCase();
+  const at = value.lastIndexOf('@');
+  if (at > 0 && !/^[\x20-\x7e]*$/.test(value)) {
+    const domain = domainToAscii(value.slice(at + 1));
+    if (domain === null) return null;
+    value = `${value.slice(0, at)}@${domain}`;
+  }
   if (value.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(value)) return null;
   return value.indexOf('@') <= MAX_LOCAL_PART_LENGTH ? value : null;
+}
+
+/** JSON Schema format of e-mail addresses (RFC 6531: an umlaut domain is allowed); see `isEmailAddress`. */
+export const EMAIL_FORMAT = 'idn-email';
+
+/**
+ * True for a bare e-mail address as stored in a contact: ASCII local part, a domain in ASCII or
+ * Unicode form (`max@müller.de`), nothing around it (no `Name <…>`, no `mailto:`). The validator
+ * of the `idn-email` format; stricter than ajv-formats' `email` on the ASCII side.
+ */
+export function isEmailAddress(value: string): boolean {
+  return /^[^\s<>@]+@[^\s<>@]+$/.test(value) && !/^mailto:/i.test(value) && normalizeEmail(value) !== null;
+}
+
+/** An address as people read it: normalised, the domain in Unicode (`max@müller.de`); null if none. */
+export function displayEmail(raw: string): string | null {
+  const email = normalizeEmail(raw);
+  if (email === null) return null;
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, at)}@${domainToUnicode(email.slice(at + 1))}`;
 }
 
 export function emailDomain(email: string): string | null {
@@ -31,17 +63,18 @@ export function emailLocalPart(email: string): string | null {
   return normalized === null ? null : normalized.slice(0, normalized.indexOf('@'));
 }
 
-// "https://www.Muster.de/kontakt" → "muster.de": the company's own domain for matching senders.
+// "https://www.Muster.de/kontakt" → "muster.de": the company's own domain for matching senders,
+// in ASCII form like e-mail domains ("www.müller.de" → "xn--mller-kva.de").
 export function websiteDomain(url: string): string | null {
-  const host = normalizeLine(url)
+  const hostPart = normalizeLine(url)
     .trim()
     .toLowerCase()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
     .replace(/[/?#].*$/, '')
     .replace(/^[^@]*@/, '')
     .replace(/:\d*$/, '')
-    .replace(/\.$/, '')
-    .replace(/^www\d*\./, '');
+    .replace(/\.$/, '');
+  const host = (domainToAscii(hostPart) ?? '').replace(/^www\d*\./, '');
   return /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(host) ? host : null;
 }
 

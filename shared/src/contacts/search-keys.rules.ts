@@ -1,4 +1,5 @@
 import { type CountryCode, isSupportedCountry } from 'libphonenumber-js';
+import { domainToAscii } from './domain.rules';
 import { isFreeMailDomain } from './free-mail.rules';
 import { koelnerPhonetik } from './koelner-phonetik.rules';
 import { companyKey, stripLegalForm } from './legal-form.rules';
@@ -124,17 +125,24 @@ export type SearchQuery =
 
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
 
+/** A domain typed in either form ("müller.de", "xn--mller-kva.de") as its ASCII key, else null. */
+function asDomain(text: string): string | null {
+  const ascii = /\s/.test(text) ? null : domainToAscii(text);
+  return ascii !== null && DOMAIN.test(ascii) ? ascii : null;
+}
+
 export function searchQuery(q: string): SearchQuery {
   const text = normalizeLine(q).trim().slice(0, 200);
   if (/^c\d{1,9}$/i.test(text)) return { kind: 'contactNumber', contactNumber: `C${text.slice(1).padStart(5, '0')}` };
   if (text.includes('@')) {
     const email = normalizeEmail(text);
     if (email) return { kind: 'email', email };
-    const domain = text.startsWith('@') ? text.slice(1).toLowerCase() : '';
-    if (DOMAIN.test(domain)) return { kind: 'domain', domain };
+    const domain = text.startsWith('@') ? asDomain(text.slice(1)) : null;
+    if (domain) return { kind: 'domain', domain };
     return { kind: 'emailPrefix', prefix: text.toLowerCase() };
   }
-  if (DOMAIN.test(text)) return { kind: 'domain', domain: text.toLowerCase() };
+  const domain = asDomain(text);
+  if (domain) return { kind: 'domain', domain };
   const digits = text.replace(/\D/g, '');
   if (digits.length >= 4 && /^[\d\s()+/.-]+$/.test(text)) {
     const variants = phoneSearchDigits(text);

@@ -2,7 +2,8 @@ import type { CreateSuggestion } from './sender-card.schema';
 import { isFreeMailDomain } from './free-mail.rules';
 import { parseDisplayName } from './name-parser.rules';
 import { capitalizeWord } from './name-words.rules';
-import { normalizeEmail } from './normalize.rules';
+import { domainToUnicode } from './domain.rules';
+import { displayEmail, normalizeEmail } from './normalize.rules';
 
 // Public suffixes of two labels common among German business partners; under them the
 // company's own label is the third from the right ("muster.co.uk").
@@ -24,13 +25,14 @@ const TWO_LABEL_SUFFIXES = new Set([
   'com.pl',
 ]);
 
-// "muster-bau.de" → "Muster-Bau": a starting point the user corrects, never a fact.
+// "muster-bau.de" → "Muster-Bau", "xn--mller-kva.de" → "Müller": a starting point the user
+// corrects, never a fact.
 export function companyNameFromDomain(domain: string): string | undefined {
-  const labels = domain.toLowerCase().split('.').filter(Boolean);
+  const labels = domainToUnicode(domain).split('.').filter(Boolean);
   if (labels.length < 2) return undefined;
   const suffixLength = TWO_LABEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 2 : 1;
   const label = labels[labels.length - suffixLength - 1];
-  if (label === undefined || !/[a-z]/.test(label)) return undefined;
+  if (label === undefined || !/\p{Ll}/u.test(label)) return undefined;
   return capitalizeWord(label);
 }
 
@@ -47,7 +49,9 @@ export function createSuggestion(input: SuggestionInput): CreateSuggestion | nul
   if (email === null) return null;
   const domain = email.slice(email.lastIndexOf('@') + 1);
   const freeMail = isFreeMailDomain(domain);
-  const suggestion: CreateSuggestion = { ...parseDisplayName(input.displayName, email), email, freeMail };
+  // The address as people read it (an umlaut domain in Unicode); it is stored so and matched in either form.
+  const shown = displayEmail(email) ?? email;
+  const suggestion: CreateSuggestion = { ...parseDisplayName(input.displayName, email), email: shown, freeMail };
   if (input.company) {
     suggestion.companyId = input.company.id;
     suggestion.companyName = input.company.name;

@@ -1,5 +1,4 @@
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import {
   Contact,
   createTranslator,
@@ -10,7 +9,7 @@ import {
   type Translate,
 } from '@klarkonform/shared';
 import { HttpError } from '../../infra/http-error';
-import { toFieldErrors } from '../../infra/validation';
+import { addAppFormats, toFieldErrors } from '../../infra/validation';
 import type { ContactFields } from './contacts.mapper';
 
 // What may be stored is what can be answered: every write of a contact is checked against the
@@ -19,7 +18,7 @@ import type { ContactFields } from './contacts.mapper';
 // refused with a 409 instead, naming what to trim first, and nothing is written.
 
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false });
-addFormats(ajv);
+addAppFormats(ajv);
 const isStorable = ajv.compile(Contact);
 
 /** The id and number a contact is checked with before it has its own. */

@@ -1,0 +1,39 @@
+import punycode from 'punycode/punycode.js';
+
+// Internationalised domain names (IDN, "müller.de"): one domain has a Unicode form people read and
+// an ASCII form (punycode, "xn--mller-kva.de") that DNS and many mail systems use. Keys and
+// comparisons use the ASCII form, so an address matches whichever form it was stored or sent in;
+// people see the Unicode form. The conversion is the platform's: the WHATWG URL parser applies
+// UTS #46 processing (ToASCII, non-transitional) in Node.js and in every browser; the way back
+// decodes the punycode labels (RFC 3492) with the `punycode` package.
+
+const ASCII = /^[\x20-\x7e]*$/;
+const ACE_LABEL = /(^|\.)xn--/;
+
+/**
+ * The ASCII (A-label) form of a domain, lower case: "Müller.DE" → "xn--mller-kva.de"; ASCII input
+ * is only lowercased. Null when the domain cannot be converted (forbidden code points, bad labels).
+ */
+export function domainToAscii(domain: string): string | null {
+  const trimmed = domain.trim().replace(/\.$/, '');
+  if (trimmed === '') return null;
+  if (ASCII.test(trimmed)) return trimmed.toLowerCase();
+  if (/[/?#@:\\\s[\]%]/.test(trimmed)) return null;
+  try {
+    const host = new URL(`http://${trimmed}/`).hostname;
+    return host === '' ? null : host;
+  } catch {
+    return null;
+  }
+}
+
+/** The Unicode (U-label) form of an ASCII domain for display: "xn--mller-kva.de" → "müller.de". */
+export function domainToUnicode(domain: string): string {
+  const lower = domain.toLowerCase();
+  if (!ACE_LABEL.test(lower)) return lower;
+  try {
+    return punycode.toUnicode(lower);
+  } catch {
+    return lower;
+  }
+}

@@ -86,6 +86,7 @@ export const errorsPlugin = fp(
       }
       if (error instanceof HttpError) {
         if (error.wwwAuthenticate) reply.header('www-authenticate', error.wwwAuthenticate);
+        if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
         if (error.localize) {
           const { detail, errors } = error.localize(createTranslator(lang), lang);
           return sendProblem(reply, error.statusCode, error.code, detail, errors);

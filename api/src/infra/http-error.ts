@@ -13,12 +13,19 @@ export class HttpError extends Error {
   readonly errors: readonly FieldError[] | undefined;
   readonly wwwAuthenticate: string | undefined;
   readonly localize: LocalizedProblem | undefined;
+  /** Seconds after which a retry may succeed (sent as Retry-After with 429 and 503). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     statusCode: number,
     code: ProblemCode,
     detail: string,
-    extra: { errors?: readonly FieldError[]; wwwAuthenticate?: string; localize?: LocalizedProblem } = {},
+    extra: {
+      errors?: readonly FieldError[];
+      wwwAuthenticate?: string;
+      localize?: LocalizedProblem;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(detail);
     this.name = 'HttpError';
@@ -27,6 +34,7 @@ export class HttpError extends Error {
     this.errors = extra.errors;
     this.wwwAuthenticate = extra.wwwAuthenticate;
     this.localize = extra.localize;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 

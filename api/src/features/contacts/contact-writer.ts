@@ -170,7 +170,10 @@ export class ContactWriter {
           await this.contacts.bumpContactNumber(auth.tenantId, seq);
         }
       }
-      throw new HttpError(503, 'serviceUnavailable', 'Could not assign a contact number; please retry');
+      throw new HttpError(503, 'serviceUnavailable', 'Could not assign a contact number; please retry', {
+        retryAfterSeconds: 1,
+        localize: (t) => ({ detail: t('problem.serviceUnavailable.detail') }),
+      });
     });
   }
 

@@ -138,7 +138,7 @@ export {
   websiteDomain,
 } from './contacts/normalize.rules';
 export type { NormalizedPhone } from './contacts/normalize.rules';
-export { companyKey, stripLegalForm } from './contacts/legal-form.rules';
+export { companyKey, hasLegalForm, legalFormOf, stripLegalForm } from './contacts/legal-form.rules';
 export { koelnerPhonetik } from './contacts/koelner-phonetik.rules';
 export { MAX_NAME_TOKENS, searchKeys, searchQuery } from './contacts/search-keys.rules';
 export type { SearchKeyInput, SearchKeys, SearchQuery } from './contacts/search-keys.rules';

@@ -119,6 +119,39 @@ describe('duplicate check', () => {
     expect(candidates.map((c) => c.contact.displayName)).toContain(`Karl ${existing}`);
   });
 
+  it.each([
+    // The issue's case: the first name was "475 068" against "47568"
+    ['Karl-Heinz', 'Müller-Lüdenscheidt', 'Karl Heinz', 'Müller-Lüdenscheidt'],
+    ['Karl Heinz', 'Müller-Lüdenscheidt', 'Karlheinz', 'Müller Lüdenscheidt'],
+    ['Hans-Peter', 'Schulze Wettendorf', 'Hans Peter', 'Schulze-Wettendorf'],
+    ['Anna Lena', 'Meyer-Lüdenscheidt', 'Anna-Lena', 'MeyerLüdenscheidt'],
+  ])('finds %s %s for "%s %s" in the same company', async (first, last, candidateFirst, candidateLast) => {
+    const firma = await createContact(t, company(`Firma ${candidateFirst} ${candidateLast} KG`));
+    await createContact(t, person(first, last, { companyId: firma.id }));
+    const candidates = await check({
+      kind: 'person',
+      firstName: candidateFirst,
+      lastName: candidateLast,
+      companyId: firma.id,
+    });
+    expect(candidates[0]).toMatchObject({ contact: { displayName: `${first} ${last}` } });
+    expect(candidates[0]?.reasons).toEqual(['phoneticName', 'sameCompanyName']);
+  });
+
+  it.each([
+    // The issue's cases, then legal forms of the XUnternehmen and ISO 20275 lists
+    ['Muster Holzbau GbR', 'Muster Holzbau eGbR'],
+    ['Muster Versicherung VVaG', 'Muster Versicherung'],
+    ['Muster Handel UG (haftungsbeschränkt)', 'Muster Handel Unternehmergesellschaft (haftungsbeschränkt)'],
+    ['Stadtwerke Musterstadt AöR', 'Stadtwerke Musterstadt Anstalt des öffentlichen Rechts'],
+    ['Muster Recht PartG mbB', 'Muster Recht Partnerschaftsgesellschaft mit beschränkter Berufshaftung'],
+    ['Muster Werkzeug Ges.m.b.H.', 'Muster Werkzeug GmbH & Co. KG'],
+  ])('finds %s for "%s"', async (existing, name) => {
+    await createContact(t, company(existing));
+    const candidates = await check({ kind: 'company', name });
+    expect(candidates[0]).toMatchObject({ contact: { displayName: existing }, reasons: ['sameCompanyName'] });
+  });
+
   it('does not call two people with a common surname at different companies duplicates', async () => {
     const other = await createContact(t, company('Ganz Andere AG'));
     const candidates = await check({ kind: 'person', firstName: 'Jana', lastName: 'Meier', companyId: other.id });

@@ -1,8 +1,9 @@
 import { Types } from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REFRESH_MARKER } from '../../api/src/features/contacts/contacts.migrations';
 import { LOOKUP_FIELDS } from '../../api/src/features/contacts/lookup-keys.rules';
 import { buildApp } from '../../api/src/index';
-import { createContact, person, withEmail } from '../support/contacts';
+import { company, createContact, person, withEmail } from '../support/contacts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // Contacts stored by the previous version (search keys in `keys`, no top-level lookup fields)
@@ -49,6 +50,42 @@ describe('start-up migration of contacts from an earlier version', () => {
       const stored = await db.collection('contacts').findOne({ _id });
       expect(stored).not.toHaveProperty('keys');
       // Adding the lookup fields, then re-deriving them by the current text rules.
+      expect(await db.collection('migrations').countDocuments()).toBe(2);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('re-derives the blocking keys stored by earlier rules, so "Karl-Heinz Müller-Lüdenscheidt" is found', async () => {
+    const t = await createTestApp();
+    apps.push(t);
+    const db = t.app.mongo.db!;
+    const firma = await createContact(t, company('Lüdenscheidt Werkzeuge GmbH'));
+    const stored = await createContact(t, person('Karl Heinz', 'Müller Lüdenscheidt', { companyId: firma.id }));
+    const _id = new Types.ObjectId(String(stored.id));
+    // What the earlier rules stored: one phonetic code per word of the last name.
+    await db
+      .collection('contacts')
+      .updateOne({ _id }, { $set: { matchKeys: [`pl:657 52682|c:${firma.id}`], version: Number(stored.version) + 1 } });
+    const duplicateCheck = async (app: typeof t.app) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/contacts/duplicate-check',
+          headers: { authorization: `Bearer ${await t.token()}` },
+          payload: { kind: 'person', firstName: 'Karl-Heinz', lastName: 'Müller-Lüdenscheidt', companyId: firma.id },
+        })
+      )
+        .json()
+        .candidates.map((c: { contact: { id: string } }) => c.contact.id);
+    expect(await duplicateCheck(t.app)).not.toContain(stored.id);
+
+    await db.collection('migrations').deleteOne({ _id: REFRESH_MARKER as never });
+    const restarted = await buildApp(t.config);
+    await restarted.ready();
+    try {
+      expect(await duplicateCheck(restarted)).toContain(stored.id);
+      expect((await db.collection('contacts').findOne({ _id }))?.matchKeys).toEqual([`pl:65752682|c:${firma.id}`]);
       expect(await db.collection('migrations').countDocuments()).toBe(2);
     } finally {
       await restarted.close();

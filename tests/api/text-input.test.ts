@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFRESH_MARKER } from '../../api/src/features/contacts/contacts.migrations';
 import { buildApp } from '../../api/src/index';
 import { company, createContact, person, withEmail } from '../support/contacts';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -195,13 +196,21 @@ describe('text that is accepted is stored normalised', () => {
 describe('contacts stored before the text rules', () => {
   it('are re-derived at start-up, so "Müller" finds a stored "Mü\\u200bller"', async () => {
     // What an earlier version stored for "Mü\u200bller": the zero width space split the name,
-    // so its keys were those of "Mue ller". Created as that, then given the old stored name.
+    // so its keys were those of "Mue ller" (phonetic code "6 57", one per word). Created as
+    // that, then given the old stored name and blocking key.
     const old = await createContact(t, person('Karla', 'Mue ller', { companyId: firma.id }));
     const db = t.app.mongo.db!;
     const _id = new Types.ObjectId(String(old.id));
-    await db
-      .collection('contacts')
-      .updateOne({ _id }, { $set: { lastName: 'Mü\u200bller', version: Number(old.version) + 1 } });
+    await db.collection('contacts').updateOne(
+      { _id },
+      {
+        $set: {
+          lastName: 'Mü\u200bller',
+          matchKeys: [`pl:6 57|c:${firma.id}`],
+          version: Number(old.version) + 1,
+        },
+      },
+    );
     const duplicateCheck = async (app: typeof t.app, token: string) =>
       (
         await app.inject({
@@ -217,7 +226,7 @@ describe('contacts stored before the text rules', () => {
     expect(await search('Müller')).not.toContain(old.id);
     expect(await duplicateCheck(t.app, token)).not.toContain(old.id);
 
-    await db.collection('migrations').deleteOne({ _id: 'contacts.lookupFields.textRules.v1' as never });
+    await db.collection('migrations').deleteOne({ _id: REFRESH_MARKER as never });
     const restarted = await buildApp(t.config);
     await restarted.ready();
     try {

@@ -51,8 +51,8 @@ function letterCode(letter: string, previous: string | undefined, next: string |
   }
 }
 
-function wordCode(word: string): string {
-  const letters = [...word].filter((ch) => ch >= 'a' && ch <= 'z');
+function codeOf(folded: string): string {
+  const letters = [...folded].filter((ch) => ch >= 'a' && ch <= 'z');
   let raw = '';
   letters.forEach((letter, i) => {
     raw += letterCode(letter, letters[i - 1], letters[i + 1]);
@@ -64,12 +64,15 @@ function wordCode(word: string): string {
   return collapsed.charAt(0) + collapsed.slice(1).replaceAll('0', '');
 }
 
-// Names are folded first (ä → ae, ß → ss, diacritics dropped, hyphens joined), so strings that
-// fold alike always get the same code. Several words give one code per word, space-separated.
+/**
+ * The Kölner Phonetik code of a name: digits only, "" when the name has no letter a–z. Names are
+ * folded first (ä → ae, ß → ss, diacritics dropped), so strings that fold alike get the same
+ * code. Spaces, hyphens, digits and every other non-letter are skipped, as the reference
+ * implementations do (Apache Commons Codec `ColognePhonetic`: "Test test", "Test-test" and
+ * "Testtest" are all 28282), so a name is one code however its parts are joined: "Karl Heinz",
+ * "Karl-Heinz" and "Karlheinz" are all 47568, "Müller Lüdenscheidt" is 65752682 like
+ * "Müller-Lüdenscheidt".
+ */
 export function koelnerPhonetik(name: string): string {
-  return foldName(name)
-    .split(' ')
-    .map(wordCode)
-    .filter((code) => code !== '')
-    .join(' ');
+  return codeOf(foldName(name));
 }

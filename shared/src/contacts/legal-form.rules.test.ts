@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { companyKey, stripLegalForm } from './legal-form.rules';
+import { companyKey, hasLegalForm, legalFormOf, stripLegalForm } from './legal-form.rules';
+import { GERMAN_LEGAL_FORMS, LEGAL_FORMS } from './legal-forms.data';
 
 describe('stripLegalForm', () => {
   it.each([
@@ -77,7 +78,10 @@ describe('stripLegalForm', () => {
     expect(stripLegalForm('   ')).toBe('');
   });
 
-  const legalForms = ['GmbH', 'AG', 'KG', '& Co. KG', 'e.V.', 'UG (haftungsbeschränkt)', 'Ltd.', 'S.A.', 'mbH'];
+  const legalForms = [
+    ...['GmbH', 'AG', 'KG', '& Co. KG', 'e.V.', 'UG (haftungsbeschränkt)', 'Ltd.', 'S.A.', 'mbH'],
+    ...LEGAL_FORMS.flatMap((form) => [...form.long, ...form.short]),
+  ];
   const names = fc.oneof(
     fc.string({ maxLength: 40 }),
     fc
@@ -116,5 +120,129 @@ describe('companyKey', () => {
 
   it('contains only [a-z0-9]', () => {
     fc.assert(fc.property(fc.string({ maxLength: 40 }), (name) => /^[a-z0-9]*$/.test(companyKey(name))));
+  });
+});
+
+describe('the company key drops every legal form of the data (XUnternehmen, ISO 20275)', () => {
+  it.each([
+    // The issue's cases
+    ['Muster Holzbau eGbR', 'Muster Holzbau GbR'],
+    ['Muster Versicherung', 'Muster Versicherung VVaG'],
+    ['Muster Handel Unternehmergesellschaft (haftungsbeschränkt)', 'Muster Handel UG (haftungsbeschränkt)'],
+    // Long and short forms, spellings
+    ['Muster Bau Gesellschaft mit beschränkter Haftung & Co. Kommanditgesellschaft', 'Muster Bau GmbH & Co. KG'],
+    ['Muster Bau GmbH u. Co. KG', 'Muster Bau G.m.b.H. & Co KG'],
+    ['Muster Bau Gesellschaft mbH', 'Muster Bau'],
+    ['Muster Recht Partnerschaftsgesellschaft mit beschränkter Berufshaftung', 'Muster Recht PartG mbB'],
+    ['Muster Recht Partnerschaft mbB', 'Muster Recht Partnerschaft'],
+    ['Stadtwerke Muster Anstalt des öffentlichen Rechts', 'Stadtwerke Muster AöR'],
+    ['Handwerkskammer Muster Körperschaft des öffentlichen Rechts', 'Handwerkskammer Muster KdöR'],
+    ['Muster Handel e. Kfm.', 'Muster Handel eingetragener Kaufmann'],
+    ['Muster Handel e.Kfr.', 'Muster Handel eingetragene Kauffrau'],
+    ['Muster Kommanditgesellschaft auf Aktien', 'Muster KGaA'],
+    ['Muster Versicherung a.G.', 'Muster Versicherung Versicherungsverein auf Gegenseitigkeit'],
+    ['Muster Handel UG (haftungsbeschraenkt)', 'Muster Handel Unternehmergesellschaft haftungsbeschränkt'],
+    ['Muster gUG (hb)', 'Muster gemeinnützige GmbH'],
+    ['Muster Europäische wirtschaftliche Interessenvereinigung', 'Muster EWIV'],
+    ['Muster Europaeische Genossenschaft', 'Muster SCE'],
+    ['Muster Europäische Gesellschaft', 'Muster SE'],
+    ['Muster Wohnen eingetragene Genossenschaft', 'Muster Wohnen eG'],
+    ['Muster Freunde n.e.V.', 'Muster Freunde eingetragener Verein'],
+    ['Muster Investment-KG', 'Muster InvAG'],
+    ['Muster Stiftung des bürgerlichen Rechts', 'Muster Stiftung öffentlichen Rechts'],
+    // Austria and Switzerland
+    ['Muster Ges.m.b.H.', 'Muster GesmbH'],
+    ['Muster OG', 'Muster e.U.'],
+    ['Muster FlexCo', 'Muster Flexible Kapitalgesellschaft'],
+    ['Muster Sàrl', 'Muster Sagl'],
+  ])('%j and %j', (a, b) => {
+    expect(companyKey(a)).toBe(companyKey(b));
+  });
+
+  it.each(['Robert Bosch Stiftung GmbH', 'Muster Wohnungsbau Genossenschaft eG', 'Muster Verein'])(
+    'keeps words that are names as well as forms: %j',
+    (name) => {
+      expect(companyKey(name)).toMatch(/stiftung|genossenschaft|verein/);
+    },
+  );
+
+  it.each(['Ayşe Kör', 'Max Mustermann', 'Bäckerei Müller & Partner'])('finds no legal form in %j', (name) => {
+    expect(legalFormOf(name)).toBeNull();
+    expect(hasLegalForm(name)).toBe(false);
+  });
+
+  it.each([
+    ['Muster GmbH & Co. KG', 'GmbH & Co. KG'],
+    ['Muster Holzbau eGbR', 'eGbR'],
+    ['Muster Verwaltungs-GmbH i.L.', 'GmbH i.L.'],
+    ['Müller & Co.', '& Co.'],
+    ['Muster, Ges.m.b.H.', 'Ges.m.b.H.'],
+    ['GmbH', 'GmbH'],
+    ['Muster i.L.', null],
+  ])('legalFormOf(%j) is %j', (name, form) => {
+    expect(legalFormOf(name)).toBe(form);
+    expect(hasLegalForm(name)).toBe(form !== null);
+  });
+
+  const designations = LEGAL_FORMS.flatMap((form) => [...form.long, ...form.short]);
+
+  it('strips each designation of the data', () => {
+    for (const designation of designations) {
+      expect(stripLegalForm(`Muster Bau ${designation}`), designation).toBe('Muster Bau');
+    }
+  });
+
+  // Written as the data has it, in capitals, in small letters, with ä as "ae", and for an
+  // abbreviation with dots between its letters ("G.m.b.H.").
+  const isAbbreviation = (word: string) => /[./]/.test(word) || /\p{Lu}/u.test(word.slice(1));
+  const variants = (designation: string) => [
+    designation,
+    designation.toUpperCase(),
+    designation.toLowerCase(),
+    designation.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/à/g, 'a'),
+    designation
+      .split(' ')
+      .map((word) =>
+        isAbbreviation(word) && !/[()/-]/.test(word) ? `${[...word.replace(/\./g, '')].join('.')}.` : word,
+      )
+      .join(' '),
+  ];
+  const base = fc
+    .array(fc.stringMatching(/^[A-ZÄÖÜ][a-zäöüß]{2,11}$/), { minLength: 1, maxLength: 3 })
+    .map((words) => words.join(' '))
+    .filter((name) => stripLegalForm(name) === name);
+  const spelledForm = fc.constantFrom(...designations).chain((d) => fc.constantFrom(...variants(d)));
+
+  it('gives a name with any form, in any spelling, the key of the name alone', () => {
+    fc.assert(
+      fc.property(base, spelledForm, fc.constantFrom(' ', ', ', ' - '), (name, form, glue) => {
+        return companyKey(`${name}${glue}${form}`) === companyKey(name);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes chains of German forms apart ("GmbH & Co. KG")', () => {
+    const german = GERMAN_LEGAL_FORMS.flatMap((form) => [...form.long, ...form.short]);
+    fc.assert(
+      fc.property(
+        base,
+        fc.array(fc.constantFrom(...german), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(' & Co. ', ' & Co ', ' u. Co. ', ' und Co. ', ' + Co. ', '&Co.'),
+        (name, forms, joiner) => {
+          const full = `${name} ${forms.join(joiner)}`;
+          return companyKey(full) === companyKey(name) && hasLegalForm(full) && stripLegalForm(full) === name;
+        },
+      ),
+    );
+  });
+
+  it('finds the form it strips at the end of the name', () => {
+    fc.assert(
+      fc.property(base, spelledForm, (name, form) => {
+        const full = `${name} ${form}`;
+        return legalFormOf(full) === form && `${stripLegalForm(full)} ${legalFormOf(full)}` === full;
+      }),
+    );
   });
 });

@@ -10,10 +10,12 @@ import { LOOKUP_FIELDS } from './lookup-keys.rules';
 // write), and several API instances may run it at once.
 
 const MARKER = 'contacts.lookupFields.v1';
-// The key rules read text differently since text.rules.ts: invisible characters no longer split
-// a name ("Mü\u200bller" was "mue ller") and decomposed letters fold like composed ones. Bump
-// this marker whenever a rule behind the lookup fields changes.
-const REFRESH_MARKER = 'contacts.lookupFields.textRules.v1';
+// Bump this marker whenever a rule behind the lookup fields changes; one marker, the latest rules.
+// v1: since text.rules.ts invisible characters no longer split a name ("Mü\u200bller" was
+// "mue ller") and decomposed letters fold like composed ones. v2: a phonetic code runs across
+// the spaces of a name ("Karl Heinz" is 47568 like "Karl-Heinz", was "475 068") and every legal
+// form of legal-forms.data.ts leaves the company key ("Muster Holzbau eGbR" → "musterholzbau").
+export const REFRESH_MARKER = 'contacts.lookupFields.rules.v2';
 
 type Db = NonNullable<Connection['db']>;
 const migrationsOf = (db: Db) => db.collection<{ _id: string; at: Date }>('migrations');

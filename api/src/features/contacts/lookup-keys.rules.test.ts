@@ -51,6 +51,45 @@ describe('lookup keys', () => {
     expect(matchKeysOf('person', lisa.keys, 'c1')).toEqual([`pl:${code}|c:c1`, `pl:${code}|d:muster.de`]);
   });
 
+  it('gives a name written with spaces or hyphens the same blocking keys', () => {
+    const keysOf = (firstName: string, lastName: string) => {
+      const { keys } = person(firstName, lastName);
+      return { first: keys.phoneticFirst, blocks: matchKeysOf('person', keys, 'c1') };
+    };
+    const existing = keysOf('Karl-Heinz', 'Müller-Lüdenscheidt');
+    expect(existing.blocks).toEqual(['pl:65752682|c:c1']);
+    for (const [first, last] of [
+      ['Karl Heinz', 'Müller-Lüdenscheidt'],
+      ['Karlheinz', 'Müller Lüdenscheidt'],
+      ['Karl  -  Heinz', 'MüllerLüdenscheidt'],
+    ]) {
+      expect(keysOf(first ?? '', last ?? '')).toEqual(existing);
+    }
+    const part = fc.stringMatching(/^[A-Za-zÄÖÜäöüß]{1,10}$/);
+    fc.assert(
+      fc.property(
+        fc.array(part, { minLength: 1, maxLength: 3 }),
+        fc.array(part, { minLength: 1, maxLength: 3 }),
+        (f, l) => {
+          expect(keysOf(f.join(' '), l.join(' '))).toEqual(keysOf(f.join('-'), l.join('-')));
+          expect(keysOf(f.join(''), l.join(''))).toEqual(keysOf(f.join('-'), l.join(' ')));
+        },
+      ),
+    );
+  });
+
+  it('gives a company the same blocking keys with any of its legal forms', () => {
+    const blocks = (name: string) => {
+      const keys = { ...searchKeys({ kind: 'company', name }), sortName: foldName(name) };
+      return lookupKeys(keys, { kind: 'company', archived: false }).matchKeys;
+    };
+    expect(blocks('Muster Holzbau eGbR')).toEqual(blocks('Muster Holzbau GbR'));
+    expect(blocks('Muster Versicherung VVaG')).toEqual(blocks('Muster Versicherung'));
+    expect(blocks('Muster Handel Unternehmergesellschaft (haftungsbeschränkt)')).toEqual(
+      blocks('Muster Handel UG (haftungsbeschränkt)'),
+    );
+  });
+
   it('keeps the company blocking keys on their own', () => {
     const company = { ...searchKeys({ kind: 'company', name: 'Muster GmbH & Co. KG' }), sortName: 'muster gmbh' };
     const keys = lookupKeys(company, { kind: 'company', archived: true, relationships: ['customer', 'supplier'] });

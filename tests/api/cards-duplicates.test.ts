@@ -81,6 +81,19 @@ describe('sender cards', () => {
     expect(result[3]).toEqual({ email: 'not-an-address', status: 'unknown' });
   });
 
+  it('suggests no person for a function mailbox, only the company found by its domain', async () => {
+    const [card] = await cards('email=geschaeftsleitung%40muster.de&name=Gesch%C3%A4ftsleitung');
+    expect(card.status).toBe('unknown');
+    expect(card.company.name).toBe('Muster GmbH');
+    expect(card.suggestion).toEqual({
+      kind: 'company',
+      email: 'geschaeftsleitung@muster.de',
+      freeMail: false,
+      companyId: muster.id,
+      companyName: 'Muster GmbH',
+    });
+  });
+
   it('refuses more than 50 addresses', async () => {
     const query = Array.from({ length: 51 }, (_, i) => `email=a${i}%40x.de`).join('&');
     const res = await t.request({ method: 'GET', url: `/api/v1/cards?${query}` });

@@ -110,3 +110,252 @@ describe('parseDisplayName', () => {
     expect(parsed.firstName).toBe('Max');
   });
 });
+
+type Case = [string, string, ParsedName];
+const expectCases = (cases: Case[]) =>
+  it.each<Case>(cases)('%j <%s> → %o', (displayName, email, expected) => {
+    expect(parseDisplayName(displayName, email)).toEqual(expected);
+  });
+
+// Names for the properties: none of them is a particle, title, salutation, function word or legal form.
+const FIRST_NAMES = ['Elke', 'Hans', 'Max', 'Anna-Lena', 'Jürgen', 'Ursula', 'Karl-Theodor', 'Sören', 'Marie'];
+const SURNAMES = ['Elster', 'Habicht', 'Brandt', 'Mustermann', 'Müller-Lüdenscheidt', 'Leyen', 'Guttenberg', 'Öztürk'];
+
+describe('particles and titles of nobility belong to the last name', () => {
+  expectCases([
+    // The issue's cases
+    ['Elke Freifrau an der Elster', '', { firstName: 'Elke', lastName: 'Freifrau an der Elster' }],
+    ['Dr.-Ing. Hans vorm Habicht', '', { title: 'Dr.-Ing.', firstName: 'Hans', lastName: 'vorm Habicht' }],
+    ['vorm Habicht, Hans', '', { firstName: 'Hans', lastName: 'vorm Habicht' }],
+    ['Herr von Brandt', '', { salutation: 'Herr', lastName: 'von Brandt' }],
+    // More of the kind
+    ['Otto Graf Lambsdorff', '', { firstName: 'Otto', lastName: 'Graf Lambsdorff' }],
+    [
+      'Karl-Theodor Freiherr von und zu Guttenberg',
+      '',
+      { firstName: 'Karl-Theodor', lastName: 'Freiherr von und zu Guttenberg' },
+    ],
+    ['Freifrau an der Elster, Elke', '', { firstName: 'Elke', lastName: 'Freifrau an der Elster' }],
+    ['Leyen, Ursula von der', '', { firstName: 'Ursula', lastName: 'von der Leyen' }],
+    ['Habicht, Dr. Hans vorm', '', { title: 'Dr.', firstName: 'Hans', lastName: 'vorm Habicht' }],
+    ['VON DER LEYEN Ursula', '', { firstName: 'Ursula', lastName: 'von der Leyen' }],
+    ['MAX VON MUSTERMANN', '', { firstName: 'Max', lastName: 'von Mustermann' }],
+    ['Max Von Mustermann', '', { firstName: 'Max', lastName: 'Von Mustermann' }],
+    ['Frau Gräfin zu Brandt', '', { salutation: 'Frau', lastName: 'Gräfin zu Brandt' }],
+    ['Prof. von Brandt', '', { title: 'Prof.', lastName: 'von Brandt' }],
+    ['von Brandt', '', { lastName: 'von Brandt' }],
+    ['Maria Edle von Habicht', '', { firstName: 'Maria', lastName: 'Edle von Habicht' }],
+    ['Anna van den Berg', '', { firstName: 'Anna', lastName: 'van den Berg' }],
+    ['Joost den Uyl', '', { firstName: 'Joost', lastName: 'den Uyl' }],
+    ['Hans am Rhyn', '', { firstName: 'Hans', lastName: 'am Rhyn' }],
+    ['Herr von Brandt', 'hans.von.brandt@brandt.de', { salutation: 'Herr', firstName: 'Hans', lastName: 'von Brandt' }],
+    ['', 'hans.vorm.habicht@muster.de', { firstName: 'Hans', lastName: 'vorm Habicht' }],
+    ['', 'von.brandt@muster.de', { lastName: 'von Brandt' }],
+    // Not particles here: a nobility word as the family name, a capitalised "Van" as first name
+    ['Steffi Graf', '', { firstName: 'Steffi', lastName: 'Graf' }],
+    ['Van Morrison', '', { firstName: 'Van', lastName: 'Morrison' }],
+    ['Thi An Nguyen', '', { firstName: 'Thi An', lastName: 'Nguyen' }],
+  ]);
+
+  const particle = fc.constantFrom(
+    'von',
+    'vom',
+    'zu',
+    'zum',
+    'zur',
+    'von und zu',
+    'an der',
+    'vorm',
+    'van',
+    'van der',
+    'de',
+    'de la',
+    'ten',
+    'Graf',
+    'Gräfin',
+    'Freiherr',
+    'Freifrau',
+    'Edler',
+    'Edle',
+    'Prinz',
+    'Ritter',
+  );
+  const names = fc.record({
+    first: fc.constantFrom(...FIRST_NAMES),
+    particles: fc.array(particle, { minLength: 1, maxLength: 3 }).map((words) => words.join(' ')),
+    last: fc.constantFrom(...SURNAMES),
+  });
+
+  it('gives the same name in every order: "First Particles Last", "Particles Last, First", "Last, First Particles", "PARTICLES LAST First"', () => {
+    fc.assert(
+      fc.property(names, ({ first, particles, last }) => {
+        const expected = { firstName: first, lastName: `${particles} ${last}` };
+        for (const order of [
+          `${first} ${particles} ${last}`,
+          `${particles} ${last}, ${first}`,
+          `${last}, ${first} ${particles}`,
+          `${particles.toUpperCase()} ${last.toUpperCase()} ${first}`,
+        ]) {
+          expect(parseDisplayName(order, 'x@muster.de'), order).toEqual(expected);
+        }
+        expect(parseDisplayName(`Herr ${particles} ${last}`)).toEqual({
+          salutation: 'Herr',
+          lastName: `${particles} ${last}`,
+        });
+      }),
+    );
+  });
+});
+
+describe('material around the name is not part of it', () => {
+  expectCases([
+    // The issue's cases
+    ['"Max Mustermann, Musterbau"', 'max.mustermann@musterbau.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['"Mustermann, Max:GROUP"', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['"\'Max Mustermann\' via Muster-Liste"', 'muster-liste@googlegroups.com', {}],
+    // A company or department after a comma
+    ['Max Mustermann, Musterbau', 'max.mustermann@musterbau.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann, Beispiel', 'max.mustermann@anders.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann, Beispiel Consulting', 'mm@beispiel-consulting.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann, Muster GmbH', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Mustermann, Max, Muster GmbH & Co. KG', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Anna Schmidt, Vertrieb Süd', '', { firstName: 'Anna', lastName: 'Schmidt' }],
+    ['Mustermann, Max', 'max@mustermann.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    // Group and office tags
+    ['Mustermann, Max:EXTERN', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Mustermann, Max (extern)', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['[EXTERN] Max Mustermann', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['EXT - Mustermann, Max', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann EXTERN', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    // A second segment
+    ['Max Mustermann ⎥ Muster GmbH', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann / Muster GmbH', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Mustermann, Max | Musterbau', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Muster GmbH | Max Mustermann', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Musterbau | Max Mustermann', 'mm@musterbau.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann/Vertrieb/Muster', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Mustermann, Max (Muster UG (haftungsbeschränkt))', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    // Mailing-list rewrites: the name is a member's, the address the list's
+    ['Max Mustermann via Muster-Liste', 'muster-liste@lists.muster.org', {}],
+    ["'Max Mustermann' via Vertrieb", 'vertrieb-intern@muster.de', {}],
+    ['Max Mustermann (via Muster-Liste)', 'muster@listes.muster.fr', {}],
+    ['Max Mustermann (max@muster.de via Muster-Liste)', 'muster@lists.muster.org', {}],
+    ['Muster-Liste (on behalf of Max Mustermann)', 'muster@muster.org', {}],
+    ['Vertrieb im Auftrag von Max Mustermann', 'vertrieb@muster.de', {}],
+    ['Max Mustermann [muster-liste]', 'muster-liste@muster.org', {}],
+    ['Max Mustermann (über Google Docs)', 'comments-noreply@docs.google.com', {}],
+    ['Max Mustermann', 'muster-liste@googlegroups.com', {}],
+    ['', 'muster-l@listserv.muster.de', {}],
+    ['', 'projekt-x@groups.io', {}],
+  ]);
+
+  const tag = fc.constantFrom('extern', 'EXTERN', 'External', 'EXT', 'Gast', 'guest');
+  const company = fc.constantFrom('Muster GmbH', 'Musterbau AG', 'Muster & Söhne KG', 'Beispiel e.K.', 'Muster Ltd.');
+  const person = fc.record({ first: fc.constantFrom(...FIRST_NAMES), last: fc.constantFrom(...SURNAMES) });
+
+  it('finds the same person with any tag or company around the name', () => {
+    fc.assert(
+      fc.property(person, tag, company, ({ first, last }, t, c) => {
+        const expected = { firstName: first, lastName: last };
+        for (const name of [
+          `${first} ${last} (${t})`,
+          `[${t}] ${first} ${last}`,
+          `${last}, ${first}:${t}`,
+          `${t}: ${first} ${last}`,
+          `${first} ${last} | ${c}`,
+          `${first} ${last} ⎥ ${c}`,
+          `${first} ${last} / ${c}`,
+          `${first} ${last} - ${c}`,
+          `${first} ${last}, ${c}`,
+          `${last}, ${first} (${c})`,
+          `${c} | ${last}, ${first}`,
+          `"${first} ${last}, Musterbau"`,
+        ]) {
+          expect(parseDisplayName(name, 'x@musterbau.de'), name).toEqual(expected);
+        }
+      }),
+    );
+  });
+});
+
+describe('team and function mailboxes are not people', () => {
+  expectCases([
+    // The issue's cases
+    ['"Geschäftsleitung"', 'geschaeftsleitung@muster.de', {}],
+    ['"Alle Mitarbeiter"', 'alle@muster.de', {}],
+    // More of the kind
+    ['Geschäftsleitung', 'geschaeftsleitung@muster.de', {}],
+    ['Alle Mitarbeiter', 'alle@muster.de', {}],
+    ['Die Geschäftsführung', 'gf@muster.de', {}],
+    ['Ihr Team von Muster', 'info@muster.de', {}],
+    ['Buchhaltung Muster GmbH', 'buchhaltung@muster.de', {}],
+    ['Kundenservice', 'service@muster.de', {}],
+    ['Sekretariat Dr. Müller', 'sekretariat@praxis-mueller.de', {}],
+    ['Personalabteilung', 'bewerbung@muster.de', {}],
+    ['Rechnungswesen', 'rechnungswesen@muster.de', {}],
+    ['Empfang / Zentrale', 'empfang@muster.de', {}],
+    ['Sales & Support', 'hello@muster.io', {}],
+    ['Vertriebsteam Nord', 'vertrieb-nord@muster.de', {}],
+    ['Post', 'post@muster.de', {}],
+    ['', 'alle-mitarbeiter@muster.de', {}],
+    ['', 'geschaeftsleitung@muster.de', {}],
+    ['', 'empfang@muster.de', {}],
+    ['', 'personalabteilung@muster.de', {}],
+    ['', 'do-not-reply@muster.de', {}],
+    // A person's own address still names the person; surname-like words name people
+    ['Geschäftsleitung', 'max.mustermann@muster.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann', 'info@mustermann.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Anna Post', 'a.post@muster.de', { firstName: 'Anna', lastName: 'Post' }],
+    ['Post, Anna', 'a.post@muster.de', { firstName: 'Anna', lastName: 'Post' }],
+    ['', 'anna.post@muster.de', { firstName: 'Anna', lastName: 'Post' }],
+    ['Steve Jobs', '', { firstName: 'Steve', lastName: 'Jobs' }],
+  ]);
+
+  const functionWord = fc.constantFrom(
+    'Geschäftsleitung',
+    'Vertrieb',
+    'Buchhaltung',
+    'Einkauf',
+    'Info',
+    'Team',
+    'Support',
+    'Service',
+    'Zentrale',
+    'Personalabteilung',
+    'Rechnungswesen',
+    'Sekretariat',
+    'Empfang',
+    'noreply',
+    'Mitarbeiter',
+    'Kundenservice',
+    'Helpdesk',
+    'Sales',
+    'Accounting',
+    'Reception',
+  );
+  const functionAddress = fc.constantFrom(
+    'info',
+    'office',
+    'vertrieb',
+    'noreply',
+    'no-reply',
+    'alle',
+    'team',
+    'kontakt',
+  );
+  const nameWords = fc
+    .array(fc.stringMatching(/^[A-Za-zÄÖÜäöüß][a-zäöüß'-]{0,10}$/), { minLength: 1, maxLength: 4 })
+    .map((words) => words.join(' '));
+
+  it('gives no person for any name with a function word, from a function address', () => {
+    fc.assert(
+      fc.property(nameWords, functionWord, functionAddress, (name, word, local) => {
+        for (const displayName of [`${name} ${word}`, `${word} ${name}`, `${word.toUpperCase()} ${name}`]) {
+          const parsed = parseDisplayName(displayName, `${local}@muster.de`);
+          expect(parsed.firstName, displayName).toBeUndefined();
+          expect(parsed.lastName, displayName).toBeUndefined();
+        }
+      }),
+    );
+  });
+});

@@ -1,22 +1,36 @@
 import type { Salutation } from './contact-enums.schema';
-import { stripLegalForm } from './legal-form.rules';
+import { displayNameParts } from './display-name-parts.rules';
+import { isFunctionLocalPart } from './mailbox-words.rules';
+import { isMailingListSender } from './mailing-list.rules';
 import {
-  PARTICLES,
   capitalizeWord,
   isAllCaps,
   isInitials,
+  isNobilityWord,
   isPostnominal,
-  isRoleWord,
   isTitleToken,
+  particleRunEnds,
   salutationWord,
 } from './name-words.rules';
-import { emailLocalPart, foldName } from './normalize.rules';
+import { emailDomain, emailLocalPart, foldName } from './normalize.rules';
 
 export interface ParsedName {
   salutation?: Salutation;
   title?: string;
   firstName?: string;
   lastName?: string;
+}
+
+/** What a sender's display name and address say about who wrote. */
+export interface SenderReading {
+  /** The person's name; empty for shared mailboxes, companies and mailing lists. */
+  name: ParsedName;
+  /** A company the display name names with its legal form ("Neue Firma GmbH"), as written. */
+  company?: string;
+  /** No person, but a function or team: "Geschäftsleitung", info@, vertrieb@, noreply@. */
+  functionMailbox: boolean;
+  /** The mail came through a list: the address is the list's, the name a member's. */
+  mailingList: boolean;
 }
 
 interface NameParts {
@@ -26,28 +40,7 @@ interface NameParts {
   last: string[];
 }
 
-const MAX_INPUT_LENGTH = 300;
-const QUOTES = `"'„“”‚‘’«»`;
-const EDGE_QUOTES = new RegExp(`^[\\s${QUOTES}]+|[\\s${QUOTES}]+$`, 'g');
-
-// Take off what mail clients put around a name: quotes, an address in angle brackets,
-// "(Muster GmbH)", "| Muster GmbH", "- Vertrieb".
-function cleanDisplayName(raw: string): string {
-  const cleaned = raw
-    .slice(0, MAX_INPUT_LENGTH)
-    .replace(/<[^>]*>?/g, ' ')
-    .replace(/\([^)]*\)?|\[[^\]]*\]?/g, ' ')
-    .split(/\s[|–—-]\s|\s\/\s/)[0]
-    ?.replace(EDGE_QUOTES, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[,;\s]+|[,;\s]+$/g, '');
-  return cleaned === undefined || cleaned.includes('@') ? '' : cleaned;
-}
-
-function looksLikeOrganisation(name: string): boolean {
-  return stripLegalForm(name) !== name || name.split(' ').some(isRoleWord);
-}
-
+const none = (): NameParts => ({ titles: [], first: [], last: [] });
 const hasLetter = (token: string) => /\p{L}/u.test(token);
 
 // Leading salutation and title words, trailing postnominals ("MBA"); the rest is the name.
@@ -67,17 +60,58 @@ function peel(text: string, parts: NameParts): string[] {
   return tokens;
 }
 
-// First name(s), then the last name; a particle starts the last name ("Max von Mustermann").
-function splitFirstLast(tokens: string[]): { first: string[]; last: string[] } {
-  const particle = tokens.findIndex(
-    (token, i) => i >= 1 && i < tokens.length - 1 && PARTICLES.has(token.toLowerCase()),
-  );
-  const cut = particle > 0 ? particle : tokens.length - 1;
+// The end of the longest particle run from `start` that still leaves a name after it.
+function particleRunEnd(tokens: readonly string[], start: number): number | undefined {
+  return particleRunEnds(tokens, start)
+    .filter((end) => end < tokens.length)
+    .at(-1);
+}
+
+// First name(s), then the last name, which starts at the first particle or title of nobility
+// ("Max von Mustermann", "Elke Freifrau an der Elster"), else is the last word. A name that starts
+// with a particle is all last name when the particle is written in lower case, spans several
+// words, or follows a salutation or title ("Herr von Brandt"); "Van Morrison" keeps a first name.
+function splitFirstLast(tokens: string[], afterPrefix: boolean): { first: string[]; last: string[] } {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const end = particleRunEnd(tokens, i);
+    if (end === undefined) continue;
+    const startsName = afterPrefix || end >= 2 || /^\p{Ll}/u.test(tokens[0] ?? '');
+    if (i > 0 || startsName) return { first: tokens.slice(0, i), last: tokens.slice(i) };
+  }
+  const cut = tokens.length - 1;
   return { first: tokens.slice(0, cut), last: tokens.slice(cut) };
 }
 
-function partsFromDisplayName(name: string): NameParts {
-  const parts: NameParts = { titles: [], first: [], last: [] };
+// "MUSTERMANN Max", "VON DER LEYEN Ursula": upper-case words written first are the last name.
+function upperCaseLastName(tokens: string[]): { first: string[]; last: string[] } | undefined {
+  const lower = tokens.findIndex((token) => !isAllCaps(token));
+  if (lower > 1 && particleRunEnds(tokens, 0).includes(lower - 1)) {
+    return { first: tokens.slice(lower), last: tokens.slice(0, lower) };
+  }
+  const [head, ...tail] = tokens;
+  if (head !== undefined && isAllCaps(head) && tail.some((token) => !isAllCaps(token))) {
+    return { first: tail, last: [head] };
+  }
+  return undefined;
+}
+
+// "Habicht, Hans vorm", "Leyen, Ursula von der" (DIN 5007-2): particles after the first name.
+function trailingParticlesStart(first: string[]): number {
+  for (let i = 1; i < first.length; i++) {
+    if (particleRunEnds(first, i).includes(first.length)) return i;
+  }
+  return first.length;
+}
+
+// "Max Mustermann, Musterbau" <max.mustermann@…>: the address names the first section's person.
+function addressNames(section: string, address: NameParts): boolean {
+  if (address.first.length === 0 || address.last.length === 0) return false;
+  const tokens = peel(section, none());
+  return foldName(tokens.join(' ')) === foldName([...address.first, ...address.last].join(' '));
+}
+
+function partsFromDisplayName(name: string, address: NameParts): NameParts {
+  const parts = none();
   const sections = name
     .split(',')
     .map((section) => section.trim())
@@ -85,26 +119,21 @@ function partsFromDisplayName(name: string): NameParts {
   while (sections.length > 1 && (sections.at(-1) ?? '').split(' ').every(isPostnominal)) {
     sections.pop();
   }
+  if (sections.length > 1 && addressNames(sections[0] ?? '', address)) sections.splice(1);
   if (sections.length === 2) {
-    // "Mustermann, Max" and "Mustermann, Dr. Max"
-    parts.last = peel(sections[0] ?? '', parts);
-    parts.first = peel(sections[1] ?? '', parts);
-    return parts;
+    // "Mustermann, Max", "Mustermann, Dr. Max", "von Brandt, Hans", "Brandt, Hans von"
+    const last = peel(sections[0] ?? '', parts);
+    const first = peel(sections[1] ?? '', parts);
+    const cut = trailingParticlesStart(first);
+    return { ...parts, first: first.slice(0, cut), last: [...first.slice(cut), ...last] };
   }
   const tokens = peel(sections.join(' '), parts);
-  const [head, ...tail] = tokens;
-  if (head !== undefined && isAllCaps(head) && tail.some((token) => !isAllCaps(token))) {
-    // "MUSTERMANN Max": the upper-case word is the last name, written first.
-    return { ...parts, first: tail, last: [head] };
-  }
-  return { ...parts, ...splitFirstLast(tokens) };
+  const afterPrefix = parts.salutation !== undefined || parts.titles.length > 0;
+  return { ...parts, ...(upperCaseLastName(tokens) ?? splitFirstLast(tokens, afterPrefix)) };
 }
 
-function partsFromLocalPart(email: string): NameParts {
-  const none: NameParts = { titles: [], first: [], last: [] };
-  const local = emailLocalPart(email)?.split('+')[0];
-  if (local === undefined || isRoleWord(local)) return none;
-  let segments = local
+function partsFromLocalPart(local: string): NameParts {
+  let segments = (local.split('+')[0] ?? '')
     .split(/[._]+/)
     .map((segment) => segment.replace(/[^a-z'-]/g, '').replace(/^[-']+|[-']+$/g, ''))
     .filter(hasLetter);
@@ -113,17 +142,33 @@ function partsFromLocalPart(email: string): NameParts {
     const halves = (segments[0] ?? '').split('-').filter(hasLetter);
     segments = halves.length === 2 ? halves : [];
   }
-  if (segments.length < 2 || segments.some(isRoleWord)) return none;
-  return { ...none, ...splitFirstLast(segments) };
+  if (segments.length < 2) return none();
+  return { ...none(), ...splitFirstLast(segments, false) };
+}
+
+// Particles keep the case they are written in ("von", "Van"), unless shouted ("VON" → "von");
+// titles of nobility and the names themselves get the usual capitals.
+function lastNameWords(tokens: string[]): string[] {
+  const words = tokens.map(capitalizeWord);
+  let i = 0;
+  while (i < tokens.length - 1) {
+    const end = particleRunEnd(tokens, i);
+    if (end === undefined) {
+      i++;
+      continue;
+    }
+    for (let j = i; j < end; j++) {
+      const token = tokens[j] ?? '';
+      words[j] = isNobilityWord(token) ? capitalizeWord(token) : isAllCaps(token) ? token.toLowerCase() : token;
+    }
+    i = end;
+  }
+  return words;
 }
 
 function joinName(tokens: string[], isLastName: boolean): string | undefined {
   if (tokens.length === 0 || tokens.every(isInitials)) return undefined;
-  const words = tokens.map((token, i) =>
-    isLastName && i < tokens.length - 1 && PARTICLES.has(token.toLowerCase())
-      ? token.toLowerCase()
-      : capitalizeWord(token),
-  );
+  const words = isLastName ? lastNameWords(tokens) : tokens.map(capitalizeWord);
   const name = words.join(' ').trim();
   return name === '' ? undefined : name;
 }
@@ -142,15 +187,10 @@ function toParsedName(parts: NameParts): ParsedName {
 const sameName = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && foldName(a) === foldName(b);
 
-// Suggests salutation, title and names for a new contact from an email's display name and
-// address. Only what the input supports is returned: no gender guessed from a first name, no
-// initial taken for a first name, nothing for role mailboxes (info@, vertrieb@, …).
-export function parseDisplayName(displayName: string | null | undefined, email?: string | null): ParsedName {
-  const fromAddress = toParsedName(email ? partsFromLocalPart(email) : { titles: [], first: [], last: [] });
-  const cleaned = cleanDisplayName(displayName ?? '');
-  if (cleaned === '') return fromAddress;
-  if (looksLikeOrganisation(cleaned)) return fromAddress;
-  const parsed = toParsedName(partsFromDisplayName(cleaned));
+// The display name's person, completed or reordered by what the address says.
+function personName(text: string, address: NameParts): ParsedName {
+  const fromAddress = toParsedName(address);
+  const parsed = toParsedName(partsFromDisplayName(text, address));
   if (parsed.firstName === undefined && parsed.lastName === undefined) return fromAddress;
   if (sameName(parsed.firstName, fromAddress.lastName) && sameName(parsed.lastName, fromAddress.firstName)) {
     // "Mustermann Max" <max.mustermann@…>: the address shows the order.
@@ -167,4 +207,29 @@ export function parseDisplayName(displayName: string | null | undefined, email?:
     }
   }
   return parsed;
+}
+
+const hasPerson = (name: ParsedName) => name.firstName !== undefined || name.lastName !== undefined;
+
+/**
+ * Reads who sent a mail from its display name and address. Only what the input supports is
+ * returned: no gender guessed from a first name, no initial taken for a first name, no person
+ * for shared mailboxes (display name or address: "Geschäftsleitung", info@, noreply@) and none
+ * for mail through a list ("'Max Mustermann' via Liste": the address is the list's).
+ */
+export function readSender(displayName: string | null | undefined, email?: string | null): SenderReading {
+  const raw = displayName ?? '';
+  if (isMailingListSender(raw, email)) return { name: {}, functionMailbox: false, mailingList: true };
+  const local = email ? emailLocalPart(email) : null;
+  const functionAddress = local !== null && isFunctionLocalPart(local);
+  const address = local === null || functionAddress ? none() : partsFromLocalPart(local);
+  const display = displayNameParts(raw, { domain: email ? emailDomain(email) : null, functionAddress });
+  const name = display.person === undefined ? toParsedName(address) : personName(display.person, address);
+  const functionMailbox = !hasPerson(name) && (display.functionName || functionAddress);
+  return { name, ...(display.company ? { company: display.company } : {}), functionMailbox, mailingList: false };
+}
+
+/** The person's name for a new contact from an e-mail's display name and address (see readSender). */
+export function parseDisplayName(displayName: string | null | undefined, email?: string | null): ParsedName {
+  return readSender(displayName, email).name;
 }

@@ -1,6 +1,7 @@
 import type { CreateSuggestion } from './sender-card.schema';
 import { isFreeMailDomain } from './free-mail.rules';
-import { parseDisplayName } from './name-parser.rules';
+import { isListHost } from './mailing-list.rules';
+import { readSender } from './name-parser.rules';
 import { capitalizeWord } from './name-words.rules';
 import { domainToUnicode } from './domain.rules';
 import { displayEmail, normalizeEmail } from './normalize.rules';
@@ -43,21 +44,33 @@ export interface SuggestionInput {
   company?: { id: string; name: string } | null;
 }
 
-// The prefilled "Create contact" form for an unknown sender; null for an unusable address.
+/**
+ * The prefilled "Create contact" form for an unknown sender; null for an unusable address.
+ * A person when the display name or address names one; the company itself (`kind: 'company'`)
+ * when the display name is a company ("Neue Firma GmbH") or the mailbox a function of it
+ * ("Geschäftsleitung", info@). The company is the one matched by domain, else the one the display
+ * name names, else a guess from the domain — never from a free-mail or mailing-list host. Mail
+ * through a list ("'Max Mustermann' via Liste") suggests no person for the list's address.
+ */
 export function createSuggestion(input: SuggestionInput): CreateSuggestion | null {
   const email = normalizeEmail(input.email);
   if (email === null) return null;
   const domain = email.slice(email.lastIndexOf('@') + 1);
   const freeMail = isFreeMailDomain(domain);
+  const sender = readSender(input.displayName, email);
   // The address as people read it (an umlaut domain in Unicode); it is stored so and matched in either form.
   const shown = displayEmail(email) ?? email;
-  const suggestion: CreateSuggestion = { ...parseDisplayName(input.displayName, email), email: shown, freeMail };
+  const suggestion: CreateSuggestion = { ...sender.name, email: shown, freeMail };
   if (input.company) {
     suggestion.companyId = input.company.id;
     suggestion.companyName = input.company.name;
-  } else if (!freeMail) {
+  } else if (sender.company) {
+    suggestion.companyName = sender.company;
+  } else if (!freeMail && !isListHost(domain)) {
     const guessed = companyNameFromDomain(domain);
     if (guessed) suggestion.companyName = guessed;
   }
+  if (sender.name.firstName !== undefined || sender.name.lastName !== undefined) suggestion.kind = 'person';
+  else if (sender.company || (sender.functionMailbox && !freeMail)) suggestion.kind = 'company';
   return suggestion;
 }

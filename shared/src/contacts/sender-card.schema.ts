@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Email, ObjectId, StrictObject, Text } from './contact-common.schema';
-import { Salutation, SenderStatus } from './contact-enums.schema';
+import { ContactKind, Salutation, SenderStatus } from './contact-enums.schema';
 import { ConsentDecision, ConsentSummary } from './consent.schema';
 import { QualityFinding } from './contact-query.schema';
 import { Contact, Roles } from './contact.schema';
@@ -21,6 +21,9 @@ export const SenderCardQuery = StrictObject({
 export type SenderCardQuery = Static<typeof SenderCardQuery>;
 
 export const CreateSuggestion = StrictObject({
+  // What to create: a person, or the company itself (a company's name or a function mailbox as
+  // display name); absent when the sender says neither (a mailing list, a bare address).
+  kind: Type.Optional(ContactKind),
   salutation: Type.Optional(Salutation),
   title: Type.Optional(Text(40)),
   firstName: Type.Optional(Text(100)),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { EMAIL_FORMAT, isEmailAddress } from '@klarkonform/shared';
 import { DEMO_TENANT_ID } from './features/demo/demo-tenant';
 import type { AppConfig } from './config';
 import { contactsRoutes } from './features/contacts/contacts.routes';
@@ -17,6 +18,7 @@ import { webRoutes } from './features/web/web.routes';
 import { authPlugin } from './infra/auth';
 import { dbPlugin } from './infra/db';
 import { errorsPlugin } from './infra/errors';
+import { problem } from './infra/http-error';
 import { openapiPlugin } from './infra/openapi';
 import { securityPlugin } from './infra/security';
 import { validatorCompiler } from './infra/validation';
@@ -31,6 +33,26 @@ export function requestForLog(req: { method: string; url: string }): { method: s
   const [path = '', query] = req.url.split('?', 2);
   const names = query ? [...new Set([...new URLSearchParams(query).keys()])].map((k) => `${k}=…`) : [];
   return { method: req.method, url: names.length > 0 ? `${path}?${names.join('&')}` : path };
+}
+
+/**
+ * JSON bodies must be valid UTF-8 (RFC 8259 §8.1): the default parser would turn invalid bytes into
+ * U+FFFD and store them; here they are refused with 400 before anything else reads the body.
+ */
+function useStrictUtf8Json(app: FastifyInstance): void {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = decoder.decode(body as Buffer);
+    } catch {
+      done(problem(400, 'badRequest', 'invalidUtf8'), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
 }
 
 /** Options for embedding the app: `logStream` receives the JSON log lines (tests read them). */
@@ -62,11 +84,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     },
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
+    // The response serializer picks union branches (company | person) with ajv: it must know our
+    // formats like the validators do.
+    serializerOpts: { ajv: { formats: { [EMAIL_FORMAT]: isEmailAddress } } },
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  useStrictUtf8Json(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // CRM data and tokens must not stay in browser or proxy caches (shared machines, proxies).

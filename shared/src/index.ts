@@ -203,8 +203,8 @@ export type { TextInputResult, TextKind, TextProblem } from './text/text.rules';
 // i18n
 export { DEFAULT_LANGUAGE, LANGUAGES, pickLanguage } from './i18n/language';
 export type { Language } from './i18n/language';
-export { FIELD_NAMES, PROBLEM_CODES } from './i18n/catalog';
-export type { Catalog, FieldName, ProblemCode, TranslationKey } from './i18n/catalog';
+export { FIELD_NAMES, PROBLEM_CODES, SERVICE_PROBLEMS } from './i18n/catalog';
+export type { Catalog, FieldName, ProblemCode, ServiceProblem, TranslationKey } from './i18n/catalog';
 export { de } from './i18n/de';
 export { en } from './i18n/en';
 export { catalogs, createTranslator, fieldLabelKey, relationshipLabel } from './i18n/i18n';

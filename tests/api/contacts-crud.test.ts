@@ -78,7 +78,7 @@ describe('creating contacts', () => {
   it('rejects a person linked to a company that does not exist', async () => {
     const res = await post(person('Lose', 'Person', { companyId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }));
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'body.companyId', message: 'no such company' }]);
+    expect(res.json().errors).toEqual([{ field: 'body.companyId', message: 'Diese Firma gibt es nicht.' }]);
   });
 });
 

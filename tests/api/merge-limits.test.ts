@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, createContact, person, withEmail } from '../support/contacts';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, TENANT_A, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -83,6 +83,25 @@ describe('merge within the limits of a contact', () => {
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'emails' })]);
     const card = await t.request({ method: 'GET', url: '/api/v1/cards?email=b5@adressen.de' });
     expect(card.json().cards[0].contact.id).toBe(b.id);
+  });
+
+  it('gives a survivor without an address the duplicate’s address as primary', async () => {
+    const a = await createContact(t, person('Olga', 'Ohneadresse'));
+    const b = await createContact(t, person('Olga', 'Ohneadresse', withEmail('olga@adresse.de')));
+    const merged = await t.request({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      payload: { survivorId: a.id, duplicateId: b.id },
+    });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json().emails).toEqual([{ address: 'olga@adresse.de', primary: true }]);
+    const edit = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${a.id}`,
+      headers: { 'if-match': `"${merged.json().version}"` },
+      payload: { position: 'Einkauf' },
+    });
+    expect(edit.statusCode).toBe(200);
   });
 
   it('refuses when the combined Besonderheiten would be cut', async () => {
@@ -189,4 +208,66 @@ describe('merge property', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+});
+
+// Merges that share a contact run one at a time: never two contacts merged into each other.
+describe('concurrent merges', () => {
+  const merge = (survivorId: unknown, duplicateId: unknown) =>
+    t.request({ method: 'POST', url: '/api/v1/contacts/merge', payload: { survivorId, duplicateId } });
+  const get = async (id: unknown) => (await t.request({ method: 'GET', url: `/api/v1/contacts/${id}` })).json();
+
+  it('lets only one of two opposite merges through, and leaves one live company with all the people', async () => {
+    for (let round = 0; round < 5; round++) {
+      const a = await createContact(t, company(`Gegenläufig ${round} GmbH`));
+      const b = await createContact(t, company(`Gegenläufig ${round} AG`));
+      const pa = await createContact(t, person('Ada', `A${round}`, { companyId: a.id }));
+      const pb = await createContact(t, person('Bea', `B${round}`, { companyId: b.id }));
+      const answers = await Promise.all([merge(a.id, b.id), merge(b.id, a.id)]);
+      const codes = answers.map((r) => r.statusCode).sort();
+      expect(codes).toContain(409);
+      expect(codes.every((c) => c === 200 || c === 409)).toBe(true);
+      const [ga, gb] = [await get(a.id), await get(b.id)];
+      expect(Boolean(ga.mergedInto) && Boolean(gb.mergedInto)).toBe(false);
+      const live = ga.mergedInto ? gb : ga;
+      if (codes.includes(200)) {
+        for (const p of [pa, pb]) expect((await get(p.id)).companyId).toBe(live.id);
+        expect(live.archived).toBeNull();
+      }
+    }
+  });
+
+  it('lets only one of two chained merges through (A←B and B←C at once)', async () => {
+    for (let round = 0; round < 4; round++) {
+      const [a, b, c] = [
+        await createContact(t, company(`Kette ${round} A GmbH`)),
+        await createContact(t, company(`Kette ${round} B GmbH`)),
+        await createContact(t, company(`Kette ${round} C GmbH`)),
+      ];
+      const pc = await createContact(t, person('Cora', `C${round}`, { companyId: c.id }));
+      const answers = await Promise.all([merge(a.id, b.id), merge(b.id, c.id)]);
+      expect(answers.map((r) => r.statusCode)).toContain(409);
+      // Wherever Cora ended up, her company is live.
+      const employer = await get((await get(pc.id)).companyId);
+      expect(employer.mergedInto).toBeUndefined();
+      expect(employer.archived).toBeNull();
+    }
+  });
+
+  it('answers 409 with Retry-After while another merge holds a contact, and takes over a lease left by a crash', async () => {
+    const a = await createContact(t, company('Leasing GmbH'));
+    const b = await createContact(t, company('Leasing AG'));
+    const locks = t.app.mongo.collection('merge_locks');
+    await locks.insertOne({ tenantId: TENANT_A, contactId: b.id, mergeId: 'other', at: new Date() });
+    const busy = await merge(a.id, b.id);
+    expect(busy.statusCode).toBe(409);
+    expect(busy.headers['retry-after']).toBe('2');
+    expect(busy.json().detail).toMatch(/Zusammenführung/);
+    expect((await get(a.id)).version).toBe(1);
+
+    await locks.updateOne({ contactId: b.id }, { $set: { at: new Date(Date.now() - 120_000) } });
+    const done = await merge(a.id, b.id);
+    expect(done.statusCode).toBe(200);
+    expect((await get(b.id)).mergedInto).toBe(a.id);
+    expect(await locks.countDocuments({ contactId: { $in: [a.id, b.id] } })).toBe(0);
+  });
 });

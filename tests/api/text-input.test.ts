@@ -23,7 +23,7 @@ afterAll(() => t.close());
 type Problem = { status: number; detail: string; errors: Array<{ field: string; message: string }> };
 
 // Raw JSON, so that escapes such as "\ud800" reach the server as written.
-const post = (url: string, json: string, headers: Record<string, string> = {}) =>
+const post = (url: string, json: string | Buffer, headers: Record<string, string> = {}) =>
   t.request({
     method: 'POST',
     url,
@@ -31,7 +31,7 @@ const post = (url: string, json: string, headers: Record<string, string> = {}) =
     payload: json,
   });
 const create = (body: unknown, headers: Record<string, string> = {}) =>
-  post('/api/v1/contacts', typeof body === 'string' ? body : JSON.stringify(body), headers);
+  post('/api/v1/contacts', typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body), headers);
 
 async function snapshot() {
   const list = (await t.request({ method: 'GET', url: '/api/v1/contacts?limit=100' })).json();
@@ -90,6 +90,24 @@ describe('text that is refused changes nothing', () => {
       /ungültige Zeichen/,
     );
     expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses bytes that are not UTF-8 instead of storing U+FFFD', async () => {
+    const before = await snapshot();
+    for (const bytes of [
+      Buffer.concat([Buffer.from('{"kind":"person","lastName":"M'), Buffer.from([0xff, 0xfe]), Buffer.from('ller"}')]),
+      Buffer.concat([Buffer.from('{"kind":"company","name":"M'), Buffer.from([0xfc]), Buffer.from('ller GmbH"}')]), // Latin-1 ü
+      Buffer.concat([Buffer.from('{"kind":"company","name":"X'), Buffer.from([0xe2, 0x82]), Buffer.from('"}')]), // cut off
+    ]) {
+      const res = await create(bytes);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'badRequest', detail: expect.stringMatching(/kein gültiges UTF-8/) });
+    }
+    const en = await create(Buffer.from([0x7b, 0xff, 0x7d]), { 'accept-language': 'en' });
+    expect(en.json().detail).toMatch(/not valid UTF-8/);
+    expect(await snapshot()).toBe(before);
+    // A BOM-free UTF-8 body still works.
+    expect((await create(Buffer.from('{"kind":"person","lastName":"Müller"}', 'utf8'))).statusCode).toBe(201);
   });
 
   it('explains in English when asked', async () => {

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@klarkonform/shared';
 import type { AppConfig } from '../config';
 import { FailureLimiter } from './failure-limiter';
-import { HttpError } from './http-error';
+import { HttpError, problem } from './http-error';
 import { createLocalIssuer, type LocalIssuer, loadOrCreateIssuerKey } from './local-issuer';
 import { type AuthContext, createTokenVerifier, TokenError } from './token-verifier';
 
@@ -48,14 +48,11 @@ export const authPlugin = fp<{ config: AppConfig }>(
     // budget (that one is counted per verified user, see security.ts).
     const unauthenticated = new FailureLimiter(config.rateLimitUnauthenticatedPerMinute, 60_000);
 
-    app.addHook('onRequest', async (request, reply) => {
+    app.addHook('onRequest', async (request) => {
       if (!request.url.startsWith(API_PREFIX)) return;
       const wait = unauthenticated.blockedFor(request.ip);
       if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new HttpError(429, 'tooManyRequests', 'Too many requests without a valid token from this address', {
-          localize: (t) => ({ detail: t('problem.tooManyRequests.detail') }),
-        });
+        throw problem(429, 'tooManyRequests', 'tooManyUnauthenticated', {}, { retryAfterSeconds: wait });
       }
       try {
         request.auth = await authenticate(request, verify);
@@ -65,7 +62,7 @@ export const authPlugin = fp<{ config: AppConfig }>(
       }
       const needed = request.routeOptions.config?.permission;
       if (needed && !request.auth.permissions.has(needed)) {
-        throw new HttpError(403, 'forbidden', `Missing permission ${needed}`);
+        throw problem(403, 'forbidden', 'missingPermission', { permission: needed });
       }
     });
   },
@@ -79,16 +76,15 @@ async function authenticate(
   const header = request.headers.authorization;
   const match = header ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
   if (!match?.[1]) {
-    throw new HttpError(401, 'unauthorized', 'A bearer token is required', { wwwAuthenticate: 'Bearer' });
+    throw problem(401, 'unauthorized', 'tokenRequired', {}, { wwwAuthenticate: 'Bearer' });
   }
   try {
     return await verify(match[1]);
   } catch (err) {
     if (err instanceof TokenError) {
       request.log.info({ reason: err.reason }, 'rejected token');
-      throw new HttpError(401, 'unauthorized', err.reason, {
-        wwwAuthenticate: `Bearer error="invalid_token", error_description="${err.reason.replace(/"/g, "'")}"`,
-      });
+      const wwwAuthenticate = `Bearer error="invalid_token", error_description="${err.reason.replace(/"/g, "'")}"`;
+      throw problem(401, 'unauthorized', 'tokenInvalid', { reason: err.reason }, { wwwAuthenticate });
     }
     throw err;
   }

@@ -32,6 +32,14 @@ describe('isDatabaseUnreachableError', () => {
         code: 1,
       }),
     ],
+    [
+      // Seen when one PostgreSQL backend was killed under a query (the attack run of issue 9).
+      "FerretDB's word that its PostgreSQL backend died mid-query",
+      new MongoServerError({
+        message: '[query_iterator.go:92 postgresql.(*queryIterator).Next] unexpected EOF',
+        code: 1,
+      }),
+    ],
   ])('is true for %s', (_what, err) => {
     expect(isDatabaseUnreachableError(err)).toBe(true);
   });

@@ -27,9 +27,11 @@ const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602,
  * The embedded FerretDB passes PostgreSQL's connection failures on as a server error (InternalError)
  * with PostgreSQL's message: SQLSTATE class 08 (connection exception), 57P01–57P03 (shutdown,
  * crash, cannot connect now; "terminating connection due to unexpected postmaster exit"), or pgx's
- * "failed to connect to …". It arrives a few ms before the supervisor learns of the crash.
+ * "failed to connect to …", or a PostgreSQL backend that died under a query (pgx: "unexpected
+ * EOF", "conn closed"; PostgreSQL then restarts its other backends too). It arrives a few ms before the supervisor learns of the crash.
  */
-const POSTGRES_UNREACHABLE = /SQLSTATE (?:08[0-9A-Z]{3}|57P0[123])\b|failed to connect to /;
+const POSTGRES_UNREACHABLE =
+  /SQLSTATE (?:08[0-9A-Z]{3}|57P0[123])\b|failed to connect to |unexpected EOF|conn closed|connection reset by peer|broken pipe/;
 
 /**
  * Socket errors. The driver (7.8) passes some on unwrapped: a command written just after the

@@ -10,6 +10,8 @@ import { BSON, type Db, type Document } from 'mongodb';
 
 /** Collections that are FerretDB's or MongoDB's own, never exported. */
 const SYSTEM = /^system\./;
+/** Collections of short-lived leases (merge-locks.repository.ts): meaningless in a copy. */
+const TRANSIENT = new Set(['merge_locks']);
 /** Markers of start-up migrations: the API writes them into every new database, so they merge. */
 const MARKERS = 'migrations';
 const BATCH = 500;
@@ -24,7 +26,7 @@ export async function exportDatabase(db: Db, dir: string): Promise<TransferRepor
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const collections: Record<string, number> = {};
   const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
-  for (const name of names.filter((n) => !SYSTEM.test(n)).sort()) {
+  for (const name of names.filter((n) => !SYSTEM.test(n) && !TRANSIENT.has(n)).sort()) {
     // Personal data: readable by the owner only.
     const out = createWriteStream(path.join(dir, `${name}.json`), { encoding: 'utf8', mode: 0o600 });
     let count = 0;

@@ -1,4 +1,11 @@
-import type { FieldError, Language, ProblemCode, Translate } from '@klarkonform/shared';
+import {
+  createTranslator,
+  type FieldError,
+  type Language,
+  type ProblemCode,
+  type ServiceProblem,
+  type Translate,
+} from '@klarkonform/shared';
 
 /** Texts of a problem in the reader's language: the detail and the field errors. */
 export type LocalizedProblem = (t: Translate, lang: Language) => { detail: string; errors?: readonly FieldError[] };
@@ -38,4 +45,39 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound = (what = 'Resource') => new HttpError(404, 'notFound', `${what} not found`);
+type Values = Record<string, string | number>;
+const english = createTranslator('en');
+
+/**
+ * An expected failure whose detail is the catalog text `serviceProblem.<key>` in the reader's
+ * language (German or English; the English text is the error's message for the log).
+ */
+export function problem(
+  status: number,
+  code: ProblemCode,
+  key: ServiceProblem,
+  values: Values = {},
+  extra: { retryAfterSeconds?: number; wwwAuthenticate?: string } = {},
+): HttpError {
+  return new HttpError(status, code, english(`serviceProblem.${key}`, values), {
+    ...extra,
+    localize: (t) => ({ detail: t(`serviceProblem.${key}`, values) }),
+  });
+}
+
+/**
+ * 400 validationFailed for fields a rule beyond the schema refused; each message is a catalog key
+ * (with values) and is written in the reader's language, like schema errors.
+ */
+export function fieldProblems(problems: ReadonlyArray<{ field: string; key: string; values?: Values }>): HttpError {
+  const texts = (t: Translate) => {
+    const errors = problems.map((p) => ({ field: p.field, message: t(p.key, p.values ?? {}) }));
+    const first = errors[0];
+    return { detail: first ? `${first.field}: ${first.message}` : '', errors };
+  };
+  const en = texts(english);
+  return new HttpError(400, 'validationFailed', en.detail, { errors: en.errors, localize: texts });
+}
+
+/** 404 for a record of the tenant that does not exist (or belongs to another tenant). */
+export const notFound = (key: ServiceProblem = 'contactNotFound') => problem(404, 'notFound', key);

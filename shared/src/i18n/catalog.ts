@@ -121,7 +121,44 @@ export interface Catalog {
   problem: Record<ProblemCode, { title: string; detail: string }>;
   /** A change that would put a contact over one of its limits (contact-limits.rules.ts). */
   limitProblem: { merge: string; tooMany: string; tooLong: string; stored: string };
+  /** Details of the API's expected failures (conflicts, preconditions, missing records). */
+  serviceProblem: Labels<ServiceProblem>;
 }
+
+/** Keys of `serviceProblem`: the API's expected failures beyond schema validation. */
+export const SERVICE_PROBLEMS = [
+  'contactNotFound',
+  'survivorNotFound',
+  'duplicateNotFound',
+  'openItemNotFound',
+  'noSuchCompany',
+  'notAField',
+  'mergeIntoItself',
+  'mergeKinds',
+  'alreadyMerged',
+  'mergeInProgress',
+  'mergedInto',
+  'idempotencyConflict',
+  'ifMatchRequired',
+  'ifMatchInvalid',
+  'versionMismatch',
+  'changedMeanwhile',
+  'busy',
+  'alreadyArchived',
+  'notArchived',
+  'notesFull',
+  'consentEventsFull',
+  'consentInFuture',
+  'softOptInEmailOnly',
+  'missingPermission',
+  'tokenRequired',
+  'tokenInvalid',
+  'tooManyUnauthenticated',
+  'localIssuerRemote',
+  'invalidCursor',
+  'invalidUtf8',
+] as const;
+export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 
 // Every dotted key into the catalog: 'relationship.customer', 'quality.person.noCompany', …
 type Leaves<T> = {

@@ -9,8 +9,10 @@ import {
   NOTE_LIMITS,
   type OpenItemCreate,
   type OpenItemPatch,
+  createTranslator,
+  type Translate,
 } from '@klarkonform/shared';
-import { HttpError } from '../../infra/http-error';
+import { fieldProblems, HttpError, notFound } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { actorOf, type ContactWriter } from './contact-writer';
 import type { ContactFields } from './contacts.mapper';
@@ -30,8 +32,16 @@ function notesOf(fields: ContactFields): Notes {
   return fields.notes as Notes;
 }
 
-function full(what: string): HttpError {
-  return new HttpError(409, 'conflict', `The contact has reached the limit of ${what}; archive old entries first`);
+/** 409: the list `field` (its label from the catalog) is at its limit. */
+function full(field: 'history' | 'openItems' | 'freeNotes'): HttpError {
+  const text = (t: Translate) => t('serviceProblem.notesFull', { label: t(`field.${field}`) });
+  return new HttpError(409, 'conflict', text(createTranslator('en')), { localize: (t) => ({ detail: text(t) }) });
+}
+
+/** 409: the consent history of `channel` is at its limit. */
+function consentFull(channel: string): HttpError {
+  const text = (t: Translate) => t('serviceProblem.consentEventsFull', { channel: t(`channel.${channel}`) });
+  return new HttpError(409, 'conflict', text(createTranslator('en')), { localize: (t) => ({ detail: text(t) }) });
 }
 
 function touchLead(fields: ContactFields): void {
@@ -46,18 +56,14 @@ export class ContactNotesService {
     const at = body.at ?? new Date().toISOString();
     const problems = consentEventProblems(body, new Date()).map((p) =>
       p === 'eventInFuture'
-        ? { field: 'body.at', message: 'a consent event cannot lie in the future' }
-        : { field: 'body.type', message: 'a soft opt-in (§ 7 Abs. 3 UWG) exists only for email' },
+        ? { field: 'body.at', key: 'serviceProblem.consentInFuture' }
+        : { field: 'body.type', key: 'serviceProblem.softOptInEmailOnly' },
     );
-    if (problems.length > 0) {
-      throw new HttpError(400, 'validationFailed', `${problems[0]?.field}: ${problems[0]?.message}`, {
-        errors: problems,
-      });
-    }
+    if (problems.length > 0) throw fieldProblems(problems);
     return this.writer.update(auth, id, 'consent', 'retry', (fields) => {
       const channels = (fields.consent as { channels: Record<string, unknown[]> }).channels;
       const events = channels[body.channel] ?? [];
-      if (events.length >= MAX_CONSENT_EVENTS_PER_CHANNEL) throw full('consent events for this channel');
+      if (events.length >= MAX_CONSENT_EVENTS_PER_CHANNEL) throw consentFull(body.channel);
       events.push({
         id: newEntryId(),
         type: body.type,
@@ -74,7 +80,7 @@ export class ContactNotesService {
   addHistory(auth: AuthContext, id: string, body: HistoryEntryCreate): Promise<Contact> {
     return this.writer.update(auth, id, 'note', 'retry', (fields) => {
       const notes = notesOf(fields);
-      if (notes.history.length >= NOTE_LIMITS.history) throw full('history entries');
+      if (notes.history.length >= NOTE_LIMITS.history) throw full('history');
       notes.history.push({
         id: newEntryId(),
         date: body.date ?? localDate(new Date()),
@@ -89,7 +95,7 @@ export class ContactNotesService {
   addOpenItem(auth: AuthContext, id: string, body: OpenItemCreate): Promise<Contact> {
     return this.writer.update(auth, id, 'note', 'retry', (fields) => {
       const notes = notesOf(fields);
-      if (notes.openItems.length >= NOTE_LIMITS.openItems) throw full('open items');
+      if (notes.openItems.length >= NOTE_LIMITS.openItems) throw full('openItems');
       notes.openItems.push({
         id: newEntryId(),
         text: body.text,
@@ -103,7 +109,7 @@ export class ContactNotesService {
   setOpenItem(auth: AuthContext, id: string, itemId: string, body: OpenItemPatch): Promise<Contact> {
     return this.writer.update(auth, id, 'note', 'retry', (fields) => {
       const item = notesOf(fields).openItems.find((i) => i.id === itemId);
-      if (!item) throw new HttpError(404, 'notFound', 'Open item not found');
+      if (!item) throw notFound('openItemNotFound');
       item.done = body.done;
       return fields;
     });
@@ -112,7 +118,7 @@ export class ContactNotesService {
   addFreeNote(auth: AuthContext, id: string, body: FreeNoteCreate): Promise<Contact> {
     return this.writer.update(auth, id, 'note', 'retry', (fields) => {
       const notes = notesOf(fields);
-      if (notes.free.length >= NOTE_LIMITS.free) throw full('notes');
+      if (notes.free.length >= NOTE_LIMITS.free) throw full('freeNotes');
       const actor = actorOf(auth);
       notes.free.push({
         id: newEntryId(),

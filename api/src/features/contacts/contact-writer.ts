@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Actor, type AuditAction, auditChanges, type Contact } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
-import { HttpError, notFound } from '../../infra/http-error';
+import { HttpError, notFound, problem } from '../../infra/http-error';
 import { KeyedLock } from '../../infra/keyed-lock';
 import { backoff } from '../../infra/write-races';
 import { type AuditRepository, newAuditId, type PendingAudit } from '../audit/audit.repository';
@@ -35,15 +35,11 @@ export function etagOf(version: number): string {
 /** Parses If-Match: `"3"`, `W/"3"`, `3` or `*`. */
 export function parseIfMatch(header: string | undefined): number | '*' {
   if (header === undefined || header.trim() === '') {
-    throw new HttpError(
-      428,
-      'preconditionRequired',
-      'Send If-Match with the version you edited (the ETag of the contact)',
-    );
+    throw problem(428, 'preconditionRequired', 'ifMatchRequired');
   }
   if (header.trim() === '*') return '*';
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match?.[1]) throw new HttpError(400, 'badRequest', 'If-Match must be a version such as "3"');
+  if (!match?.[1]) throw problem(400, 'badRequest', 'ifMatchInvalid');
   return Number(match[1]);
 }
 
@@ -81,7 +77,7 @@ export class ContactWriter {
 
   async load(auth: AuthContext, id: string): Promise<ContactDoc> {
     const doc = await this.contacts.findById(auth.tenantId, id);
-    if (!doc) throw notFound('Contact');
+    if (!doc) throw notFound();
     return doc;
   }
 
@@ -188,7 +184,7 @@ export class ContactWriter {
 
   replay(doc: ContactDoc, hash: string): { contact: Contact; replayed: boolean } {
     if (doc.requestHash !== hash) {
-      throw new HttpError(409, 'conflict', 'This Idempotency-Key was already used for a different contact');
+      throw problem(409, 'conflict', 'idempotencyConflict');
     }
     return { contact: toContact(doc), replayed: true };
   }
@@ -205,14 +201,10 @@ export class ContactWriter {
       const doc = await this.load(auth, id);
       await this.flush(auth.tenantId, doc);
       if (doc.mergedInto) {
-        throw new HttpError(409, 'conflict', `This contact was merged into ${String(doc.mergedInto)}; edit that one`);
+        throw problem(409, 'conflict', 'mergedInto', { id: String(doc.mergedInto) });
       }
       if (typeof expectedVersion === 'number' && doc.version !== expectedVersion) {
-        throw new HttpError(
-          412,
-          'preconditionFailed',
-          `The contact is at version ${doc.version}, not ${expectedVersion}`,
-        );
+        throw problem(412, 'preconditionFailed', 'versionMismatch', { actual: doc.version, expected: expectedVersion });
       }
       const before = fieldsOf(doc);
       const changed = await change(structuredClone(before), doc);
@@ -236,9 +228,9 @@ export class ContactWriter {
       }
       // If-Match: * (RFC 9110 §13.1.1) asks only that the contact exists: a lost race is retried.
       if (typeof expectedVersion === 'number') {
-        throw new HttpError(412, 'preconditionFailed', 'The contact was changed by someone else in the meantime');
+        throw problem(412, 'preconditionFailed', 'changedMeanwhile');
       }
     }
-    throw new HttpError(409, 'conflict', 'The contact is being changed by others right now; please retry');
+    throw problem(409, 'conflict', 'busy', {}, { retryAfterSeconds: 1 });
   }
 }

@@ -6,6 +6,7 @@ import { ContactWriter } from './contact-writer';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 import { DuplicatesService } from './duplicates.service';
+import { MergeLocks } from './merge-locks.repository';
 import { QualityService } from './quality.service';
 
 // Wires the contacts feature's parts for one app instance.
@@ -32,7 +33,7 @@ export function createContactsFeature(connection: Connection): ContactsFeature {
     contacts: new ContactsService(repo, writer, audit),
     notes: new ContactNotesService(writer),
     cards: new CardsService(repo, quality),
-    duplicates: new DuplicatesService(repo, writer),
+    duplicates: new DuplicatesService(repo, writer, new MergeLocks(connection)),
     quality,
   };
 }

@@ -1,6 +1,6 @@
 import type { ContactListPage, ContactListQuery, ContactSummary } from '@klarkonform/shared';
 import { searchQuery, toContactSummary } from '@klarkonform/shared';
-import { HttpError } from '../../infra/http-error';
+import { fieldProblems } from '../../infra/http-error';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
 import { bySortName, type ContactFilter, type ContactsRepository, idValue } from './contacts.repository';
@@ -70,9 +70,7 @@ function decodeCursor(cursor: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw new HttpError(400, 'validationFailed', 'cursor: invalid cursor', {
-    errors: [{ field: 'querystring.cursor', message: 'invalid cursor; use nextCursor from the previous page' }],
-  });
+  throw fieldProblems([{ field: 'querystring.cursor', key: 'serviceProblem.invalidCursor' }]);
 }
 
 export function toSummary(doc: ContactDoc, companyName?: string): ContactSummary {

@@ -10,7 +10,7 @@ import {
   inapplicablePatchFields,
   type Relationship,
 } from '@klarkonform/shared';
-import { HttpError } from '../../infra/http-error';
+import { fieldProblems, problem } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { AuditRepository } from '../audit/audit.repository';
 import { type ContactWriter, actorOf, requestHash } from './contact-writer';
@@ -21,23 +21,11 @@ import type { ContactsRepository } from './contacts.repository';
 // Creating, reading, editing and archiving contacts. Consent, notes, cards,
 // duplicates and quality have services of their own.
 
-function fieldError(field: string, message: string): HttpError {
-  return new HttpError(400, 'validationFailed', `${field}: ${message}`, { errors: [{ field, message }] });
-}
-
-const INPUT_PROBLEM_TEXT: Record<string, string> = {
-  noPrimaryEmail: 'one address must be primary',
-  multiplePrimaryEmails: 'only one address can be primary',
-  duplicateEmail: 'the same address is listed twice',
-  budgetRange: 'the minimum budget is above the maximum',
-};
-
 /** Rules beyond the schema (one primary address, budget range); 400 before anything is written. */
 function assertValidInput(fields: ContactFields): void {
   const problems = contactInputProblems(fields as Parameters<typeof contactInputProblems>[0]);
   if (problems.length === 0) return;
-  const errors = problems.map((p) => ({ field: `body.${p.field}`, message: INPUT_PROBLEM_TEXT[p.code] ?? p.code }));
-  throw new HttpError(400, 'validationFailed', `${errors[0]?.field}: ${errors[0]?.message}`, { errors });
+  throw fieldProblems(problems.map((p) => ({ field: `body.${p.field}`, key: `inputProblem.${p.code}` })));
 }
 
 /** A single address is primary without saying so; with several the user picks. */
@@ -67,8 +55,12 @@ export class ContactsService {
   private async assertCompany(auth: AuthContext, companyId: unknown): Promise<void> {
     if (companyId === undefined || companyId === null) return;
     const company = await this.repo.findById(auth.tenantId, String(companyId));
-    if (company?.kind !== 'company') throw fieldError('body.companyId', 'no such company');
-    if (company.mergedInto) throw fieldError('body.companyId', 'this company was merged into another one');
+    if (company?.kind !== 'company')
+      throw fieldProblems([{ field: 'body.companyId', key: 'serviceProblem.noSuchCompany' }]);
+    if (company.mergedInto)
+      throw fieldProblems([
+        { field: 'body.companyId', key: 'serviceProblem.mergedInto', values: { id: String(company.mergedInto) } },
+      ]);
   }
 
   async create(auth: AuthContext, idempotencyKey: string, body: ContactCreate) {
@@ -107,9 +99,13 @@ export class ContactsService {
     return this.writer.update(auth, id, 'update', version, async (fields) => {
       const misplaced = inapplicablePatchFields(fields.kind, patch);
       if (misplaced.length > 0) {
-        throw new HttpError(400, 'validationFailed', `${misplaced.join(', ')} cannot be set on a ${fields.kind}`, {
-          errors: misplaced.map((f) => ({ field: `body.${f}`, message: `not a field of a ${fields.kind}` })),
-        });
+        throw fieldProblems(
+          misplaced.map((f) => ({
+            field: `body.${f}`,
+            key: 'serviceProblem.notAField',
+            values: { kind: fields.kind },
+          })),
+        );
       }
       const before = structuredClone(fields);
       for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
@@ -140,7 +136,7 @@ export class ContactsService {
 
   async archive(auth: AuthContext, id: string, body: ArchiveRequest): Promise<Contact> {
     return this.writer.update(auth, id, 'archive', 'retry', (fields) => {
-      if (fields.archived) throw new HttpError(409, 'conflict', 'The contact is already archived');
+      if (fields.archived) throw problem(409, 'conflict', 'alreadyArchived');
       fields.archived = { at: new Date().toISOString(), reason: body.reason, by: actorOf(auth) };
       return fields;
     });
@@ -148,7 +144,7 @@ export class ContactsService {
 
   async unarchive(auth: AuthContext, id: string): Promise<Contact> {
     return this.writer.update(auth, id, 'unarchive', 'retry', (fields) => {
-      if (!fields.archived) throw new HttpError(409, 'conflict', 'The contact is not archived');
+      if (!fields.archived) throw problem(409, 'conflict', 'notArchived');
       fields.archived = null;
       return fields;
     });

@@ -8,7 +8,7 @@ import {
   limitProblems,
   type MergeRequest,
 } from '@klarkonform/shared';
-import { HttpError, notFound } from '../../infra/http-error';
+import { notFound, problem } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { limitExceeded } from './contact-limits';
 import { actorOf, type ContactWriter } from './contact-writer';
@@ -17,6 +17,7 @@ import { type ContactFields, derive, searchKeysOf } from './contacts.mapper';
 import type { ContactFilter, ContactsRepository } from './contacts.repository';
 import { toSummary } from './contacts.search';
 import { groupDuplicates, type Probe } from './duplicate-groups.rules';
+import type { MergeLocks } from './merge-locks.repository';
 import { matchKeysOf } from './lookup-keys.rules';
 
 // Duplicate check before a create, the tenant-wide scan, and merging.
@@ -46,6 +47,7 @@ export class DuplicatesService {
   constructor(
     private readonly repo: ContactsRepository,
     private readonly writer: ContactWriter,
+    private readonly locks: MergeLocks,
   ) {}
 
   async check(auth: AuthContext, body: DuplicateCheckRequest): Promise<DuplicateCheckResult> {
@@ -113,22 +115,29 @@ export class DuplicatesService {
     };
   }
 
-  /** Keeps the survivor, fills its gaps from the duplicate, moves people over, leaves a pointer. */
+  /**
+   * Keeps the survivor, fills its gaps from the duplicate, moves people over, leaves a pointer.
+   * Holds a lease on both contacts meanwhile (merge-locks.repository.ts), so merges that share a
+   * contact run one at a time; repeating a merge that was cut off completes it.
+   */
   async merge(auth: AuthContext, body: MergeRequest): Promise<Contact> {
-    if (body.survivorId === body.duplicateId)
-      throw new HttpError(400, 'badRequest', 'A contact cannot be merged into itself');
+    if (body.survivorId === body.duplicateId) throw problem(400, 'badRequest', 'mergeIntoItself');
+    return this.locks.withLeases(auth.tenantId, [body.survivorId, body.duplicateId], () =>
+      this.mergeLeased(auth, body),
+    );
+  }
+
+  private async mergeLeased(auth: AuthContext, body: MergeRequest): Promise<Contact> {
     const [survivor, duplicate] = await Promise.all([
       this.repo.findById(auth.tenantId, body.survivorId),
       this.repo.findById(auth.tenantId, body.duplicateId),
     ]);
-    if (!survivor) throw notFound('Survivor contact');
-    if (!duplicate) throw notFound('Duplicate contact');
-    if (duplicate.mergedInto === body.survivorId)
+    if (!survivor) throw notFound('survivorNotFound');
+    if (!duplicate) throw notFound('duplicateNotFound');
+    if (duplicate.mergedInto === body.survivorId && !survivor.mergedInto)
       return this.writer.update(auth, body.survivorId, 'merge', 'retry', (f) => f);
-    if (survivor.kind !== duplicate.kind)
-      throw new HttpError(400, 'badRequest', 'A company and a person cannot be merged');
-    if (survivor.mergedInto || duplicate.mergedInto)
-      throw new HttpError(409, 'conflict', 'One of the contacts is already merged');
+    if (survivor.kind !== duplicate.kind) throw problem(400, 'badRequest', 'mergeKinds');
+    if (survivor.mergedInto || duplicate.mergedInto) throw problem(409, 'conflict', 'alreadyMerged');
 
     const merged = await this.writer.update(auth, body.survivorId, 'merge', 'retry', (fields) =>
       mergeFields(fields, duplicate),
@@ -187,10 +196,13 @@ function mergeFields(survivor: ContactFields, dup: ContactDoc): ContactFields {
     out.roles = union(survivor.roles, dup.roles);
     const have = new Set(((survivor.emails as Array<{ address: string }>) ?? []).map((e) => e.address.toLowerCase()));
     const extra = ((dup.emails as Array<{ address: string }>) ?? []).filter((e) => !have.has(e.address.toLowerCase()));
-    out.emails = [
-      ...((survivor.emails as object[]) ?? []),
+    const emails = [
+      ...((survivor.emails as Array<{ address: string; primary: boolean }>) ?? []),
       ...extra.map((e) => ({ address: e.address, primary: false })),
     ];
+    // The survivor's primary address stays primary; a survivor without one takes the first.
+    if (emails.length > 0 && !emails.some((e) => e.primary)) emails[0] = { ...emails[0]!, primary: true };
+    out.emails = emails;
   }
   const sc = survivor.consent as { legalBasis?: string; channels: Record<string, Array<{ id: string; at: string }>> };
   const dc = dup.consent as typeof sc;

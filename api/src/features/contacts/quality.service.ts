@@ -1,5 +1,5 @@
 import { type Contact, companyFindings, type QualityFinding, qualityFindings } from '@klarkonform/shared';
-import { HttpError } from '../../infra/http-error';
+import { fieldProblems, notFound } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { toContact } from './contacts.mapper';
 import { type ContactsRepository, LIVE } from './contacts.repository';
@@ -27,7 +27,7 @@ export class QualityService {
 
   async forContact(auth: AuthContext, id: string): Promise<{ findings: QualityFinding[] }> {
     const doc = await this.repo.findById(auth.tenantId, id);
-    if (!doc) throw new HttpError(404, 'notFound', 'Contact not found');
+    if (!doc) throw notFound();
     const contact = toContact(doc);
     const people = contact.kind === 'company' ? await this.peopleOf(auth.tenantId, [id]) : new Map<string, Contact[]>();
     return { findings: qualityFindings(contact, new Date(), people.get(id) ?? []) };
@@ -91,9 +91,7 @@ function parseWorklistCursor(cursor: string | undefined): { bucket: string; id: 
   if (cursor === undefined) return undefined;
   const match = /^(.):([0-9a-f]{24})$/.exec(cursor);
   if (!match?.[1] || !match[2] || !LIST_BUCKETS.includes(match[1])) {
-    throw new HttpError(400, 'validationFailed', 'cursor: invalid cursor', {
-      errors: [{ field: 'querystring.cursor', message: 'invalid cursor; use nextCursor from the previous page' }],
-    });
+    throw fieldProblems([{ field: 'querystring.cursor', key: 'serviceProblem.invalidCursor' }]);
   }
   return { bucket: match[1], id: match[2] };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { APP_ROLES, type AppRole } from '@klarkonform/shared';
 import { type AppConfig, isLoopbackHost } from '../../config';
-import { HttpError } from '../../infra/http-error';
+import { problem } from '../../infra/http-error';
 import { DEMO_TENANT_ID, DEMO_USER } from '../demo/demo-tenant';
 
 const TokenRequestBody = Type.Object(
@@ -68,7 +68,7 @@ export const localIssuerRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }>
     async (request) => {
       const peer = request.socket.remoteAddress;
       if (peer !== undefined && !isLoopbackHost(peer)) {
-        throw new HttpError(403, 'forbidden', 'The local token issuer answers only requests from this machine');
+        throw problem(403, 'forbidden', 'localIssuerRemote');
       }
       const body = request.body ?? {};
       const accessToken = await issuer.mint({

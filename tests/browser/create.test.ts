@@ -71,6 +71,26 @@ describe('creating a contact from an unknown sender', () => {
     ]);
   });
 
+  it('creates a firm that writes from its general mailbox as a company, not as a person', async () => {
+    const ui = await openPane();
+    await ui.selectItem(/Holzbau Schäfer/);
+    await ui.pane.getByTestId('unknown-card').getByRole('button', { name: 'Kontakt anlegen' }).click();
+    const form = ui.pane.getByRole('form', { name: 'Kontakt anlegen' });
+    await form.waitFor();
+    expect(await form.getByRole('radio', { name: /^Firma/ }).isChecked()).toBe(true);
+    expect(await form.getByLabel(/^Firmenname/).inputValue()).toBe('Holzbau Schäfer GmbH');
+    expect(await form.getByLabel('Nachname', { exact: false }).count()).toBe(0);
+    await ui.screenshot('create-company-from-firm-mailbox');
+    expect(await axeViolations(ui.paneFrame())).toEqual([]);
+    await form.getByRole('button', { name: 'Firma anlegen' }).click();
+    await ui.pane.getByTestId('contact-card').getByRole('heading', { name: 'Holzbau Schäfer GmbH' }).waitFor();
+
+    const found = await api.listContacts({ q: 'Holzbau' });
+    expect(found.items.map((item) => [item.kind, item.displayName, item.email])).toEqual([
+      ['company', 'Holzbau Schäfer GmbH', 'info@holzbau-schaefer.de'],
+    ]);
+  });
+
   it('works with the keyboard alone', async () => {
     const ui = await openPane();
     await ui.selectItem(/Jonas Neumann/);

@@ -37,3 +37,36 @@ export function domainToUnicode(domain: string): string {
     return lower;
   }
 }
+
+// Public suffixes of two labels common among German business partners; under them the
+// company's own label is the third from the right ("muster.co.uk").
+const TWO_LABEL_SUFFIXES = new Set([
+  'co.uk',
+  'org.uk',
+  'ac.uk',
+  'co.at',
+  'or.at',
+  'gv.at',
+  'ac.at',
+  'com.au',
+  'co.nz',
+  'co.jp',
+  'com.br',
+  'com.cn',
+  'com.tr',
+  'co.za',
+  'com.pl',
+  // Microsoft 365 tenants' initial domains: "muster.onmicrosoft.com" is the tenant "Muster".
+  'onmicrosoft.com',
+]);
+
+// "muster-bau.de" → "Muster-Bau", "xn--mller-kva.de" → "Müller": a starting point the user
+// corrects, never a fact. Small on purpose: the task pane's create form uses it too.
+export function companyNameFromDomain(domain: string): string | undefined {
+  const labels = domainToUnicode(domain).split('.').filter(Boolean);
+  if (labels.length < 2) return undefined;
+  const suffixLength = TWO_LABEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 2 : 1;
+  const label = labels[labels.length - suffixLength - 1];
+  if (label === undefined || !/\p{Ll}/u.test(label)) return undefined;
+  return label.replace(/(^|-)(\p{L})/gu, (_match, start: string, letter: string) => start + letter.toUpperCase());
+}

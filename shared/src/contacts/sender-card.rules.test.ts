@@ -213,6 +213,8 @@ describe('companyNameFromDomain', () => {
     ['muster.co.uk', 'Muster'],
     ['localhost', undefined],
     ['123.de', undefined],
+    ['muster.onmicrosoft.com', 'Muster'],
+    ['Muster-Bau.onmicrosoft.com', 'Muster-Bau'],
   ])('%j → %j', (domain, expected) => {
     expect(companyNameFromDomain(domain)).toBe(expected);
   });

@@ -2,40 +2,10 @@ import type { CreateSuggestion } from './sender-card.schema';
 import { isFreeMailDomain } from './free-mail.rules';
 import { isListHost } from './mailing-list.rules';
 import { readSender } from './name-parser.rules';
-import { capitalizeWord } from './name-words.rules';
-import { domainToUnicode } from './domain.rules';
+import { companyNameFromDomain } from './domain.rules';
 import { displayEmail, normalizeEmail } from './normalize.rules';
 
-// Public suffixes of two labels common among German business partners; under them the
-// company's own label is the third from the right ("muster.co.uk").
-const TWO_LABEL_SUFFIXES = new Set([
-  'co.uk',
-  'org.uk',
-  'ac.uk',
-  'co.at',
-  'or.at',
-  'gv.at',
-  'ac.at',
-  'com.au',
-  'co.nz',
-  'co.jp',
-  'com.br',
-  'com.cn',
-  'com.tr',
-  'co.za',
-  'com.pl',
-]);
-
-// "muster-bau.de" → "Muster-Bau", "xn--mller-kva.de" → "Müller": a starting point the user
-// corrects, never a fact.
-export function companyNameFromDomain(domain: string): string | undefined {
-  const labels = domainToUnicode(domain).split('.').filter(Boolean);
-  if (labels.length < 2) return undefined;
-  const suffixLength = TWO_LABEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 2 : 1;
-  const label = labels[labels.length - suffixLength - 1];
-  if (label === undefined || !/\p{Ll}/u.test(label)) return undefined;
-  return capitalizeWord(label);
-}
+export { companyNameFromDomain } from './domain.rules';
 
 export interface SuggestionInput {
   email: string;

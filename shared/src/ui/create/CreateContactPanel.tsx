@@ -7,7 +7,7 @@ import { FormActions } from '../forms/FormActions';
 import { useFormStyles } from '../forms/form-styles';
 import { useFocusOnMount } from '../forms/useFocusOnMount';
 import { useUiText } from '../i18n/useUiText';
-import { type CompanyChoice, initialDraft } from './create-model';
+import { type CompanyChoice, type CreateTarget, initialDraft } from './create-model';
 import { DuplicateWarning } from './DuplicateWarning';
 import { useCreateContact } from './useCreateContact';
 
@@ -50,57 +50,87 @@ export function CreateContactPanel({
       <Text as="h2" size={500} weight="semibold" className={styles.heading} ref={headingRef} tabIndex={-1}>
         {t('create.heading')}
       </Text>
-      <div className={styles.row}>
-        <Field label={t('field.salutation')}>
-          <Select value={draft.salutation} onChange={(_, data) => update({ salutation: data.value as Salutation })}>
-            {SALUTATIONS.map((value) => (
-              <option key={value} value={value}>
-                {t(`salutation.${value}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t('field.title')}>
-          <Input value={draft.title} onChange={(_, data) => update({ title: data.value })} />
-        </Field>
-      </div>
-      <Field label={t('field.firstName')}>
-        <Input value={draft.firstName} onChange={(_, data) => update({ firstName: data.value })} />
-      </Field>
-      <Field
-        label={t('field.lastName')}
-        required
-        validationMessage={problems.includes('lastName') ? t('form.required') : undefined}
-      >
-        <Input value={draft.lastName} onChange={(_, data) => update({ lastName: data.value })} />
-      </Field>
-      <Field label={t('field.email')}>
-        <Input type="email" value={draft.email} onChange={(_, data) => update({ email: data.value })} />
-      </Field>
-      <Field label={t('field.company')}>
+      <Field label={t('create.target')}>
         <RadioGroup
-          value={draft.companyChoice}
-          onChange={(_, data) => update({ companyChoice: data.value as CompanyChoice })}
+          layout="horizontal"
+          value={draft.target}
+          onChange={(_, data) => update({ target: data.value as CreateTarget })}
         >
-          {draft.existingCompanyId && (
-            <Radio value="existing" label={t('form.companyExisting', { company: draft.existingCompanyName ?? '' })} />
-          )}
-          <Radio value="new" label={t('form.companyNew')} />
-          <Radio value="none" label={t('form.companyNone')} />
+          <Radio value="person" label={t('create.targetPerson')} />
+          <Radio value="company" label={t('create.targetCompany')} />
         </RadioGroup>
       </Field>
-      {draft.companyChoice === 'new' && (
-        <Field
-          label={t('form.companyName')}
-          required
-          validationMessage={problems.includes('companyName') ? t('form.required') : undefined}
-        >
-          <Input value={draft.newCompanyName} onChange={(_, data) => update({ newCompanyName: data.value })} />
-        </Field>
+      {draft.target === 'company' ? (
+        <>
+          <Field
+            label={t('field.name')}
+            required
+            validationMessage={problems.includes('companyName') ? t('form.required') : undefined}
+          >
+            <Input value={draft.newCompanyName} onChange={(_, data) => update({ newCompanyName: data.value })} />
+          </Field>
+          <Field label={t('create.companyEmail')}>
+            <Input type="email" value={draft.email} onChange={(_, data) => update({ email: data.value })} />
+          </Field>
+        </>
+      ) : (
+        <>
+          <div className={styles.row}>
+            <Field label={t('field.salutation')}>
+              <Select value={draft.salutation} onChange={(_, data) => update({ salutation: data.value as Salutation })}>
+                {SALUTATIONS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`salutation.${value}`)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={t('field.title')}>
+              <Input value={draft.title} onChange={(_, data) => update({ title: data.value })} />
+            </Field>
+          </div>
+          <Field label={t('field.firstName')}>
+            <Input value={draft.firstName} onChange={(_, data) => update({ firstName: data.value })} />
+          </Field>
+          <Field
+            label={t('field.lastName')}
+            required
+            validationMessage={problems.includes('lastName') ? t('form.required') : undefined}
+          >
+            <Input value={draft.lastName} onChange={(_, data) => update({ lastName: data.value })} />
+          </Field>
+          <Field label={t('field.email')}>
+            <Input type="email" value={draft.email} onChange={(_, data) => update({ email: data.value })} />
+          </Field>
+          <Field label={t('field.company')}>
+            <RadioGroup
+              value={draft.companyChoice}
+              onChange={(_, data) => update({ companyChoice: data.value as CompanyChoice })}
+            >
+              {draft.existingCompanyId && (
+                <Radio
+                  value="existing"
+                  label={t('form.companyExisting', { company: draft.existingCompanyName ?? '' })}
+                />
+              )}
+              <Radio value="new" label={t('form.companyNew')} />
+              <Radio value="none" label={t('form.companyNone')} />
+            </RadioGroup>
+          </Field>
+          {draft.companyChoice === 'new' && (
+            <Field
+              label={t('form.companyName')}
+              required
+              validationMessage={problems.includes('companyName') ? t('form.required') : undefined}
+            >
+              <Input value={draft.newCompanyName} onChange={(_, data) => update({ newCompanyName: data.value })} />
+            </Field>
+          )}
+          <Field label={t('field.position')}>
+            <Input value={draft.position} onChange={(_, data) => update({ position: data.value })} />
+          </Field>
+        </>
       )}
-      <Field label={t('field.position')}>
-        <Input value={draft.position} onChange={(_, data) => update({ position: data.value })} />
-      </Field>
       <ChoiceChecks
         legend={t('field.relationships')}
         options={RELATIONSHIPS}
@@ -108,13 +138,15 @@ export function CreateContactPanel({
         value={draft.relationships}
         onChange={(relationships) => update({ relationships })}
       />
-      <ChoiceChecks
-        legend={t('field.roles')}
-        options={ROLES}
-        label={(value) => t(`role.${value}`)}
-        value={draft.roles}
-        onChange={(roles) => update({ roles })}
-      />
+      {draft.target === 'person' && (
+        <ChoiceChecks
+          legend={t('field.roles')}
+          options={ROLES}
+          label={(value) => t(`role.${value}`)}
+          value={draft.roles}
+          onChange={(roles) => update({ roles })}
+        />
+      )}
       {showDuplicates && <DuplicateWarning candidates={candidates} onOpenExisting={onOpenExisting} />}
       {error && (
         <Text role="alert" data-testid="form-error">
@@ -128,7 +160,7 @@ export function CreateContactPanel({
           </Button>
         ) : (
           <Button appearance="primary" type="submit" disabled={busy || problems.length > 0}>
-            {t('create.submit')}
+            {draft.target === 'company' ? t('create.submitCompany') : t('create.submit')}
           </Button>
         )}
         <Button onClick={onCancel} disabled={phase === 'saving'}>

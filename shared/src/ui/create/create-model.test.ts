@@ -55,6 +55,43 @@ describe('initialDraft', () => {
     });
   });
 
+  it('leaves the names empty when the API found no person (a team mailbox, a mailing list)', () => {
+    const team = initialDraft(unknown({ email: 'geschaeftsleitung@muster.de', freeMail: false }), 'Geschäftsleitung');
+    expect([team.target, team.firstName, team.lastName]).toEqual(['person', '', '']);
+    const list = initialDraft(
+      unknown({ email: 'muster-liste@googlegroups.com', freeMail: true }),
+      "'Max Mustermann' via Muster-Liste",
+    );
+    expect([list.firstName, list.lastName, list.companyChoice]).toEqual(['', '', 'none']);
+  });
+
+  it('offers a sender that is a firm as a company of its own, with its address', () => {
+    const draft = initialDraft(
+      unknown({ kind: 'company', companyName: 'Neue Firma GmbH', email: 'info@neue-firma.de', freeMail: false }),
+      'Neue Firma GmbH',
+    );
+    expect(draft).toMatchObject({ target: 'company', newCompanyName: 'Neue Firma GmbH', lastName: '' });
+    expect(draftProblems(draft)).toEqual([]);
+    expect(duplicateProbe(draft)).toEqual(companyCreate(draft));
+    expect(companyCreate(draft)).toEqual({
+      kind: 'company',
+      name: 'Neue Firma GmbH',
+      email: 'info@neue-firma.de',
+      website: 'neue-firma.de',
+      relationships: ['lead'],
+    });
+    expect(draftProblems({ ...draft, newCompanyName: ' ' })).toEqual(['companyName']);
+    // The user may still create a person instead.
+    expect(draftProblems({ ...draft, target: 'person' })).toEqual(['lastName']);
+  });
+
+  it('guesses a readable company from an umlaut or Microsoft 365 domain', () => {
+    expect(
+      initialDraft(unknown({ lastName: 'M', email: 'm@xn--mller-kva.de', freeMail: false }), '').newCompanyName,
+    ).toBe('Müller');
+    expect(initialDraft(unknown(undefined, 'm@muster.onmicrosoft.com'), 'M').newCompanyName).toBe('Muster');
+  });
+
   it('splits the display name when there is no suggestion (e.g. an X.500 address)', () => {
     const draft = initialDraft(unknown(undefined, '/o=exchange/cn=max'), 'Max Peter Muster');
     expect([draft.firstName, draft.lastName]).toEqual(['Max Peter', 'Muster']);

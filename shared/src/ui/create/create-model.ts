@@ -2,13 +2,18 @@ import type { CompanyCreate, PersonCreate } from '../../contacts/contact-input.s
 import type { Relationship, Role, Salutation } from '../../contacts/contact-enums.schema';
 import type { DuplicateCheckRequest } from '../../contacts/contact-query.schema';
 import type { SenderCard } from '../../contacts/sender-card.schema';
+import { companyNameFromDomain } from '../../contacts/domain.rules';
 
 // The "Kontakt anlegen" form as plain data, and how it becomes API requests. Pure, so the
 // rules (what is prefilled, which company is used, what is sent) are tested without a browser.
 
 export type CompanyChoice = 'existing' | 'new' | 'none';
 
+/** What the form creates: a person (with their company), or only a company (a team mailbox, a firm's address). */
+export type CreateTarget = 'person' | 'company';
+
 export interface CreateDraft {
+  target: CreateTarget;
   salutation: Salutation;
   title: string;
   firstName: string;
@@ -25,19 +30,21 @@ export interface CreateDraft {
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
-// A company name guessed from the domain ("muster-bau.de" → "Muster-Bau") when the API has none.
-function companyFromDomain(domain: string): string {
-  const label = domain.split('.').slice(-2, -1)[0] ?? '';
-  return label.replace(/(^|-)(\p{L})/gu, (_, dash: string, letter: string) => dash + letter.toUpperCase());
-}
-
+/**
+ * The form as the card's suggestion fills it. The API has parsed the display name (particles,
+ * team mailboxes, mailing lists, firm names): where it found no person, the names stay empty,
+ * and a sender that is a firm ("Neue Firma GmbH" <info@…>) is offered as a company. Only without
+ * any suggestion (an address the API could not read) is the display name split into words.
+ */
 export function initialDraft(card: SenderCard, displayName: string): CreateDraft {
   const suggestion = card.suggestion;
   const email = suggestion?.email ?? card.email;
   const freeMail = suggestion?.freeMail ?? false;
-  const words = displayName.trim().split(/\s+/).filter(Boolean);
+  const words = suggestion ? [] : displayName.trim().split(/\s+/).filter(Boolean);
   const existing = suggestion?.companyId;
+  const guessed = freeMail ? '' : (companyNameFromDomain(domainOf(email)) ?? '');
   return {
+    target: suggestion?.kind === 'company' && !existing ? 'company' : 'person',
     salutation: suggestion?.salutation ?? 'none',
     title: suggestion?.title ?? '',
     firstName: suggestion?.firstName ?? (words.length > 1 ? words.slice(0, -1).join(' ') : ''),
@@ -45,7 +52,7 @@ export function initialDraft(card: SenderCard, displayName: string): CreateDraft
     email,
     companyChoice: existing ? 'existing' : freeMail ? 'none' : 'new',
     ...(existing ? { existingCompanyId: existing, existingCompanyName: suggestion?.companyName ?? '' } : {}),
-    newCompanyName: existing ? '' : (suggestion?.companyName ?? (freeMail ? '' : companyFromDomain(domainOf(email)))),
+    newCompanyName: existing ? '' : (suggestion?.companyName ?? guessed),
     position: '',
     relationships: ['lead'],
     roles: [],
@@ -74,11 +81,14 @@ export function personCreate(draft: CreateDraft, companyId: string | undefined):
 }
 
 export function companyCreate(draft: CreateDraft): CompanyCreate {
-  const domain = domainOf(draft.email);
-  // The website carries the domain, so the next sender from it is matched to this company.
+  const email = draft.email.trim();
+  const domain = email.includes('@') ? domainOf(email) : '';
+  // The website carries the domain, so the next sender from it is matched to this company; a
+  // company created on its own also keeps the address as its general e-mail.
   return {
     kind: 'company',
     name: draft.newCompanyName.trim(),
+    ...(draft.target === 'company' && email ? { email } : {}),
     ...(domain ? { website: domain } : {}),
     relationships: draft.relationships,
   };
@@ -90,11 +100,13 @@ export function companyIdOf(draft: CreateDraft): string | undefined {
 
 /** What the duplicate check looks at; undefined while the draft is too empty to check. */
 export function duplicateProbe(draft: CreateDraft): DuplicateCheckRequest | undefined {
+  if (draft.target === 'company') return draft.newCompanyName.trim() ? companyCreate(draft) : undefined;
   if (!draft.lastName.trim()) return undefined;
   return personCreate(draft, companyIdOf(draft));
 }
 
 export function draftProblems(draft: CreateDraft): Array<'lastName' | 'companyName'> {
+  if (draft.target === 'company') return draft.newCompanyName.trim() ? [] : ['companyName'];
   const problems: Array<'lastName' | 'companyName'> = [];
   if (!draft.lastName.trim()) problems.push('lastName');
   if (draft.companyChoice === 'new' && !draft.newCompanyName.trim()) problems.push('companyName');

@@ -70,6 +70,11 @@ export function useCreateContact(initial: CreateDraft, onCreated: (contact: Cont
           }
         }
         setPhase('saving');
+        if (draft.target === 'company') {
+          const { contact } = await api.createContact(companyCreate(draft), keys.current.company);
+          onCreated(contact);
+          return;
+        }
         let companyId = companyIdOf(draft);
         if (draft.companyChoice === 'new') {
           createdCompanyId.current ??= (await api.createContact(companyCreate(draft), keys.current.company)).contact.id;

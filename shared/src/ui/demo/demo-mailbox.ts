@@ -84,4 +84,18 @@ export const DEMO_MAILBOX: readonly DemoMailItem[] = [
     preview:
       'Donnerstag, 10:00–11:00 Uhr, Besprechungsraum Berlin und Microsoft Teams\n\nAgenda: Projektplan, Ansprechpartner, Abrechnung.',
   },
+  {
+    kind: 'message',
+    key: 'demo-unknown-firm',
+    subject: 'Anfrage: Telefonanlage für unsere neue Werkstatt',
+    // A firm writing from its general mailbox: the pane offers to create the company itself.
+    from: { name: 'Holzbau Schäfer GmbH', email: 'info@holzbau-schaefer.de' },
+    to: [DEMO_USER],
+    cc: [],
+    requiredAttendees: [],
+    optionalAttendees: [],
+    received: 'Mo',
+    preview:
+      'Sehr geehrte Damen und Herren,\n\nwir beziehen im Sommer eine neue Werkstatt mit zwölf Arbeitsplätzen und brauchen eine Telefonanlage. Bitte senden Sie uns ein Angebot.\n\nMit freundlichen Grüßen\nHolzbau Schäfer GmbH',
+  },
 ];

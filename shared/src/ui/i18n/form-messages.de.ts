@@ -22,6 +22,11 @@ export const FORM_DE = {
   'create.duplicateReasons': 'Treffer: {reasons}',
   'create.openExisting': 'Vorhandenen öffnen',
   'create.createAnyway': 'Trotzdem anlegen',
+  'create.target': 'Anlegen als',
+  'create.targetPerson': 'Person',
+  'create.targetCompany': 'Firma (ohne Ansprechpartner)',
+  'create.submitCompany': 'Firma anlegen',
+  'create.companyEmail': 'Allgemeine E-Mail der Firma',
   'edit.heading': '{name} bearbeiten',
   'edit.conflictTitle': 'Inzwischen geändert',
   'edit.conflictText':

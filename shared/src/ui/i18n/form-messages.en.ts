@@ -23,6 +23,11 @@ export const FORM_EN: Record<FormKey, string> = {
   'create.duplicateReasons': 'Matches: {reasons}',
   'create.openExisting': 'Open existing',
   'create.createAnyway': 'Create anyway',
+  'create.target': 'Create as',
+  'create.targetPerson': 'Person',
+  'create.targetCompany': 'Company (no contact person)',
+  'create.submitCompany': 'Create company',
+  'create.companyEmail': "Company's general e-mail",
   'edit.heading': 'Edit {name}',
   'edit.conflictTitle': 'Changed in the meantime',
   'edit.conflictText':

@@ -18,7 +18,7 @@ describe('umlaut domains (IDN)', () => {
     expect(domainToUnicode(ascii)).toBe(domainToUnicode(unicode.toLowerCase().replace(/\.$/, '')));
   });
 
-  it.each(['mü ller.de', 'müller@de', 'mü/ller.de', ''])('refuses %j', (domain) => {
+  it.each(['mü ller.de', 'müller@de', 'mü/ller.de', '', 'xn--a.de', 'xn--zz.de', 'xn--.de'])('refuses %j', (domain) => {
     expect(domainToAscii(domain)).toBeNull();
   });
 
@@ -26,6 +26,11 @@ describe('umlaut domains (IDN)', () => {
     expect(normalizeEmail('max@müller.de')).toBe('max@xn--mller-kva.de');
     expect(normalizeEmail('Max <Max@MÜLLER.de>')).toBe('max@xn--mller-kva.de');
     expect(normalizeEmail('max@xn--mller-kva.de')).toBe('max@xn--mller-kva.de');
+    // Broken punycode is no address; a trailing dot is none in either form.
+    expect(normalizeEmail('max@xn--a.de')).toBeNull();
+    expect(normalizeEmail('max@müller.de.')).toBeNull();
+    expect(normalizeEmail('max@xn--mller-kva.de.')).toBeNull();
+    expect(normalizeEmail('max@gmx.de.')).toBeNull();
     expect(displayEmail('max@xn--mller-kva.de')).toBe('max@müller.de');
     expect(emailDomain('max@müller.de')).toBe('xn--mller-kva.de');
     expect(websiteDomain('https://www.müller.de/kontakt')).toBe('xn--mller-kva.de');
@@ -44,6 +49,7 @@ describe('umlaut domains (IDN)', () => {
     expect(companyNameFromDomain('xn--mller-kva.de')).toBe('Müller');
     expect(companyNameFromDomain('xn--bckerei-schfer-5hbk.de')).toBe('Bäckerei-Schäfer');
     expect(companyNameFromDomain('xn--ko-eka.co.at')).toBe('Öko');
+    expect(companyNameFromDomain('xn--zz.de')).toBeUndefined();
     const suggestion = createSuggestion({ email: 'max@xn--mller-kva.de', displayName: 'Max Müller' });
     expect(suggestion).toMatchObject({ email: 'max@müller.de', companyName: 'Müller', freeMail: false });
   });

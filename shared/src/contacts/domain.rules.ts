@@ -17,7 +17,9 @@ const ACE_LABEL = /(^|\.)xn--/;
 export function domainToAscii(domain: string): string | null {
   const trimmed = domain.trim().replace(/\.$/, '');
   if (trimmed === '') return null;
-  if (ASCII.test(trimmed)) return trimmed.toLowerCase();
+  // Plain ASCII needs no conversion, unless it holds punycode labels: those must decode (UTS #46
+  // validity), else "xn--a.de" would be taken for a domain.
+  if (ASCII.test(trimmed) && !ACE_LABEL.test(trimmed.toLowerCase())) return trimmed.toLowerCase();
   if (/[/?#@:\\\s[\]%]/.test(trimmed)) return null;
   try {
     const host = new URL(`http://${trimmed}/`).hostname;
@@ -67,6 +69,7 @@ export function companyNameFromDomain(domain: string): string | undefined {
   if (labels.length < 2) return undefined;
   const suffixLength = TWO_LABEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 2 : 1;
   const label = labels[labels.length - suffixLength - 1];
-  if (label === undefined || !/\p{Ll}/u.test(label)) return undefined;
+  // (An undecodable punycode label is no name.)
+  if (label === undefined || label.startsWith('xn--') || !/\p{Ll}/u.test(label)) return undefined;
   return label.replace(/(^|-)(\p{L})/gu, (_match, start: string, letter: string) => start + letter.toUpperCase());
 }

@@ -27,10 +27,35 @@ const DACH_MAILBOX_PROVIDERS = [
   'email.de',
   'emailn.de',
   'aol.de',
+  'mnet-online.de',
+  'kabelbw.de',
+  'o2online.de',
+  'alice.de',
+  'alice-dsl.net',
+  'versanet.de',
+  'nexgo.de',
+  'tiscali.de',
+  'lycos.de',
+  'ish.de',
+  'primacom.de',
+  'pyur.de',
+  'wtnet.de',
+  'dokom.net',
   'chello.at',
   'a1.net',
+  'liwest.at',
+  'kabsi.at',
+  'tele2.at',
+  'utanet.at',
+  'inode.at',
   'sunrise.ch',
   'hispeed.ch',
+  'green.ch',
+  'swissonline.ch',
+  'vtxmail.ch',
+  'quicknet.ch',
+  // HIN, the Swiss health professionals' mail service: the address says nothing about the practice.
+  'hin.ch',
   // Privacy mailbox providers popular in the DACH region
   'mailbox.org',
   'tutanota.com',
@@ -46,7 +71,15 @@ const DACH_MAILBOX_PROVIDERS = [
   'o2.pl',
 ];
 
-export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([...freeEmailDomains, ...DACH_MAILBOX_PROVIDERS]);
+// Organisations whose own domain HubSpot's list counts as free mail; their senders are theirs.
+const NOT_FREE_MAIL = new Set([
+  'test.de', // Stiftung Warentest
+  'berlin.de', // Land Berlin's administration
+]);
+
+export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set(
+  [...freeEmailDomains, ...DACH_MAILBOX_PROVIDERS].filter((domain) => !NOT_FREE_MAIL.has(domain)),
+);
 
 // Domains compare in their ASCII form: "gmx.de", "GMX.de." and an IDN in either form.
 const cleanDomain = (domain: string) => domainToAscii(domain) ?? domain.trim().toLowerCase();

@@ -24,7 +24,9 @@ export function normalizeEmail(raw: string): string | null {
   if (bracketed?.[1] !== undefined) value = bracketed[1].trim();
   value = value.replace(/^mailto:/i, '').toLowerCase();
   const at = value.lastIndexOf('@');
-  if (at > 0 && !/^[\x20-\x7e]*$/.test(value)) {
+  if (at > 0 && (!/^[\x20-\x7e]*$/.test(value) || /(^|[@.])xn--/.test(value))) {
+    // A trailing dot is no part of a mailbox (RFC 5321 §4.1.2), in either form of the domain.
+    if (value.endsWith('.')) return null;
     const domain = domainToAscii(value.slice(at + 1));
     if (domain === null) return null;
     value = `${value.slice(0, at)}@${domain}`;

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '@klarkonform/shared';
-import { loadConfig } from '../../api/src/config';
 import {
   type EmbeddedMongo,
   type FerretDB,
@@ -13,8 +12,9 @@ import {
   startFerretDB,
 } from '../../api/src/infra/embedded-mongo';
 import type { EngineStatus, SupervisedEngine } from '../../api/src/infra/embedded-mongo-supervisor';
-import { createServerApp, type ServerApp } from '../../api/src/start';
+import type { ServerApp } from '../../api/src/start';
 import { BINARY, isAlive, seconds, tempDataDir, waitUntil } from './support';
+import { call, create, read, type Served, serve } from './served-app';
 
 // The database dies under a running API: requests that need it answer 503 problem+json with
 // Retry-After at once, the embedded engine's supervisor restarts the dead part, and the API
@@ -22,54 +22,9 @@ import { BINARY, isAlive, seconds, tempDataDir, waitUntil } from './support';
 // same with an external MongoDB (MONGODB_URI; here an unsupervised engine): no restart, but the
 // same 503 and recovery once the server is back.
 
-const TENANT = '11111111-1111-4111-8111-111111111111';
 /** "At once": well under mongoose's 7–10 s of server selection or buffering. */
 const AT_ONCE_MS = 3_000;
 const RECOVERY_MS = 60_000;
-
-interface Served {
-  readonly app: ServerApp['app'];
-  token: string;
-}
-
-async function serve(dataDir: string, env: Record<string, string> = {}): Promise<ServerApp & Served> {
-  const config = loadConfig({
-    LOCAL_ISSUER: 'true',
-    ALLOWED_TENANTS: TENANT,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '100000',
-    ...env,
-  });
-  const server = await createServerApp(config);
-  await server.app.ready();
-  const token = await server.app.localIssuer!.mint({
-    tenantId: TENANT,
-    userId: 'user-a',
-    roles: ['CRM.Sales', 'CRM.Admin'],
-  });
-  return { ...server, token };
-}
-
-async function call(s: Served, options: InjectOptions): Promise<{ res: LightMyRequestResponse; ms: number }> {
-  const t = Date.now();
-  const res = await s.app.inject({
-    ...options,
-    headers: { authorization: `Bearer ${s.token}`, ...(options.headers ?? {}) },
-  });
-  return { res, ms: Date.now() - t };
-}
-
-const create = (s: Served, key: string, name: string) =>
-  call(s, {
-    method: 'POST',
-    url: '/api/v1/contacts',
-    headers: { 'idempotency-key': key },
-    payload: { kind: 'company', name },
-  });
-
-const read = (s: Served, id: string, lang = 'de') =>
-  call(s, { method: 'GET', url: `/api/v1/contacts/${id}`, headers: { 'accept-language': lang } });
 
 function expectUnavailable(res: LightMyRequestResponse, lang: 'de' | 'en'): void {
   expect(res.statusCode).toBe(503);

@@ -171,14 +171,62 @@ describe('duplicate check', () => {
     expect(candidates).toEqual([]);
   });
 
-  it.each(['Muster GmbH & Co. KG', 'muster gmbh', 'Muster AG', 'Muster'])(
-    'finds Muster GmbH for "%s"',
-    async (name) => {
-      const candidates = await check({ kind: 'company', name });
-      expect(candidates[0]?.contact.displayName).toBe('Muster GmbH');
-      expect(candidates[0]?.reasons).toContain('sameCompanyName');
-    },
-  );
+  it.each([
+    // The tester's finding, then more particles and titles of nobility
+    ['Richard', 'von Weizsäcker', 'Weizsäcker', 'weizsaecker-beispiel.de'],
+    ['Karl-Theodor', 'Freiherr von und zu Guttenberg', 'zu Guttenberg', 'guttenberg-beispiel.de'],
+    ['Otto', 'Lambsdorff', 'Graf Lambsdorff', 'lambsdorff-beispiel.de'],
+    ['Ursula', 'von der Leyen', 'Leyen', 'leyen-beispiel.de'],
+  ])('finds %s %s for "%s" at the same domain', async (first, last, candidateLast, domain) => {
+    await createContact(t, person(first, last, withEmail(`kontakt@${domain}`)));
+    const candidates = await check({
+      kind: 'person',
+      firstName: first,
+      lastName: candidateLast,
+      ...withEmail(`neu@${domain}`),
+    });
+    expect(candidates[0]).toMatchObject({
+      contact: { displayName: `${first} ${last}` },
+      score: 60,
+      reasons: ['phoneticName', 'sameDomain'],
+    });
+  });
+
+  it('keeps the start of a surname that begins like a particle ("Vondran" is no "Dran")', async () => {
+    await createContact(t, person('Ulrich', 'Vondran', withEmail('kontakt@vondran-beispiel.de')));
+    const candidates = await check({
+      kind: 'person',
+      firstName: 'Ulrich',
+      lastName: 'Dran',
+      ...withEmail('u@vondran-beispiel.de'),
+    });
+    expect(candidates).toEqual([]);
+  });
+
+  it.each([
+    'Muster GmbH & Co. KG',
+    'muster gmbh',
+    'Muster AG',
+    'Muster',
+    // The tester's findings: a branch, place, country or owner after the legal form, quotes
+    'Muster GmbH (Deutschland)',
+    'Muster GmbH, Berlin',
+    'Muster GmbH & Co. KG - Zweigniederlassung Wien',
+    'Muster AG Österreich',
+    'Muster Inh. Max Muster e.K.',
+    '"Muster GmbH"',
+    'MusterGmbH',
+  ])('finds Muster GmbH for "%s"', async (name) => {
+    const candidates = await check({ kind: 'company', name });
+    expect(candidates[0]?.contact.displayName).toBe('Muster GmbH');
+    expect(candidates[0]?.reasons).toContain('sameCompanyName');
+  });
+
+  it('keeps firms named after different places apart', async () => {
+    await createContact(t, company('Stadtwerke München GmbH'));
+    const candidates = await check({ kind: 'company', name: 'Stadtwerke Köln GmbH' });
+    expect(candidates).toEqual([]);
+  });
 
   it('finds a similar-sounding company name', async () => {
     await createContact(t, company('Schmitt Elektro GmbH'));

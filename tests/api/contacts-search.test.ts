@@ -138,3 +138,52 @@ describe('contact search', () => {
     expect(await search('q=Mustermannx')).toEqual([]);
   });
 });
+
+describe('names of several parts, typed with a space, a hyphen or joined', () => {
+  const as = { tenantId: TENANT_B };
+  const searchB = async (q: string) => {
+    const res = await t.request({ method: 'GET', url: `/api/v1/contacts?q=${encodeURIComponent(q)}` }, as);
+    expect(res.statusCode).toBe(200);
+    return (res.json().items as Array<{ displayName: string }>).map((i) => i.displayName).sort();
+  };
+
+  beforeAll(async () => {
+    for (const [first, last] of [
+      ['Karl Heinz', 'Sucher'],
+      ['Karl-Heinz', 'Finder'],
+      ['Karlheinz', 'Seeker'],
+      ['Anna', 'Müller Lüdenscheidt'],
+      ['Berta', 'Müller-Lüdenscheidt'],
+      ['Carla', 'Müllerlüdenscheidt'],
+      ['Sophie', 'Hohenzollern Sigmaringen'],
+    ] as const) {
+      await createContact(t, person(first, last), as);
+    }
+  });
+
+  const karls = ['Karl Heinz Sucher', 'Karl-Heinz Finder', 'Karlheinz Seeker'];
+  const muellers = ['Anna Müller Lüdenscheidt', 'Berta Müller-Lüdenscheidt', 'Carla Müllerlüdenscheidt'];
+  it.each([
+    // The tester's findings
+    ['Karl-Heinz', karls],
+    ['Karlheinz', karls],
+    ['Müller-Lüdenscheidt', muellers],
+    // Every spelling finds every spelling
+    ['Karl Heinz', karls],
+    ['Müller Lüdenscheidt', muellers],
+    ['Müllerlüdenscheidt', muellers],
+    ['Karl Heinz Sucher', ['Karl Heinz Sucher']],
+    ['Karlheinz Sucher', ['Karl Heinz Sucher']],
+    ['Karl Heinz Seeker', ['Karlheinz Seeker']],
+    // Longer than a stored prefix (20 characters) when joined
+    ['HohenzollernSigmaringen', ['Sophie Hohenzollern Sigmaringen']],
+    ['Hohenzollern-Sigmaringen', ['Sophie Hohenzollern Sigmaringen']],
+    // Searches as before
+    ['Karl', karls],
+    ['Heinz', ['Karl Heinz Sucher', 'Karl-Heinz Finder']],
+    ['Lüdenscheidt', ['Anna Müller Lüdenscheidt', 'Berta Müller-Lüdenscheidt']],
+    ['Karlheinzx', []],
+  ])('%j finds %j', async (q, expected) => {
+    expect(await searchB(q)).toEqual([...expected].sort());
+  });
+});

@@ -214,9 +214,10 @@ describe('text that is accepted is stored normalised', () => {
 describe('contacts stored before the text rules', () => {
   it('are re-derived at start-up, so "Müller" finds a stored "Mü\\u200bller"', async () => {
     // What an earlier version stored for "Mü\u200bller": the zero width space split the name,
-    // so its keys were those of "Mue ller" (phonetic code "6 57", one per word). Created as
-    // that, then given the old stored name and blocking key.
+    // so its keys were those of "Mue ller" (phonetic code "6 57", one per word; name prefixes of
+    // the two words only). Created as that, then given the old stored name and keys.
     const old = await createContact(t, person('Karla', 'Mue ller', { companyId: firma.id }));
+    const oldPrefixes = ['k', 'ka', 'kar', 'karl', 'karla', 'm', 'mu', 'mue', 'l', 'll', 'lle', 'ller'];
     const db = t.app.mongo.db!;
     const _id = new Types.ObjectId(String(old.id));
     await db.collection('contacts').updateOne(
@@ -225,6 +226,7 @@ describe('contacts stored before the text rules', () => {
         $set: {
           lastName: 'Mü\u200bller',
           matchKeys: [`pl:6 57|c:${firma.id}`],
+          namePrefixes: oldPrefixes,
           version: Number(old.version) + 1,
         },
       },

@@ -65,6 +65,59 @@ describe('duplicateMatch', () => {
       50,
       ['sameDomain'],
     ],
+    // The tester's findings: particles and titles of nobility, and notes after a legal form
+    [
+      'a name without its particle at the same domain',
+      person('Richard', 'Weizsäcker', 'richard.weizsaecker@bundes-beispiel.de'),
+      person('Richard', 'von Weizsäcker', 'r.vonweizsaecker@bundes-beispiel.de'),
+      60,
+      ['phoneticName', 'sameDomain'],
+    ],
+    [
+      'a name with and without its title of nobility',
+      person('Karl-Theodor', 'zu Guttenberg', 'kt@guttenberg-beispiel.de'),
+      person('Karl-Theodor', 'Freiherr von und zu Guttenberg', 'k.guttenberg@guttenberg-beispiel.de'),
+      60,
+      ['phoneticName', 'sameDomain'],
+    ],
+    [
+      'Graf Lambsdorff and Lambsdorff',
+      person('Otto', 'Graf Lambsdorff', 'otto@lambsdorff-beispiel.de'),
+      person('Otto', 'Lambsdorff', 'o.lambsdorff@lambsdorff-beispiel.de'),
+      60,
+      ['phoneticName', 'sameDomain'],
+    ],
+    [
+      'a branch after the legal form',
+      company('Muster GmbH (Deutschland)'),
+      company('Muster GmbH'),
+      70,
+      ['sameCompanyName'],
+    ],
+    ['a place after the legal form', company('Muster GmbH, Berlin'), company('Muster GmbH'), 70, ['sameCompanyName']],
+    [
+      'a branch after a chain of forms',
+      company('Muster GmbH & Co. KG - Zweigniederlassung Wien'),
+      company('Muster GmbH'),
+      70,
+      ['sameCompanyName'],
+    ],
+    // A national subsidiary: shown as a candidate, the user decides.
+    [
+      'a subsidiary named after its country',
+      company('Siemens AG Österreich'),
+      company('Siemens AG'),
+      70,
+      ['sameCompanyName'],
+    ],
+    [
+      'the owner of a sole trader',
+      company('Muster Inh. Max Muster e.K.'),
+      company('Muster e.K.'),
+      70,
+      ['sameCompanyName'],
+    ],
+    ['a name in quotes', company('"Muster GmbH"'), company('Muster GmbH'), 70, ['sameCompanyName']],
     [
       'sole trader as person and company',
       person('Max', 'Mustermann', 'max@muster.de'),
@@ -90,8 +143,21 @@ describe('duplicateMatch', () => {
       40,
     ],
     ['different first names', person('Max', 'Müller', 'max@a.de'), person('Erika', 'Müller', 'erika@a.de'), 20],
+    [
+      'a surname that starts like a particle',
+      person('Ulrich', 'Vondran', 'u@a.de'),
+      person('Ulrich', 'Dran', 'd@a.de'),
+      20,
+    ],
   ])('scores %s below the threshold', (_case, a, b, score) => {
     expect(duplicateMatch(a, b)?.score).toBe(score);
+  });
+
+  it.each([
+    ['Muster Bau GmbH', 'Muster Elektro GmbH'],
+    ['Stadtwerke München GmbH', 'Stadtwerke Köln GmbH'],
+  ])('keeps %j and %j apart', (a, b) => {
+    expect(duplicateMatch(company(a), company(b))).toBeNull();
   });
 
   it('returns null when nothing matches', () => {

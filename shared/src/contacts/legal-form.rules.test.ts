@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BRANCH_WORDS, COUNTRY_NAMES, OWNER_MARKERS } from './company-name-notes.data';
 import { companyKey, hasLegalForm, legalFormOf, stripLegalForm } from './legal-form.rules';
 import { GERMAN_LEGAL_FORMS, LEGAL_FORMS } from './legal-forms.data';
 
@@ -244,5 +245,109 @@ describe('the company key drops every legal form of the data (XUnternehmen, ISO 
         return legalFormOf(full) === form && `${stripLegalForm(full)} ${legalFormOf(full)}` === full;
       }),
     );
+  });
+});
+
+describe('the company key leaves out a branch, country or owner note after the legal form', () => {
+  it.each([
+    // The tester's findings, with the key each had before
+    ['Muster GmbH (Deutschland)', 'muster'], // was "mustergmbhdeutschland"
+    ['Muster GmbH, Berlin', 'muster'], // was "mustergmbhberlin"
+    ['Muster GmbH & Co. KG - Zweigniederlassung Wien', 'muster'], // was "mustergmbhcokgzweigniederlassungwien"
+    ['Siemens AG Österreich', 'siemens'], // was "siemensagoesterreich"; a subsidiary meets its parent
+    ['Muster Inh. Max Muster e.K.', 'muster'], // was "musterinhmaxmuster"
+    ['"Muster GmbH"', 'muster'],
+    ['Muster GmbH & Compagnie KG', 'muster'],
+    ['Muster UG (h.b.)', 'muster'],
+    ['Muster Actiengesellschaft', 'muster'],
+    ['Müller &amp; Söhne GmbH', 'muellersoehne'],
+    ['MusterGmbH', 'muster'],
+    ['Muster KG auf Aktien', 'muster'],
+    // More of the kind
+    ['„Muster GmbH“', 'muster'],
+    ['Muster GmbH &amp; Co. KG', 'muster'],
+    ['Muster e.K., Inh. Max Muster', 'muster'],
+    ['Muster Bau Inhaberin Erika Muster', 'musterbau'],
+    ['Deutsche Bank AG Filiale Hamburg', 'deutschebank'],
+    ['Muster GmbH Werk Süd', 'muster'],
+    ['Muster Ltd. Zweigndl. Deutschland', 'muster'],
+    ['Muster AG Schweiz, Zürich', 'muster'],
+    ['Muster GmbH i.L., Berlin', 'muster'],
+    ['Muster UG (haftungsbeschränkt) (Berlin)', 'muster'],
+    ['Muster e.V. | Ortsgruppe Köln', 'muster'],
+    ['Samsung Co., Ltd.', 'samsung'],
+    ['Company Werk GmbH, Berlin', 'companywerk'],
+  ])('%j → %j', (name, expected) => {
+    expect(companyKey(name)).toBe(expected);
+  });
+
+  it.each([
+    ['Muster Bau GmbH', 'Muster Elektro GmbH'],
+    // A place or country before the legal form is the name, not a branch.
+    ['Stadtwerke München GmbH', 'Stadtwerke Köln GmbH'],
+    ['Microsoft Deutschland GmbH', 'Microsoft GmbH'],
+    // Only a branch word as a word of its own: "Werkzeugbau" is the firm's trade.
+    ['Muster GmbH Werkzeugbau', 'Muster GmbH'],
+    // No name before the form: nothing to cut off.
+    ['GmbH (Berlin)', 'GmbH'],
+    ['Inhaber Max Muster', 'Max Muster'],
+  ])('keeps %j apart from %j', (a, b) => {
+    expect(companyKey(a)).not.toBe(companyKey(b));
+  });
+
+  it.each(['Haag', 'HAAG', 'Airbag', 'Kagemann', 'Max Mustermann'])('finds no joined form in %j', (name) => {
+    expect(legalFormOf(name)).toBeNull();
+  });
+
+  it.each([
+    ['MusterGmbH', 'GmbH', 'Muster'],
+    ['MusterGmbH & Co. KG', 'GmbH & Co. KG', 'Muster'],
+    ['Müller &amp; Co.', '& Co.', 'Müller'],
+    ['Muster KG auf Aktien', 'KG auf Aktien', 'Muster'],
+  ])('legalFormOf(%j) is %j, the rest %j', (name, form, rest) => {
+    expect(legalFormOf(name)).toBe(form);
+    expect(stripLegalForm(name)).toBe(rest);
+  });
+
+  const word = fc.stringMatching(/^[A-ZÄÖÜ][a-zäöüß]{2,11}$/);
+  const firm = fc
+    .array(word, { minLength: 1, maxLength: 3 })
+    .map((words) => words.join(' '))
+    .filter((name) => stripLegalForm(name) === name);
+  const form = fc.constantFrom('GmbH & Co. KG', ...LEGAL_FORMS.flatMap((f) => [...f.long, ...f.short]));
+  const place = fc.oneof(word, fc.constantFrom(...COUNTRY_NAMES));
+  const note = fc.oneof(
+    fc.tuple(fc.constantFrom(...BRANCH_WORDS), place).map(([branch, where]) => ` ${branch} ${where}`),
+    fc.tuple(fc.constantFrom(...BRANCH_WORDS), place).map(([branch, where]) => ` - ${branch} ${where}`),
+    fc.constantFrom(...COUNTRY_NAMES).map((country) => ` ${country}`),
+    place.map((where) => `, ${where}`),
+    place.map((where) => ` (${where})`),
+    fc.tuple(fc.constantFrom(...OWNER_MARKERS), word, word).map(([owner, first, last]) => ` ${owner} ${first} ${last}`),
+  );
+
+  it('gives a firm with its legal form and any note of the data the key of the firm with its form', () => {
+    fc.assert(
+      fc.property(firm, form, note, (name, legal, tail) => {
+        expect(companyKey(`${name} ${legal}${tail}`)).toBe(companyKey(`${name} ${legal}`));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('takes an owner note out before the legal form too', () => {
+    fc.assert(
+      fc.property(firm, fc.constantFrom(...OWNER_MARKERS), word, form, (name, owner, person, legal) => {
+        expect(companyKey(`${name} ${owner} ${person} ${legal}`)).toBe(companyKey(`${name} ${legal}`));
+      }),
+    );
+  });
+
+  it('stays quick on a long name and on one of nothing but forms and notes', () => {
+    const long = `Muster ${'GmbH Werkzeugbau '.repeat(2_000)}GmbH, Berlin`;
+    const started = performance.now();
+    expect(companyKey(long)).toMatch(/^mustergmbhwerkzeugbau/);
+    expect(companyKey('GmbH, '.repeat(1_000))).toMatch(/^(gmbh)+$/);
+    expect(companyKey('AG ('.repeat(1_000))).toMatch(/^(ag)+$/);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

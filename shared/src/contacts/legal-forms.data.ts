@@ -104,9 +104,19 @@ export const GERMAN_LEGAL_FORMS: readonly LegalFormData[] = [
   de(
     ['xu:221200', 'elf:63KS'],
     ['Unternehmergesellschaft (haftungsbeschränkt)', 'Unternehmergesellschaft'],
-    ['UG (haftungsbeschränkt)', 'UG (hb)', 'UG', 'gUG (haftungsbeschränkt)', 'gUG (hb)', 'gUG'],
+    [
+      'UG (haftungsbeschränkt)',
+      'UG (hb)',
+      'UG (h.b.)',
+      'UG',
+      'gUG (haftungsbeschränkt)',
+      'gUG (hb)',
+      'gUG (h.b.)',
+      'gUG',
+    ],
   ),
-  de(['xu:222110', 'elf:6QQB'], ['Aktiengesellschaft'], ['AG']),
+  // "Actien-Gesellschaft": the spelling before the 1901 orthography, kept by old firms.
+  de(['xu:222110', 'elf:6QQB'], ['Aktiengesellschaft', 'Aktien-Gesellschaft', 'Actien-Gesellschaft'], ['AG']),
   de(['elf:YA01'], ['gemeinnützige Aktiengesellschaft'], ['gAG']),
   de(['xu:222120', 'elf:JMVF'], ['Investmentaktiengesellschaft'], ['InvAG', 'Investment-AG']),
   de(['elf:AMKW'], ['REIT-Aktiengesellschaft'], ['REIT-AG']),
@@ -115,7 +125,7 @@ export const GERMAN_LEGAL_FORMS: readonly LegalFormData[] = [
     ['Europäische Gesellschaft', 'Europäische Aktiengesellschaft', 'Societas Europaea'],
     ['SE'],
   ),
-  de(['xu:223100', 'elf:T0YJ'], ['Kommanditgesellschaft auf Aktien'], ['KGaA']),
+  de(['xu:223100', 'elf:T0YJ'], ['Kommanditgesellschaft auf Aktien'], ['KGaA', 'KG auf Aktien']),
   de(['xu:224100'], ['bergrechtliche Gewerkschaft'], ['bergrechtl. Gewerkschaft']),
   // Genossenschaften
   de(['elf:AZFE', 'elf:US8E'], ['eingetragene Genossenschaft'], ['eG'], ['Genossenschaft']),
@@ -206,7 +216,13 @@ export const LEGAL_FORMS: readonly LegalFormData[] = [
 
 /** "GmbH & Co. KG": a form, a joiner and a partner word, then the next form. */
 export const CHAIN_JOINERS: readonly string[] = ['&', '+', 'und', 'u.', 'and'];
-export const CHAIN_PARTNERS: readonly string[] = ['Co.', 'Cie.', 'Comp.'];
+export const CHAIN_PARTNERS: readonly string[] = ['Co.', 'Cie.', 'Comp.', 'Compagnie'];
+
+/**
+ * Forms also recognised when written onto the name without a space ("MusterGmbH", "MusterAG"):
+ * only in this spelling, after a small letter or a digit, so "Haag" or "HAAG" keep their "ag".
+ */
+export const JOINED_FORMS: readonly string[] = ['GmbH', 'gGmbH', 'AG', 'KG', 'KGaA', 'OHG', 'GbR', 'UG'];
 
 /**
  * A firm's state written after its form ("Muster GmbH i.L."), stripped like a form but no legal

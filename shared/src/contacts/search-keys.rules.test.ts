@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchKeys, searchQuery } from './search-keys.rules';
+import { koelnerPhonetik } from './koelner-phonetik.rules';
+import { familyNameCore, searchKeys, searchQuery } from './search-keys.rules';
 
 describe('searchKeys', () => {
   it('derives every key of a company', () => {
@@ -104,8 +105,8 @@ describe('searchKeys', () => {
 
 describe('searchQuery', () => {
   it.each([
-    ['Müller Lüd', { kind: 'names', tokens: ['mueller', 'lued'], companyOnly: false }],
-    ['Muster GmbH & Co. KG', { kind: 'names', tokens: ['muster'], companyOnly: true }],
+    ['Müller Lüd', { kind: 'names', readings: [['mueller', 'lued'], ['muellerlued']], companyOnly: false }],
+    ['Muster GmbH & Co. KG', { kind: 'names', readings: [['muster']], companyOnly: true }],
     ['030 1234', { kind: 'phone', digits: ['49301234', '0301234'] }],
     ['+49 30 1234', { kind: 'phone', digits: ['49301234', '0301234'] }],
     ['c123', { kind: 'contactNumber', contactNumber: 'C00123' }],
@@ -113,9 +114,79 @@ describe('searchQuery', () => {
     ['Max@Muster', { kind: 'emailPrefix', prefix: 'max@muster' }],
     ['@muster.de', { kind: 'domain', domain: 'muster.de' }],
     ['muster.de', { kind: 'domain', domain: 'muster.de' }],
-    ['12', { kind: 'names', tokens: ['12'], companyOnly: false }],
+    ['12', { kind: 'names', readings: [['12']], companyOnly: false }],
+    // The tester's findings: a name typed with a hyphen, a space or joined
+    ['Karl-Heinz', { kind: 'names', readings: [['karl', 'heinz'], ['karlheinz']], companyOnly: false }],
+    ['Karlheinz', { kind: 'names', readings: [['karlheinz']], companyOnly: false }],
+    [
+      'Müller-Lüdenscheidt',
+      { kind: 'names', readings: [['mueller', 'luedenscheidt'], ['muellerluedenscheidt']], companyOnly: false },
+    ],
+    [
+      'Karl Heinz Müller',
+      {
+        kind: 'names',
+        readings: [
+          ['karl', 'heinz', 'mueller'],
+          ['karlheinz', 'mueller'],
+          ['karl', 'heinzmueller'],
+          ['karlheinzmueller'],
+        ],
+        companyOnly: false,
+      },
+    ],
+    ['Max', { kind: 'names', readings: [['max']], companyOnly: false }],
     ['', { kind: 'empty' }],
   ])('%j → %o', (q, expected) => {
     expect(searchQuery(q)).toEqual(expected);
+  });
+});
+
+describe('names of several parts', () => {
+  it.each([
+    ['Karl Heinz', ['karl', 'heinz', 'karlheinz']],
+    ['Karl-Heinz', ['karlheinz', 'karl', 'heinz']],
+    ['Karlheinz', ['karlheinz']],
+    ['Müller Lüdenscheidt', ['mueller', 'luedenscheidt', 'muellerluedenscheidt']],
+  ])('stores %j as its parts and joined: %j', (firstName, tokens) => {
+    expect(searchKeys({ kind: 'person', firstName, lastName: 'X' }).nameTokens).toEqual([...tokens, 'x']);
+  });
+
+  it('reads a search with at most one reading more than it has words', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 9 }), (words) => {
+        const query = searchQuery(words.join('-'));
+        // Words that are legal forms ("lp", "ag") are not searched for.
+        if (query.kind !== 'names' || query.companyOnly) return;
+        expect(query.readings.length).toBeLessThanOrEqual(Math.min(words.length, 5) + 1);
+        expect(query.readings[0]).toEqual([...new Set(words.slice(0, 5))]);
+      }),
+    );
+  });
+});
+
+describe('the phonetic last name leaves out particles and titles of nobility', () => {
+  it.each([
+    ['von Weizsäcker', 'Weizsäcker'],
+    ['Freiherr von und zu Guttenberg', 'Guttenberg'],
+    ['zu Guttenberg', 'Guttenberg'],
+    ['Graf Lambsdorff', 'Lambsdorff'],
+    ['Freifrau an der Elster', 'Elster'],
+    ['van den Berg', 'Berg'],
+    ['VON DER LEYEN', 'LEYEN'],
+    ['Vondran', 'Vondran'],
+    ['von', 'von'],
+    ['Graf', 'Graf'],
+    ['Müller Lüdenscheidt', 'Müller Lüdenscheidt'],
+    ['', ''],
+  ])('%j → %j', (lastName, core) => {
+    expect(familyNameCore(lastName)).toBe(core);
+    expect(searchKeys({ kind: 'person', lastName }).phoneticLast).toBe(koelnerPhonetik(core));
+  });
+
+  it('keeps the start of a surname that begins like a particle ("Vondran" is not "Dran")', () => {
+    expect(searchKeys({ kind: 'person', lastName: 'Vondran' }).phoneticLast).not.toBe(
+      searchKeys({ kind: 'person', lastName: 'Dran' }).phoneticLast,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { domainToAscii } from './domain.rules';
 import { isFreeMailDomain } from './free-mail.rules';
 import { koelnerPhonetik } from './koelner-phonetik.rules';
 import { companyKey, stripLegalForm } from './legal-form.rules';
+import { particleRunEnds } from './name-words.rules';
 import { foldName, hasText, normalizeEmail, normalizePhone, phoneSearchDigits, websiteDomain } from './normalize.rules';
 import { normalizeLine } from '../text/text.rules';
 
@@ -45,7 +46,8 @@ export interface SearchKeys {
   phoneticFirst: string;
   phoneticLast: string;
   phoneticCompany: string;
-  // Folded words for prefix search; hyphenated names also contribute their parts.
+  // Folded words for prefix search: the words of each name, the parts of a hyphenated word, and a
+  // name of several parts also joined into one ("Karl Heinz" → karl, heinz, karlheinz).
   nameTokens: string[];
 }
 
@@ -53,11 +55,31 @@ export const MAX_NAME_TOKENS = 30;
 
 const unique = (values: readonly string[]) => [...new Set(values.filter((value) => value !== ''))];
 
+const HYPHENS = /[-\u2010\u2011]/g;
+
+/** The folded words of a name, hyphens and spaces read as separators: "Karl-Heinz" → karl, heinz. */
+const partsOf = (name: string) => foldName(name.replace(HYPHENS, ' ')).split(' ');
+
+// Whether written "Karl Heinz", "Karl-Heinz" or "Karlheinz", a name is found by each spelling:
+// its parts and their join are stored here, and a search tries the joined words too (searchQuery).
 function tokensOf(...names: (string | null | undefined)[]): string[] {
-  const words = names
-    .filter(hasText)
-    .flatMap((name) => [...foldName(name).split(' '), ...foldName(name.replace(/[-\u2010\u2011]/g, ' ')).split(' ')]);
+  const words = names.filter(hasText).flatMap((name) => {
+    const parts = partsOf(name);
+    return [...foldName(name).split(' '), ...parts, parts.join('')];
+  });
   return unique(words).slice(0, MAX_NAME_TOKENS);
+}
+
+/**
+ * The family name without the particles and titles of nobility before it (the tables of
+ * name-words.rules.ts): "von Weizsäcker" → "Weizsäcker", "Freiherr von und zu Guttenberg" →
+ * "Guttenberg". Its phonetic code is what the duplicate check compares, so the name meets its
+ * spellings without them; one word always stays ("Vondran", "Graf" alone are kept).
+ */
+export function familyNameCore(lastName: string): string {
+  const words = normalizeLine(lastName).trim().split(/\s+/);
+  const start = Math.max(0, ...particleRunEnds(words, 0).filter((end) => end < words.length));
+  return words.slice(start).join(' ');
 }
 
 function regionOf(address: Country | undefined): CountryCode {
@@ -103,7 +125,7 @@ export function searchKeys(contact: SearchKeyInput, options: { companyName?: str
     companyNameFolded: foldName(companyName),
     companyKey: key,
     phoneticFirst: koelnerPhonetik(firstName),
-    phoneticLast: koelnerPhonetik(lastName),
+    phoneticLast: koelnerPhonetik(familyNameCore(lastName)),
     phoneticCompany: koelnerPhonetik(key),
     nameTokens,
   };
@@ -120,9 +142,11 @@ export type SearchQuery =
   // International and national digits, so "+49 30 12…" and "030 12…" both match.
   | { kind: 'phone'; digits: string[] }
   // Company names are indexed without their legal form: "Muster GmbH" searches companies "Muster…".
-  | { kind: 'names'; tokens: string[]; companyOnly: boolean }
+  // Each reading is a list of word prefixes that must all match; a contact matching any is found.
+  | { kind: 'names'; readings: string[][]; companyOnly: boolean }
   | { kind: 'empty' };
 
+const MAX_QUERY_WORDS = 5;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
 
 /** A domain typed in either form ("müller.de", "xn--mller-kva.de") as its ASCII key, else null. */
@@ -149,7 +173,22 @@ export function searchQuery(q: string): SearchQuery {
     return { kind: 'phone', digits: variants.length > 0 ? variants : [digits.replace(/^00/, '')] };
   }
   const withoutLegalForm = stripLegalForm(text);
-  const tokens = unique(foldName(withoutLegalForm).split(' ')).slice(0, 5);
-  if (tokens.length === 0) return { kind: 'empty' };
-  return { kind: 'names', tokens, companyOnly: withoutLegalForm !== text };
+  const words = partsOf(withoutLegalForm)
+    .filter((word) => word !== '')
+    .slice(0, MAX_QUERY_WORDS);
+  if (words.length === 0) return { kind: 'empty' };
+  return { kind: 'names', readings: readingsOf(words), companyOnly: withoutLegalForm !== text };
+}
+
+/**
+ * The readings of the words typed, at most MAX_QUERY_WORDS + 1: word by word (hyphens split, so
+ * "Karl-Heinz" finds "Karl Heinz"), each two neighbours joined ("Karl Heinz Müller" finds
+ * "Karlheinz Müller") and all joined ("Karl Heinz" finds "Karlheinz").
+ */
+function readingsOf(words: readonly string[]): string[][] {
+  const pairsJoined = words
+    .slice(1)
+    .map((word, i) => [...words.slice(0, i), `${words[i]}${word}`, ...words.slice(i + 2)]);
+  const readings = [words, ...pairsJoined, ...(words.length > 2 ? [[words.join('')]] : [])].map(unique);
+  return [...new Map(readings.map((reading) => [reading.join(' '), reading])).values()];
 }

@@ -15,7 +15,11 @@ const MARKER = 'contacts.lookupFields.v1';
 // "mue ller") and decomposed letters fold like composed ones. v2: a phonetic code runs across
 // the spaces of a name ("Karl Heinz" is 47568 like "Karl-Heinz", was "475 068") and every legal
 // form of legal-forms.data.ts leaves the company key ("Muster Holzbau eGbR" → "musterholzbau").
-export const REFRESH_MARKER = 'contacts.lookupFields.rules.v2';
+// v3: a name of several parts is also stored joined ("Karl Heinz" → "karlheinz" in namePrefixes);
+// the phonetic last name of the blocking keys leaves out particles and titles of nobility
+// ("von Weizsäcker" blocks as "Weizsäcker" in matchKeys); the company key leaves out a branch,
+// country or owner note after the legal form ("Muster GmbH, Berlin" → "muster").
+export const REFRESH_MARKER = 'contacts.lookupFields.rules.v3';
 
 type Db = NonNullable<Connection['db']>;
 const migrationsOf = (db: Db) => db.collection<{ _id: string; at: Date }>('migrations');

@@ -19,8 +19,19 @@ function escapeRegex(text: string): string {
 function nameWord(token: string): ContactFilter[] {
   const stored: ContactFilter = { namePrefixes: token.slice(0, MAX_NAME_PREFIX) };
   if (token.length <= MAX_NAME_PREFIX) return [stored];
-  // The sort name holds every folded word of the name ("mueller luedenscheidt anna").
-  return [stored, { sortName: { $regex: `(^| )${escapeRegex(token)}` } }];
+  // The sort name holds every folded word of the name ("mueller luedenscheidt anna"); a space may
+  // fall anywhere in a word typed joined ("muellerluedenscheidtanna" is "mueller luedenscheidt…").
+  const spaced = [...token].map(escapeRegex).join(' ?');
+  return [stored, { sortName: { $regex: `(^| )${spaced}` } }];
+}
+
+/** Contacts with every word of a reading: the longest leads (most selective), the rest narrow. */
+function namesBranch(words: readonly string[], companyOnly: boolean): ContactFilter[] {
+  const [lead, ...rest] = [...words].sort((a, b) => b.length - a.length);
+  if (!lead) return [];
+  const [first, ...more] = nameWord(lead);
+  const and = [...more, ...rest.flatMap(nameWord), ...(companyOnly ? [{ kind: 'company' }] : [])];
+  return [{ ...first, ...(and.length > 0 ? { $and: and } : {}) }];
 }
 
 /**
@@ -41,14 +52,9 @@ export function searchBranches(q: string): ContactFilter[] {
       return [{ emailDomainKeys: query.domain }];
     case 'phone':
       return query.digits.map((d) => ({ phonePrefixes: d }));
-    case 'names': {
-      // The longest word leads (it is the most selective); the others narrow its matches.
-      const [lead, ...rest] = [...query.tokens].sort((a, b) => b.length - a.length);
-      if (!lead) return [];
-      const [first, ...more] = nameWord(lead);
-      const and = [...more, ...rest.flatMap(nameWord), ...(query.companyOnly ? [{ kind: 'company' }] : [])];
-      return [{ ...first, ...(and.length > 0 ? { $and: and } : {}) }];
-    }
+    case 'names':
+      // One branch per reading ("karl heinz", "karlheinz"): at most six, run in parallel.
+      return query.readings.flatMap((words) => namesBranch(words, query.companyOnly));
     case 'empty':
       return [];
   }

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_THRESHOLD, duplicateMatch, foldName, searchKeys, searchQuery } from '@klarkonform/shared';
+import {
+  DUPLICATE_THRESHOLD,
+  duplicateMatch,
+  foldName,
+  hasLegalForm,
+  searchKeys,
+  searchQuery,
+} from '@klarkonform/shared';
+import type { ContactFilter } from './contacts.repository';
+import { searchBranches } from './contacts.search';
 import {
   LIST_BUCKETS,
   listBucket,
@@ -16,6 +25,24 @@ function person(firstName: string, lastName: string, extra: Record<string, unkno
     sortName: foldName(`${lastName} ${firstName}`),
   };
   return { keys, lookup: lookupKeys(keys, { kind: 'person', archived: false }) };
+}
+
+// Whether a stored document matches a filter of the search (equality on a field or an element
+// of an array field, a regex, $and): the query engine's reading, for the branches of a search.
+function matches(doc: Record<string, unknown>, filter: ContactFilter): boolean {
+  return Object.entries(filter).every(([field, condition]) => {
+    if (field === '$and') return (condition as ContactFilter[]).every((part) => matches(doc, part));
+    const value = doc[field];
+    if (condition && typeof condition === 'object' && '$regex' in condition) {
+      return new RegExp(String(condition.$regex)).test(String(value));
+    }
+    return Array.isArray(value) ? value.includes(condition) : value === condition;
+  });
+}
+
+function finds(contact: ReturnType<typeof person>, q: string): boolean {
+  const doc = { ...contact.lookup, kind: 'person' };
+  return searchBranches(q).some((branch) => matches(doc, branch));
 }
 
 describe('lookup keys', () => {
@@ -107,10 +134,78 @@ describe('lookup keys', () => {
           const typed = foldName(words[0] ?? 'x').slice(0, cut);
           const query = searchQuery(typed);
           if (query.kind !== 'names') return;
-          for (const token of query.tokens) expect(lookup.namePrefixes).toContain(token.slice(0, MAX_NAME_PREFIX));
+          for (const token of query.readings[0] ?? []) {
+            expect(lookup.namePrefixes).toContain(token.slice(0, MAX_NAME_PREFIX));
+          }
         },
       ),
     );
+  });
+
+  it('finds a name written with a space, a hyphen or joined by each of the three spellings', () => {
+    // The tester's findings first.
+    expect(finds(person('Karl Heinz', 'Muster'), 'Karl-Heinz')).toBe(true);
+    expect(finds(person('Karl Heinz', 'Muster'), 'Karlheinz')).toBe(true);
+    expect(finds(person('Karl-Heinz', 'Muster'), 'Karlheinz')).toBe(true);
+    expect(finds(person('Anna', 'Müller Lüdenscheidt'), 'Müller-Lüdenscheidt')).toBe(true);
+    expect(finds(person('Karlheinz', 'Muster'), 'Karl Heinz Muster')).toBe(true);
+    expect(finds(person('Karl', 'Muster'), 'Karlheinz')).toBe(false);
+    expect(finds(person('Heinz', 'Karl'), 'Karlheinz')).toBe(false);
+    expect(person('Karl Heinz', 'Muster').lookup.namePrefixes).toContain('karlheinz');
+
+    const part = fc.stringMatching(/^[A-Za-zÄÖÜäöüß]{2,10}$/);
+    const glue = fc.constantFrom(' ', '-', '');
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 2, maxLength: 3 }), part, glue, glue, (parts, other, stored, typed) => {
+        const query = parts.join(typed);
+        fc.pre(!hasLegalForm(query) && !hasLegalForm(`${other} ${parts.slice(0, 2).join(typed)}`));
+        expect(finds(person(other, parts.join(stored)), query), query).toBe(true);
+        expect(finds(person(parts.join(stored), other), query), query).toBe(true);
+        // With another word typed too, a name of two parts (one pair of words is joined at a time).
+        const pair = parts.slice(0, 2);
+        expect(finds(person(other, pair.join(stored)), `${other} ${pair.join(typed)}`), query).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('blocks a last name with and without its particles and titles of nobility alike', () => {
+    const blocks = (lastName: string) =>
+      person('Richard', lastName, { emails: [{ address: 'r@bundes-beispiel.de' }] }).lookup.matchKeys;
+    expect(blocks('von Weizsäcker')).toEqual(blocks('Weizsäcker'));
+    expect(blocks('Freiherr von und zu Guttenberg')).toEqual(blocks('zu Guttenberg'));
+    expect(blocks('Graf Lambsdorff')).toEqual(blocks('Lambsdorff'));
+    expect(blocks('Vondran')).not.toEqual(blocks('Dran'));
+    const prefix = fc.constantFrom(
+      ...['von', 'vom', 'von der', 'von und zu', 'zu', 'zur', 'vorm', 'an der', 'auf der', 'van', 'van den', 'ter'],
+      ...['de', 'de la', 'di', 'da', 'du', 'le', 'Graf', 'Gräfin von', 'Freiherr von', 'Freifrau an der'],
+      ...['Baron von', 'Prinz zu', 'Fürst von', 'Edler von', 'Ritter von', 'Reichsgraf von'],
+    );
+    const surname = fc.stringMatching(/^[A-ZÄÖÜ][a-zäöüß]{2,11}$/);
+    fc.assert(
+      fc.property(prefix, surname, (particles, name) => {
+        expect(blocks(`${particles} ${name}`)).toEqual(blocks(name));
+        expect(blocks(`${particles.toUpperCase()} ${name}`)).toEqual(blocks(name));
+      }),
+    );
+  });
+
+  it('gives a company the same blocking keys with a branch, country or owner note', () => {
+    const blocks = (name: string) => {
+      const keys = { ...searchKeys({ kind: 'company', name }), sortName: foldName(name) };
+      return lookupKeys(keys, { kind: 'company', archived: false }).matchKeys;
+    };
+    for (const name of [
+      'Muster GmbH (Deutschland)',
+      'Muster GmbH, Berlin',
+      'Muster GmbH & Co. KG - Zweigniederlassung Wien',
+      '"Muster GmbH"',
+      'MusterGmbH',
+    ]) {
+      expect(blocks(name), name).toEqual(blocks('Muster GmbH'));
+    }
+    expect(blocks('Muster Inh. Max Muster e.K.')).toEqual(blocks('Muster e.K.'));
+    expect(blocks('Stadtwerke München GmbH')).not.toEqual(blocks('Stadtwerke Köln GmbH'));
   });
 
   it('list buckets are ordered like the sort names they hold', () => {

@@ -29,7 +29,10 @@ export interface LookupKeys {
   phoneKeys: string[];
   /** Prefixes (at least MIN_PHONE_PREFIX digits) of the international and national digits. */
   phonePrefixes: string[];
-  /** Edge n-grams (1…MAX_NAME_PREFIX characters) of the folded name words. */
+  /**
+   * Edge n-grams (1…MAX_NAME_PREFIX characters) of the folded name words, including the parts of
+   * a hyphenated word and a name of several parts joined ("karl", "heinz", "karlheinz").
+   */
   namePrefixes: string[];
   /** Blocking keys of the duplicate check (see `matchKeysOf`). */
   matchKeys: string[];
@@ -71,8 +74,9 @@ function listKeysOf(state: ListState, bucket: string, relationships: readonly st
 /**
  * The blocking keys of the duplicate check, shaped like its scoring (shared duplicate.rules.ts):
  * a company's company key (`ck:`) or phonetic name (`pc:`) is enough on its own; a person's
- * phonetic last name only counts with a second signal — the same company or an own (not
- * free-mail) domain — so it is stored only combined with one (`pl:<code>|c:<company id>`,
+ * phonetic last name (without particles and titles of nobility, search-keys.rules.ts: "von
+ * Weizsäcker" blocks as "Weizsäcker") only counts with a second signal — the same company or an
+ * own (not free-mail) domain — so it is stored only combined with one (`pl:<code>|c:<company id>`,
  * `pl:<code>|d:<domain>`). Two "Thomas Müller" at different firms never share a key, and a
  * common name's block stays small however large the tenant grows.
  */

@@ -15,11 +15,43 @@ describe('function mailboxes', () => {
     'noreply',
     'No-Reply',
     'Accounting',
+    'HR',
+    'IT',
+    'IT-Abteilung',
+    'QS',
+    'Betriebsrat',
+    'Azubis',
+    'Zentraleinkauf',
+    'Kreditoren',
+    'Reklamationen',
+    'Retouren',
+    'Fuhrpark',
+    'Backoffice',
+    'Terminvergabe',
+    'Auftragsbestätigung',
+    'Arbeitssicherheit',
+    'Konferenzraum',
+    'Projekt',
+    'Customer',
   ])('%s is a function word', (word) => {
     expect(isFunctionWord(word)).toBe(true);
   });
 
-  it.each(['Mustermann', 'Ismail', 'Castelle', 'Post', 'Jobs', 'Hr.', 'Max'])('%s is not (strictly)', (word) => {
+  it.each([
+    'Mustermann',
+    'Ismail',
+    'Castelle',
+    'Post',
+    'Jobs',
+    'Hr.',
+    'HR.',
+    'Hr',
+    'It',
+    'Max',
+    'Zoll',
+    'Lohn',
+    'Müller-Lüdenscheidt',
+  ])('%s is not (strictly)', (word) => {
     expect(isFunctionWord(word)).toBe(false);
   });
 
@@ -44,6 +76,12 @@ describe('function mailboxes', () => {
     ['post', true],
     ['geschaeftsleitung', true],
     ['do-not-reply', true],
+    ['hr', true],
+    ['it', true],
+    ['zoll', true],
+    ['versandbestaetigung', true],
+    ['konferenzraum.berlin', true],
+    ['projekt-alpha', true],
     ['anna.post', false],
     ['max.mustermann', false],
     ['steve.jobs', false],

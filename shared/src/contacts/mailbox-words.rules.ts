@@ -25,21 +25,34 @@ const FUNCTION_WORDS = new Set(
     communications, contact, hello, enquiries, inquiries, admin, administrator, webmaster, postmaster
     hostmaster, mailer daemon, bounce, bounces, notification, notifications, alerts, news, updates, system
     shop, mail, email, group, holding
+    betriebsrat, personalrat, mitarbeitervertretung, azubi, azubis, auszubildende, kreditoren, debitoren
+    reklamation, reklamationen, retoure, retouren, returns, export, import, dispo, fuhrpark, backoffice
+    facility, termine, terminvergabe, anmeldung, arbeitssicherheit, sicherheit, customer, projekt, project
+    teams, room, meetingroom, boardroom, scheduling, bookings, booking, buchung, buchungen
   `).map((word) => word.replace(/ /g, '')),
 );
 
 // Function words that are also family names ("Anna Post", "Steve Jobs"): they make a mailbox a
 // function mailbox only together with a function address or other function words.
-const SURNAME_LIKE = new Set(tableOf('post, jobs, mailer, alle, all, lager, kasse'));
+const SURNAME_LIKE = new Set(
+  tableOf('post, jobs, mailer, alle, all, lager, kasse, zoll, lohn, kalender, hausmeister, termin, raum'),
+);
+
+// Department acronyms, only as written in capitals ("HR", "IT"): "Hr." is Herr, "It" a word. As
+// the whole local part (hr@, it@) they count in any case.
+const ACRONYMS = new Set(['HR', 'IT', 'QS', 'QM', 'EDV', 'PR', 'EHS', 'HSE']);
+const ACRONYM_LOCAL_PARTS = new Set([...ACRONYMS].map((acronym) => acronym.toLowerCase()));
 
 // Compounds: "Vertriebsinnendienst", "Kundenzentrale", "Vertriebsteam", "Rechnungseingang".
 const FUNCTION_STEMS = tableOf(`
   vertrieb, buchhaltung, einkauf, rechnung, personal, kunden, service, support, marketing
-  geschäftsführ, geschäftsleit, noreply, donotreply
+  geschäftsführ, geschäftsleit, noreply, donotreply, versand, termin, reklamation, retour, konferenz
+  besprechung, auftragsbest
 `);
 const FUNCTION_ENDINGS = tableOf(`
   team, abteilung, service, zentrale, büro, center, centre, desk, support, leitung, verwaltung
-  buchhaltung, stelle, eingang, management, mitarbeiter, gruppe
+  buchhaltung, stelle, eingang, management, mitarbeiter, gruppe, raum, room, einkauf, bestätigung
+  anmeldung, sicherheit, vergabe
 `);
 const MIN_COMPOUND_HEAD = 3;
 
@@ -57,12 +70,23 @@ function isFunctionCompound(word: string): boolean {
   );
 }
 
-/** True for a word that names a function or team ("Vertrieb", "Kundenservice"); surname-like ones ("Post") only when `strict` is false. */
-export function isFunctionWord(token: string, strict = true): boolean {
-  const word = compact(token);
-  if (word === '') return false;
-  if (strict && SURNAME_LIKE.has(word)) return false;
+function isFunctionCompact(word: string, strict: boolean): boolean {
+  if (word === '' || (strict && SURNAME_LIKE.has(word))) return false;
   return FUNCTION_WORDS.has(word) || SURNAME_LIKE.has(word) || isFunctionCompound(word);
+}
+
+/**
+ * True for a word that names a function or team ("Vertrieb", "Kundenservice", "HR",
+ * "IT-Abteilung"); surname-like ones ("Post") only when `strict` is false. A hyphenated word is
+ * one when a part is ("IT-Abteilung", "Vertrieb-Süd").
+ */
+export function isFunctionWord(token: string, strict = true): boolean {
+  // Without the punctuation around it, but with a dot: "HR." is Herr.
+  const bare = token.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');
+  if (ACRONYMS.has(bare)) return true;
+  if (isFunctionCompact(compact(token), strict)) return true;
+  const parts = bare.split('-');
+  return parts.length > 1 && parts.some((part) => ACRONYMS.has(part) || isFunctionCompact(compact(part), true));
 }
 
 const wordsOf = (text: string) => text.split(/[\s&+,;]+/).filter((word) => compact(word) !== '');
@@ -92,7 +116,7 @@ export function isOnlyFunctionWords(text: string, functionAddress = false): bool
  */
 export function isFunctionLocalPart(local: string): boolean {
   const whole = local.split('+')[0] ?? '';
-  if (isFunctionWord(whole, false)) return true;
+  if (isFunctionWord(whole, false) || ACRONYM_LOCAL_PARTS.has(whole)) return true;
   const parts = whole.split(/[._-]+/).filter((part) => /[a-z]/.test(part));
   return parts.length > 1 && parts.some((part) => isFunctionWord(part));
 }

@@ -359,3 +359,190 @@ describe('team and function mailboxes are not people', () => {
     );
   });
 });
+
+describe('abbreviated particles, abbreviated titles of nobility, "und" inside a name', () => {
+  expectCases([
+    ['Anton v. Weber', 'anton@muster.de', { firstName: 'Anton', lastName: 'v. Weber' }],
+    ['v. Weber, Anton', 'x@muster.de', { firstName: 'Anton', lastName: 'v. Weber' }],
+    ['Hans-Jürgen Freiherr v. Richthofen', '', { firstName: 'Hans-Jürgen', lastName: 'Freiherr v. Richthofen' }],
+    ['Maria v.d. Berg', '', { firstName: 'Maria', lastName: 'v.d. Berg' }],
+    ['Maria v. d. Berg', '', { firstName: 'Maria', lastName: 'v. d. Berg' }],
+    ['Karl v. u. z. Guttenberg', '', { firstName: 'Karl', lastName: 'v. u. z. Guttenberg' }],
+    ['Karl Frhr. von Stein', '', { firstName: 'Karl', lastName: 'Frhr. von Stein' }],
+    ['Anna Frfr. von Berg', '', { firstName: 'Anna', lastName: 'Frfr. von Berg' }],
+    ['Otto Gf. Lambsdorff', '', { firstName: 'Otto', lastName: 'Gf. Lambsdorff' }],
+    ['Fürstin Gloria von Thurn und Taxis', '', { firstName: 'Gloria', lastName: 'Fürstin von Thurn und Taxis' }],
+    ['Gloria von Thurn und Taxis', '', { firstName: 'Gloria', lastName: 'von Thurn und Taxis' }],
+    ['Prinz Charles', '', { lastName: 'Prinz Charles' }],
+    ['Graf Lambsdorff', '', { lastName: 'Graf Lambsdorff' }],
+    // An initial in capitals is no particle
+    ['Anton V. Weber', '', { firstName: 'Anton V.', lastName: 'Weber' }],
+  ]);
+});
+
+describe('titles wherever they stand, Austrian and Swiss titles, postnominals that are surnames', () => {
+  expectCases([
+    [
+      'Van der Berg, Anna-Lena, Prof. Dr. med.',
+      '',
+      { title: 'Prof. Dr. med.', firstName: 'Anna-Lena', lastName: 'Van der Berg' },
+    ],
+    ['Mustermann, Max, Dr.', '', { title: 'Dr.', firstName: 'Max', lastName: 'Mustermann' }],
+    ['Mustermann, Max Dr.', '', { title: 'Dr.', firstName: 'Max', lastName: 'Mustermann' }],
+    ['VON DER LEYEN Dr. Ursula', '', { title: 'Dr.', firstName: 'Ursula', lastName: 'von der Leyen' }],
+    ['DI Stefan Gruber', 'x@muster.at', { title: 'DI', firstName: 'Stefan', lastName: 'Gruber' }],
+    ['Mag.a Christina Huber', 'x@muster.at', { title: 'Mag.a', firstName: 'Christina', lastName: 'Huber' }],
+    ['Dr.in Anna Huber', '', { title: 'Dr.in', firstName: 'Anna', lastName: 'Huber' }],
+    ['MMag. Eva Berger', '', { title: 'MMag.', firstName: 'Eva', lastName: 'Berger' }],
+    ['DDr. Eva Berger', '', { title: 'DDr.', firstName: 'Eva', lastName: 'Berger' }],
+    ['Ing. Hans Huber, MSc', '', { title: 'Ing.', firstName: 'Hans', lastName: 'Huber' }],
+    ['Mag. Dr. Eva Berger, MBA', '', { title: 'Mag. Dr.', firstName: 'Eva', lastName: 'Berger' }],
+    ['Stefan Gruber BSc MSc', '', { firstName: 'Stefan', lastName: 'Gruber' }],
+    ['Stefan Gruber, DI', '', { title: 'DI', firstName: 'Stefan', lastName: 'Gruber' }],
+    ['Dipl.-Ing. (FH) Max Mustermann', '', { title: 'Dipl.-Ing. (FH)', firstName: 'Max', lastName: 'Mustermann' }],
+    ['Mag. (FH) Eva Berger', '', { title: 'Mag. (FH)', firstName: 'Eva', lastName: 'Berger' }],
+    // "Di" in other case is the Italian particle
+    ['Anna Di Stefano', '', { firstName: 'Anna', lastName: 'Di Stefano' }],
+    ['ANNA DI STEFANO', '', { firstName: 'Anna', lastName: 'di Stefano' }],
+    // Postnominals that are family names too
+    ['Amit Sen', 'amit@muster.de', { firstName: 'Amit', lastName: 'Sen' }],
+    ['Li Ma', 'li@muster.de', { firstName: 'Li', lastName: 'Ma' }],
+    ['Anna Schmidt MA', '', { firstName: 'Anna', lastName: 'Schmidt' }],
+    ['Hans Müller sen.', '', { firstName: 'Hans', lastName: 'Müller' }],
+  ]);
+
+  const title = fc.constantFrom('Dr.', 'Prof. Dr.', 'Dr. med.', 'Dipl.-Ing.', 'Mag.a', 'DI', 'Dr.in', 'Dr. rer. nat.');
+  const person = fc.record({ first: fc.constantFrom(...FIRST_NAMES), last: fc.constantFrom(...SURNAMES) });
+
+  it('finds the same title and name wherever the title stands', () => {
+    fc.assert(
+      fc.property(person, title, ({ first, last }, t) => {
+        const expected = { title: t, firstName: first, lastName: last };
+        for (const name of [
+          `${t} ${first} ${last}`,
+          `${last}, ${t} ${first}`,
+          `${last}, ${first}, ${t}`,
+          `${last}, ${first} ${t}`,
+          `${last.toUpperCase()} ${t} ${first}`,
+        ]) {
+          expect(parseDisplayName(name, 'x@muster.de'), name).toEqual(expected);
+        }
+      }),
+    );
+  });
+});
+
+describe('roles, places, codes and signature words around the name', () => {
+  const roles = [
+    'CEO',
+    'CFO',
+    'Inhaber',
+    'Prokurist',
+    'Teamleiter',
+    'Projektleiter',
+    'Steuerberater',
+    'Rechtsanwalt',
+    'Account Manager',
+    'München',
+    'Bäckerei Huber',
+    'Stadtwerke München',
+    'Kanzlei Weber',
+  ];
+  expectCases([
+    ...roles.map(
+      (role): Case => [`Max Mustermann, ${role}`, 'x@muster.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ),
+    ['Mustermann, Max', 'x@muster.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Mustermann, Max, CEO', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['García Márquez, Gabriel', '', { firstName: 'Gabriel', lastName: 'García Márquez' }],
+    ['Mustermann, Max SIE-DE', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Mustermann, Max (ext) SIE', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Mustermann, Max {Musterbau}', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['SCHMIDT, ANNA', '', { firstName: 'Anna', lastName: 'Schmidt' }],
+    ['CN=Max Mustermann/OU=Vertrieb/O=Musterbau', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['i.A. Max Mustermann', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['i. V. Max Mustermann', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['ppa. Max Mustermann', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann at Musterbau', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann @ Musterbau', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann CEO', '', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Herr und Frau Schmidt', 'x@muster.de', { lastName: 'Schmidt' }],
+    ['Familie Schmidt', 'x@muster.de', { lastName: 'Schmidt' }],
+    ['Mr. & Mrs. Smith', '', { lastName: 'Smith' }],
+    // Function words at the edges of a person's name, from a personal address
+    ['Max Mustermann Geschäftsführer', 'x@muster.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Geschäftsführer Max Mustermann', 'x@muster.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Max Mustermann Vertrieb', 'x@muster.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    // Roles that are family names stay
+    ['Anna Leiter', '', { firstName: 'Anna', lastName: 'Leiter' }],
+    ['Tom Head', '', { firstName: 'Tom', lastName: 'Head' }],
+  ]);
+
+  const role = fc.constantFrom(
+    ...roles,
+    'CTO',
+    'Inhaberin',
+    'Geschäftsführerin',
+    'Key Account Manager',
+    'Hamburg',
+    'IBM',
+  );
+  const person = fc.record({ first: fc.constantFrom(...FIRST_NAMES), last: fc.constantFrom(...SURNAMES) });
+
+  it('gives the same person for any name with any role, place or firm after a comma', () => {
+    fc.assert(
+      fc.property(person, role, ({ first, last }, r) => {
+        const expected = { firstName: first, lastName: last };
+        expect(parseDisplayName(`${first} ${last}, ${r}`, 'x@muster.de')).toEqual(expected);
+        expect(parseDisplayName(`${last}, ${first}, ${r}`, 'x@muster.de')).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('more function mailboxes; addresses that spell a person', () => {
+  const words = [
+    'HR',
+    'IT',
+    'IT-Abteilung',
+    'QS',
+    'Betriebsrat',
+    'Azubis',
+    'Auszubildende',
+    'Zentraleinkauf',
+    'Kreditoren',
+    'Reklamation',
+    'Reklamationen',
+    'Retouren',
+    'Export',
+    'Zoll',
+    'Dispo',
+    'Lohn',
+    'Fuhrpark',
+    'Hausmeister',
+    'Backoffice',
+    'Kalender',
+    'Termine',
+    'Terminvergabe',
+    'Anmeldung',
+    'Auftragsbestätigung',
+    'Arbeitssicherheit',
+    'Customer Success',
+    'Konferenzraum Berlin',
+    'Projekt Alpha',
+  ];
+  expectCases([
+    ...words.map((word): Case => [word, `${foldLocal(word)}@muster.de`, {}]),
+    ...words.map((word): Case => [word, 'kontakt@muster.de', {}]),
+    ['HR Musterbau', 'hr@musterbau.de', {}],
+    ...['Ana Sales', 'Chris Press', 'Tom Holding', 'Rita Legal', 'Giulia Media', 'Anna Service'].map((name): Case => {
+      const [first = '', last = ''] = name.split(' ');
+      return [name, `${foldLocal(name)}@muster.de`, { firstName: first, lastName: last }];
+    }),
+    ['Sales, Ana', 'ana.sales@muster.de', { firstName: 'Ana', lastName: 'Sales' }],
+  ]);
+});
+
+function foldLocal(text: string): string {
+  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ /g, '.');
+}

@@ -1,14 +1,17 @@
+import { looksLikeBrand } from './company-name.rules';
 import type { Salutation } from './contact-enums.schema';
-import { displayNameParts } from './display-name-parts.rules';
-import { isFunctionLocalPart } from './mailbox-words.rules';
+import { displayNameParts, namesDomain } from './display-name-parts.rules';
+import { isGivenName } from './given-names.data';
+import { isFunctionLocalPart, isFunctionName } from './mailbox-words.rules';
 import { isMailingListSender } from './mailing-list.rules';
+import { householdPrefixLength, isOrgCode, isRoleWord, signaturePrefixLength } from './name-material.rules';
+import { isPostnominal, takeTitles } from './name-titles.rules';
 import {
   capitalizeWord,
   isAllCaps,
   isInitials,
+  isNameJoiner,
   isNobilityWord,
-  isPostnominal,
-  isTitleToken,
   particleRunEnds,
   salutationWord,
 } from './name-words.rules';
@@ -38,25 +41,42 @@ interface NameParts {
   titles: string[];
   first: string[];
   last: string[];
+  /** "Familie Schmidt", "Herr und Frau Schmidt": a family name only. */
+  household?: boolean;
 }
 
 const none = (): NameParts => ({ titles: [], first: [], last: [] });
 const hasLetter = (token: string) => /\p{L}/u.test(token);
+// "HR", "FR", "MS" in capitals are a department, a country, a company, not "Hr." or "Fr.".
+const isShoutedAbbreviation = (token: string, shouted: boolean) => !shouted && /^\p{Lu}{2}$/u.test(token);
 
-// Leading salutation and title words, trailing postnominals ("MBA"); the rest is the name.
-function peel(text: string, parts: NameParts): string[] {
-  const tokens = text.split(' ').filter(hasLetter);
-  while (tokens.length > 0) {
-    const token = tokens[0] ?? '';
-    const salutation = salutationWord(token);
-    if (salutation !== undefined && parts.salutation === undefined && tokens.length > 1) {
-      parts.salutation = salutation;
-    } else if (isTitleToken(token, parts.titles.length > 0)) {
-      parts.titles.push(token);
-    } else break;
+// Signature prefixes ("i.A.") and households ("Familie") first, titles wherever they stand
+// (name-titles.rules.ts), a leading salutation, then at the end postnominals ("MBA", "MA" after
+// two words), an org code with a country ("SIE-DE") and a role ("CEO"); the rest is the name.
+// `wordsBefore` counts the words of the name already read (the family name before a comma).
+function peel(text: string, parts: NameParts, wordsBefore = 0): string[] {
+  let tokens = text.split(' ').filter((token) => token !== '');
+  tokens = tokens.slice(signaturePrefixLength(tokens));
+  const household = householdPrefixLength(tokens);
+  if (household > 0) parts.household = true;
+  const { titles, rest } = takeTitles(tokens.slice(household).filter(hasLetter));
+  parts.titles.push(...titles);
+  tokens = rest;
+  const shouted = tokens.every(isAllCaps);
+  const salutation = tokens.length > 1 ? salutationWord(tokens[0] ?? '') : undefined;
+  if (salutation !== undefined && parts.salutation === undefined && !isShoutedAbbreviation(tokens[0] ?? '', shouted)) {
+    parts.salutation = salutation;
     tokens.shift();
   }
-  while (tokens.length > 1 && isPostnominal(tokens.at(-1) ?? '')) tokens.pop();
+  const named = () => tokens.length - 1 + wordsBefore;
+  const last = () => tokens.at(-1) ?? '';
+  for (;;) {
+    if (tokens.length > 1 && isPostnominal(last(), named())) tokens.pop();
+    else if (tokens.length > 2 && !shouted && /^\p{Lu}{2,6}-\p{Lu}{2}$/u.test(last())) tokens.pop();
+    else if (tokens.length > 2 && isRoleWord(last(), true)) tokens.pop();
+    else break;
+  }
+  while (tokens.length > 2 && isRoleWord(tokens[0] ?? '', true)) tokens.shift();
   return tokens;
 }
 
@@ -71,7 +91,16 @@ function particleRunEnd(tokens: readonly string[], start: number): number | unde
 // ("Max von Mustermann", "Elke Freifrau an der Elster"), else is the last word. A name that starts
 // with a particle is all last name when the particle is written in lower case, spans several
 // words, or follows a salutation or title ("Herr von Brandt"); "Van Morrison" keeps a first name.
+// A title of nobility written before the given name joins the family name it belongs to
+// ("Fürstin Gloria von Thurn und Taxis" = Gloria Fürstin von Thurn und Taxis), and before a
+// single word is all last name ("Graf Lambsdorff", "Prinz Charles").
 function splitFirstLast(tokens: string[], afterPrefix: boolean): { first: string[]; last: string[] } {
+  const head = tokens[0] ?? '';
+  if (tokens.length > 1 && isNobilityWord(head) && /^\p{Lu}/u.test(head) && particleRunEnd(tokens, 0) === 1) {
+    if (tokens.length === 2) return { first: [], last: tokens };
+    const rest = splitFirstLast(tokens.slice(1), false);
+    if (rest.first.length > 0) return { first: rest.first, last: [head, ...rest.last] };
+  }
   for (let i = 0; i < tokens.length - 1; i++) {
     const end = particleRunEnd(tokens, i);
     if (end === undefined) continue;
@@ -110,26 +139,39 @@ function addressNames(section: string, address: NameParts): boolean {
   return foldName(tokens.join(' ')) === foldName([...address.first, ...address.last].join(' '));
 }
 
+// A section after a comma that holds only titles or postnominals ("…, Prof. Dr. med.", "…, MBA").
+function titlesOnly(section: string, wordsBefore: number, parts: NameParts): boolean {
+  const { titles, rest } = takeTitles(section.split(' ').filter(hasLetter));
+  if (!rest.every((token) => isPostnominal(token, wordsBefore))) return false;
+  parts.titles.push(...titles);
+  return true;
+}
+
 function partsFromDisplayName(name: string, address: NameParts): NameParts {
   const parts = none();
   const sections = name
     .split(',')
     .map((section) => section.trim())
     .filter(hasLetter);
-  while (sections.length > 1 && (sections.at(-1) ?? '').split(' ').every(isPostnominal)) {
-    sections.pop();
+  const wordsOf = (upTo: number) => sections.slice(0, upTo).join(' ').split(' ').length;
+  for (let i = sections.length - 1; i > 0; i--) {
+    if (titlesOnly(sections[i] ?? '', wordsOf(i), parts)) sections.splice(i, 1);
   }
   if (sections.length > 1 && addressNames(sections[0] ?? '', address)) sections.splice(1);
   if (sections.length === 2) {
     // "Mustermann, Max", "Mustermann, Dr. Max", "von Brandt, Hans", "Brandt, Hans von"
     const last = peel(sections[0] ?? '', parts);
-    const first = peel(sections[1] ?? '', parts);
+    const first = peel(sections[1] ?? '', parts, last.length);
+    // "Mustermann, Max SIE-DE": an Exchange directory's organisation code after the given name.
+    while (first.length > 1 && !last.every(isAllCaps) && isOrgCode(first.at(-1) ?? '')) first.pop();
     const cut = trailingParticlesStart(first);
-    return { ...parts, first: first.slice(0, cut), last: [...first.slice(cut), ...last] };
+    const result = { ...parts, first: first.slice(0, cut), last: [...first.slice(cut), ...last] };
+    return parts.household ? { ...result, first: [] } : result;
   }
   const tokens = peel(sections.join(' '), parts);
   const afterPrefix = parts.salutation !== undefined || parts.titles.length > 0;
-  return { ...parts, ...(upperCaseLastName(tokens) ?? splitFirstLast(tokens, afterPrefix)) };
+  const split = upperCaseLastName(tokens) ?? splitFirstLast(tokens, afterPrefix || parts.household === true);
+  return parts.household ? { ...parts, first: [], last: split.last } : { ...parts, ...split };
 }
 
 function partsFromLocalPart(local: string): NameParts {
@@ -147,9 +189,12 @@ function partsFromLocalPart(local: string): NameParts {
 }
 
 // Particles keep the case they are written in ("von", "Van"), unless shouted ("VON" → "von");
-// titles of nobility and the names themselves get the usual capitals.
+// titles of nobility and the names themselves get the usual capitals; "und" inside a name stays
+// lower case ("von Thurn und Taxis").
 function lastNameWords(tokens: string[]): string[] {
-  const words = tokens.map(capitalizeWord);
+  const words = tokens.map((token, i) =>
+    i > 0 && i < tokens.length - 1 && isNameJoiner(token) ? token : capitalizeWord(token),
+  );
   let i = 0;
   while (i < tokens.length - 1) {
     const end = particleRunEnd(tokens, i);
@@ -211,22 +256,41 @@ function personName(text: string, address: NameParts): ParsedName {
 
 const hasPerson = (name: ParsedName) => name.firstName !== undefined || name.lastName !== undefined;
 
+// From a function address (info@, noreply@) a display name names a person only with something a
+// person has: a salutation, a title, or a known given name (given-names.data.ts); not when it is the domain's name or
+// shaped like a brand ("Musterbau" <info@musterbau.de>, "Deutsche Bahn" <noreply@bahn.de>,
+// "SharePoint Online", "Amazon.de").
+function isPersonBehindFunctionAddress(name: ParsedName, text: string, domain: string | null): boolean {
+  if (namesDomain(text, domain) || looksLikeBrand(text)) return false;
+  const words = `${name.firstName ?? ''} ${name.lastName ?? ''}`.split(' ');
+  return name.salutation !== undefined || name.title !== undefined || words.some(isGivenName);
+}
+
 /**
  * Reads who sent a mail from its display name and address. Only what the input supports is
  * returned: no gender guessed from a first name, no initial taken for a first name, no person
  * for shared mailboxes (display name or address: "Geschäftsleitung", info@, noreply@) and none
- * for mail through a list ("'Max Mustermann' via Liste": the address is the list's).
+ * for mail through a list ("'Max Mustermann' via Liste": the address is the list's). A display
+ * name the address spells is a person whatever its words ("Ana Sales" <ana.sales@…>); one from a
+ * function address that is no person (isPersonBehindFunctionAddress) is the company's name.
  */
 export function readSender(displayName: string | null | undefined, email?: string | null): SenderReading {
   const raw = displayName ?? '';
   if (isMailingListSender(raw, email)) return { name: {}, functionMailbox: false, mailingList: true };
   const local = email ? emailLocalPart(email) : null;
-  const functionAddress = local !== null && isFunctionLocalPart(local);
+  const domain = email ? emailDomain(email) : null;
+  const functionLocal = local !== null && isFunctionLocalPart(local);
+  const display = displayNameParts(raw, { domain, functionAddress: functionLocal, localPart: local });
+  const functionAddress = functionLocal && !display.spelledByAddress;
   const address = local === null || functionAddress ? none() : partsFromLocalPart(local);
-  const display = displayNameParts(raw, { domain: email ? emailDomain(email) : null, functionAddress });
-  const name = display.person === undefined ? toParsedName(address) : personName(display.person, address);
+  let name = display.person === undefined ? toParsedName(address) : personName(display.person, address);
+  let company = display.company;
+  if (functionAddress && display.person !== undefined && !isPersonBehindFunctionAddress(name, display.person, domain)) {
+    name = {};
+    if (!isFunctionName(display.person, true)) company ??= display.person;
+  }
   const functionMailbox = !hasPerson(name) && (display.functionName || functionAddress);
-  return { name, ...(display.company ? { company: display.company } : {}), functionMailbox, mailingList: false };
+  return { name, ...(company ? { company } : {}), functionMailbox, mailingList: false };
 }
 
 /** The person's name for a new contact from an e-mail's display name and address (see readSender). */

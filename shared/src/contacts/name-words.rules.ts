@@ -35,15 +35,44 @@ const NOBILITY_WORDS = new Set(
   `),
 );
 
-// The phrases by their first word, each as folded words: "an" → [["an", "der"], ["an", "den"]].
+// Abbreviations, matched as written with their dot. Particles only in lower case: "Anton v. Weber",
+// "v. d. Berg" ("V." is an initial, as in "Anton V. Weber"). Titles of nobility in any case, as in
+// registers and letterheads: "Karl Frhr. von Stein", "Otto Gf. Lambsdorff".
+const PARTICLE_ABBREVIATIONS = ['v.', 'v. d.', 'v.d.', 'v. der', 'v. dem', 'v. den', 'v. u. z.', 'v. u. zu', 'z.'];
+const NOBILITY_ABBREVIATIONS = `
+  frhr., freih., frfr., freifr., frfrn., gf., gfn., gfin., gräf., pr., prz., przn., bar., bn., fst., fstn.
+  hzg., hzgn., mgf., lgf., edl.
+`
+  .split(/[\s,]+/)
+  .filter((entry) => entry !== '');
+const ABBREVIATION_KEYS = new Set([
+  ...PARTICLE_ABBREVIATIONS.flatMap((phrase) => phrase.split(' ')),
+  ...NOBILITY_ABBREVIATIONS,
+]);
+
+// A token's key in the tables: an abbreviation as written (nobility ones lower-cased), else folded.
+function wordKey(token: string): string {
+  if (!token.endsWith('.')) return foldName(token);
+  const lower = token.toLowerCase();
+  if (NOBILITY_ABBREVIATIONS.includes(lower)) return lower;
+  return ABBREVIATION_KEYS.has(token) ? token : foldName(token);
+}
+
+// The phrases by their first word, each as keys: "an" → [["an", "der"], ["an", "den"]].
 const PHRASES_BY_FIRST_WORD = new Map<string, string[][]>();
-for (const phrase of [...NAME_PARTICLES, ...NOBILITY_WORDS]) {
+for (const phrase of [...NAME_PARTICLES, ...NOBILITY_WORDS, ...PARTICLE_ABBREVIATIONS, ...NOBILITY_ABBREVIATIONS]) {
   const words = phrase.split(' ');
   const first = words[0] ?? '';
   PHRASES_BY_FIRST_WORD.set(first, [...(PHRASES_BY_FIRST_WORD.get(first) ?? []), words]);
 }
 
-export const isNobilityWord = (token: string) => NOBILITY_WORDS.has(foldName(token));
+export const isNobilityWord = (token: string) =>
+  NOBILITY_WORDS.has(foldName(token)) || NOBILITY_ABBREVIATIONS.includes(token.toLowerCase());
+
+// Words joining the parts of a family name keep their lower case: "von Thurn und Taxis",
+// "Ortega y Gasset", "Silva e Sousa".
+const NAME_JOINERS = new Set(['und', 'y', 'e', 'i']);
+export const isNameJoiner = (token: string) => NAME_JOINERS.has(token);
 
 /**
  * Where a run of particles and titles of nobility starting at `start` can end: every index `end`
@@ -52,7 +81,7 @@ export const isNobilityWord = (token: string) => NOBILITY_WORDS.has(foldName(tok
  */
 export function particleRunEnds(tokens: readonly string[], start: number): number[] {
   const folded: string[] = [];
-  const fold = (at: number) => (folded[at] ??= foldName(tokens[at] ?? ''));
+  const fold = (at: number) => (folded[at] ??= wordKey(tokens[at] ?? ''));
   const reachable = new Set([start]);
   for (let at = start; at < tokens.length; at++) {
     if (!reachable.has(at)) continue;
@@ -79,39 +108,6 @@ const SALUTATION_WORDS: Record<string, Salutation> = {
 
 export function salutationWord(token: string): Salutation | undefined {
   return SALUTATION_WORDS[token.toLowerCase().replace(/\.$/, '')];
-}
-
-// Academic titles before the name: "Prof.", "Dr.", "Dr.-Ing.", "Dipl.-Kfm.", and the degree
-// qualifiers that follow a "Dr." ("med.", "rer. nat.", "h.c.").
-const TITLE_HEAD = /^(?:prof|dr|pd)\.?$|^(?:doz|mag|ing|dipl)\.$|^(?:prof|dr|dipl|priv|univ|mag)\.-/i;
-const TITLE_QUALIFIER =
-  /^(?:med|dent|vet|rer|nat|pol|oec|phil|jur|iur|habil|h\.\s?c|mult|sc|techn|ing|univ|theol|paed|agr|biol|math|soc)\.$/i;
-
-export function isTitleToken(token: string, afterTitle: boolean): boolean {
-  return TITLE_HEAD.test(token) || (afterTitle && TITLE_QUALIFIER.test(token));
-}
-
-const POSTNOMINALS = new Set([
-  'mba',
-  'msc',
-  'bsc',
-  'ma',
-  'ba',
-  'llm',
-  'phd',
-  'mdb',
-  'mdl',
-  'jr',
-  'sr',
-  'jun',
-  'sen',
-  'esq',
-  'beng',
-  'meng',
-]);
-
-export function isPostnominal(token: string): boolean {
-  return POSTNOMINALS.has(token.toLowerCase().replace(/[.\s]/g, ''));
 }
 
 // "M", "M." or "M.-L.": an initial, not a first name.

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isGivenName } from './given-names.data';
 import { companyNameFromDomain, createSuggestion } from './sender-card.rules';
 
 describe('createSuggestion', () => {
@@ -131,8 +132,10 @@ describe('createSuggestion: a company named in the display name is the company',
     'Ltd.',
     'Inc.',
   );
+  // A single known given name before an ambiguous form ("Jens AG") is a person: see below.
   const baseName = fc
     .array(fc.stringMatching(/^[A-ZÄÖÜ][a-zäöüß]{2,10}$/), { minLength: 1, maxLength: 3 })
+    .filter((words) => words.length > 1 || !isGivenName(words[0] ?? ''))
     .map((words) => words.join(' '));
 
   it('suggests any "Name + legal form" as the company, not a person', () => {
@@ -217,5 +220,102 @@ describe('companyNameFromDomain', () => {
     ['Muster-Bau.onmicrosoft.com', 'Muster-Bau'],
   ])('%j → %j', (domain, expected) => {
     expect(companyNameFromDomain(domain)).toBe(expected);
+  });
+});
+
+describe('createSuggestion: firms, brands and the people they are taken for', () => {
+  const company = (displayName: string, email: string) => createSuggestion({ email, displayName });
+
+  it.each([
+    // A bracket or place after the legal form is the firm's seat, not a person; a bracket before
+    // the form is part of the firm's name.
+    ['Neue Firma AG (CH)', 'info@neue-firma.ch', 'Neue Firma AG'],
+    ['Neue Firma (Schweiz) AG', 'info@neue-firma.ch', 'Neue Firma (Schweiz) AG'],
+    ['Neue Firma GmbH, Hamburg', 'info@neue-firma.de', 'Neue Firma GmbH'],
+    ['Neue Firma GmbH (Hamburg)', 'info@neue-firma.de', 'Neue Firma GmbH'],
+    ['Neue Firma Oy', 'info@neue-firma.fi', 'Neue Firma Oy'],
+    ['MUSTER AG', 'x@muster.de', 'MUSTER AG'],
+    ['Müller & Söhne', 'info@mueller.de', 'Müller & Söhne'],
+    ['Müller & Partner', 'info@mueller.de', 'Müller & Partner'],
+    ['Gebr. Müller', 'x@mueller.de', 'Gebr. Müller'],
+    // A business word in front: a practice, an office, a shop is the company
+    ['Praxis Dr. Schmidt', 'info@praxis-schmidt.de', 'Praxis Dr. Schmidt'],
+    ['Zahnarztpraxis Dr. Anna Schmidt', 'info@praxis-schmidt.de', 'Zahnarztpraxis Dr. Anna Schmidt'],
+    ['Bäckerei Huber', 'info@baeckerei-huber.de', 'Bäckerei Huber'],
+    ['Stadtwerke München', 'service@swm.de', 'Stadtwerke München'],
+    // A brand from a function address
+    ['Musterbau', 'info@musterbau.de', 'Musterbau'],
+    ['Deutsche Bahn', 'noreply@bahn.de', 'Deutsche Bahn'],
+    ['SharePoint Online', 'no-reply@sharepointonline.com', 'SharePoint Online'],
+    ['Amazon.de', 'versandbestaetigung@amazon.de', 'Amazon.de'],
+  ])('%j <%s> is the company %j, no person', (displayName, email, companyName) => {
+    const suggestion = company(displayName, email);
+    expect(suggestion).toMatchObject({ kind: 'company', companyName });
+    expect(suggestion).not.toHaveProperty('firstName');
+    expect(suggestion).not.toHaveProperty('lastName');
+    expect(suggestion).not.toHaveProperty('salutation');
+  });
+
+  it('takes the company by domain for a product name from a no-reply address', () => {
+    expect(company('Microsoft Teams', 'noreply@email.teams.microsoft.com')).toEqual({
+      kind: 'company',
+      email: 'noreply@email.teams.microsoft.com',
+      freeMail: false,
+      companyName: 'Microsoft',
+    });
+  });
+
+  it('keeps the person a practice names when the address is theirs', () => {
+    expect(company('Praxis Dr. Schmidt', 'anna.schmidt@praxis-schmidt.de')).toMatchObject({
+      kind: 'person',
+      firstName: 'Anna',
+      lastName: 'Schmidt',
+      companyName: 'Praxis Dr. Schmidt',
+    });
+  });
+
+  it.each<[string, string, Record<string, string>]>([
+    ['Anna Sas', 'anna@muster.fr', { firstName: 'Anna', lastName: 'Sas' }],
+    ['Frau Sas', 'x@muster.de', { salutation: 'Frau', lastName: 'Sas' }],
+    ['Sas, Ilona', 'x@muster.de', { firstName: 'Ilona', lastName: 'Sas', companyName: 'Muster' }],
+    ['Markus Egen', 'x@muster.de', { firstName: 'Markus', lastName: 'Egen' }],
+    ['Thomas Gug', 'x@muster.de', { firstName: 'Thomas', lastName: 'Gug' }],
+    ['JENS AG', 'x@muster.de', { firstName: 'Jens', lastName: 'Ag' }],
+    ['MARIA SE', 'x@muster.de', { firstName: 'Maria', lastName: 'Se' }],
+    ['KIM SA', 'x@muster.de', { firstName: 'Kim', lastName: 'Sa' }],
+    ['EVA AS', 'x@muster.de', { firstName: 'Eva', lastName: 'As' }],
+    ['ANNA EG', 'x@muster.de', { firstName: 'Anna', lastName: 'Eg' }],
+    ['Max Mustermann', 'info@mustermann.de', { firstName: 'Max', lastName: 'Mustermann' }],
+    ['Herr Mustermann', 'info@mustermann.de', { salutation: 'Herr', lastName: 'Mustermann' }],
+    ['Mustermann, Max', 'info@mustermann.de', { firstName: 'Max', lastName: 'Mustermann' }],
+  ])('%j <%s> is a person', (displayName, email, expected) => {
+    const suggestion = company(displayName, email);
+    expect(suggestion).toMatchObject({ kind: 'person', ...expected });
+  });
+
+  it('answers "HR Musterbau" <hr@…> as a function of the company, not as "Herr Musterbau"', () => {
+    expect(company('HR Musterbau', 'hr@musterbau.de')).toEqual({
+      kind: 'company',
+      email: 'hr@musterbau.de',
+      freeMail: false,
+      companyName: 'Musterbau',
+    });
+  });
+
+  const given = fc.constantFrom('Anna', 'Jens', 'Maria', 'Kim', 'Eva', 'Markus', 'Thomas', 'Ilona', 'Li');
+  const ambiguous = fc.constantFrom('Sas', 'Sa', 'As', 'Se', 'Ag', 'Eg', 'Egen', 'Gug', 'Ab', 'Oy', 'Kg', 'Ug', 'Og');
+  const salutation = fc.constantFrom('', 'Herr ', 'Frau ');
+
+  it("keeps any given name or salutation before an ambiguous legal form in a name's case a person", () => {
+    fc.assert(
+      fc.property(salutation, given, ambiguous, (s, first, form) => {
+        for (const displayName of [`${s}${first} ${form}`, `${s}${first.toUpperCase()} ${form.toUpperCase()}`]) {
+          const suggestion = createSuggestion({ email: 'x@muster.de', displayName });
+          expect(suggestion?.kind, displayName).toBe('person');
+          expect(suggestion?.lastName?.toLowerCase(), displayName).toBe(form.toLowerCase());
+        }
+        expect(createSuggestion({ email: 'x@muster.de', displayName: `${s}${form}` })?.kind).toBe('person');
+      }),
+    );
   });
 });

@@ -18,8 +18,9 @@ const MARKER = 'contacts.lookupFields.v1';
 // v3: a name of several parts is also stored joined ("Karl Heinz" → "karlheinz" in namePrefixes);
 // the phonetic last name of the blocking keys leaves out particles and titles of nobility
 // ("von Weizsäcker" blocks as "Weizsäcker" in matchKeys); the company key leaves out a branch,
-// country or owner note after the legal form ("Muster GmbH, Berlin" → "muster").
-export const REFRESH_MARKER = 'contacts.lookupFields.rules.v3';
+// country or owner note after the legal form ("Muster GmbH, Berlin" → "muster"). v4: abbreviated
+// particles and titles of nobility ("v. Weber", "Frhr. von Stein") leave the phonetic last name too.
+export const REFRESH_MARKER = 'contacts.lookupFields.rules.v4';
 
 type Db = NonNullable<Connection['db']>;
 const migrationsOf = (db: Db) => db.collection<{ _id: string; at: Date }>('migrations');

@@ -10,6 +10,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** POST /contacts/merge, optionally with an Accept-Language. */
+const merge = (survivorId: unknown, duplicateId: unknown, lang?: string) =>
+  t.request({
+    method: 'POST',
+    url: '/api/v1/contacts/merge',
+    headers: lang ? { 'accept-language': lang } : {},
+    payload: { survivorId, duplicateId },
+  });
+
 const tags = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
 
 describe('merge within the limits of a contact', () => {
@@ -18,12 +27,7 @@ describe('merge within the limits of a contact', () => {
     const b = await createContact(t, company('Grenzfall AG', { tags: tags('b', 30) }));
     const p = await createContact(t, person('Gerd', 'Grenz', { companyId: b.id, ...withEmail('gerd@grenzfall.de') }));
 
-    const res = await t.request({
-      method: 'POST',
-      url: '/api/v1/contacts/merge',
-      headers: { 'accept-language': 'de' },
-      payload: { survivorId: a.id, duplicateId: b.id },
-    });
+    const res = await merge(a.id, b.id, 'de');
     expect(res.statusCode).toBe(409);
     const problem = res.json();
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'tags' })]);
@@ -43,12 +47,7 @@ describe('merge within the limits of a contact', () => {
   it('answers in English when asked, and merges once the tags are trimmed', async () => {
     const a = await createContact(t, company('Trimm GmbH', { tags: tags('x', 20) }));
     const b = await createContact(t, company('Trimm AG', { tags: [...tags('x', 5), ...tags('y', 15)] }));
-    const refused = await t.request({
-      method: 'POST',
-      url: '/api/v1/contacts/merge',
-      headers: { 'accept-language': 'en' },
-      payload: { survivorId: a.id, duplicateId: b.id },
-    });
+    const refused = await merge(a.id, b.id, 'en');
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toContain('Tags');
     expect(refused.json().detail).toMatch(/35.*30.*5/);
@@ -60,11 +59,7 @@ describe('merge within the limits of a contact', () => {
       payload: { tags: [...tags('x', 5), ...tags('y', 10)] },
     });
     expect(trimmed.statusCode).toBe(200);
-    const merged = await t.request({
-      method: 'POST',
-      url: '/api/v1/contacts/merge',
-      payload: { survivorId: a.id, duplicateId: b.id },
-    });
+    const merged = await merge(a.id, b.id);
     expect(merged.statusCode).toBe(200);
     expect(merged.json().tags).toHaveLength(30);
   });
@@ -74,11 +69,7 @@ describe('merge within the limits of a contact', () => {
       Array.from({ length: n }, (_, i) => ({ address: `${p}${i}@adressen.de`, primary: i === 0 }));
     const a = await createContact(t, person('Ada', 'Adresse', { emails: addresses('a', 6) }));
     const b = await createContact(t, person('Ada', 'Adresse', { emails: addresses('b', 6) }));
-    const res = await t.request({
-      method: 'POST',
-      url: '/api/v1/contacts/merge',
-      payload: { survivorId: a.id, duplicateId: b.id },
-    });
+    const res = await merge(a.id, b.id);
     expect(res.statusCode).toBe(409);
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'emails' })]);
     const card = await t.request({ method: 'GET', url: '/api/v1/cards?email=b5@adressen.de' });
@@ -88,11 +79,7 @@ describe('merge within the limits of a contact', () => {
   it('gives a survivor without an address the duplicate’s address as primary', async () => {
     const a = await createContact(t, person('Olga', 'Ohneadresse'));
     const b = await createContact(t, person('Olga', 'Ohneadresse', withEmail('olga@adresse.de')));
-    const merged = await t.request({
-      method: 'POST',
-      url: '/api/v1/contacts/merge',
-      payload: { survivorId: a.id, duplicateId: b.id },
-    });
+    const merged = await merge(a.id, b.id);
     expect(merged.statusCode).toBe(200);
     expect(merged.json().emails).toEqual([{ address: 'olga@adresse.de', primary: true }]);
     const edit = await t.request({
@@ -107,11 +94,7 @@ describe('merge within the limits of a contact', () => {
   it('refuses when the combined Besonderheiten would be cut', async () => {
     const a = await createContact(t, company('Lang GmbH', { notes: { specifics: 'A'.repeat(2500) } }));
     const b = await createContact(t, company('Lang AG', { notes: { specifics: 'B'.repeat(2500) } }));
-    const res = await t.request({
-      method: 'POST',
-      url: '/api/v1/contacts/merge',
-      payload: { survivorId: a.id, duplicateId: b.id },
-    });
+    const res = await merge(a.id, b.id);
     expect(res.statusCode).toBe(409);
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'notes.specifics' })]);
   });
@@ -175,11 +158,7 @@ describe('merge property', () => {
           const run = randomUUID().slice(0, 8);
           const a = await build(ka as 'company', sa, run, 'a');
           const b = await build(kb as 'company', sb, run, 'b');
-          const res = await t.request({
-            method: 'POST',
-            url: '/api/v1/contacts/merge',
-            payload: { survivorId: a.id, duplicateId: b.id },
-          });
+          const res = await merge(a.id, b.id);
           expect([200, 400, 409]).toContain(res.statusCode);
           const survivor = await t.request({ method: 'GET', url: `/api/v1/contacts/${a.id}` });
           expect(survivor.statusCode).toBe(200);
@@ -212,8 +191,6 @@ describe('merge property', () => {
 
 // Merges that share a contact run one at a time: never two contacts merged into each other.
 describe('concurrent merges', () => {
-  const merge = (survivorId: unknown, duplicateId: unknown) =>
-    t.request({ method: 'POST', url: '/api/v1/contacts/merge', payload: { survivorId, duplicateId } });
   const get = async (id: unknown) => (await t.request({ method: 'GET', url: `/api/v1/contacts/${id}` })).json();
 
   it('lets only one of two opposite merges through, and leaves one live company with all the people', async () => {

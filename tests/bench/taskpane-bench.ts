@@ -170,9 +170,12 @@ async function main(): Promise<void> {
   const allScripts = readdirSync(path.join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kk-pane-bench-'));
+  // Its own directory: the engine hands it to the postgres user when we run as root (a
+  // directory inside the 700 dataDir would not be reachable for that user).
+  const engineDir = mkdtempSync(path.join(tmpdir(), 'kk-pane-bench-db-'));
   const engine = await startEmbeddedMongo({
     binary: path.join(REPO_ROOT, 'tools/embedded-mongo/bin/embedded-mongo'),
-    dataDir: path.join(dataDir, 'db'),
+    dataDir: engineDir,
   });
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -259,6 +262,7 @@ async function main(): Promise<void> {
     await app.close();
     await engine.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(engineDir, { recursive: true, force: true });
   }
 }
 

@@ -25,6 +25,9 @@ export const dbPlugin = fp<{ config: AppConfig }>(
       autoCreate: config.mongodbAutoIndex,
       // below Fastify's plugin timeout, so an unreachable server is reported as such
       serverSelectionTimeoutMS: 7_000,
+      // A host that drops packets (instead of refusing) holds a new connection this long, not the
+      // driver's 30 s: requests in an outage answer 503 within seconds.
+      connectTimeoutMS: 5_000,
       // While the server is away an operation fails (and answers 503) instead of waiting in
       // mongoose's queue for 10 s and then failing with an error that says nothing.
       bufferCommands: false,

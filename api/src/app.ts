@@ -43,6 +43,8 @@ function useStrictUtf8Json(app: FastifyInstance): void {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
+  // Only JSON is accepted: a text/plain body answers 415 instead of failing the schema as a string.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;
     try {

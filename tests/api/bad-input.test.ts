@@ -127,9 +127,37 @@ describe('bad input is refused with field-level problems and changes nothing', (
     expect(await snapshot()).toBe(before);
   });
 
-  it('answers an unsupported content type with 415', async () => {
+  it('answers an unsupported content type with 415, text/plain too, in the reader’s language', async () => {
     const res = await create('kind=person', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.statusCode).toBe(415);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const text = await create('{"kind":"person","lastName":"X"}', { 'content-type': 'text/plain' });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().detail).toMatch(/nicht unterstützt.*JSON/);
+  });
+
+  it('names the field by its label and says plainly what is wrong, in German or English', async () => {
+    const missing = await create({ kind: 'person', firstName: 'Ohne' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().detail).toBe('Nachname: ist ein Pflichtfeld');
+    expect(missing.json().errors).toEqual([{ field: 'body.lastName', message: 'ist ein Pflichtfeld' }]);
+    const email = await create(
+      { kind: 'person', lastName: 'X', emails: [{ address: 'kein-at-zeichen', primary: true }] },
+      { 'accept-language': 'en' },
+    );
+    expect(email.json().detail).toBe('Email addresses: is not a valid email address');
+  });
+
+  it('explains broken and empty JSON in German or English', async () => {
+    const before = await snapshot();
+    const broken = await create('{"kind":', { 'content-type': 'application/json' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().detail).toBe('Der Inhalt ist kein gültiges JSON.');
+    const brokenEn = await create('{"kind":', { 'content-type': 'application/json', 'accept-language': 'en' });
+    expect(brokenEn.json().detail).toBe('The content is not valid JSON.');
+    const empty = await create('', { 'content-type': 'application/json' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().detail).toMatch(/leer/);
+    expect(await snapshot()).toBe(before);
   });
 });

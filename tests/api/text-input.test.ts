@@ -45,14 +45,29 @@ async function search(q: string): Promise<string[]> {
   return res.json().items.map((i: { id: string }) => i.id);
 }
 
-function expectFieldError(res: { statusCode: number; json(): unknown }, field: string, message: RegExp) {
+/** How the problem's detail names a field: by its label where it has one (German). */
+const LABELS: Record<string, string> = {
+  'body.name': 'Firmenname',
+  'body.lastName': 'Nachname',
+  'body.address.city': 'Ort',
+  'body.notes.specifics': 'Besonderheiten',
+  'body.tags': 'Schlagwörter',
+  'body.tags.0': 'Schlagwörter',
+};
+
+function expectFieldError(
+  res: { statusCode: number; json(): unknown },
+  field: string,
+  message: RegExp,
+  label: string = LABELS[field] ?? field,
+) {
   expect(res.statusCode).toBe(400);
   const problem = res.json() as Problem;
   const errors = problem.errors.filter((e) => e.field === field);
   // One clear message per field, not ajv's minLength and pattern errors beside it.
   expect(errors).toHaveLength(1);
   expect(errors[0]?.message).toMatch(message);
-  expect(problem.detail).toContain(field);
+  expect(problem.detail.startsWith(`${label}: `)).toBe(true);
 }
 
 describe('text that is refused changes nothing', () => {
@@ -112,9 +127,10 @@ describe('text that is refused changes nothing', () => {
 
   it('explains in English when asked', async () => {
     const en = { 'accept-language': 'en' };
-    expectFieldError(await create({ kind: 'company', name: '\u200b' }, en), 'body.name', /^must not be empty$/);
-    expectFieldError(await create({ kind: 'company', name: 'a\u0000' }, en), 'body.name', /control characters/);
-    expectFieldError(await create('{"kind":"company","name":"\\ud83d"}', en), 'body.name', /invalid characters/);
+    const name = 'Company name';
+    expectFieldError(await create({ kind: 'company', name: '\u200b' }, en), 'body.name', /^must not be empty$/, name);
+    expectFieldError(await create({ kind: 'company', name: 'a\u0000' }, en), 'body.name', /control characters/, name);
+    expectFieldError(await create('{"kind":"company","name":"\\ud83d"}', en), 'body.name', /invalid characters/, name);
   });
 
   it('refuses a NUL byte in a note, a history entry and a consent proof; an invisible-only note is empty', async () => {

@@ -3,10 +3,12 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
   createTranslator,
   type FieldError,
+  fieldLabelKey,
   type Language,
   type Problem,
   type ProblemCode,
   pickLanguage,
+  type ServiceProblem,
 } from '@klarkonform/shared';
 import { isDatabaseUnreachableError } from './db-availability';
 import { HttpError } from './http-error';
@@ -33,6 +35,15 @@ const STATUS_CODES: Record<number, ProblemCode> = {
   428: 'preconditionRequired',
   429: 'tooManyRequests',
   503: 'serviceUnavailable',
+};
+
+/** Fastify's own client errors, by code, and the catalog text that explains them in the reader's language. */
+const FASTIFY_PROBLEMS: Record<string, ServiceProblem> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalidJson',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'emptyJson',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupportedMediaType',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'bodyTooLarge',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalidContentLength',
 };
 
 export function sendProblem(
@@ -62,9 +73,12 @@ export function sendUnavailable(reply: FastifyReply, retryAfterSeconds: number):
   return sendProblem(reply, 503, 'serviceUnavailable', t('problem.serviceUnavailable.detail'));
 }
 
+/** The first field error as a sentence a user reads: the field's label ("Nachname"), else its path. */
 function validationDetail(errors: readonly FieldError[], lang: Language): string {
   const first = errors[0];
-  const summary = first ? `${first.field}: ${first.message}` : '';
+  const labelKey = first ? fieldLabelKey(first.field.replace(/^(body|querystring|params|headers)\./, '')) : undefined;
+  const name = labelKey ? createTranslator(lang)(labelKey) : first?.field;
+  const summary = first ? `${name}: ${first.message}` : '';
   const more =
     errors.length > 1
       ? lang === 'de'
@@ -103,7 +117,9 @@ export const errorsPlugin = fp(
         if (status === 429) {
           return sendProblem(reply, 429, 'tooManyRequests', createTranslator(lang)('problem.tooManyRequests.detail'));
         }
-        return sendProblem(reply, status, STATUS_CODES[status] ?? 'badRequest', error.message);
+        const known = FASTIFY_PROBLEMS[(error as FastifyError).code ?? ''];
+        const detail = known ? createTranslator(lang)(`serviceProblem.${known}`) : error.message;
+        return sendProblem(reply, status, STATUS_CODES[status] ?? 'badRequest', detail);
       }
       request.log.error({ err: error }, 'unhandled error');
       return sendProblem(

@@ -71,6 +71,12 @@ export function toFieldErrors(errors: readonly AjvLikeError[], part: string, lan
   const t = createTranslator(lang);
   for (const e of copies) {
     if (e.keyword === TEXT_KIND_KEYWORD) e.message = t(`textProblem.${(e.params as TextErrorParams).problem}`);
+    // ajv-i18n's wording names the JSON property ("muss das erforderliche Attribut lastName
+    // enthalten") or the format's id; the field path and its label say which field already.
+    if (e.keyword === 'required') e.message = t('serviceProblem.required');
+    if (e.keyword === 'format' && (e.params as { format?: string }).format === EMAIL_FORMAT) {
+      e.message = t('serviceProblem.invalidEmail');
+    }
   }
   return copies.map((e) => {
     const segments = (e.instancePath ?? '').split('/').filter(Boolean);

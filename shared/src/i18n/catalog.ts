@@ -157,6 +157,13 @@ export const SERVICE_PROBLEMS = [
   'localIssuerRemote',
   'invalidCursor',
   'invalidUtf8',
+  'invalidJson',
+  'emptyJson',
+  'unsupportedMediaType',
+  'bodyTooLarge',
+  'invalidContentLength',
+  'required',
+  'invalidEmail',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

@@ -262,5 +262,12 @@ export const de: Catalog = {
     localIssuerRemote: 'Der lokale Token-Aussteller beantwortet nur Anfragen von diesem Rechner.',
     invalidCursor: 'Ungültiger Cursor: bitte die Liste neu laden.',
     invalidUtf8: 'Der Inhalt ist kein gültiges UTF-8 (fehlerhafte Kodierung).',
+    invalidJson: 'Der Inhalt ist kein gültiges JSON.',
+    emptyJson: 'Der Inhalt ist leer; erwartet wird ein JSON-Objekt.',
+    unsupportedMediaType: 'Dieses Format wird nicht unterstützt; bitte als JSON (application/json) senden.',
+    bodyTooLarge: 'Die gesendeten Daten sind zu umfangreich.',
+    invalidContentLength: 'Die angegebene Länge (Content-Length) passt nicht zum Inhalt.',
+    required: 'ist ein Pflichtfeld',
+    invalidEmail: 'ist keine gültige E-Mail-Adresse',
   },
 };

@@ -248,5 +248,12 @@ export const en: Catalog = {
     localIssuerRemote: 'The local token issuer answers only requests from this machine.',
     invalidCursor: 'Invalid cursor: please reload the list.',
     invalidUtf8: 'The content is not valid UTF-8 (broken encoding).',
+    invalidJson: 'The content is not valid JSON.',
+    emptyJson: 'The content is empty; a JSON object is expected.',
+    unsupportedMediaType: 'This format is not supported; please send JSON (application/json).',
+    bodyTooLarge: 'The data sent is too large.',
+    invalidContentLength: 'The declared length (Content-Length) does not match the content.',
+    required: 'is required',
+    invalidEmail: 'is not a valid email address',
   },
 };

@@ -91,6 +91,24 @@ describe('creating a contact from an unknown sender', () => {
     ]);
   });
 
+  it('warns about an existing company before creating it again, for a company and for a person with a new company', async () => {
+    await create(api, { kind: 'company', name: 'Holzbau Schäfer AG', relationships: ['customer'] });
+    const ui = await openPane();
+    await ui.selectItem(/Holzbau Schäfer/);
+    await ui.pane.getByTestId('unknown-card').getByRole('button', { name: 'Kontakt anlegen' }).click();
+    const form = ui.pane.getByRole('form', { name: 'Kontakt anlegen' });
+    const warning = ui.pane.getByTestId('duplicate-warning');
+    await warning.getByText('Holzbau Schäfer AG').waitFor();
+
+    // As a person with a new company "Holzbau Schäfer GmbH", the company is still checked.
+    await form.getByRole('radio', { name: 'Person' }).check();
+    await form.getByLabel(/^Nachname/).fill('Schäfer');
+    await form.getByLabel('Vorname').fill('Heinz');
+    expect(await form.getByRole('radio', { name: 'Neue Firma anlegen' }).isChecked()).toBe(true);
+    await warning.getByText('Holzbau Schäfer AG').waitFor();
+    expect(await form.getByRole('button', { name: 'Trotzdem anlegen' }).isVisible()).toBe(true);
+  });
+
   it('works with the keyboard alone', async () => {
     const ui = await openPane();
     await ui.selectItem(/Jonas Neumann/);

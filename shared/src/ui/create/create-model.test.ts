@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SenderCard } from '../../contacts/sender-card.schema';
-import { companyCreate, draftProblems, duplicateProbe, initialDraft, personCreate } from './create-model';
+import { companyCreate, draftProblems, duplicateProbes, initialDraft, personCreate } from './create-model';
 
 const unknown = (suggestion: SenderCard['suggestion'], email = suggestion?.email ?? 'x@y.de'): SenderCard => ({
   email,
@@ -72,7 +72,7 @@ describe('initialDraft', () => {
     );
     expect(draft).toMatchObject({ target: 'company', newCompanyName: 'Neue Firma GmbH', lastName: '' });
     expect(draftProblems(draft)).toEqual([]);
-    expect(duplicateProbe(draft)).toEqual(companyCreate(draft));
+    expect(duplicateProbes(draft)).toEqual([companyCreate(draft)]);
     expect(companyCreate(draft)).toEqual({
       kind: 'company',
       name: 'Neue Firma GmbH',
@@ -121,10 +121,21 @@ describe('personCreate', () => {
   it('checks for duplicates only once there is a last name', () => {
     const draft = initialDraft(unknown({ email: 'info@firma.de', freeMail: false }), '');
     expect(draft.lastName).toBe('');
-    expect(duplicateProbe(draft)).toBeUndefined();
+    expect(duplicateProbes({ ...draft, newCompanyName: '' })).toEqual([]);
     expect(draftProblems(draft)).toEqual(['lastName']);
     expect(draftProblems({ ...draft, lastName: 'X', companyChoice: 'new', newCompanyName: ' ' })).toEqual([
       'companyName',
     ]);
+  });
+
+  it('checks the new company too, and only a new one', () => {
+    const draft = initialDraft(
+      unknown({ firstName: 'Petra', lastName: 'Weber', email: 'p.weber@weber-logistik.de', freeMail: false }),
+      'Weber, Petra | Disposition',
+    );
+    expect(draft.companyChoice).toBe('new');
+    expect(duplicateProbes(draft)).toEqual([personCreate(draft, undefined), companyCreate(draft)]);
+    expect(duplicateProbes({ ...draft, companyChoice: 'none' })).toEqual([personCreate(draft, undefined)]);
+    expect(duplicateProbes({ ...draft, lastName: '' })).toEqual([companyCreate(draft)]);
   });
 });

@@ -98,11 +98,18 @@ export function companyIdOf(draft: CreateDraft): string | undefined {
   return draft.companyChoice === 'existing' ? draft.existingCompanyId : undefined;
 }
 
-/** What the duplicate check looks at; undefined while the draft is too empty to check. */
-export function duplicateProbe(draft: CreateDraft): DuplicateCheckRequest | undefined {
-  if (draft.target === 'company') return draft.newCompanyName.trim() ? companyCreate(draft) : undefined;
-  if (!draft.lastName.trim()) return undefined;
-  return personCreate(draft, companyIdOf(draft));
+/**
+ * What the duplicate check looks at: the person (once there is a last name) and the company the
+ * form would create with them (a new company is checked too, so "Weber-Logistik" from the domain
+ * warns about the existing "Weber Logistik AG"); empty while the draft is too empty to check.
+ */
+export function duplicateProbes(draft: CreateDraft): DuplicateCheckRequest[] {
+  const company = draft.newCompanyName.trim() ? companyCreate(draft) : undefined;
+  if (draft.target === 'company') return company ? [company] : [];
+  const probes: DuplicateCheckRequest[] = [];
+  if (draft.lastName.trim()) probes.push(personCreate(draft, companyIdOf(draft)));
+  if (draft.companyChoice === 'new' && company) probes.push(company);
+  return probes;
 }
 
 export function draftProblems(draft: CreateDraft): Array<'lastName' | 'companyName'> {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DuplicateCandidate } from '../../contacts/contact-query.schema';
+import type { DuplicateCandidate, DuplicateCheckRequest } from '../../contacts/contact-query.schema';
 import type { Contact } from '../../contacts/contact.schema';
 import { ApiError } from '../../http/api-client';
 import { useApi } from '../api-context';
@@ -8,7 +8,7 @@ import {
   companyCreate,
   companyIdOf,
   draftProblems,
-  duplicateProbe,
+  duplicateProbes,
   personCreate,
 } from './create-model';
 
@@ -29,13 +29,18 @@ export function useCreateContact(initial: CreateDraft, onCreated: (contact: Cont
   const createdCompanyId = useRef<string | undefined>(undefined);
   const busy = useRef(false);
   const checkedFor = useRef<string | undefined>(undefined);
-  const probe = duplicateProbe(draft);
-  const probeKey = probe ? JSON.stringify(probe) : undefined;
+  const probes = duplicateProbes(draft);
+  const probeKey = probes.length > 0 ? JSON.stringify(probes) : undefined;
 
   const runCheck = useCallback(
     async (key: string | undefined, signal?: AbortSignal): Promise<DuplicateCandidate[]> => {
       if (!key) return [];
-      const found = await api.checkDuplicates(JSON.parse(key), signal);
+      // The person and a new company are checked at once; a contact found by both is shown once.
+      const lists = await Promise.all(
+        (JSON.parse(key) as DuplicateCheckRequest[]).map((probe) => api.checkDuplicates(probe, signal)),
+      );
+      const byId = new Map(lists.flat().map((candidate) => [candidate.contact.id, candidate]));
+      const found = [...byId.values()];
       checkedFor.current = key;
       setCandidates(found);
       return found;

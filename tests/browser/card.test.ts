@@ -101,5 +101,11 @@ describe('the sender card', () => {
     await demo.pane.getByText('Marketing email allowed?').waitFor();
     await demo.screenshot('known-sender-dark-english');
     expect(await axeViolations(demo.paneFrame())).toEqual([]);
+
+    // High contrast: the selected person (HighlightText on Highlight) must stay readable.
+    await demo.page.getByLabel('Theme').selectOption('highContrast');
+    await demo.pane.getByText('Marketing email allowed?').waitFor();
+    await demo.screenshot('known-sender-high-contrast');
+    expect(await axeViolations(demo.paneFrame())).toEqual([]);
   });
 });

@@ -23,12 +23,16 @@ const useStyles = makeStyles({
       outlineOffset: '-2px',
     },
   },
+  // The "Selected" foregrounds pair with the selected background: in high contrast that is
+  // HighlightText on Highlight (white on cyan was unreadable).
   selected: {
     backgroundColor: tokens.colorSubtleBackgroundSelected,
+    color: tokens.colorNeutralForeground1Selected,
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
   },
   line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   secondary: { color: tokens.colorNeutralForeground2 },
+  secondarySelected: { color: tokens.colorNeutralForeground2Selected },
 });
 
 export interface MailListProps {
@@ -55,7 +59,10 @@ export function MailList({ items, selected, onSelect, label, meetingLabel }: Mai
             >
               <span className={styles.line}>
                 <Text weight="semibold">{sender}</Text>
-                <Text size={200} className={styles.secondary}>
+                <Text
+                  size={200}
+                  className={mergeClasses(styles.secondary, item.key === selected && styles.secondarySelected)}
+                >
                   {item.received}
                 </Text>
               </span>

@@ -29,10 +29,13 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
+  // "Selected" foregrounds on the selected background: HighlightText on Highlight in high contrast.
   selected: {
     backgroundColor: tokens.colorSubtleBackgroundSelected,
+    color: tokens.colorNeutralForeground1Selected,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
   },
+  roleSelected: { color: tokens.colorNeutralForeground2Selected },
   text: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   role: { color: tokens.colorNeutralForeground2 },
@@ -70,7 +73,10 @@ export function ParticipantList({ participants, selected, onSelect, store }: Par
                 <Text weight={isSelected ? 'semibold' : 'regular'} className={styles.ellipsis}>
                   {card?.contact?.displayName ?? person.name}
                 </Text>
-                <Text size={200} className={mergeClasses(styles.role, styles.ellipsis)}>
+                <Text
+                  size={200}
+                  className={mergeClasses(styles.role, styles.ellipsis, isSelected && styles.roleSelected)}
+                >
                   {t(`participant.${person.role}`)} · {person.email}
                 </Text>
               </span>

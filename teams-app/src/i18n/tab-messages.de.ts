@@ -31,7 +31,7 @@ export const TAB_DE = {
   'leads.emptyOverdue': 'Keine überfälligen Leads – alles aktuell.',
   'leads.list': 'Leads',
   'leads.source': 'Quelle',
-  'leads.noSource': 'Quelle unbekannt',
+  'leads.noSource': 'unbekannt',
   'leads.lastActivity': 'Letzte Aktivität',
   'leads.noActivity': 'keine',
   'leads.created': 'Angelegt',

@@ -31,7 +31,7 @@ export const TAB_EN: Record<TabKey, string> = {
   'leads.emptyOverdue': 'No overdue leads – all up to date.',
   'leads.list': 'Leads',
   'leads.source': 'Source',
-  'leads.noSource': 'Source unknown',
+  'leads.noSource': 'unknown',
   'leads.lastActivity': 'Last activity',
   'leads.noActivity': 'none',
   'leads.created': 'Created',

@@ -32,7 +32,8 @@ export function ContactCard({ card, onOpenCompany, actions }: ContactCardProps) 
   if (!contact) return null;
   const person = contact.kind === 'person' ? contact : undefined;
   const companyName = company?.kind === 'company' ? company.name : undefined;
-  const subtitle = [person?.position, person?.department].filter(Boolean).join(', ');
+  // Position and department once each ("Einkauf", not "Einkauf, Einkauf").
+  const subtitle = [...new Set([person?.position, person?.department].filter(Boolean))].join(', ');
   return (
     <article className={styles.card} aria-label={contact.displayName} data-testid="contact-card">
       <CardHeader

@@ -170,6 +170,15 @@ describe('Teams tab: lead review', () => {
     await expect.poll(() => dialog.getByRole('button', { name: 'Archivieren', exact: true }).isEnabled()).toBe(true);
     await screenshot(page, 'archive-dialog');
     expect(await accessibilityProblems(page)).toEqual([]);
+    // The tab stays visible, dimmed, behind the dialog: no portal container is a page-high sheet of its own.
+    const portals = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-portal-node]'), (el) => ({
+        height: el.getBoundingClientRect().height,
+        page: window.innerHeight,
+      })),
+    );
+    expect(portals.length).toBeGreaterThan(0);
+    for (const portal of portals) expect(portal.height).toBeLessThan(portal.page / 2);
     await dialog.getByRole('button', { name: 'Archivieren', exact: true }).click();
     await page.getByText('Staubig Logistik KG wurde archiviert').waitFor();
     const saved = await api.getContact(contact.id);

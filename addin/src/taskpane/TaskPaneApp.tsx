@@ -83,10 +83,12 @@ export function TaskPaneApp(props: TaskPaneAppProps) {
   }, [language, onLanguage]);
 
   return (
-    <FluentProvider theme={THEMES[theme]} className={styles.root} lang={language}>
+    // Height and background on the main element, not the provider: Fluent gives the provider's
+    // class to its portals, where they would cover the pane behind a dialog.
+    <FluentProvider theme={THEMES[theme]} lang={language}>
       <UiTextProvider language={language}>
         <ApiContext.Provider value={api}>
-          <main>
+          <main className={styles.root}>
             <h1 className={styles.visuallyHidden}>KlarKonform</h1>
             {phase.kind === 'starting' && <CardSkeleton />}
             {phase.kind === 'failed' && <HostProblem reason={phase.reason} />}

@@ -61,16 +61,21 @@ export function TabApp({ host, services, onLanguage }: TabAppProps) {
   }, [context, host]);
 
   return (
-    <FluentProvider theme={fluentTheme(theme, context?.inTeams ?? false)} className={styles.root} lang={language}>
-      <UiTextProvider language={language}>
-        <ApiContext.Provider value={services.api}>
-          <ServicesContext.Provider value={services}>
-            {!context && <Starting className={styles.starting} />}
-            {context?.surface === 'settings' && <TabSettings host={host} />}
-            {context && context.surface !== 'settings' && <TabShell compact={context.surface === 'sidePanel'} />}
-          </ServicesContext.Provider>
-        </ApiContext.Provider>
-      </UiTextProvider>
+    // The page's height and background sit on a div inside the provider: Fluent gives the provider's
+    // class to its portals too, so on the provider they turned every dialog's backdrop into a
+    // full-page sheet that hid the tab behind it.
+    <FluentProvider theme={fluentTheme(theme, context?.inTeams ?? false)} lang={language}>
+      <div className={styles.root}>
+        <UiTextProvider language={language}>
+          <ApiContext.Provider value={services.api}>
+            <ServicesContext.Provider value={services}>
+              {!context && <Starting className={styles.starting} />}
+              {context?.surface === 'settings' && <TabSettings host={host} />}
+              {context && context.surface !== 'settings' && <TabShell compact={context.surface === 'sidePanel'} />}
+            </ServicesContext.Provider>
+          </ApiContext.Provider>
+        </UiTextProvider>
+      </div>
     </FluentProvider>
   );
 }

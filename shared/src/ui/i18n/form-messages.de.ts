@@ -9,7 +9,7 @@ export const FORM_DE = {
   'form.companyNew': 'Neue Firma anlegen',
   'form.companyName': 'Name der neuen Firma',
   'form.companyNone': 'Ohne Firma (Privatperson)',
-  'form.tagsHint': 'Mehrere Tags mit Komma trennen',
+  'form.tagsHint': 'Mehrere Schlagwörter mit Komma trennen',
   'form.lead': 'Lead-Daten',
   'form.budgetMin': 'Budget von (€)',
   'form.budgetMax': 'Budget bis (€)',

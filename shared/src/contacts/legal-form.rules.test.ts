@@ -273,6 +273,11 @@ describe('the company key leaves out a branch, country or owner note after the l
     ['Muster Ltd. Zweigndl. Deutschland', 'muster'],
     ['Muster AG Schweiz, Zürich', 'muster'],
     ['Muster GmbH i.L., Berlin', 'muster'],
+    // A branch's seat after the form, without a comma (places of place-names.data.ts)
+    ['Muster GmbH Berlin', 'muster'],
+    ['Muster GmbH & Co. KG Hamburg', 'muster'],
+    ['Bayer AG Leverkusen', 'bayer'],
+    ['Muster AG Zürich', 'muster'],
     ['Muster UG (haftungsbeschränkt) (Berlin)', 'muster'],
     ['Muster e.V. | Ortsgruppe Köln', 'muster'],
     ['Samsung Co., Ltd.', 'samsung'],

@@ -3,6 +3,7 @@ import { BRANCH_WORDS, COUNTRY_NAMES, OWNER_MARKERS } from './company-name-notes
 import { alternatives, escapeRegExp } from './designation-pattern.rules';
 import { CHAIN_JOINERS, CHAIN_PARTNERS, JOINED_FORMS, LEGAL_FORMS, STATUS_SUFFIXES } from './legal-forms.data';
 import { foldName } from './normalize.rules';
+import { PLACE_NAMES } from './place-names.data';
 
 // Legal forms are matched at the end of a company name from the designations in
 // legal-forms.data.ts (how each is read is described there). Stripping repeats until nothing is
@@ -113,9 +114,10 @@ const FIRM_PREFIXES = new Set(['fa', 'firma']);
 
 const WORD_END = '(?![\\p{L}\\p{N}])';
 // A legal form (or status) inside the name followed by a note (company-name-notes.data.ts):
-// a comma, a bracket, a spaced dash or bar, or a branch word or country name.
+// a comma, a bracket, a spaced dash or bar, or a branch word, country or place (a branch's seat:
+// "Muster GmbH Berlin" is "Muster GmbH" there, as with a comma).
 const FORM_BEFORE_NOTE = new RegExp(
-  `${SEPARATOR_BEFORE}(?:${alternatives([...DESIGNATIONS, ...STATUS_SUFFIXES])})(?=\\s*[,([]|\\s+[-–—|]\\s|\\s+(?:${alternatives([...BRANCH_WORDS, ...COUNTRY_NAMES])})${WORD_END})`,
+  `${SEPARATOR_BEFORE}(?:${alternatives([...DESIGNATIONS, ...STATUS_SUFFIXES])})(?=\\s*[,([]|\\s+[-–—|]\\s|\\s+(?:${alternatives([...BRANCH_WORDS, ...COUNTRY_NAMES, ...PLACE_NAMES])})${WORD_END})`,
   'giu',
 );
 const OWNER_NOTE = new RegExp(`[\\s,;(/|–—-]\\s*(?:${alternatives(OWNER_MARKERS)})(?=[\\s:.,)]|$)`, 'iu');

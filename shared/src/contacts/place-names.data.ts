@@ -9,8 +9,7 @@ import { foldName } from './normalize.rules';
  * sales regions used in Exchange directories. Only a section or bracket made entirely of these is
  * taken for a place; a person's name containing one ("Nina Hagen") is not touched. Folded.
  */
-const PLACES = new Set(
-  tableOf(`
+const PLACE_TEXT = `
     Berlin, Hamburg, München, Köln, Frankfurt, Frankfurt am Main, Stuttgart, Düsseldorf, Leipzig
     Dortmund, Essen, Bremen, Dresden, Hannover, Nürnberg, Duisburg, Bochum, Wuppertal, Bielefeld
     Bonn, Münster, Mannheim, Karlsruhe, Augsburg, Wiesbaden, Mönchengladbach, Gelsenkirchen, Aachen
@@ -33,8 +32,14 @@ const PLACES = new Set(
     Nord, Süd, Ost, West, Nordost, Nordwest, Südost, Südwest, Mitte
     DE, AT, CH, LI, LU, NL, BE, FR, IT, ES, PL, CZ, DK, SE, NO, FI, UK, GB, IE, US, EU, DACH, EMEA
     APAC, AMER, LATAM, Benelux, Nordics, International, Global, Worldwide, Weltweit
-  `),
-);
+  `;
+
+/** The places as written (for patterns over unfolded text, e.g. the company key). */
+export const PLACE_NAMES: readonly string[] = PLACE_TEXT.split(/[\n,]/)
+  .map((entry) => entry.trim())
+  .filter((entry) => entry !== '');
+
+const PLACES = new Set(tableOf(PLACE_TEXT));
 
 /** True for text that is only a place, a country, a region or a country code ("München", "(CH)"). */
 export function isPlace(text: string): boolean {

@@ -20,7 +20,8 @@ const MARKER = 'contacts.lookupFields.v1';
 // ("von Weizsäcker" blocks as "Weizsäcker" in matchKeys); the company key leaves out a branch,
 // country or owner note after the legal form ("Muster GmbH, Berlin" → "muster"). v4: abbreviated
 // particles and titles of nobility ("v. Weber", "Frhr. von Stein") leave the phonetic last name too.
-export const REFRESH_MARKER = 'contacts.lookupFields.rules.v4';
+// v5: a place after the legal form leaves the company key ("Muster GmbH Berlin" → "muster").
+export const REFRESH_MARKER = 'contacts.lookupFields.rules.v5';
 
 type Db = NonNullable<Connection['db']>;
 const migrationsOf = (db: Db) => db.collection<{ _id: string; at: Date }>('migrations');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { EMAIL_FORMAT, isEmailAddress } from '@klarkonform/shared';
+import { SCHEMA_FORMATS } from '@klarkonform/shared';
 import { DEMO_TENANT_ID } from './features/demo/demo-tenant';
 import type { AppConfig } from './config';
 import { contactsRoutes } from './features/contacts/contacts.routes';
@@ -88,7 +88,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     bodyLimit: BODY_LIMIT_BYTES,
     // The response serializer picks union branches (company | person) with ajv: it must know our
     // formats like the validators do.
-    serializerOpts: { ajv: { formats: { [EMAIL_FORMAT]: isEmailAddress } } },
+    serializerOpts: { ajv: { formats: { ...SCHEMA_FORMATS } } },
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();

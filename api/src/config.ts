@@ -250,3 +250,14 @@ export function loadConfig(env: Env = process.env, defaults: Env = {}): AppConfi
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return Object.freeze(config);
 }
+
+/**
+ * The environment the embedded engine's processes (PostgreSQL, FerretDB) inherit: the API's own,
+ * without PG* variables (PGHOST, PGPASSWORD, PGOPTIONS …), which libpq, PostgreSQL and pgx would
+ * read and which would change what they connect to or how they behave; plus `extra`.
+ */
+export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('PG')) env[k] = v;
+  return { ...env, ...extra };
+}

@@ -132,6 +132,7 @@ export {
   displayEmail,
   EMAIL_FORMAT,
   isEmailAddress,
+  SCHEMA_FORMATS,
   normalizePhone,
   phoneDigits,
   phoneSearchDigits,

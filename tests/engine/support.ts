@@ -15,14 +15,7 @@ export function tempDataDir(prefix: string, onDisk = false): { dir: string; remo
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { isAlive } from '../../api/src/infra/embedded-postgres-leftover';
 
 export async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

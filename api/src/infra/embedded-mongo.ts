@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { childProcessEnv } from '../config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 // The embedded database engine: an embedded PostgreSQL 17 (see
@@ -115,7 +116,7 @@ export async function startFerretDB(
   // (which `ps` shows to every user).
   const child = spawn(opts.binary, ['-listen', opts.listen ?? '127.0.0.1:0', '-exit-on-stdin-eof'], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, EMBEDDED_MONGO_POSTGRESQL_URL: postgresqlUrl },
+    env: childProcessEnv({ EMBEDDED_MONGO_POSTGRESQL_URL: postgresqlUrl }),
     // Its own process group: a terminal's Ctrl-C must reach only the API,
     // which then stops this child itself.
     detached: true,

@@ -15,6 +15,7 @@ import {
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { childProcessEnv } from '../config';
 import { copyBinaries, ensureLibrarySymlinks, resolveBinaries } from './embedded-postgres-binaries';
 import { readPidFile, STOP_TIMEOUT_MS, stopLeftoverServer } from './embedded-postgres-leftover';
 import { checkReachable, type RunAs, USER, unprivilegedUser, unreachableDir } from './embedded-postgres-user';
@@ -134,7 +135,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         // database before the API has closed; we stop it ourselves.
         detached: true,
         stdio: ['ignore', logFd, logFd],
-        env: childEnv(),
+        env: childProcessEnv(),
         ...(runAs ?? {}),
       });
     } finally {
@@ -263,7 +264,7 @@ function initCluster(
   ];
   if (noSync) args.push('--no-sync');
   try {
-    execFileSync(initdb, args, { stdio: 'pipe', env: childEnv(), ...(runAs ?? {}) });
+    execFileSync(initdb, args, { stdio: 'pipe', env: childProcessEnv(), ...(runAs ?? {}) });
   } catch (err) {
     const e = err as { stderr?: Buffer; stdout?: Buffer; message: string };
     const output = `${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`.trim();
@@ -306,13 +307,6 @@ function readLogTail(logFile: string, from: number, max = 4000): string {
   } catch {
     return '(no log)';
   }
-}
-
-/** Our environment without PG* variables, which would change PostgreSQL's behaviour. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('PG')) env[k] = v;
-  return env;
 }
 
 function freePort(): Promise<number> {

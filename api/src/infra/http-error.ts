@@ -50,19 +50,18 @@ const english = createTranslator('en');
 
 /**
  * An expected failure whose detail is the catalog text `serviceProblem.<key>` in the reader's
- * language (German or English; the English text is the error's message for the log).
+ * language (German or English; the English text is the error's message for the log). `values`
+ * may depend on the language too: `(t) => ({ label: t('field.history') })`.
  */
 export function problem(
   status: number,
   code: ProblemCode,
   key: ServiceProblem,
-  values: Values = {},
+  values: Values | ((t: Translate) => Values) = {},
   extra: { retryAfterSeconds?: number; wwwAuthenticate?: string } = {},
 ): HttpError {
-  return new HttpError(status, code, english(`serviceProblem.${key}`, values), {
-    ...extra,
-    localize: (t) => ({ detail: t(`serviceProblem.${key}`, values) }),
-  });
+  const detail = (t: Translate) => t(`serviceProblem.${key}`, typeof values === 'function' ? values(t) : values);
+  return new HttpError(status, code, detail(english), { ...extra, localize: (t) => ({ detail: detail(t) }) });
 }
 
 /**

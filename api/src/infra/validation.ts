@@ -7,7 +7,7 @@ import {
   createTranslator,
   EMAIL_FORMAT,
   type FieldError,
-  isEmailAddress,
+  SCHEMA_FORMATS,
   TEXT_KIND_KEYWORD,
 } from '@klarkonform/shared';
 import { addTextKeyword, type TextErrorParams, withTextKinds } from './text-input';
@@ -35,7 +35,7 @@ function createAjv(coerceTypes: boolean | 'array'): Ajv {
 /** ajv-formats plus our formats (`idn-email`: addresses with umlaut domains); every ajv of the API uses these. */
 export function addAppFormats(ajv: Ajv): Ajv {
   addFormats(ajv);
-  ajv.addFormat(EMAIL_FORMAT, isEmailAddress);
+  for (const [name, check] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, check);
   return ajv;
 }
 

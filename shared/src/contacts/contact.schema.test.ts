@@ -11,7 +11,7 @@ import * as contact from './contact.schema';
 import * as consent from './consent.schema';
 import * as card from './sender-card.schema';
 import { TEXT_KIND_KEYWORD } from '../text/text.rules';
-import { EMAIL_FORMAT, isEmailAddress } from './normalize.rules';
+import { SCHEMA_FORMATS } from './normalize.rules';
 import { makeCompany, makeEvent, makePerson } from './contact.fixtures';
 
 const shared = { ...common, ...enums, ...input, ...notes, ...query, ...contact, ...consent, ...card };
@@ -34,7 +34,7 @@ const schemas = Object.entries(shared as Record<string, unknown>).filter(
 const fastifyLike = () => {
   const ajv = new Ajv({ strict: false, coerceTypes: 'array', useDefaults: true, allErrors: false });
   addFormats(ajv);
-  ajv.addFormat(EMAIL_FORMAT, isEmailAddress);
+  for (const [name, check] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, check);
   return ajv;
 };
 
@@ -57,7 +57,7 @@ describe('schemas', () => {
     expect(() => fastifyLike().compile(schema)).not.toThrow();
     const strict = new Ajv({ strict: true, allowUnionTypes: false });
     addFormats(strict);
-    strict.addFormat(EMAIL_FORMAT, isEmailAddress);
+    for (const [name, check] of Object.entries(SCHEMA_FORMATS)) strict.addFormat(name, check);
     // The one annotation of ours (text.rules.ts); the API's validator gives it its meaning.
     strict.addKeyword(TEXT_KIND_KEYWORD);
     expect(() => strict.compile(schema)).not.toThrow();
@@ -70,7 +70,7 @@ describe('schemas', () => {
   it.each(bodies)('%s rejects an unknown field', (_name, schema) => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
-    ajv.addFormat(EMAIL_FORMAT, isEmailAddress);
+    for (const [name, check] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, check);
     const validate = ajv.compile(schema);
     expect(validate({ zzUnknown: 1 })).toBe(false);
     const unknown = validate.errors?.filter((error) => error.keyword === 'additionalProperties');

@@ -47,6 +47,9 @@ export function isEmailAddress(value: string): boolean {
   return /^[^\s<>@]+@[^\s<>@]+$/.test(value) && !/^mailto:/i.test(value) && normalizeEmail(value) !== null;
 }
 
+/** The JSON Schema formats of our own that every validator of our schemas must know (ajv `formats`). */
+export const SCHEMA_FORMATS: Readonly<Record<string, (value: string) => boolean>> = { [EMAIL_FORMAT]: isEmailAddress };
+
 /** An address as people read it: normalised, the domain in Unicode (`max@müller.de`); null if none. */
 export function displayEmail(raw: string): string | null {
   const email = normalizeEmail(raw);

@@ -9,10 +9,8 @@ import {
   NOTE_LIMITS,
   type OpenItemCreate,
   type OpenItemPatch,
-  createTranslator,
-  type Translate,
 } from '@klarkonform/shared';
-import { fieldProblems, HttpError, notFound } from '../../infra/http-error';
+import { fieldProblems, notFound, problem } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { actorOf, type ContactWriter } from './contact-writer';
 import type { ContactFields } from './contacts.mapper';
@@ -33,16 +31,12 @@ function notesOf(fields: ContactFields): Notes {
 }
 
 /** 409: the list `field` (its label from the catalog) is at its limit. */
-function full(field: 'history' | 'openItems' | 'freeNotes'): HttpError {
-  const text = (t: Translate) => t('serviceProblem.notesFull', { label: t(`field.${field}`) });
-  return new HttpError(409, 'conflict', text(createTranslator('en')), { localize: (t) => ({ detail: text(t) }) });
-}
+const full = (field: 'history' | 'openItems' | 'freeNotes') =>
+  problem(409, 'conflict', 'notesFull', (t) => ({ label: t(`field.${field}`) }));
 
 /** 409: the consent history of `channel` is at its limit. */
-function consentFull(channel: string): HttpError {
-  const text = (t: Translate) => t('serviceProblem.consentEventsFull', { channel: t(`channel.${channel}`) });
-  return new HttpError(409, 'conflict', text(createTranslator('en')), { localize: (t) => ({ detail: text(t) }) });
-}
+const consentFull = (channel: string) =>
+  problem(409, 'conflict', 'consentEventsFull', (t) => ({ channel: t(`channel.${channel}`) }));
 
 function touchLead(fields: ContactFields): void {
   // Logging an event counts as activity on a lead (staleness is measured from it).

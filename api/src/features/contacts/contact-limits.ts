@@ -17,6 +17,8 @@ import type { ContactFields } from './contacts.mapper';
 // 500 to every read, card and edit (the response serializer refuses it) — so the change is
 // refused with a 409 instead, naming what to trim first, and nothing is written.
 
+// Its own ajv, not the request validators: those fill in defaults and normalise text in place,
+// and this check must only look at the contact, never change it.
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false });
 addAppFormats(ajv);
 const isStorable = ajv.compile(Contact);

@@ -7,6 +7,8 @@ import { DEMO_TENANT_ID } from './features/demo/demo-tenant';
 import type { AppConfig } from './config';
 import { contactsRoutes } from './features/contacts/contacts.routes';
 import { createContactsFeature } from './features/contacts/contacts.feature';
+import { UsersRepository } from './features/users/users.repository';
+import { usersRoutes } from './features/users/users.routes';
 import { migrateContactLookupFields } from './features/contacts/contacts.migrations';
 import { insightsRoutes } from './features/contacts/insights.routes';
 import { leadsRoutes } from './features/contacts/leads.routes';
@@ -112,8 +114,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(authPlugin, { config });
 
   await app.register(healthRoutes);
+  const users = new UsersRepository(app.mongo);
+  await app.register(usersRoutes, { users });
   await app.register(meRoutes);
-  const contacts = createContactsFeature(app.mongo);
+  const contacts = createContactsFeature(app.mongo, users);
   app.addHook('onReady', async () => {
     const migrated = await migrateContactLookupFields(app.mongo);
     if (migrated > 0) app.log.info({ migrated }, 'added lookup fields to contacts of an earlier version');

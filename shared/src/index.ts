@@ -49,7 +49,9 @@ export {
   Email,
   EmailEntry,
   IsoDate,
+  MAX_BUSINESS_PHONES,
   MAX_EMAILS,
+  MAX_HOME_PHONES,
   MAX_TAGS,
   MultilineText,
   Nullable,
@@ -92,7 +94,9 @@ export {
   Lead,
   LeadInput,
   Person,
+  UserId,
 } from './contacts/contact.schema';
+export { TenantUser, TenantUserList } from './users/user.schema';
 export {
   ArchiveRequest,
   CompanyCreate,
@@ -141,7 +145,7 @@ export {
 export type { NormalizedPhone } from './contacts/normalize.rules';
 export { companyKey, hasLegalForm, legalFormOf, stripLegalForm } from './contacts/legal-form.rules';
 export { koelnerPhonetik } from './contacts/koelner-phonetik.rules';
-export { MAX_NAME_TOKENS, searchKeys, searchQuery } from './contacts/search-keys.rules';
+export { MAX_NAME_TOKENS, familyNameCore, searchKeys, searchQuery } from './contacts/search-keys.rules';
 export type { SearchKeyInput, SearchKeys, SearchQuery } from './contacts/search-keys.rules';
 export { parseDisplayName } from './contacts/name-parser.rules';
 export type { ParsedName } from './contacts/name-parser.rules';
@@ -168,6 +172,7 @@ export {
   budgetInRange,
   contactEmails,
   contactInputProblems,
+  contactPhones,
   customerSinceAfter,
   emailProblems,
   inapplicablePatchFields,

@@ -11,7 +11,7 @@ beforeAll(async () => {
   muster = await createContact(
     t,
     company('Muster GmbH', {
-      email: 'info@muster.de',
+      ...withEmail('info@muster.de'),
       website: 'https://www.muster.de',
       relationships: ['customer'],
       tags: ['Branche-IT'],
@@ -247,11 +247,11 @@ describe('duplicate groups and merge', () => {
   it('lists groups, merges two companies, moves the people and leaves a pointer', async () => {
     const a = await createContact(
       t,
-      company('Doppelt Handel GmbH', { email: 'info@doppelt.de', relationships: ['customer'] }),
+      company('Doppelt Handel GmbH', { ...withEmail('info@doppelt.de'), relationships: ['customer'] }),
     );
     const b = await createContact(
       t,
-      company('Doppelt Handel GmbH & Co. KG', { phone: '+49 40 112233', tags: ['Alt'] }),
+      company('Doppelt Handel GmbH & Co. KG', { businessPhones: ['+49 40 112233'], tags: ['Alt'] }),
     );
     const staff = await createContact(t, person('Doris', 'Doppel', { companyId: b.id }));
 
@@ -272,7 +272,11 @@ describe('duplicate groups and merge', () => {
       payload: { survivorId: a.id, duplicateId: b.id },
     });
     expect(merged.statusCode).toBe(200);
-    expect(merged.json()).toMatchObject({ phone: '+49 40 112233', tags: ['Alt'], email: 'info@doppelt.de' });
+    expect(merged.json()).toMatchObject({
+      businessPhones: ['+49 40 112233'],
+      tags: ['Alt'],
+      emails: [{ address: 'info@doppelt.de', primary: true }],
+    });
     const moved = (await t.request({ method: 'GET', url: `/api/v1/contacts/${staff.id}` })).json();
     expect(moved.companyId).toBe(a.id);
     const pointer = (await t.request({ method: 'GET', url: `/api/v1/contacts/${b.id}` })).json();

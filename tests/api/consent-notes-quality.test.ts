@@ -114,7 +114,10 @@ describe('data quality', () => {
   it('flags a customer company without decision maker or billing contact, and clears when fixed', async () => {
     const firma = await createContact(
       t,
-      company('Qualität GmbH', { relationships: ['customer'], email: 'info@qualitaet.de' }),
+      company('Qualität GmbH', {
+        relationships: ['customer'],
+        emails: [{ address: 'info@qualitaet.de', primary: true }],
+      }),
     );
     const staff = await createContact(
       t,
@@ -148,7 +151,10 @@ describe('data quality', () => {
   it("shows company findings on a staff member's card", async () => {
     const firma = await createContact(
       t,
-      company('Kartenfirma GmbH', { relationships: ['customer'], email: 'info@kartenfirma.de' }),
+      company('Kartenfirma GmbH', {
+        relationships: ['customer'],
+        emails: [{ address: 'info@kartenfirma.de', primary: true }],
+      }),
     );
     await createContact(t, person('Karla', 'Karte', { companyId: firma.id, ...withEmail('karla@kartenfirma.de') }));
     const [card] = (await t.request({ method: 'GET', url: '/api/v1/cards?email=karla%40kartenfirma.de' })).json().cards;

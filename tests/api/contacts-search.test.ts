@@ -10,7 +10,11 @@ beforeAll(async () => {
   t = await createTestApp();
   muster = await createContact(
     t,
-    company('Muster GmbH & Co. KG', { email: 'info@muster.de', relationships: ['customer'], tags: ['Branche-IT'] }),
+    company('Muster GmbH & Co. KG', {
+      emails: [{ address: 'info@muster.de', primary: true }],
+      relationships: ['customer'],
+      tags: ['Branche-IT'],
+    }),
   );
   max = await createContact(
     t,
@@ -18,7 +22,7 @@ beforeAll(async () => {
       companyId: muster.id,
       roles: ['decisionMaker'],
       relationships: ['customer'],
-      phone: '+49 30 1234567',
+      businessPhones: ['+49 30 1234567'],
       ...withEmail('max.mustermann@muster.de'),
     }),
   );

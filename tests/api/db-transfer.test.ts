@@ -26,7 +26,10 @@ afterAll(async () => {
 
 describe('db:export and db:import', () => {
   it('copies every collection with its types, and the copy serves the same cards, search and history', async () => {
-    const firma = await createContact(source, company('Umzug GmbH', { email: 'info@umzug.de' }));
+    const firma = await createContact(
+      source,
+      company('Umzug GmbH', { emails: [{ address: 'info@umzug.de', primary: true }] }),
+    );
     const anna = await createContact(
       source,
       person('Anna', 'Ümläut', { companyId: firma.id, legalBasis: 'consent', ...withEmail('anna@umzug.de') }),
@@ -38,8 +41,14 @@ describe('db:export and db:import', () => {
     });
 
     const exported = await exportDatabase(source.app.mongo.db!, dir);
-    expect(exported.collections).toEqual({ contacts: 2, counters: 1, audit: 3, migrations: 2 });
-    expect(readdirSync(dir).sort()).toEqual(['audit.json', 'contacts.json', 'counters.json', 'migrations.json']);
+    expect(exported.collections).toEqual({ contacts: 2, counters: 1, audit: 3, migrations: 3, users: 1 });
+    expect(readdirSync(dir).sort()).toEqual([
+      'audit.json',
+      'contacts.json',
+      'counters.json',
+      'migrations.json',
+      'users.json',
+    ]);
     // Personal data: readable by the owner only.
     expect(statSync(path.join(dir, 'contacts.json')).mode & 0o777).toBe(0o600);
     // Canonical Extended JSON keeps ObjectIds and dates as types.

@@ -67,12 +67,12 @@ describe('merge within the limits of a contact', () => {
   it('keeps every e-mail address of both people or refuses, never drops one', async () => {
     const addresses = (p: string, n: number) =>
       Array.from({ length: n }, (_, i) => ({ address: `${p}${i}@adressen.de`, primary: i === 0 }));
-    const a = await createContact(t, person('Ada', 'Adresse', { emails: addresses('a', 6) }));
-    const b = await createContact(t, person('Ada', 'Adresse', { emails: addresses('b', 6) }));
+    const a = await createContact(t, person('Ada', 'Adresse', { emails: addresses('a', 2) }));
+    const b = await createContact(t, person('Ada', 'Adresse', { emails: addresses('b', 2) }));
     const res = await merge(a.id, b.id);
     expect(res.statusCode).toBe(409);
     expect(res.json().errors).toEqual([expect.objectContaining({ field: 'emails' })]);
-    const card = await t.request({ method: 'GET', url: '/api/v1/cards?email=b5@adressen.de' });
+    const card = await t.request({ method: 'GET', url: '/api/v1/cards?email=b1@adressen.de' });
     expect(card.json().cards[0].contact.id).toBe(b.id);
   });
 
@@ -107,7 +107,7 @@ describe('merge property', () => {
   const TAG_POOL = Array.from({ length: 45 }, (_, i) => `Tag ${i}`);
   const side = fc.record({
     tags: fc.uniqueArray(fc.constantFrom(...TAG_POOL), { maxLength: 30 }),
-    emails: fc.integer({ min: 0, max: 10 }),
+    emails: fc.integer({ min: 0, max: 3 }),
     specifics: fc.oneof(
       fc.constant(''),
       fc.constant('Gemeinsam'),
@@ -124,7 +124,7 @@ describe('merge property', () => {
     }));
     const body =
       kind === 'company'
-        ? company(`Eigenschaft ${tag} GmbH`, { tags: s.tags, ...(emails[0] ? { email: emails[0].address } : {}) })
+        ? company(`Eigenschaft ${tag} GmbH`, { tags: s.tags, emails })
         : person('Pia', `Probe${tag}`, { tags: s.tags, emails });
     const contact = await createContact(t, { ...body, notes: { specifics: s.specifics } });
     for (let i = 0; i < s.history; i++) {

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REFRESH_MARKER } from '../../api/src/features/contacts/contacts.migrations';
+import { REFRESH_MARKER, RESHAPE_MARKER } from '../../api/src/features/contacts/contacts.migrations';
 import { LOOKUP_FIELDS } from '../../api/src/features/contacts/lookup-keys.rules';
 import { buildApp } from '../../api/src/index';
 import { company, createContact, person, withEmail } from '../support/contacts';
@@ -50,7 +50,7 @@ describe('start-up migration of contacts from an earlier version', () => {
       const stored = await db.collection('contacts').findOne({ _id });
       expect(stored).not.toHaveProperty('keys');
       // Adding the lookup fields, then re-deriving them by the current text rules.
-      expect(await db.collection('migrations').countDocuments()).toBe(2);
+      expect(await db.collection('migrations').countDocuments()).toBe(3);
     } finally {
       await restarted.close();
     }
@@ -86,7 +86,83 @@ describe('start-up migration of contacts from an earlier version', () => {
     try {
       expect(await duplicateCheck(restarted)).toContain(stored.id);
       expect((await db.collection('contacts').findOne({ _id }))?.matchKeys).toEqual([`pl:65752682|c:${firma.id}`]);
-      expect(await db.collection('migrations').countDocuments()).toBe(2);
+      expect(await db.collection('migrations').countDocuments()).toBe(3);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('brings e-mails and phones of the earlier shape into the shape of a Graph contact, losing nothing', async () => {
+    const t = await createTestApp();
+    apps.push(t);
+    const db = t.app.mongo.db!;
+    const firma = await createContact(t, company('Altform Bau GmbH'));
+    const mensch = await createContact(t, person('Paula', 'Altform', { companyId: firma.id }));
+    const firmaId = new Types.ObjectId(String(firma.id));
+    const menschId = new Types.ObjectId(String(mensch.id));
+    // As the earlier version stored them: a company with `email`/`phone`, a person with five
+    // addresses (the old limit was ten), `phone` and `mobile`; no owner.
+    const five = ['p1', 'p2', 'p3', 'p4', 'p5'].map((local, i) => ({
+      address: `${local}@altform.de`,
+      primary: i === 2,
+    }));
+    await db.collection('contacts').updateOne(
+      { _id: firmaId },
+      {
+        $set: { email: 'info@altform.de', phone: '030 4455660', version: 7 },
+        $unset: { emails: '', businessPhones: '', homePhones: '', ownerId: '' },
+      },
+    );
+    await db.collection('contacts').updateOne(
+      { _id: menschId },
+      {
+        $set: { emails: five, phone: '030 4455661', mobile: '0171 2233445', version: 7 },
+        $unset: { businessPhones: '', homePhones: '', ownerId: '' },
+      },
+    );
+    await db.collection('users').deleteMany({});
+    await db.collection('migrations').deleteOne({ _id: RESHAPE_MARKER as never });
+
+    const restarted = await buildApp(t.config);
+    await restarted.ready();
+    try {
+      const token = await t.token();
+      const get = async (url: string) =>
+        (await restarted.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })).json();
+      const company = await get(`/api/v1/contacts/${firma.id}`);
+      expect(company).toMatchObject({
+        emails: [{ address: 'info@altform.de', primary: true }],
+        businessPhones: ['030 4455660'],
+        homePhones: [],
+        ownerId: 'user-a',
+        syncStatus: 'pending',
+        version: 8,
+      });
+      expect(company).not.toHaveProperty('email');
+      expect(company).not.toHaveProperty('phone');
+      const staff = await get(`/api/v1/contacts/${mensch.id}`);
+      // The primary address leads; two more stay; the other two are kept in the history.
+      expect(staff.emails).toEqual([
+        { address: 'p3@altform.de', primary: true },
+        { address: 'p1@altform.de', primary: false },
+        { address: 'p2@altform.de', primary: false },
+      ]);
+      expect(staff).toMatchObject({ businessPhones: ['030 4455661'], mobilePhone: '0171 2233445' });
+      expect(staff.notes.history.map((h: { event: string }) => h.event)).toEqual([
+        expect.stringContaining('p4@altform.de, p5@altform.de'),
+      ]);
+      // Found by the moved fields: the company's address, the person's mobile number.
+      expect((await get('/api/v1/cards?email=info@altform.de')).cards[0]).toMatchObject({ status: 'known' });
+      expect((await get('/api/v1/contacts?q=0171 22334')).items.map((i: { id: string }) => i.id)).toEqual([mensch.id]);
+      // The creator is a user of the tenant again, so the owner can be shown and chosen.
+      expect((await get('/api/v1/users')).items).toEqual([expect.objectContaining({ id: 'user-a' })]);
+
+      // A second start changes nothing.
+      await db.collection('migrations').deleteOne({ _id: RESHAPE_MARKER as never });
+      const again = await buildApp(t.config);
+      await again.ready();
+      await again.close();
+      expect((await db.collection('contacts').findOne({ _id: menschId }))?.version).toBe(8);
     } finally {
       await restarted.close();
     }

@@ -206,10 +206,15 @@ describe('Teams tab: data care and search', () => {
     const survivor = await create(api, {
       kind: 'company',
       name: 'Kranwerk Huber GmbH',
-      phone,
+      businessPhones: [phone],
       relationships: ['customer'],
     });
-    const duplicate = await create(api, { kind: 'company', name: 'Kranwerk Hueber', phone, relationships: ['lead'] });
+    const duplicate = await create(api, {
+      kind: 'company',
+      name: 'Kranwerk Hueber',
+      businessPhones: [phone],
+      relationships: ['lead'],
+    });
     const group = (page: Page) => page.getByTestId('duplicate-group').filter({ hasText: 'Kranwerk Hueber' });
 
     const sales = await openTab({ roles: ['CRM.Sales'] });

@@ -48,7 +48,7 @@ function personFields(i: number, companyId: string, c: number) {
     position: pick(['Einkauf', 'Geschäftsführung', 'Buchhaltung', 'IT-Leitung', 'Vertrieb'], i),
     roles: i % 5 === 0 ? ['decisionMaker'] : i % 5 === 1 ? ['billingContact'] : [],
     emails: [{ address: `p${i}@firma${c}.de`, primary: true }],
-    phone: `+49 30 ${String(1_000_000 + i)}`,
+    businessPhones: [`+49 30 ${String(1_000_000 + i)}`],
     relationships: [pick(['customer', 'customer', 'lead', 'supplier', 'partner'], i)],
     ...(i % 5 === 2 ? { lead: { status: pick(['new', 'qualifying', 'offer'], i), source: 'tradeFair' } } : {}),
     ...emptyParts,
@@ -94,7 +94,7 @@ export async function seedContacts(connection: Connection, tenantId: string, siz
       doc({
         kind: 'company',
         name: `${pick(['Firma', 'Werk', 'Handel', 'Bau', 'Technik'], c)} ${c} ${pick(['GmbH', 'AG', 'GmbH & Co. KG', 'KG', 'e.K.'], c)}`,
-        email: `info@firma${c}.de`,
+        emails: [{ address: `info@firma${c}.de`, primary: true }],
         website: `https://www.firma${c}.de`,
         relationships: ['customer'],
         ...emptyParts,

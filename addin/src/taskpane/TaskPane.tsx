@@ -1,5 +1,12 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import { type ApiClient, CardSkeleton, type Contact, type ContactSummary, useUiText } from '@klarkonform/shared/ui';
+import {
+  type ApiClient,
+  CardSkeleton,
+  type Contact,
+  type ContactSummary,
+  primaryEmail,
+  useUiText,
+} from '@klarkonform/shared/ui';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { CardStore } from '../features/cards/card-store';
 import { useCardStore } from '../features/cards/useCardStore';
@@ -67,7 +74,7 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
       let email = summary.email;
       if (!email) {
         const contact = await api.getContact(summary.id);
-        email = contact.kind === 'company' ? contact.email : contact.emails.find((e) => e.primary)?.address;
+        email = primaryEmail(contact);
       }
       if (!email) return;
       const person: Participant = { email: email.toLowerCase(), name: summary.displayName, role: 'to' };

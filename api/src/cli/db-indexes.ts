@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { ConfigError, loadDatabaseConfig } from '../config';
 import { auditModel } from '../features/audit/audit.model';
 import { contactModels } from '../features/contacts/contacts.model';
+import { userModel } from '../features/users/users.repository';
 
 // Creates the indexes every query relies on, for deployments that start the
 // API with MONGODB_AUTO_INDEX=false (large collections, index builds planned
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     .asPromise();
   try {
     const { contacts, counters } = contactModels(connection);
-    for (const model of [contacts, counters, auditModel(connection)]) {
+    for (const model of [contacts, counters, auditModel(connection), userModel(connection)]) {
       await model.createCollection().catch(() => undefined);
       await model.createIndexes();
       const names = (await model.listIndexes()).map((i) => i.name);

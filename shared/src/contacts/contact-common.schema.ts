@@ -74,8 +74,16 @@ export const EmailEntry = StrictObject({
 });
 export type EmailEntry = Static<typeof EmailEntry>;
 
-export const MAX_EMAILS = 10;
+// A Microsoft Graph contact holds at most three addresses (`emailAddresses`); so does ours, so the
+// Outlook mirror maps one to one. Exactly one is primary when there are any (contact.rules.ts).
+export const MAX_EMAILS = 3;
 export const EmailEntries = Type.Array(EmailEntry, { maxItems: MAX_EMAILS });
+
+// Graph's `businessPhones` and `homePhones`; Outlook shows two of each ("Geschäftlich", "Geschäftlich 2").
+export const MAX_BUSINESS_PHONES = 2;
+export const MAX_HOME_PHONES = 2;
+export const BusinessPhones = Type.Array(PhoneText, { maxItems: MAX_BUSINESS_PHONES });
+export const HomePhones = Type.Array(PhoneText, { maxItems: MAX_HOME_PHONES });
 
 export const MAX_TAGS = 30;
 export const Tag = RequiredText(50);

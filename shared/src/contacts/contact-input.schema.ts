@@ -1,8 +1,9 @@
 import { type Static, Type } from 'typebox';
 import {
   Address,
-  Email,
+  BusinessPhones,
   EmailEntries,
+  HomePhones,
   IsoDate,
   Nullable,
   ObjectId,
@@ -15,13 +16,24 @@ import {
 } from './contact-common.schema';
 import { LegalBasis, SALUTATIONS } from './contact-enums.schema';
 import { NotesSpecificsInput } from './contact-notes.schema';
-import { LeadInput, Relationships, Roles, Website, companyFields, personFields } from './contact.schema';
+import {
+  LeadInput,
+  Relationships,
+  Roles,
+  UserId,
+  Website,
+  companyFields,
+  personFields,
+  reachFields,
+} from './contact.schema';
 
 // Request bodies for creating and changing contacts. Consent events, history, open items and
 // free notes have endpoints of their own (each is audited as such), so a create takes only the
 // initial legal basis and the initial "Besonderheiten".
 
 const crmCreateFields = {
+  // Defaults to the creating user.
+  ownerId: Type.Optional(UserId),
   relationships: Type.Optional(Relationships),
   customerSince: Type.Optional(IsoDate),
   tags: Type.Optional(Tags),
@@ -30,9 +42,18 @@ const crmCreateFields = {
   notes: Type.Optional(NotesSpecificsInput),
 };
 
+// Every reachability list may be left out on create (empty).
+const reachCreateFields = {
+  ...reachFields,
+  emails: Type.Optional(EmailEntries),
+  businessPhones: Type.Optional(BusinessPhones),
+  homePhones: Type.Optional(HomePhones),
+};
+
 export const companyCreateFields = {
   kind: Type.Literal('company'),
   ...companyFields,
+  ...reachCreateFields,
   ...crmCreateFields,
 };
 
@@ -41,7 +62,7 @@ export const personCreateFields = {
   ...personFields,
   salutation: Type.Optional(Type.Enum(SALUTATIONS, { default: 'none' })),
   roles: Type.Optional(Roles),
-  emails: Type.Optional(EmailEntries),
+  ...reachCreateFields,
   ...crmCreateFields,
 };
 
@@ -57,7 +78,17 @@ export type ContactCreate = Static<typeof ContactCreate>;
 // Patches replace top-level fields (nested objects such as `address` or `lead` as a whole);
 // `null` clears an optional field, `[]` empties a list. Required fields cannot be cleared and
 // `kind` cannot change: it is in neither shape, so sending it is rejected.
+const reachPatchFields = {
+  emails: Type.Optional(EmailEntries),
+  businessPhones: Type.Optional(BusinessPhones),
+  mobilePhone: Type.Optional(Nullable(PhoneText)),
+  homePhones: Type.Optional(HomePhones),
+  address: Type.Optional(Nullable(Address)),
+  website: Type.Optional(Nullable(Website)),
+};
+
 const crmPatchFields = {
+  ownerId: Type.Optional(UserId),
   relationships: Type.Optional(Relationships),
   customerSince: Type.Optional(Nullable(IsoDate)),
   tags: Type.Optional(Tags),
@@ -69,11 +100,8 @@ const crmPatchFields = {
 export const CompanyPatch = StrictObject(
   {
     name: Type.Optional(RequiredText(200)),
-    email: Type.Optional(Nullable(Email)),
-    phone: Type.Optional(Nullable(PhoneText)),
-    website: Type.Optional(Nullable(Website)),
-    address: Type.Optional(Nullable(Address)),
     industry: Type.Optional(Nullable(Text(100))),
+    ...reachPatchFields,
     ...crmPatchFields,
   },
   { minProperties: 1 },
@@ -90,10 +118,7 @@ export const PersonPatch = StrictObject(
     position: Type.Optional(Nullable(Text(100))),
     department: Type.Optional(Nullable(Text(100))),
     roles: Type.Optional(Roles),
-    emails: Type.Optional(EmailEntries),
-    phone: Type.Optional(Nullable(PhoneText)),
-    mobile: Type.Optional(Nullable(PhoneText)),
-    address: Type.Optional(Nullable(Address)),
+    ...reachPatchFields,
     ...crmPatchFields,
   },
   { minProperties: 1 },

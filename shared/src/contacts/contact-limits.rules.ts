@@ -1,5 +1,5 @@
 import { MAX_CONSENT_EVENTS_PER_CHANNEL } from './consent.schema';
-import { MAX_EMAILS, MAX_TAGS } from './contact-common.schema';
+import { MAX_BUSINESS_PHONES, MAX_EMAILS, MAX_HOME_PHONES, MAX_TAGS } from './contact-common.schema';
 import { CONSENT_CHANNELS } from './contact-enums.schema';
 import { MAX_SPECIFICS_LENGTH, NOTE_LIMITS } from './contact-notes.schema';
 
@@ -22,6 +22,8 @@ export interface LimitProblem {
 export interface LimitedContact {
   readonly tags?: readonly unknown[] | undefined;
   readonly emails?: readonly unknown[] | undefined;
+  readonly businessPhones?: readonly unknown[] | undefined;
+  readonly homePhones?: readonly unknown[] | undefined;
   readonly notes?:
     | {
         readonly specifics?: string | undefined;
@@ -37,6 +39,8 @@ export interface LimitedContact {
 export function limitProblems(contact: LimitedContact): LimitProblem[] {
   const checks: Array<[LimitedField, number, number]> = [
     ['emails', contact.emails?.length ?? 0, MAX_EMAILS],
+    ['businessPhones', contact.businessPhones?.length ?? 0, MAX_BUSINESS_PHONES],
+    ['homePhones', contact.homePhones?.length ?? 0, MAX_HOME_PHONES],
     ['tags', contact.tags?.length ?? 0, MAX_TAGS],
     ['notes.specifics', [...(contact.notes?.specifics ?? '')].length, MAX_SPECIFICS_LENGTH],
     ['notes.history', contact.notes?.history?.length ?? 0, NOTE_LIMITS.history],

@@ -12,7 +12,7 @@ import {
   Severity,
 } from './contact-enums.schema';
 import { companyCreateFields, personCreateFields } from './contact-input.schema';
-import { ContactSummary } from './contact.schema';
+import { ContactSummary, UserId } from './contact.schema';
 
 // Omitting `archived` lists active contacts only: archived ones are looked up on purpose.
 export const ContactListQuery = StrictObject({
@@ -22,6 +22,8 @@ export const ContactListQuery = StrictObject({
   tag: Type.Optional(Text(50)),
   role: Type.Optional(Role),
   leadStatus: Type.Optional(LeadStatus),
+  // A user id, or "me" for the caller ("Meine Kontakte").
+  owner: Type.Optional(UserId),
   archived: Type.Optional(Type.Boolean({ default: false })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
   cursor: Type.Optional(Text(200)),

@@ -134,7 +134,7 @@ describe('summaries', () => {
       archived: false,
       leadStatus: 'offer',
     });
-    const company = makeCompany({ email: undefined });
+    const company = makeCompany({ emails: [] });
     expect(toContactSummary(company)).not.toHaveProperty('email');
     expect(primaryEmail(makePerson({ emails: [{ address: 'only@m.de', primary: false }] }))).toBe('only@m.de');
   });

@@ -7,7 +7,7 @@ import { normalizeEmail } from './normalize.rules';
 
 export type EmailProblem = 'noPrimaryEmail' | 'multiplePrimaryEmails' | 'duplicateEmail';
 
-// A person's addresses: none at all, or exactly one primary and no address twice (compared
+// A contact's addresses: none at all, or exactly one primary and no address twice (compared
 // normalised, so "Max@Muster.de" and "max@muster.de" are the same address).
 export function emailProblems(emails: readonly EmailEntry[]): EmailProblem[] {
   if (emails.length === 0) return [];
@@ -103,14 +103,26 @@ export function leadStaleness(contact: LeadSubject, now: Date): LeadStaleness {
   return 'fresh';
 }
 
-export function contactEmails(contact: Contact): string[] {
-  if (contact.kind === 'company') return contact.email ? [contact.email] : [];
-  return contact.emails.map((entry) => entry.address);
+/** The contact's e-mail addresses as stored, primary or not. */
+export function contactEmails(contact: { readonly emails?: readonly EmailEntry[] | null }): string[] {
+  return (contact.emails ?? []).map((entry) => entry.address);
 }
 
-export function primaryEmail(contact: Contact): string | undefined {
-  if (contact.kind === 'company') return contact.email || undefined;
-  return (contact.emails.find((entry) => entry.primary) ?? contact.emails[0])?.address;
+/** The primary address (the first if none is marked), or undefined without any. */
+export function primaryEmail(contact: { readonly emails?: readonly EmailEntry[] | null }): string | undefined {
+  const emails = contact.emails ?? [];
+  return (emails.find((entry) => entry.primary) ?? emails[0])?.address;
+}
+
+/** Every phone number of the contact, business phones first, as typed. */
+export function contactPhones(contact: {
+  readonly businessPhones?: readonly string[] | null;
+  readonly mobilePhone?: string | null;
+  readonly homePhones?: readonly string[] | null;
+}): string[] {
+  return [...(contact.businessPhones ?? []), contact.mobilePhone ?? '', ...(contact.homePhones ?? [])].filter(
+    (phone) => phone.trim() !== '',
+  );
 }
 
 export function toContactSummary(contact: Contact, companyName?: string): ContactSummary {
@@ -126,6 +138,7 @@ export function toContactSummary(contact: Contact, companyName?: string): Contac
   if (email) summary.email = email;
   if (companyName) summary.companyName = companyName;
   if (contact.lead?.status) summary.leadStatus = contact.lead.status;
+  if (contact.ownerId) summary.ownerId = contact.ownerId;
   return summary;
 }
 

@@ -119,7 +119,13 @@ describe('stored contacts', () => {
   it.each([
     ['unknown top-level field', { ...person, tenantId: 't1' }],
     ['unknown nested field', { ...person, notes: { ...person.notes, secret: 1 } }],
-    ['company field on a person', { ...person, website: 'muster.de' }],
+    ['company field on a person', { ...person, industry: 'Bau' }],
+    ['person field on a company', { ...company, lastName: 'Muster' }],
+    [
+      'a fourth e-mail address',
+      { ...company, emails: ['a', 'b', 'c', 'd'].map((l, i) => ({ address: `${l}@muster.de`, primary: i === 0 })) },
+    ],
+    ['a third business phone', { ...company, businessPhones: ['030 1', '030 2', '030 3'] }],
     ['bad contact number', { ...person, contactNumber: 'C12' }],
     ['bad ObjectId', { ...person, companyId: 'XYZ' }],
     ['bad email', { ...person, emails: [{ address: 'kein-at', primary: true }] }],

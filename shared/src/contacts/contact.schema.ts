@@ -2,9 +2,11 @@ import { type Static, Type } from 'typebox';
 import {
   Actor,
   Address,
+  BusinessPhones,
   DateTime,
   Email,
   EmailEntries,
+  HomePhones,
   IsoDate,
   MultilineText,
   Nullable,
@@ -73,13 +75,25 @@ export const Roles = Type.Array(Role, { maxItems: ROLES.length, uniqueItems: tru
 export const Website = Type.String({ maxLength: 300, pattern: '^\\S*$' });
 export const ContactNumber = Type.String({ pattern: '^C\\d{5,}$', maxLength: 16 });
 
+/** The id of a tenant user (the token's `oid`): the Betreuer of a contact. */
+export const UserId = RequiredText(100);
+
+// How a contact is reached, the same for both kinds and shaped like a Microsoft Graph contact
+// (https://learn.microsoft.com/graph/api/resources/contact): `emails` ↔ `emailAddresses` (≤ 3),
+// `businessPhones`, `mobilePhone`, `homePhones`, `address` ↔ `businessAddress`, `website` ↔
+// `businessHomePage`. The Outlook mirror maps these one to one.
+export const reachFields = {
+  emails: EmailEntries,
+  businessPhones: BusinessPhones,
+  mobilePhone: Type.Optional(PhoneText),
+  homePhones: HomePhones,
+  address: Type.Optional(Address),
+  website: Type.Optional(Website),
+};
+
 // Field groups, shared by the stored shape, the create bodies and the patches.
 export const companyFields = {
   name: RequiredText(200),
-  email: Type.Optional(Email),
-  phone: Type.Optional(PhoneText),
-  website: Type.Optional(Website),
-  address: Type.Optional(Address),
   industry: Type.Optional(Text(100)),
 };
 
@@ -92,14 +106,10 @@ export const personFields = {
   position: Type.Optional(Text(100)),
   department: Type.Optional(Text(100)),
   roles: Roles,
-  emails: EmailEntries,
-  phone: Type.Optional(PhoneText),
-  mobile: Type.Optional(PhoneText),
-  // Private customers (B2C) have no company whose address they could use.
-  address: Type.Optional(Address),
 };
 
 const crmFields = {
+  ownerId: Type.Optional(UserId),
   relationships: Relationships,
   customerSince: Type.Optional(IsoDate),
   tags: Tags,
@@ -128,6 +138,7 @@ const recordFields = {
 export const Company = StrictObject({
   kind: Type.Literal('company'),
   ...companyFields,
+  ...reachFields,
   ...crmFields,
   ...recordFields,
 });
@@ -136,6 +147,7 @@ export type Company = Static<typeof Company>;
 export const Person = StrictObject({
   kind: Type.Literal('person'),
   ...personFields,
+  ...reachFields,
   ...crmFields,
   ...recordFields,
 });
@@ -152,6 +164,7 @@ export const ContactSummary = StrictObject({
   companyName: Type.Optional(Text(200)),
   email: Type.Optional(Email),
   relationships: Relationships,
+  ownerId: Type.Optional(UserId),
   archived: Type.Boolean(),
   // Lead review lists need the status without loading whole contacts.
   leadStatus: Type.Optional(LeadStatus),

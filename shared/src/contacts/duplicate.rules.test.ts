@@ -11,7 +11,8 @@ const probe = (input: SearchKeyInput, extra: { companyId?: string; companyName?:
 });
 const person = (firstName: string, lastName: string, email?: string, extra = {}) =>
   probe({ kind: 'person', firstName, lastName, emails: email ? [{ address: email }] : [] }, extra);
-const company = (name: string, email?: string, website?: string) => probe({ kind: 'company', name, email, website });
+const company = (name: string, email?: string, website?: string) =>
+  probe({ kind: 'company', name, emails: email ? [{ address: email }] : [], website });
 
 describe('duplicateMatch', () => {
   it.each([

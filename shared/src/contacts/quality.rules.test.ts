@@ -19,8 +19,8 @@ describe('contactFindings', () => {
     ['no email', { emails: [] }, ['contact.noEmail@emails']],
     [
       'phone that does not parse',
-      { phone: '12', mobile: 'unbekannt' },
-      ['contact.invalidPhone@phone', 'contact.invalidPhone@mobile'],
+      { businessPhones: ['12'], mobilePhone: 'unbekannt' },
+      ['contact.invalidPhone@businessPhones.0', 'contact.invalidPhone@mobilePhone'],
     ],
     ['no company', { companyId: undefined, roles: [] }, ['person.noCompany@companyId']],
     ['staff without role', { roles: [] }, ['person.noRole@roles']],
@@ -109,7 +109,7 @@ describe('contactFindings', () => {
   });
 
   it('checks phones in the region of the address', () => {
-    expect(contactFindings(makePerson({ phone: '01 234567', address: { country: 'AT' } }), NOW)).toEqual([]);
+    expect(contactFindings(makePerson({ businessPhones: ['01 234567'], address: { country: 'AT' } }), NOW)).toEqual([]);
   });
 
   it('leaves archived and merged contacts alone', () => {
@@ -145,9 +145,9 @@ describe('companyFindings', () => {
     ['supplier needs no billing contact', { relationships: ['supplier'] }, [staff({ roles: ['decisionMaker'] })], []],
     [
       'no email, no phone, no city',
-      { email: undefined, phone: '', address: { street: 'Weg 1' } },
+      { emails: [], businessPhones: [], address: { street: 'Weg 1' } },
       [staff({ roles: ['decisionMaker', 'billingContact'] })],
-      ['company.incompleteContactData@email', 'company.incompleteContactData@address.city'],
+      ['company.incompleteContactData@emails', 'company.incompleteContactData@address.city'],
     ],
   ])('%s', (_case, overrides, people, expected) => {
     expect(codes(companyFindings(makeCompany({ ...overrides, id: company.id }), people))).toEqual(expected);

@@ -3,7 +3,7 @@ import { CONSENT_CHANNELS, type QualityCode, type Severity } from './contact-enu
 import type { QualityFinding } from './contact-query.schema';
 import type { Company, Contact, Person } from './contact.schema';
 import { consentGrant } from './consent.rules';
-import { budgetInRange, contactEmails, emailProblems, leadStaleness } from './contact.rules';
+import { budgetInRange, contactEmails, contactPhones, emailProblems, leadStaleness } from './contact.rules';
 import { hasText, normalizeEmail, normalizePhone } from './normalize.rules';
 
 // The data-quality checklist ("Datenpflege"). Error: the data is wrong. Warning: something a
@@ -32,12 +32,6 @@ function personFindings(person: Person): QualityFinding[] {
   const findings: QualityFinding[] = [];
   if (!person.companyId) findings.push(finding('person.noCompany', 'warning', 'companyId'));
   else if (person.roles.length === 0) findings.push(finding('person.noRole', 'warning', 'roles'));
-  const problems = emailProblems(person.emails);
-  if (problems.includes('noPrimaryEmail')) findings.push(finding('person.noPrimaryEmail', 'error', 'emails'));
-  if (problems.includes('multiplePrimaryEmails')) {
-    findings.push(finding('person.multiplePrimaryEmails', 'error', 'emails'));
-  }
-  if (problems.includes('duplicateEmail')) findings.push(finding('person.duplicateEmail', 'warning', 'emails'));
   return findings;
 }
 
@@ -58,18 +52,25 @@ function leadFindings(contact: Contact, now: Date): QualityFinding[] {
 
 function reachabilityFindings(contact: Contact): QualityFinding[] {
   const findings: QualityFinding[] = [];
-  const emailField = contact.kind === 'company' ? 'email' : 'emails';
   const emails = contactEmails(contact);
   emails.forEach((address, i) => {
-    if (normalizeEmail(address) === null) {
-      findings.push(finding('contact.invalidEmail', 'error', contact.kind === 'company' ? 'email' : `emails.${i}`));
-    }
+    if (normalizeEmail(address) === null) findings.push(finding('contact.invalidEmail', 'error', `emails.${i}`));
   });
   // Without an email address the contact is not mirrored to Microsoft 365.
-  if (emails.length === 0) findings.push(finding('contact.noEmail', 'info', emailField));
-  const phones =
-    contact.kind === 'company' ? { phone: contact.phone } : { phone: contact.phone, mobile: contact.mobile };
-  for (const [field, value] of Object.entries(phones)) {
+  if (emails.length === 0) findings.push(finding('contact.noEmail', 'info', 'emails'));
+  // The codes say "person" for history; the rule holds for both kinds since they share `emails`.
+  const problems = emailProblems(contact.emails);
+  if (problems.includes('noPrimaryEmail')) findings.push(finding('person.noPrimaryEmail', 'error', 'emails'));
+  if (problems.includes('multiplePrimaryEmails')) {
+    findings.push(finding('person.multiplePrimaryEmails', 'error', 'emails'));
+  }
+  if (problems.includes('duplicateEmail')) findings.push(finding('person.duplicateEmail', 'warning', 'emails'));
+  const phones: Array<[string, string | undefined]> = [
+    ...contact.businessPhones.map((phone, i): [string, string] => [`businessPhones.${i}`, phone]),
+    ['mobilePhone', contact.mobilePhone],
+    ...contact.homePhones.map((phone, i): [string, string] => [`homePhones.${i}`, phone]),
+  ];
+  for (const [field, value] of phones) {
     if (hasText(value) && normalizePhone(value, phoneRegion(contact)) === null) {
       findings.push(finding('contact.invalidPhone', 'warning', field));
     }
@@ -116,8 +117,8 @@ export function companyFindings(company: Company, people: readonly Contact[]): Q
       findings.push(finding('company.noBillingContact', 'warning', 'roles'));
     }
   }
-  if (!hasText(company.email) && !hasText(company.phone)) {
-    findings.push(finding('company.incompleteContactData', 'warning', 'email'));
+  if (company.emails.length === 0 && contactPhones(company).length === 0) {
+    findings.push(finding('company.incompleteContactData', 'warning', 'emails'));
   }
   if (!hasText(company.address?.city)) {
     findings.push(finding('company.incompleteContactData', 'warning', 'address.city'));

@@ -11,7 +11,7 @@ import { searchKeys, searchQuery } from './search-keys.rules';
 // may still hold them: every key must come out as if they were not there (text.rules.ts).
 
 const person = (lastName: string, firstName = 'Anna', email = 'anna.mueller@muster.de', phone = '030 1234-56') =>
-  searchKeys({ kind: 'person', firstName, lastName, emails: [{ address: email }], phone });
+  searchKeys({ kind: 'person', firstName, lastName, emails: [{ address: email }], businessPhones: [phone] });
 
 describe('keys ignore invisible characters and decomposed letters', () => {
   it.each(['Mü\u200bller', 'Mu\u0308ller', 'Mu\u200b\u0308ller', 'Mül\u00adler', '\u202eMüller\u202c', '\ufeffMüller'])(
@@ -88,7 +88,7 @@ describe('keys ignore invisible characters and decomposed letters', () => {
           ),
         ([[name, domain], [noisyName, noisyDomain]]) => {
           const keys = (n: string, d: string) =>
-            searchKeys({ kind: 'company', name: n, email: `info@${d}`, website: `https://www.${d}/` });
+            searchKeys({ kind: 'company', name: n, emails: [{ address: `info@${d}` }], website: `https://www.${d}/` });
           expect(keys(noisyName, noisyDomain)).toEqual(keys(name, domain));
         },
       ),

@@ -9,9 +9,9 @@ describe('searchKeys', () => {
       searchKeys({
         kind: 'company',
         name: 'Müller & Söhne GmbH & Co. KG',
-        email: 'Info@Mueller-Soehne.de',
+        emails: [{ address: 'Info@Mueller-Soehne.de' }],
         website: 'https://www.mueller-soehne.de/kontakt',
-        phone: '030 1234-56',
+        businessPhones: ['030 1234-56'],
       }),
     ).toEqual({
       emailsLower: ['info@mueller-soehne.de'],
@@ -37,8 +37,8 @@ describe('searchKeys', () => {
         firstName: 'Anna-Lena',
         lastName: 'Müller-Lüdenscheidt',
         emails: [{ address: 'A.Mueller@GMX.de' }, { address: 'anna@muster.de' }, { address: 'a.mueller@gmx.de' }],
-        phone: '+43 1 234567',
-        mobile: '0171 1234567',
+        businessPhones: ['+43 1 234567'],
+        mobilePhone: '0171 1234567',
         address: { country: 'AT' },
       },
       { companyName: 'Muster GmbH' },
@@ -64,8 +64,8 @@ describe('searchKeys', () => {
     const keys = searchKeys({
       kind: 'company',
       name: 'Bäckerei Schmidt',
-      email: 'baecker.schmidt@gmx.de',
-      phone: 'kaputt',
+      emails: [{ address: 'baecker.schmidt@gmx.de' }],
+      businessPhones: ['kaputt'],
     });
     expect(keys.companyDomains).toEqual([]);
     expect(keys.phonesE164).toEqual([]);
@@ -89,7 +89,7 @@ describe('searchKeys', () => {
             kind: 'person',
             firstName: first,
             lastName: last,
-            phone,
+            businessPhones: [phone],
             emails: [{ address: first }],
           });
           return (

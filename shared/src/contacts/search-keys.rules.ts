@@ -9,24 +9,17 @@ import { normalizeLine } from '../text/text.rules';
 
 // The fields of a contact (stored, created or patched) that search and duplicate keys read.
 type Country = { country?: string | null } | null;
+interface Reach {
+  emails?: readonly { address: string }[] | null;
+  businessPhones?: readonly string[] | null;
+  mobilePhone?: string | null;
+  homePhones?: readonly string[] | null;
+  website?: string | null;
+  address?: Country;
+}
 export type SearchKeyInput =
-  | {
-      kind: 'company';
-      name: string;
-      email?: string | null;
-      phone?: string | null;
-      website?: string | null;
-      address?: Country;
-    }
-  | {
-      kind: 'person';
-      firstName?: string | null;
-      lastName: string;
-      emails?: readonly { address: string }[] | null;
-      phone?: string | null;
-      mobile?: string | null;
-      address?: Country;
-    };
+  | ({ kind: 'company'; name: string } & Reach)
+  | ({ kind: 'person'; firstName?: string | null; lastName: string } & Reach);
 
 // Everything the API stores beside a contact and indexes, so that every lookup (sender card,
 // search, duplicate check) is an indexed equality or prefix match. Absent values are "".
@@ -77,7 +70,8 @@ function tokensOf(...names: (string | null | undefined)[]): string[] {
  * spellings without them; one word always stays ("Vondran", "Graf" alone are kept).
  */
 export function familyNameCore(lastName: string): string {
-  const words = normalizeLine(lastName).trim().split(/\s+/);
+  // Hyphens separate words here as everywhere in the keys ("Zu-Müller" reads like "Zu Müller").
+  const words = normalizeLine(lastName).replace(HYPHENS, ' ').trim().split(/\s+/);
   const start = Math.max(0, ...particleRunEnds(words, 0).filter((end) => end < words.length));
   return words.slice(start).join(' ');
 }
@@ -88,13 +82,15 @@ function regionOf(address: Country | undefined): CountryCode {
 }
 
 export function searchKeys(contact: SearchKeyInput, options: { companyName?: string } = {}): SearchKeys {
-  const rawEmails = contact.kind === 'company' ? [contact.email] : (contact.emails ?? []).map((entry) => entry.address);
+  const rawEmails = (contact.emails ?? []).map((entry) => entry.address);
   const emailsLower = unique(
     rawEmails.filter(hasText).map((email) => normalizeEmail(email) ?? normalizeLine(email).trim().toLowerCase()),
   );
   const emailDomains = unique(emailsLower.map((email) => email.slice(email.lastIndexOf('@') + 1)));
   const region = regionOf(contact.address);
-  const phones = (contact.kind === 'company' ? [contact.phone] : [contact.phone, contact.mobile]).filter(hasText);
+  const phones = [...(contact.businessPhones ?? []), contact.mobilePhone, ...(contact.homePhones ?? [])].filter(
+    hasText,
+  );
   const phonesE164 = unique(phones.map((phone) => normalizePhone(phone, region)?.e164 ?? ''));
   const phoneDigits = unique(phones.flatMap((phone) => phoneSearchDigits(phone, region)));
 

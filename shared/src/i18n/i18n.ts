@@ -49,6 +49,7 @@ export function relationshipLabel(relationships: readonly Relationship[], lang: 
 
 const FIELD_ALIASES: Record<string, FieldName> = {
   companyId: 'company',
+  ownerId: 'owner',
   'lead.status': 'leadStatus',
   'lead.source': 'leadSource',
   'lead.sourceDetail': 'sourceDetail',

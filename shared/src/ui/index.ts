@@ -6,6 +6,7 @@
 export type { AuditEntry, DuplicateCandidate, QualityFinding } from '../contacts/contact-query.schema';
 export type { CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
 export type { Contact, ContactSummary } from '../contacts/contact.schema';
+export { contactPhones, primaryEmail } from '../contacts/contact.rules';
 export { ApiError, createApiClient, NetworkError } from '../http/api-client';
 export type {
   ApiClient,

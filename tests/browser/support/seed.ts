@@ -40,7 +40,7 @@ export async function seedMusterGmbH(api: ApiClient): Promise<MusterGmbH> {
   const company = await create(api, {
     kind: 'company',
     name: 'Muster GmbH',
-    email: 'info@muster.de',
+    emails: [{ address: 'info@muster.de', primary: true }],
     website: 'https://www.muster.de',
     relationships: ['customer'],
     customerSince: '2019-03-01',

@@ -8,6 +8,7 @@ import { ContactsService } from './contacts.service';
 import { DuplicatesService } from './duplicates.service';
 import { MergeLocks } from './merge-locks.repository';
 import { QualityService } from './quality.service';
+import type { UsersRepository } from '../users/users.repository';
 
 // Wires the contacts feature's parts for one app instance.
 export interface ContactsFeature {
@@ -21,7 +22,7 @@ export interface ContactsFeature {
   quality: QualityService;
 }
 
-export function createContactsFeature(connection: Connection): ContactsFeature {
+export function createContactsFeature(connection: Connection, users: UsersRepository): ContactsFeature {
   const repo = new ContactsRepository(connection);
   const audit = new AuditRepository(connection);
   const writer = new ContactWriter(repo, audit);
@@ -30,7 +31,7 @@ export function createContactsFeature(connection: Connection): ContactsFeature {
     repo,
     audit,
     writer,
-    contacts: new ContactsService(repo, writer, audit),
+    contacts: new ContactsService(repo, writer, audit, users),
     notes: new ContactNotesService(writer),
     cards: new CardsService(repo, quality),
     duplicates: new DuplicatesService(repo, writer, new MergeLocks(connection)),

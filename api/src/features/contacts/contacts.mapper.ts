@@ -48,7 +48,7 @@ export function fieldsOf(doc: ContactDoc): ContactFields {
 }
 
 function syncStatusOf(fields: ContactFields): SyncStatus {
-  const hasEmail = fields.kind === 'person' ? primaryEmail(fields as never) !== undefined : Boolean(fields.email);
+  const hasEmail = primaryEmail(fields as never) !== undefined;
   // The Microsoft 365 mirror picks up contacts with an address; until it has, they wait.
   if (!hasEmail) return 'noEmail';
   return fields.syncStatus === 'synced' || fields.syncStatus === 'error' || fields.syncStatus === 'disabled'
@@ -80,6 +80,7 @@ export function derive(fields: ContactFields): { fields: ContactFields; keys: Se
     archived: Boolean(next.archived),
     relationships: next.relationships as string[] | undefined,
     companyId: next.companyId as string | undefined,
+    ownerId: next.ownerId as string | undefined,
   });
   return { fields: next, keys, lookup };
 }

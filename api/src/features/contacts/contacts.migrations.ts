@@ -1,4 +1,6 @@
-import type { Connection } from 'mongoose';
+import { localDate } from '@klarkonform/shared';
+import { type Connection, Types } from 'mongoose';
+import { needsReshape, reshapeContact } from './contact-reshape.rules';
 import type { ContactDoc } from './contacts.model';
 import { derive, fieldsOf } from './contacts.mapper';
 import { LOOKUP_FIELDS } from './lookup-keys.rules';
@@ -10,6 +12,8 @@ import { LOOKUP_FIELDS } from './lookup-keys.rules';
 // write), and several API instances may run it at once.
 
 const MARKER = 'contacts.lookupFields.v1';
+// One shape of e-mails and phones for both kinds, and an owner (contact-reshape.rules.ts).
+export const RESHAPE_MARKER = 'contacts.reach.v1';
 // Bump this marker whenever a rule behind the lookup fields changes; one marker, the latest rules.
 // v1: since text.rules.ts invisible characters no longer split a name ("Mü\u200bller" was
 // "mue ller") and decomposed letters fold like composed ones. v2: a phonetic code runs across
@@ -21,7 +25,8 @@ const MARKER = 'contacts.lookupFields.v1';
 // country or owner note after the legal form ("Muster GmbH, Berlin" → "muster"). v4: abbreviated
 // particles and titles of nobility ("v. Weber", "Frhr. von Stein") leave the phonetic last name too.
 // v5: a place after the legal form leaves the company key ("Muster GmbH Berlin" → "muster").
-export const REFRESH_MARKER = 'contacts.lookupFields.rules.v5';
+// v6: list keys per owner ("Meine Kontakte", "Meine Leads").
+export const REFRESH_MARKER = 'contacts.lookupFields.rules.v6';
 
 type Db = NonNullable<Connection['db']>;
 const migrationsOf = (db: Db) => db.collection<{ _id: string; at: Date }>('migrations');
@@ -35,7 +40,59 @@ export async function migrateContactLookupFields(connection: Connection): Promis
   const db = connection.db;
   if (!db) throw new Error('database not connected');
   const migrations = migrationsOf(db);
-  return (await addLookupFields(db, migrations)) + (await refreshLookupFields(db, migrations));
+  return (
+    (await reshapeContacts(db, migrations)) +
+    (await addLookupFields(db, migrations)) +
+    (await refreshLookupFields(db, migrations))
+  );
+}
+
+/**
+ * Brings contacts of the earlier shape into the current one (company `email`/`phone`, person
+ * `phone`/`mobile` → `emails`, `businessPhones`, `mobilePhone`, `homePhones`; `ownerId` from the
+ * creator), re-deriving what depends on them, and records each creator as a tenant user so the
+ * owners can be chosen and named. Each contact is written by its own version-checked update, so
+ * a crash or a second instance resumes without harm.
+ */
+async function reshapeContacts(db: Db, migrations: Migrations): Promise<number> {
+  if (await migrations.findOne({ _id: RESHAPE_MARKER })) return 0;
+  const contacts = db.collection<ContactDoc>('contacts');
+  const users = db.collection('users');
+  const today = localDate(new Date());
+  const creators = new Map<string, { tenantId: string; id: string; name: string }>();
+  let migrated = 0;
+  for await (const doc of contacts.find({})) {
+    const creator = doc.createdBy as { id?: string; name?: string } | undefined;
+    if (creator?.id)
+      creators.set(`${doc.tenantId}\n${creator.id}`, {
+        tenantId: doc.tenantId,
+        id: creator.id,
+        name: creator.name || creator.id,
+      });
+    const stored = fieldsOf(doc);
+    if (!needsReshape(stored)) continue;
+    const { fields, lookup } = derive(reshapeContact(stored, today, () => new Types.ObjectId().toHexString()));
+    const result = await contacts
+      .updateOne(
+        { _id: doc._id, version: doc.version },
+        {
+          $set: { ...fields, ...(doc.sortName === undefined ? {} : lookup), version: doc.version + 1 },
+          $unset: { email: '', phone: '', mobile: '' },
+        },
+      )
+      .catch(() => ({ modifiedCount: 0 })); // a concurrent writer or instance got there first
+    migrated += result.modifiedCount;
+  }
+  const now = new Date();
+  for (const user of creators.values()) {
+    await users.updateOne(
+      { tenantId: user.tenantId, userId: user.id },
+      { $setOnInsert: { name: user.name, firstSeenAt: now, lastSeenAt: now } },
+      { upsert: true },
+    );
+  }
+  await migrations.updateOne({ _id: RESHAPE_MARKER }, { $setOnInsert: { at: new Date() } }, { upsert: true });
+  return migrated;
 }
 
 async function addLookupFields(db: Db, migrations: Migrations): Promise<number> {

@@ -103,9 +103,10 @@ export class ContactsRepository {
     bucket: string,
     filter: ContactFilter = {},
     relationship?: string,
+    ownerId?: string,
   ): Promise<ContactDoc[]> {
     return this.m.contacts
-      .find({ ...filter, tenantId, listKeys: listKey(state, bucket, relationship) })
+      .find({ ...filter, tenantId, listKeys: listKey(state, bucket, relationship, ownerId) })
       .lean<ContactDoc[]>();
   }
 

@@ -18,7 +18,7 @@ import {
 } from '@klarkonform/shared';
 import type { ContactsFeature } from './contacts.feature';
 import { etagOf, parseIfMatch } from './contact-writer';
-import { listContacts } from './contacts.search';
+import { listContacts, withOwner } from './contacts.search';
 
 const IdParams = Type.Object({ id: ObjectId }, { additionalProperties: false });
 const ItemParams = Type.Object({ id: ObjectId, itemId: ObjectId }, { additionalProperties: false });
@@ -68,7 +68,7 @@ export const contactsRoutes: FastifyPluginAsyncTypebox<{ feature: ContactsFeatur
         response: { 200: ContactListPage, ...errors },
       },
     },
-    async (request) => listContacts(repo, request.auth.tenantId, request.query),
+    async (request) => listContacts(repo, request.auth.tenantId, withOwner(request.query, request.auth)),
   );
 
   app.get(

@@ -97,6 +97,7 @@ export async function findPage(
     ...(query.tag ? { tags: query.tag } : {}),
     ...(query.role ? { roles: query.role } : {}),
     ...(query.leadStatus ? { leadStatus: query.leadStatus } : {}),
+    ...(query.owner ? { ownerId: query.owner } : {}),
     archived: query.archived ? { $ne: null } : null,
   };
   const after: ContactFilter = cursor
@@ -120,7 +121,10 @@ export async function findPage(
     docs = await repo.findAny(tenantId, [{ ...conditions, ...after }], { sort: 'sortName', limit: limit + 1 });
   } else {
     const { relationships: _, ...rest } = conditions;
-    docs = await bucketPage(repo, tenantId, state, { ...rest, ...after }, cursor, limit + 1, query.relationship);
+    docs = await bucketPage(repo, tenantId, state, { ...rest, ...after }, cursor, limit + 1, {
+      relationship: query.relationship,
+      owner: query.owner,
+    });
   }
   const page = docs.slice(0, limit);
   const last = page[page.length - 1];
@@ -135,16 +139,21 @@ async function bucketPage(
   filter: ContactFilter,
   cursor: Cursor | undefined,
   wanted: number,
-  relationship?: string,
+  within: { relationship?: string | undefined; owner?: string | undefined } = {},
 ): Promise<ContactDoc[]> {
   const out: ContactDoc[] = [];
   const from = cursor ? LIST_BUCKETS.indexOf(listBucket(cursor.s)) : 0;
   for (const bucket of LIST_BUCKETS.slice(Math.max(0, from))) {
-    const docs = await repo.findInBucket(tenantId, state, bucket, filter, relationship);
+    const docs = await repo.findInBucket(tenantId, state, bucket, filter, within.relationship, within.owner);
     out.push(...docs.sort(bySortName));
     if (out.length >= wanted) break;
   }
   return out.slice(0, wanted);
+}
+
+/** The list query with `owner: "me"` read as the caller's user id. */
+export function withOwner<Q extends { owner?: string | undefined }>(query: Q, auth: { userId: string }): Q {
+  return query.owner === 'me' ? { ...query, owner: auth.userId } : query;
 }
 
 export async function listContacts(

@@ -17,6 +17,7 @@ import { type ContactWriter, actorOf, requestHash } from './contact-writer';
 import type { ContactFields } from './contacts.mapper';
 import { toContact } from './contacts.mapper';
 import type { ContactsRepository } from './contacts.repository';
+import type { UsersRepository } from '../users/users.repository';
 
 // Creating, reading, editing and archiving contacts. Consent, notes, cards,
 // duplicates and quality have services of their own.
@@ -50,7 +51,16 @@ export class ContactsService {
     private readonly repo: ContactsRepository,
     private readonly writer: ContactWriter,
     private readonly audit: AuditRepository,
+    private readonly users: UsersRepository,
   ) {}
+
+  /** The owner must be a user the tenant has seen (users.repository.ts); 422-style field problem otherwise. */
+  private async assertOwner(auth: AuthContext, ownerId: unknown): Promise<void> {
+    if (ownerId === undefined || ownerId === auth.userId) return;
+    if (!(await this.users.find(auth.tenantId, String(ownerId)))) {
+      throw fieldProblems([{ field: 'body.ownerId', key: 'serviceProblem.noSuchUser' }]);
+    }
+  }
 
   private async assertCompany(auth: AuthContext, companyId: unknown): Promise<void> {
     if (companyId === undefined || companyId === null) return;
@@ -80,10 +90,15 @@ export class ContactsService {
       notes: { specifics: notes?.specifics ?? '', history: [], openItems: [], free: [] },
       archived: null,
     };
+    fields.emails = withDefaultPrimary(fields.emails);
+    fields.businessPhones = fields.businessPhones ?? [];
+    fields.homePhones = fields.homePhones ?? [];
+    // The creating user looks after a new contact unless someone else is named.
+    fields.ownerId = fields.ownerId ?? auth.userId;
+    await this.assertOwner(auth, fields.ownerId);
     if (fields.kind === 'person') {
       fields.salutation = fields.salutation ?? 'none';
       fields.roles = fields.roles ?? [];
-      fields.emails = withDefaultPrimary(fields.emails);
       await this.assertCompany(auth, fields.companyId);
     }
     assertValidInput(fields);
@@ -129,6 +144,7 @@ export class ContactsService {
       assertValidInput(fields);
       if ('companyId' in patch && patch.companyId !== before.companyId)
         await this.assertCompany(auth, fields.companyId);
+      if ('ownerId' in patch && patch.ownerId !== before.ownerId) await this.assertOwner(auth, fields.ownerId);
       applyCustomerSince(fields, before);
       return fields;
     });

@@ -6,6 +6,7 @@ import {
   findDuplicates,
   type LimitedContact,
   limitProblems,
+  normalizePhone,
   type MergeRequest,
 } from '@klarkonform/shared';
 import { notFound, problem } from '../../infra/http-error';
@@ -166,6 +167,17 @@ export class DuplicatesService {
 
 const union = <T>(a: unknown, b: unknown): T[] => [...new Set([...((a as T[]) ?? []), ...((b as T[]) ?? [])])];
 
+/** Both lists of phone numbers, a number written twice ("030 123" and "+49 30 123") kept once. */
+function unionPhones(a: unknown, b: unknown): string[] {
+  const seen = new Set<string>();
+  return [...((a as string[]) ?? []), ...((b as string[]) ?? [])].filter((phone) => {
+    const key = normalizePhone(phone, 'DE')?.e164 ?? phone.replace(/\s+/g, '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function unionById<T extends { id: string }>(a: unknown, b: unknown): T[] {
   const out = new Map<string, T>();
   for (const item of [...((a as T[]) ?? []), ...((b as T[]) ?? [])]) out.set(item.id, item);
@@ -179,11 +191,9 @@ function mergeFields(survivor: ContactFields, dup: ContactDoc): ContactFields {
     'firstName',
     'position',
     'department',
-    'phone',
-    'mobile',
+    'mobilePhone',
     'address',
     'companyId',
-    'email',
     'website',
     'industry',
     'lead',
@@ -192,8 +202,10 @@ function mergeFields(survivor: ContactFields, dup: ContactDoc): ContactFields {
   for (const f of fillable) if (out[f] === undefined && dup[f] !== undefined) out[f] = dup[f];
   out.relationships = union(survivor.relationships, dup.relationships);
   out.tags = union(survivor.tags, dup.tags);
-  if (out.kind === 'person') {
-    out.roles = union(survivor.roles, dup.roles);
+  if (out.kind === 'person') out.roles = union(survivor.roles, dup.roles);
+  out.businessPhones = unionPhones(survivor.businessPhones, dup.businessPhones);
+  out.homePhones = unionPhones(survivor.homePhones, dup.homePhones);
+  {
     const have = new Set(((survivor.emails as Array<{ address: string }>) ?? []).map((e) => e.address.toLowerCase()));
     const extra = ((dup.emails as Array<{ address: string }>) ?? []).filter((e) => !have.has(e.address.toLowerCase()));
     const emails = [

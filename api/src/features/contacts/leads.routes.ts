@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Contact, leadStaleness, Problem } from '@klarkonform/shared';
+import { Contact, leadStaleness, Problem, UserId } from '@klarkonform/shared';
 import type { ContactsFeature } from './contacts.feature';
 import { toContact } from './contacts.mapper';
-import { findPage } from './contacts.search';
+import { findPage, withOwner } from './contacts.search';
 
 // The weekly lead review: open leads as whole contacts (the reviewer edits
 // them with If-Match, so the version comes along) and how stale each is —
@@ -13,6 +13,8 @@ const LeadsQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    // A user id, or "me" for the caller ("Meine Leads").
+    owner: Type.Optional(UserId),
   },
   { additionalProperties: false },
 );
@@ -51,6 +53,7 @@ export const leadsRoutes: FastifyPluginAsyncTypebox<{ feature: ContactsFeature }
         relationship: 'lead',
         limit: request.query.limit ?? 50,
         ...(request.query.cursor ? { cursor: request.query.cursor } : {}),
+        ...withOwner({ owner: request.query.owner }, request.auth),
       });
       const companyIds = docs.map((d) => d.companyId).filter((id): id is string => typeof id === 'string');
       const names = new Map(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DUPLICATE_THRESHOLD,
   duplicateMatch,
+  familyNameCore,
   foldName,
   hasLegalForm,
   searchKeys,
@@ -57,7 +58,7 @@ describe('lookup keys', () => {
   it('stores address prefixes from the "@" on and phone prefixes from four digits', () => {
     const { lookup } = person('Max', 'Mustermann', {
       emails: [{ address: 'Max.Mustermann@Muster.de' }],
-      phone: '+49 30 1234567',
+      businessPhones: ['+49 30 1234567'],
     });
     expect(lookup.emailKeys).toEqual(['max.mustermann@muster.de']);
     expect(lookup.emailPrefixes).toContain('max.mustermann@m');
@@ -92,7 +93,11 @@ describe('lookup keys', () => {
     ]) {
       expect(keysOf(first ?? '', last ?? '')).toEqual(existing);
     }
-    const part = fc.stringMatching(/^[A-Za-zÄÖÜäöüß]{1,10}$/);
+    // Particles ("da", "zu") leave the phonetic last name when they stand alone, which a word typed
+    // joined to the next ("daSilva") cannot show: the spellings compared here have none.
+    const part = fc
+      .stringMatching(/^[A-Za-zÄÖÜäöüß]{1,10}$/)
+      .filter((word) => familyNameCore(`${word} Name`) !== 'Name');
     fc.assert(
       fc.property(
         fc.array(part, { minLength: 1, maxLength: 3 }),
@@ -223,7 +228,7 @@ describe('lookup keys', () => {
 
   it('needs at least four digits for a phone prefix', () => {
     expect(MIN_PHONE_PREFIX).toBe(4);
-    const { lookup } = person('A', 'B', { phone: '089 12' });
+    const { lookup } = person('A', 'B', { businessPhones: ['089 12'] });
     for (const p of lookup.phonePrefixes) expect(p.length).toBeGreaterThanOrEqual(MIN_PHONE_PREFIX);
   });
 
@@ -244,7 +249,7 @@ describe('lookup keys', () => {
             firstName: p.first,
             lastName: p.last,
             emails: p.emails.map((address) => ({ address })),
-            phone: p.phones[0] ?? null,
+            businessPhones: p.phones.slice(0, 1),
           });
         const ka = keysOf(a);
         const kb = keysOf(b);

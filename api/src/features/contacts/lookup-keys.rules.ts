@@ -41,9 +41,10 @@ export interface LookupKeys {
   /** The lead status, or "" for none. */
   leadStatus: string;
   /**
-   * `<state>:<bucket>` and `<state>:<relationship>:<bucket>` for each relationship: the keys
-   * that serve unfiltered lists, relationship lists (the lead review) and tenant-wide scans in
-   * bounded slices, one first letter of the sort name at a time.
+   * `<state>:<bucket>` and `<state>:<relationship>:<bucket>` for each relationship, and the same
+   * again within the owner (`<state>:@<owner>:…`): the keys that serve unfiltered lists,
+   * relationship lists (the lead review), "Meine Kontakte"/"Meine Leads" and tenant-wide scans
+   * in bounded slices, one first letter of the sort name at a time.
    */
   listKeys: string[];
 }
@@ -62,13 +63,21 @@ export function listBucket(sortName: string): string {
   return /^[0-9a-z]$/.test(first) ? first : '#';
 }
 
-/** The list key of a bucket, optionally within one relationship ("active:lead:m"). */
-export function listKey(state: ListState, bucket: string, relationship?: string): string {
-  return relationship ? `${state}:${relationship}:${bucket}` : `${state}:${bucket}`;
+/**
+ * The list key of a bucket, optionally within one relationship ("active:lead:m") and of one
+ * owner ("active:@<owner id, URI-encoded>:lead:m", so no id can be read as another key).
+ */
+export function listKey(state: ListState, bucket: string, relationship?: string, ownerId?: string): string {
+  const owner = ownerId ? `@${encodeURIComponent(ownerId)}:` : '';
+  return relationship ? `${state}:${owner}${relationship}:${bucket}` : `${state}:${owner}${bucket}`;
 }
 
-function listKeysOf(state: ListState, bucket: string, relationships: readonly string[] = []): string[] {
-  return [listKey(state, bucket), ...unique([...relationships]).map((r) => listKey(state, bucket, r))];
+function listKeysOf(state: ListState, bucket: string, relationships: readonly string[] = [], ownerId?: string) {
+  const rels = unique([...relationships]);
+  const keys = [listKey(state, bucket), ...rels.map((r) => listKey(state, bucket, r))];
+  if (ownerId)
+    keys.push(listKey(state, bucket, undefined, ownerId), ...rels.map((r) => listKey(state, bucket, r, ownerId)));
+  return keys;
 }
 
 /**
@@ -108,6 +117,7 @@ export function lookupKeys(
     archived: boolean;
     relationships?: readonly string[] | undefined;
     companyId?: string | null | undefined;
+    ownerId?: string | undefined;
   },
 ): LookupKeys {
   const matchKeys = matchKeysOf(contact.kind, keys, contact.companyId);
@@ -122,7 +132,12 @@ export function lookupKeys(
     matchKeys,
     sortName: keys.sortName,
     leadStatus: contact.leadStatus ?? '',
-    listKeys: listKeysOf(contact.archived ? 'archived' : 'active', listBucket(keys.sortName), contact.relationships),
+    listKeys: listKeysOf(
+      contact.archived ? 'archived' : 'active',
+      listBucket(keys.sortName),
+      contact.relationships,
+      contact.ownerId,
+    ),
   };
 }
 

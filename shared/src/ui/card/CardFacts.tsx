@@ -23,39 +23,38 @@ const web = (site: string) => (/^https?:\/\//i.test(site) ? site : `https://${si
 export function CardFacts({ contact }: { contact: Contact }) {
   const styles = useStyles();
   const { t, date } = useUiText();
-  const facts: Array<[TextKey, ReactNode, string?]> = [
+  // [label, value, test id, React key when a label can repeat (two business phones)]
+  const facts: Array<[TextKey, ReactNode, string?, string?]> = [
     ['field.contactNumber', contact.contactNumber, 'contact-number'],
   ];
   if (contact.customerSince) facts.push(['field.customerSince', date(contact.customerSince)]);
-  if (contact.phone)
+  const phones: Array<[TextKey, string]> = [
+    ...contact.businessPhones.map((phone): [TextKey, string] => ['field.phone', phone]),
+    ...(contact.mobilePhone ? [['field.mobile', contact.mobilePhone] as [TextKey, string]] : []),
+    ...contact.homePhones.map((phone): [TextKey, string] => ['field.homePhones', phone]),
+  ];
+  for (const [label, phone] of phones) {
     facts.push([
-      'field.phone',
-      <Link key="phone" href={tel(contact.phone)}>
-        {contact.phone}
+      label,
+      <Link key={`${label}:${phone}`} href={tel(phone)}>
+        {phone}
       </Link>,
+      undefined,
+      `${label}:${phone}`,
     ]);
-  if (contact.kind === 'person' && contact.mobile) {
+  }
+  if (contact.website) {
     facts.push([
-      'field.mobile',
-      <Link key="mobile" href={tel(contact.mobile)}>
-        {contact.mobile}
+      'field.website',
+      <Link key="website" href={web(contact.website)} target="_blank" rel="noreferrer">
+        {contact.website}
       </Link>,
     ]);
   }
-  if (contact.kind === 'company') {
-    if (contact.website) {
-      facts.push([
-        'field.website',
-        <Link key="website" href={web(contact.website)} target="_blank" rel="noreferrer">
-          {contact.website}
-        </Link>,
-      ]);
-    }
-    const { street, postcode, city } = contact.address ?? {};
-    const place = [postcode, city].filter(Boolean).join(' ');
-    if (street || place) facts.push(['field.address', [street, place].filter(Boolean).join(', ')]);
-    if (contact.industry) facts.push(['field.industry', contact.industry]);
-  }
+  const { street, postcode, city } = contact.address ?? {};
+  const place = [postcode, city].filter(Boolean).join(' ');
+  if (street || place) facts.push(['field.address', [street, place].filter(Boolean).join(', ')]);
+  if (contact.kind === 'company' && contact.industry) facts.push(['field.industry', contact.industry]);
   if (contact.tags.length > 0) {
     facts.push([
       'field.tags',
@@ -71,8 +70,8 @@ export function CardFacts({ contact }: { contact: Contact }) {
   facts.push(['field.syncStatus', t(`syncStatus.${contact.syncStatus}`)]);
   return (
     <dl className={styles.facts}>
-      {facts.map(([label, value, testId]) => (
-        <Fragment key={label}>
+      {facts.map(([label, value, testId, key]) => (
+        <Fragment key={key ?? label}>
           <dt className={styles.term}>{t(label)}</dt>
           <dd className={styles.value} data-testid={testId}>
             {value}

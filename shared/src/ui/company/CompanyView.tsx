@@ -1,6 +1,7 @@
 import { Button, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { CompanyPerson } from '../../contacts/sender-card.schema';
 import type { Contact } from '../../contacts/contact.schema';
+import { primaryEmail } from '../../contacts/contact.rules';
 import { CardFacts } from '../card/CardFacts';
 import { CardHeader } from '../card/CardHeader';
 import { CardSection } from '../card/CardSection';
@@ -40,7 +41,7 @@ export function CompanyView({ company, people, onOpenPerson, onBack }: CompanyVi
       <Button appearance="subtle" className={styles.back} onClick={onBack}>
         ← {t('pane.back')}
       </Button>
-      <CardHeader name={name} email={company.kind === 'company' ? company.email : undefined}>
+      <CardHeader name={name} email={primaryEmail(company)}>
         <RelationshipBadges relationships={company.relationships} />
       </CardHeader>
       <CardSection title={t('card.companyPeople', { company: name })}>

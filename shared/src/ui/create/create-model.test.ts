@@ -76,7 +76,7 @@ describe('initialDraft', () => {
     expect(companyCreate(draft)).toEqual({
       kind: 'company',
       name: 'Neue Firma GmbH',
-      email: 'info@neue-firma.de',
+      emails: [{ address: 'info@neue-firma.de', primary: true }],
       website: 'neue-firma.de',
       relationships: ['lead'],
     });

@@ -88,7 +88,7 @@ export function companyCreate(draft: CreateDraft): CompanyCreate {
   return {
     kind: 'company',
     name: draft.newCompanyName.trim(),
-    ...(draft.target === 'company' && email ? { email } : {}),
+    ...(draft.target === 'company' && email ? { emails: [{ address: email, primary: true }] } : {}),
     ...(domain ? { website: domain } : {}),
     relationships: draft.relationships,
   };

@@ -22,6 +22,8 @@ const person = (changes: Partial<Extract<Contact, { kind: 'person' }>> = {}): Co
   position: 'Geschäftsführer',
   roles: ['decisionMaker'],
   emails: [{ address: 'max@muster.de', primary: true }],
+  businessPhones: [],
+  homePhones: [],
   relationships: ['customer'],
   tags: ['VIP'],
   notes: { specifics: 'Vormittags anrufen', history: [], openItems: [], free: [] },

@@ -1,4 +1,4 @@
-import type { Contact, ContactSummary, LeadReviewItem } from '@klarkonform/shared/ui';
+import { type Contact, type ContactSummary, type LeadReviewItem, primaryEmail } from '@klarkonform/shared/ui';
 import { useCallback, useEffect, useReducer } from 'react';
 import { useServices } from '../../shell/services';
 
@@ -9,7 +9,7 @@ const PAGE_SIZE = 100;
 
 function summaryOf(item: LeadReviewItem): ContactSummary {
   const { contact } = item;
-  const email = contact.kind === 'company' ? contact.email : contact.emails.find((e) => e.primary)?.address;
+  const email = primaryEmail(contact);
   return {
     id: contact.id,
     kind: contact.kind,

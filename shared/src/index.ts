@@ -106,6 +106,7 @@ export {
   PersonCreate,
   PersonPatch,
 } from './contacts/contact-input.schema';
+export { ContactPatchBody, kindsWithPatchField, PATCH_SHAPES } from './contacts/contact-patch.schema';
 export {
   AuditChange,
   AuditEntry,
@@ -156,11 +157,15 @@ export { domainToAscii, domainToUnicode } from './contacts/domain.rules';
 export {
   CONSENT_EVENT_PROBLEMS,
   DOUBLE_OPT_IN_EXPIRY_DAYS,
+  confirmationUnproven,
   consentEventProblems,
   consentGrant,
   consentState,
   consentSummary,
   mayContact,
+  openDoubleOptInRequest,
+  unprovenConfirmations,
+  unprovenConsent,
 } from './contacts/consent.rules';
 export type { ConsentEventProblem, ConsentSubject } from './contacts/consent.rules';
 export {
@@ -209,12 +214,28 @@ export type { TextInputResult, TextKind, TextProblem } from './text/text.rules';
 // i18n
 export { DEFAULT_LANGUAGE, LANGUAGES, pickLanguage } from './i18n/language';
 export type { Language } from './i18n/language';
-export { FIELD_NAMES, PROBLEM_CODES, SERVICE_PROBLEMS } from './i18n/catalog';
-export type { Catalog, FieldName, ProblemCode, ServiceProblem, TranslationKey } from './i18n/catalog';
+export { FIELD_NAMES, JSON_TYPES, PROBLEM_CODES, SERVICE_PROBLEMS, TOKEN_PROBLEMS } from './i18n/catalog';
+export type {
+  Catalog,
+  FieldName,
+  JsonType,
+  ProblemCode,
+  ServiceProblem,
+  TokenProblem,
+  TranslationKey,
+} from './i18n/catalog';
 export { de } from './i18n/de';
 export { en } from './i18n/en';
-export { catalogs, createTranslator, fieldLabelKey, relationshipLabel } from './i18n/i18n';
-export type { Translate } from './i18n/i18n';
+export {
+  catalogs,
+  createTranslator,
+  describeField,
+  fieldLabelKey,
+  matchField,
+  relationshipLabel,
+} from './i18n/i18n';
+export type { FieldMatch, Translate } from './i18n/i18n';
+export { valueLabels } from './i18n/value-labels';
 
 // Auth and HTTP (roles, permissions, problem details)
 export { APP_ROLES, PERMISSIONS, isAppRole, permissionsFor } from './auth/roles';

@@ -52,7 +52,11 @@ const LABELS: Record<string, string> = {
   'body.address.city': 'Ort',
   'body.notes.specifics': 'Besonderheiten',
   'body.tags': 'Schlagwörter',
-  'body.tags.0': 'Schlagwörter',
+  'body.tags.0': 'Schlagwörter, Eintrag 1',
+  'body.text': 'Text',
+  'body.event': 'Ereignis',
+  'body.proof': 'Nachweis',
+  'querystring.q': 'Suchbegriff',
 };
 
 function expectFieldError(

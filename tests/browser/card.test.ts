@@ -1,12 +1,14 @@
+import { Types } from 'mongoose';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations, type DemoPage, launchChromium, openDemo } from './support/browser';
 import { type BrowserApp, startBrowserApp } from './support/browser-app';
-import { demoUserClient, seedMusterGmbH } from './support/seed';
+import { demoUserClient, type MusterGmbH, seedMusterGmbH } from './support/seed';
 
 let browser: Browser;
 let server: BrowserApp;
 let demo: DemoPage;
+let muster: MusterGmbH;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -16,7 +18,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   server = await startBrowserApp();
-  await seedMusterGmbH(await demoUserClient(server.baseUrl));
+  muster = await seedMusterGmbH(await demoUserClient(server.baseUrl));
   demo = await openDemo(browser, server.baseUrl);
 });
 afterEach(async (test) => {
@@ -60,6 +62,36 @@ describe('the sender card', () => {
     await people.filter({ hasText: 'Lisa Müller' }).click();
     await demo.pane.getByTestId('contact-card').getByRole('heading', { name: 'Lisa Müller' }).waitFor();
     expect(await demo.pane.getByTestId('contact-card').textContent()).toContain('Rechnungskontakt');
+  });
+
+  it('shows a confirmation without request or proof as not proven, and no marketing email', async () => {
+    // Legacy data: a double-opt-in confirmation stored with neither its request nor a proof.
+    await server.app.mongo.db!.collection('contacts').updateOne({ _id: new Types.ObjectId(muster.lisa.id) }, {
+      $push: {
+        'consent.channels.email': {
+          id: new Types.ObjectId().toHexString(),
+          type: 'doubleOptInConfirmed',
+          at: '2024-05-02T10:00:00.000Z',
+          source: 'Import Altsystem',
+          recordedBy: { id: 'import', name: 'Import' },
+        },
+      },
+      $inc: { version: 1 },
+    } as never);
+    await demo.close();
+    demo = await openDemo(browser, server.baseUrl);
+    await demo.pane.getByTestId('participants').getByRole('button').filter({ hasText: 'Lisa Müller' }).click();
+    const card = demo.pane.getByTestId('contact-card');
+    await card.getByRole('heading', { name: 'Lisa Müller' }).waitFor();
+    expect(await card.getByTestId('marketing-allowed').textContent()).toBe('Nein');
+    await card
+      .getByText('Double-Opt-in-Bestätigung ohne Anfrage und ohne Nachweis – gilt nicht als Einwilligung.')
+      .waitFor();
+    expect(await card.getByTestId('consent-email').textContent()).toBe('Keine Einwilligung');
+    await card.getByRole('button', { name: /E-Mail/ }).click();
+    expect(await card.getByTestId('consent-unproven').textContent()).toMatch(/^Nicht nachgewiesen/);
+    await demo.screenshot('unproven-confirmation-card');
+    expect(await axeViolations(demo.paneFrame())).toEqual([]);
   });
 
   it('lists the three attendees of a meeting', async () => {

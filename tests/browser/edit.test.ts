@@ -76,6 +76,52 @@ describe('editing in the pane', () => {
     ]);
   });
 
+  it('asks for a proof of a double-opt-in confirmation unless it answers an open request, and shows a refusal', async () => {
+    const card = demo.pane.getByTestId('contact-card');
+    const consent = demo.pane.getByRole('form', { name: 'Einwilligung erfassen' });
+    const submit = consent.getByRole('button', { name: 'Einwilligung speichern' });
+    const proof = consent.getByRole('textbox', { name: /^Nachweis/ });
+    const open = async (type: string) => {
+      await card.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+      await consent.getByLabel('Kanal').selectOption('newsletter');
+      await consent.getByLabel('Ereignis').selectOption(type);
+      await consent.getByLabel(/^Quelle/).fill('Newsletter-Anmeldung auf muster.de');
+    };
+
+    // No request on the channel: the proof is required, and the form says so before sending.
+    await open('doubleOptInConfirmed');
+    await consent.getByText('Ohne offene Double-Opt-in-Anfrage auf diesem Kanal ist ein Nachweis nötig.').waitFor();
+    expect(await proof.evaluate((element) => (element as HTMLTextAreaElement).required)).toBe(true);
+    expect(await submit.isDisabled()).toBe(true);
+    await demo.screenshot('consent-confirmation-needs-proof');
+    await consent.getByLabel('Ereignis').selectOption('doubleOptInRequested');
+    await submit.click();
+    await card.getByTestId('consent-newsletter').getByText('Bestätigung ausstehend').waitFor();
+
+    // The confirmation of that request needs no proof of its own …
+    await open('doubleOptInConfirmed');
+    await consent.getByText(/^Bestätigt die Double-Opt-in-Anfrage vom \d\d\.\d\d\.\d{4}/).waitFor();
+    expect(await submit.isDisabled()).toBe(false);
+    // … but meanwhile the person unsubscribed, which closes the request: the server refuses,
+    // and the form shows its message at the proof field.
+    await api.addConsentEvent(muster.max.id, { channel: 'newsletter', type: 'optOut', source: 'Abmeldelink' });
+    await submit.click();
+    await consent.getByText(/^Eine Double-Opt-in-Bestätigung braucht eine offene Double-Opt-in-Anfrage/).waitFor();
+    expect(await proof.getAttribute('aria-invalid')).toBe('true');
+    await demo.screenshot('consent-confirmation-refused');
+    expect(await axeViolations(demo.paneFrame())).toEqual([]);
+
+    await proof.fill('Bestätigungs-Mail vom heutigen Tag, Ablage Marketing/DOI');
+    await submit.click();
+    await card.getByTestId('consent-newsletter').getByText('Erteilt').waitFor();
+    const saved = await api.getContact(muster.max.id);
+    expect(saved.consent.channels.newsletter.map((event) => event.type)).toEqual([
+      'doubleOptInRequested',
+      'optOut',
+      'doubleOptInConfirmed',
+    ]);
+  });
+
   it('shows a reload prompt on a stale edit and keeps what the user typed', async () => {
     const card = demo.pane.getByTestId('contact-card');
     await card.getByRole('button', { name: 'Bearbeiten' }).click();

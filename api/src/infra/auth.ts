@@ -84,7 +84,10 @@ async function authenticate(
     if (err instanceof TokenError) {
       request.log.info({ reason: err.reason }, 'rejected token');
       const wwwAuthenticate = `Bearer error="invalid_token", error_description="${err.reason.replace(/"/g, "'")}"`;
-      throw problem(401, 'unauthorized', 'tokenInvalid', { reason: err.reason }, { wwwAuthenticate });
+      const { problem: why } = err;
+      throw problem(401, 'unauthorized', 'tokenInvalid', (t) => ({ reason: t(`tokenProblem.${why}`) }), {
+        wwwAuthenticate,
+      });
     }
     throw err;
   }

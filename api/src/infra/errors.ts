@@ -2,8 +2,6 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
   createTranslator,
-  type FieldError,
-  fieldLabelKey,
   type Language,
   type Problem,
   type ProblemCode,
@@ -11,12 +9,12 @@ import {
   type ServiceProblem,
 } from '@klarkonform/shared';
 import { isDatabaseUnreachableError } from './db-availability';
-import { HttpError } from './http-error';
+import { fieldDetail, HttpError, type LocalFieldError } from './http-error';
 import { type AjvLikeError, toFieldErrors } from './validation';
 
-// One place turns every failure into application/problem+json. Expected
-// errors keep their message; anything unexpected becomes a generic 500 whose
-// details go to the log only.
+// One place turns every failure into application/problem+json, its detail in the reader's
+// language (Accept-Language: German or English, like the title). Expected errors say what went
+// wrong; anything unexpected becomes a generic 500 whose details go to the log only.
 
 export function requestLanguage(request: FastifyRequest): Language {
   const header = request.headers['accept-language'];
@@ -51,7 +49,7 @@ export function sendProblem(
   status: number,
   code: ProblemCode,
   detail: string | undefined,
-  errors?: readonly FieldError[],
+  errors?: readonly LocalFieldError[],
 ): FastifyReply {
   const lang = requestLanguage(reply.request);
   const body: Problem = {
@@ -62,7 +60,7 @@ export function sendProblem(
     instance: reply.request.url.split('?')[0],
   };
   if (detail) body.detail = detail;
-  if (errors && errors.length > 0) body.errors = [...errors];
+  if (errors && errors.length > 0) body.errors = errors.map(({ field, message }) => ({ field, message }));
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
@@ -73,39 +71,26 @@ export function sendUnavailable(reply: FastifyReply, retryAfterSeconds: number):
   return sendProblem(reply, 503, 'serviceUnavailable', t('problem.serviceUnavailable.detail'));
 }
 
-/** The first field error as a sentence a user reads: the field's label ("Nachname"), else its path. */
-function validationDetail(errors: readonly FieldError[], lang: Language): string {
-  const first = errors[0];
-  const labelKey = first ? fieldLabelKey(first.field.replace(/^(body|querystring|params|headers)\./, '')) : undefined;
-  const name = labelKey ? createTranslator(lang)(labelKey) : first?.field;
-  const summary = first ? `${name}: ${first.message}` : '';
-  const more =
-    errors.length > 1
-      ? lang === 'de'
-        ? ` (und ${errors.length - 1} weitere)`
-        : ` (and ${errors.length - 1} more)`
-      : '';
-  return summary + more;
-}
-
 export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
       const lang = requestLanguage(request);
+      const t = createTranslator(lang);
       const validation = (error as FastifyError).validation as AjvLikeError[] | undefined;
       if (validation) {
         const part = (error as FastifyError).validationContext ?? 'body';
         const fields = toFieldErrors(validation, part, lang);
-        return sendProblem(reply, 400, 'validationFailed', validationDetail(fields, lang), fields);
+        return sendProblem(reply, 400, 'validationFailed', fieldDetail(fields, t), fields);
       }
       if (error instanceof HttpError) {
         if (error.wwwAuthenticate) reply.header('www-authenticate', error.wwwAuthenticate);
         if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
         if (error.localize) {
-          const { detail, errors } = error.localize(createTranslator(lang), lang);
+          const { detail, errors } = error.localize(t, lang);
           return sendProblem(reply, error.statusCode, error.code, detail, errors);
         }
-        return sendProblem(reply, error.statusCode, error.code, error.message, error.errors);
+        // Without texts of its own, the status's general explanation (the message is for the log).
+        return sendProblem(reply, error.statusCode, error.code, t(`problem.${error.code}.detail`), error.errors);
       }
       const availability = app.hasDecorator('dbAvailability') ? app.dbAvailability : undefined;
       if (availability ? availability.explains(error) : isDatabaseUnreachableError(error)) {
@@ -114,25 +99,25 @@ export const errorsPlugin = fp(
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
-        if (status === 429) {
-          return sendProblem(reply, 429, 'tooManyRequests', createTranslator(lang)('problem.tooManyRequests.detail'));
-        }
+        const code = STATUS_CODES[status] ?? 'badRequest';
         const known = FASTIFY_PROBLEMS[(error as FastifyError).code ?? ''];
-        const detail = known ? createTranslator(lang)(`serviceProblem.${known}`) : error.message;
-        return sendProblem(reply, status, STATUS_CODES[status] ?? 'badRequest', detail);
+        // Fastify's own words are English and name its internals: the log keeps them.
+        if (!known) request.log.info({ code: (error as FastifyError).code, reason: error.message }, 'client error');
+        return sendProblem(reply, status, code, t(known ? `serviceProblem.${known}` : `problem.${code}.detail`));
       }
       request.log.error({ err: error }, 'unhandled error');
-      return sendProblem(
-        reply,
-        500,
-        'internal',
-        lang === 'de' ? 'Bitte später erneut versuchen.' : 'Please try again later.',
-      );
+      return sendProblem(reply, 500, 'internal', t('problem.internal.detail'));
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      sendProblem(reply, 404, 'notFound', `${request.method} ${request.url.split('?')[0]}`),
-    );
+    app.setNotFoundHandler((request, reply) => {
+      const values = { method: request.method, path: request.url.split('?')[0] ?? '' };
+      return sendProblem(
+        reply,
+        404,
+        'notFound',
+        createTranslator(requestLanguage(request))('serviceProblem.noSuchRoute', values),
+      );
+    });
   },
   { name: 'errors' },
 );

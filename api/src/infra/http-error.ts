@@ -1,5 +1,6 @@
 import {
   createTranslator,
+  describeField,
   type FieldError,
   type Language,
   type ProblemCode,
@@ -7,8 +8,40 @@ import {
   type Translate,
 } from '@klarkonform/shared';
 
+/**
+ * A field error as the API words it; `named` when the message names the field itself
+ * ("„Branche“ gibt es nur bei Firmen."), so that the detail does not put the label before it
+ * again. Only `field` and `message` are sent.
+ */
+export interface LocalFieldError extends FieldError {
+  named?: boolean;
+}
+
 /** Texts of a problem in the reader's language: the detail and the field errors. */
-export type LocalizedProblem = (t: Translate, lang: Language) => { detail: string; errors?: readonly FieldError[] };
+export type LocalizedProblem = (
+  t: Translate,
+  lang: Language,
+) => { detail: string; errors?: readonly LocalFieldError[] };
+
+const parentOf = (field: string) => field.split('.').slice(0, -1).join('.');
+const withoutPart = (field: string) => field.replace(/^(body|querystring|params|headers)(\.|$)/, '');
+
+/**
+ * The detail of a problem with field errors: the first one as a sentence with the field's label
+ * in the reader's language ("Budget: Das Mindestbudget ist größer als das Höchstbudget.",
+ * "E-Mail-Adressen, Eintrag 2: ist keine gültige E-Mail-Adresse"), never the machine path of a
+ * known field, and how many more there are.
+ */
+export function fieldDetail(errors: readonly LocalFieldError[], t: Translate): string {
+  const first = errors[0];
+  if (!first) return '';
+  const where = first.named ? parentOf(first.field) : first.field;
+  const label = withoutPart(where) === '' ? undefined : (describeField(where, t) ?? withoutPart(where));
+  const sentence = label ? `${label}: ${first.message}` : first.message;
+  return errors.length > 1
+    ? t('serviceProblem.moreProblems', { detail: sentence, count: errors.length - 1 })
+    : sentence;
+}
 
 // The one error type services throw for expected failures; the error handler
 // turns it into problem+json. `code` selects the localised title; `localize`,
@@ -17,7 +50,7 @@ export type LocalizedProblem = (t: Translate, lang: Language) => { detail: strin
 export class HttpError extends Error {
   readonly statusCode: number;
   readonly code: ProblemCode;
-  readonly errors: readonly FieldError[] | undefined;
+  readonly errors: readonly LocalFieldError[] | undefined;
   readonly wwwAuthenticate: string | undefined;
   readonly localize: LocalizedProblem | undefined;
   /** Seconds after which a retry may succeed (sent as Retry-After with 429 and 503). */
@@ -28,7 +61,7 @@ export class HttpError extends Error {
     code: ProblemCode,
     detail: string,
     extra: {
-      errors?: readonly FieldError[];
+      errors?: readonly LocalFieldError[];
       wwwAuthenticate?: string;
       localize?: LocalizedProblem;
       retryAfterSeconds?: number;
@@ -64,18 +97,35 @@ export function problem(
   return new HttpError(status, code, detail(english), { ...extra, localize: (t) => ({ detail: detail(t) }) });
 }
 
+/** A field a rule refused: the machine path, the catalog key of the message and its values. */
+export interface FieldProblem {
+  field: string;
+  key: string;
+  values?: Values | ((t: Translate) => Values);
+  /** The message names the field itself (see LocalFieldError). */
+  named?: boolean;
+}
+
 /**
- * 400 validationFailed for fields a rule beyond the schema refused; each message is a catalog key
- * (with values) and is written in the reader's language, like schema errors.
+ * 400 validationFailed (or `status`/`code`, e.g. a 409 that depends on the stored contact) for
+ * fields a rule beyond the schema refused; each message is a catalog key with values, written in
+ * the reader's language like schema errors, and the detail names the first field by its label.
  */
-export function fieldProblems(problems: ReadonlyArray<{ field: string; key: string; values?: Values }>): HttpError {
+export function fieldProblems(
+  problems: readonly FieldProblem[],
+  status = 400,
+  code: ProblemCode = 'validationFailed',
+): HttpError {
   const texts = (t: Translate) => {
-    const errors = problems.map((p) => ({ field: p.field, message: t(p.key, p.values ?? {}) }));
-    const first = errors[0];
-    return { detail: first ? `${first.field}: ${first.message}` : '', errors };
+    const errors: LocalFieldError[] = problems.map((p) => ({
+      field: p.field,
+      message: t(p.key, typeof p.values === 'function' ? p.values(t) : (p.values ?? {})),
+      ...(p.named ? { named: true } : {}),
+    }));
+    return { detail: fieldDetail(errors, t), errors };
   };
   const en = texts(english);
-  return new HttpError(400, 'validationFailed', en.detail, { errors: en.errors, localize: texts });
+  return new HttpError(status, code, en.detail, { errors: en.errors, localize: texts });
 }
 
 /** 404 for a record of the tenant that does not exist (or belongs to another tenant). */

@@ -6,7 +6,7 @@ import {
   type JWTPayload,
   jwtVerify,
 } from 'jose';
-import { type AppRole, isAppRole, type Permission, permissionsFor } from '@klarkonform/shared';
+import { type AppRole, isAppRole, type Permission, permissionsFor, type TokenProblem } from '@klarkonform/shared';
 import type { AppConfig } from '../config';
 
 // Verifies Entra ID v2 access tokens (and the local issuer's, which have the
@@ -23,8 +23,12 @@ export interface AuthContext {
   readonly kind: 'user' | 'app';
 }
 
+/** A refused token: `problem` says why in catalog terms (tokenProblem.*), `reason` in English for logs and WWW-Authenticate. */
 export class TokenError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly problem: TokenProblem,
+    readonly reason: string,
+  ) {
     super(reason);
     this.name = 'TokenError';
   }
@@ -50,15 +54,15 @@ export function createTokenVerifier(auth: AppConfig['auth'], localJwks?: JSONWeb
         requiredClaims: ['exp', 'iss', 'tid', 'oid'],
       }));
     } catch (err) {
-      throw new TokenError(describeJoseError(err));
+      throw describeJoseError(err);
     }
     assertClaimTypes(payload);
     const tid = payload.tid as string;
-    if (!TENANT_ID.test(tid)) throw new TokenError('invalid tenant id');
-    if (payload.iss !== auth.issuerTemplate.replace('{tid}', tid)) throw new TokenError('unexpected issuer');
-    if (payload.ver !== '2.0') throw new TokenError('only v2.0 access tokens are accepted');
+    if (!TENANT_ID.test(tid)) throw new TokenError('tenantInvalid', 'invalid tenant id');
+    if (payload.iss !== auth.issuerTemplate.replace('{tid}', tid)) throw new TokenError('issuer', 'unexpected issuer');
+    if (payload.ver !== '2.0') throw new TokenError('version', 'only v2.0 access tokens are accepted');
     if (auth.allowedTenants !== '*' && !auth.allowedTenants.includes(tid)) {
-      throw new TokenError('tenant is not allowed');
+      throw new TokenError('tenantNotAllowed', 'tenant is not allowed');
     }
 
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
@@ -68,7 +72,7 @@ export function createTokenVerifier(auth: AppConfig['auth'], localJwks?: JSONWeb
     const roles = claimedRoles.filter(isAppRole);
     const delegated = scopes.includes(REQUIRED_SCOPE);
     if (!delegated && roles.length === 0)
-      throw new TokenError(`token has neither the ${REQUIRED_SCOPE} scope nor an app role`);
+      throw new TokenError('noScopeOrRole', `token has neither the ${REQUIRED_SCOPE} scope nor an app role`);
 
     const effectiveRoles = roles.length > 0 ? roles : [...auth.defaultRoles];
     return {
@@ -94,21 +98,30 @@ function assertClaimTypes(payload: JWTPayload): void {
   for (const claim of STRING_CLAIMS) {
     const value = payload[claim];
     if (value === undefined && claim !== 'tid' && claim !== 'oid' && claim !== 'ver') continue;
-    if (typeof value !== 'string' || value === '') throw new TokenError(`claim "${claim}" must be a non-empty string`);
+    if (typeof value !== 'string' || value === '')
+      throw new TokenError('claimType', `claim "${claim}" must be a non-empty string`);
   }
-  if (payload.oid !== undefined && (payload.oid as string).length > 64) throw new TokenError('claim "oid" is too long');
+  if (payload.oid !== undefined && (payload.oid as string).length > 64)
+    throw new TokenError('claimType', 'claim "oid" is too long');
   const roles = payload.roles;
   if (roles !== undefined && !(Array.isArray(roles) && roles.every((r) => typeof r === 'string'))) {
-    throw new TokenError('claim "roles" must be an array of strings');
+    throw new TokenError('claimType', 'claim "roles" must be an array of strings');
   }
 }
 
-function describeJoseError(err: unknown): string {
-  if (err instanceof joseErrors.JWTExpired) return 'token expired';
-  if (err instanceof joseErrors.JWTClaimValidationFailed) return `claim "${err.claim}" invalid: ${err.reason}`;
-  if (err instanceof joseErrors.JWKSNoMatchingKey) return 'no matching signing key';
-  if (err instanceof joseErrors.JOSEAlgNotAllowed) return 'signing algorithm not allowed';
-  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return 'signature verification failed';
-  if (err instanceof joseErrors.JOSEError) return `invalid token (${err.code})`;
-  return 'invalid token';
+function describeJoseError(err: unknown): TokenError {
+  if (err instanceof joseErrors.JWTExpired) return new TokenError('expired', 'token expired');
+  if (err instanceof joseErrors.JWTClaimValidationFailed) {
+    const reason = `claim "${err.claim}" invalid: ${err.reason}`;
+    if (err.claim === 'aud') return new TokenError('audience', reason);
+    if (err.claim === 'nbf' || err.claim === 'iat') return new TokenError('notYetValid', reason);
+    return new TokenError('claimInvalid', reason);
+  }
+  if (err instanceof joseErrors.JWKSNoMatchingKey) return new TokenError('noMatchingKey', 'no matching signing key');
+  if (err instanceof joseErrors.JOSEAlgNotAllowed) return new TokenError('algorithm', 'signing algorithm not allowed');
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed) {
+    return new TokenError('signature', 'signature verification failed');
+  }
+  if (err instanceof joseErrors.JOSEError) return new TokenError('malformed', `invalid token (${err.code})`);
+  return new TokenError('malformed', 'invalid token');
 }

@@ -11,6 +11,9 @@ import {
   consentState,
   consentSummary,
   mayContact,
+  openDoubleOptInRequest,
+  unprovenConfirmations,
+  unprovenConsent,
 } from './consent.rules';
 
 const NOW = new Date('2026-03-15T12:00:00.000Z');
@@ -249,5 +252,131 @@ describe('consentEventProblems', () => {
     [{ channel: 'email', type: 'optIn', source: 'Messe', at: '2026-03-16T12:00:00.000Z' }, ['eventInFuture']],
   ] as const)('%o → %o', (input, problems) => {
     expect(consentEventProblems(input, NOW)).toEqual(problems);
+  });
+});
+
+// A confirmation as legacy data holds it: no proof reference.
+const bare = (type: ConsentEventType, d: number) => makeEvent(type, day(d), { proof: undefined });
+
+describe('double-opt-in confirmations need an open request or a proof', () => {
+  it.each<[string, ConsentEvent[], string]>([
+    ['confirmation alone, no proof', [bare('doubleOptInConfirmed', 2)], 'none'],
+    ['confirmation alone, with proof', [makeEvent('doubleOptInConfirmed', day(2))], 'granted'],
+    ['confirmation of an open request', [bare('doubleOptInRequested', 1), bare('doubleOptInConfirmed', 2)], 'granted'],
+    [
+      'second confirmation of one request',
+      [
+        bare('doubleOptInRequested', 1),
+        bare('doubleOptInConfirmed', 2),
+        bare('optOut', 3),
+        bare('doubleOptInConfirmed', 4),
+      ],
+      'denied',
+    ],
+    [
+      'confirmation after the request was answered by an opt-out',
+      [bare('doubleOptInRequested', 1), bare('optOut', 2), bare('doubleOptInConfirmed', 3)],
+      'denied',
+    ],
+    ['confirmation before its request', [bare('doubleOptInConfirmed', 1), bare('doubleOptInRequested', 2)], 'pending'],
+  ])('%s → %s', (_case, events, status) => {
+    expect(consentState(events, NOW, 'email').status).toBe(status);
+  });
+
+  it('does not count a confirmation of a request whose link had expired', () => {
+    const requested = new Date(NOW.getTime() - (DOUBLE_OPT_IN_EXPIRY_DAYS + 2) * 86_400_000).toISOString();
+    const confirmed = new Date(NOW.getTime() - 86_400_000).toISOString();
+    const events = [
+      makeEvent('doubleOptInRequested', requested),
+      makeEvent('doubleOptInConfirmed', confirmed, { proof: '' }),
+    ];
+    expect(consentState(events, NOW).status).toBe('none');
+    expect(unprovenConfirmations(events, NOW)).toEqual(new Set([events[1]?.id]));
+  });
+
+  it('says why marketing is not allowed on an unproven confirmation, and still allows on another basis', () => {
+    const legacy = consent('contract', { email: [bare('doubleOptInConfirmed', 2)] });
+    const subject = makePerson({ consent: legacy });
+    expect(mayContact(subject, 'email', 'marketing', NOW)).toMatchObject({
+      allowed: false,
+      reason: 'unprovenConfirmation',
+    });
+    expect(mayContact(subject, 'email', 'service', NOW)).toMatchObject({ allowed: true, reason: 'contract' });
+    expect(unprovenConsent(legacy.channels.email, NOW, 'email')?.type).toBe('doubleOptInConfirmed');
+    // A later opt-in is a proven grant; the old confirmation no longer matters.
+    const regranted = consent(undefined, { email: [bare('doubleOptInConfirmed', 2), makeEvent('optIn', day(3))] });
+    expect(mayContact(makePerson({ consent: regranted }), 'email', 'marketing', NOW).allowed).toBe(true);
+    expect(unprovenConsent(regranted.channels.email, NOW, 'email')).toBeUndefined();
+  });
+
+  it('finds the open request at a given time', () => {
+    const events = [bare('doubleOptInRequested', 1), bare('doubleOptInConfirmed', 5), bare('doubleOptInRequested', 8)];
+    expect(openDoubleOptInRequest(events, new Date(day(3)))?.at).toBe(day(1));
+    expect(openDoubleOptInRequest(events, new Date(day(6)))).toBeUndefined();
+    expect(openDoubleOptInRequest(events, new Date(day(9)))?.at).toBe(day(8));
+    expect(openDoubleOptInRequest([], NOW)).toBeUndefined();
+  });
+
+  it('refuses to record a confirmation with neither an open request nor a proof', () => {
+    const input = { channel: 'email', type: 'doubleOptInConfirmed', source: 'Webformular' } as const;
+    expect(consentEventProblems(input, NOW, [])).toEqual(['doubleOptInUnproven']);
+    expect(consentEventProblems({ ...input, proof: '   ' }, NOW, [])).toEqual(['doubleOptInUnproven']);
+    expect(consentEventProblems({ ...input, proof: 'Klick-Log 2026-03-15 09:12, IP 192.0.2.7' }, NOW, [])).toEqual([]);
+    expect(consentEventProblems(input, NOW, [bare('doubleOptInRequested', 10)])).toEqual([]);
+    // Without the history (the API's first check), only the rules of the input itself.
+    expect(consentEventProblems(input, NOW)).toEqual([]);
+    // The request must be open at the time the confirmation is dated, not only now.
+    expect(consentEventProblems({ ...input, at: day(5) }, NOW, [bare('doubleOptInRequested', 10)])).toEqual([
+      'doubleOptInUnproven',
+    ]);
+  });
+
+  it('property: no history yields "allowed" without a proven confirmation or another basis', () => {
+    const step = fc.record({
+      type: fc.constantFrom<ConsentEventType>(
+        'doubleOptInRequested',
+        'doubleOptInConfirmed',
+        'optOut',
+        'optIn',
+        'softOptIn',
+      ),
+      d: fc.integer({ min: 1, max: 14 }),
+      // Far enough apart that a request may have expired (days before March 2026).
+      back: fc.constantFrom(0, 0, 40),
+      proof: fc.boolean(),
+    });
+    const channel = fc.constantFrom<ConsentChannel>('email', 'phone', 'letter', 'newsletter');
+    const basis = fc.constantFrom<LegalBasis | undefined>(undefined, 'consent');
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 10 }), channel, basis, (steps, ch, legalBasis) => {
+        const events = steps.map(({ type, d, back, proof }) =>
+          makeEvent(
+            type,
+            new Date(Date.parse(day(d)) - back * 86_400_000).toISOString(),
+            proof ? {} : { proof: undefined },
+          ),
+        );
+        const time = (e: ConsentEvent) => Date.parse(e.at);
+        // Independent of the rules' walk: a basis exists only if some event could grant.
+        const couldGrant = events.some(
+          (e) =>
+            e.type === 'optIn' ||
+            (e.type === 'softOptIn' && ch === 'email') ||
+            (e.type === 'doubleOptInConfirmed' &&
+              (e.proof !== undefined ||
+                events.some(
+                  (r) =>
+                    r.type === 'doubleOptInRequested' &&
+                    time(r) <= time(e) &&
+                    time(e) - time(r) <= DOUBLE_OPT_IN_EXPIRY_DAYS * 86_400_000,
+                ))),
+        );
+        const subject = makePerson({ consent: consent(legalBasis, { [ch]: events }) });
+        for (const purpose of ['marketing', 'service'] as const) {
+          if (!couldGrant) expect(mayContact(subject, ch, purpose, NOW).allowed).toBe(false);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -74,6 +74,7 @@ export const CONSENT_REASONS = [
   'contract',
   'legitimateInterest',
   'noLegalBasis',
+  'unprovenConfirmation',
 ] as const;
 export const ConsentReason = Type.Enum(CONSENT_REASONS);
 export type ConsentReason = Static<typeof ConsentReason>;

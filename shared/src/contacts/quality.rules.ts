@@ -2,7 +2,7 @@ import { type CountryCode, isSupportedCountry } from 'libphonenumber-js';
 import { CONSENT_CHANNELS, type QualityCode, type Severity } from './contact-enums.schema';
 import type { QualityFinding } from './contact-query.schema';
 import type { Company, Contact, Person } from './contact.schema';
-import { consentGrant } from './consent.rules';
+import { consentGrant, unprovenConsent } from './consent.rules';
 import { budgetInRange, contactEmails, contactPhones, emailProblems, leadStaleness } from './contact.rules';
 import { hasText, normalizeEmail, normalizePhone } from './normalize.rules';
 
@@ -95,7 +95,8 @@ export function contactFindings(contact: Contact, now: Date): QualityFinding[] {
   findings.push(...leadFindings(contact, now));
   for (const channel of CONSENT_CHANNELS) {
     const grant = consentGrant(contact.consent.channels[channel], now, channel);
-    if (grant && !hasText(grant.proof)) {
+    // Also a confirmation that does not count for want of a request or proof (legacy data).
+    if ((grant && !hasText(grant.proof)) || unprovenConsent(contact.consent.channels[channel], now, channel)) {
       findings.push(finding('contact.consentWithoutProof', 'warning', `consent.${channel}`));
     }
   }

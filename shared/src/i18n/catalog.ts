@@ -85,6 +85,8 @@ export const FIELD_NAMES = [
   'leadStatus',
   'nextSteps',
   'budget',
+  'budgetMin',
+  'budgetMax',
   'timeframe',
   'notes',
   'specifics',
@@ -93,13 +95,60 @@ export const FIELD_NAMES = [
   'freeNotes',
   'consent',
   'legalBasis',
+  'channel',
+  'eventType',
+  'date',
+  'source',
+  'proof',
+  'purpose',
+  'event',
+  'text',
+  'done',
+  'reason',
   'contactNumber',
   'syncStatus',
+  'contactId',
+  'itemId',
+  'survivorId',
+  'duplicateId',
+  'excludeId',
+  'searchText',
+  'displayName',
+  'archived',
+  'limit',
+  'cursor',
+  'idempotencyKey',
+  'ifMatch',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
+/** JSON value types as schema validation names them ("muss ein Text sein"). */
+export const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'] as const;
+export type JsonType = (typeof JSON_TYPES)[number];
+
+/** Why a sign-in token was refused; the API's token verifier names one of these. */
+export const TOKEN_PROBLEMS = [
+  'expired',
+  'notYetValid',
+  'claimInvalid',
+  'audience',
+  'noMatchingKey',
+  'algorithm',
+  'signature',
+  'malformed',
+  'tenantInvalid',
+  'issuer',
+  'version',
+  'tenantNotAllowed',
+  'noScopeOrRole',
+  'claimType',
+] as const;
+export type TokenProblem = (typeof TOKEN_PROBLEMS)[number];
+
 export interface Catalog {
   kind: Labels<ContactKind>;
+  /** "Firmen", "Personen": for sentences such as "„Branche“ gibt es nur bei Firmen." */
+  kindPlural: Labels<ContactKind>;
   relationship: Labels<Relationship | 'both' | 'none'>;
   role: Labels<Role>;
   salutation: Labels<Salutation>;
@@ -122,6 +171,10 @@ export interface Catalog {
   textProblem: Labels<TextProblem>;
   quality: QualityTexts;
   field: Labels<FieldName>;
+  /** Value types in validation messages ("muss {{expected}} sein"). */
+  jsonType: Labels<JsonType>;
+  /** Why a sign-in token was not accepted, in the reader's words. */
+  tokenProblem: Labels<TokenProblem>;
   problem: Record<ProblemCode, { title: string; detail: string }>;
   /** A change that would put a contact over one of its limits (contact-limits.rules.ts). */
   limitProblem: { merge: string; tooMany: string; tooLong: string; stored: string };
@@ -169,6 +222,35 @@ export const SERVICE_PROBLEMS = [
   'invalidContentLength',
   'required',
   'invalidEmail',
+  'unknownField',
+  'notHere',
+  'fieldEntry',
+  'moreProblems',
+  'wrongType',
+  'or',
+  'notAllowedValue',
+  'allowedValues',
+  'atLeast',
+  'atMost',
+  'greaterThan',
+  'lessThan',
+  'tooManyEntries',
+  'tooFewEntries',
+  'tooLong',
+  'tooShort',
+  'duplicateEntries',
+  'invalidFormat',
+  'invalidId',
+  'invalidCountry',
+  'noSpaces',
+  'invalidDate',
+  'invalidDateTime',
+  'emptyObject',
+  'invalidValue',
+  'notStorable',
+  'contactNumberBusy',
+  'noSuchRoute',
+  'doubleOptInUnproven',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CONSENT_REASONS, QUALITY_CODES, RELATIONSHIPS } from '../contacts/contact-enums.schema';
 import type { Relationship } from '../contacts/contact-enums.schema';
+import { FIELD_NAMES, SERVICE_PROBLEMS, TOKEN_PROBLEMS } from './catalog';
 import { de } from './de';
 import { en } from './en';
-import { catalogs, createTranslator, fieldLabelKey, relationshipLabel } from './i18n';
+import { catalogs, createTranslator, describeField, fieldLabelKey, matchField, relationshipLabel } from './i18n';
+import { valueLabels } from './value-labels';
 
 type Tree = { [key: string]: string | Tree };
 const leaves = (tree: Tree, prefix = ''): string[] =>
@@ -99,5 +101,89 @@ describe('fieldLabelKey', () => {
 
   it('exposes the catalogs', () => {
     expect(catalogs.de).toBe(de);
+  });
+});
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('serviceProblem (the problem details of the API)', () => {
+  it.each(SERVICE_PROBLEMS.map((key) => [key]))(
+    '%s has a German and an English text with the same placeholders',
+    (key) => {
+      const german = de.serviceProblem[key];
+      const english = en.serviceProblem[key];
+      expect(german?.trim(), key).toBeTruthy();
+      expect(english?.trim(), key).toBeTruthy();
+      expect(placeholders(german)).toEqual(placeholders(english));
+      expect(createTranslator('de')(`serviceProblem.${key}`)).not.toBe(`serviceProblem.${key}`);
+      expect(createTranslator('en')(`serviceProblem.${key}`)).not.toBe(`serviceProblem.${key}`);
+    },
+  );
+
+  it('has every key listed, and no other', () => {
+    expect(Object.keys(de.serviceProblem).sort()).toEqual([...SERVICE_PROBLEMS].sort());
+    expect(Object.keys(en.serviceProblem).sort()).toEqual([...SERVICE_PROBLEMS].sort());
+  });
+
+  it('has a label for every field and a reason for every refused token, in both languages', () => {
+    for (const catalog of [de, en]) {
+      for (const field of FIELD_NAMES) expect(catalog.field[field]?.trim(), field).toBeTruthy();
+      for (const problem of TOKEN_PROBLEMS) expect(catalog.tokenProblem[problem]?.trim(), problem).toBeTruthy();
+    }
+  });
+
+  it('words the kind-specific field sentence in both languages', () => {
+    const values = (lang: 'de' | 'en') => {
+      const t = createTranslator(lang);
+      return { label: t('field.industry'), kinds: t('kindPlural.company') };
+    };
+    expect(createTranslator('de')('serviceProblem.notAField', values('de'))).toBe('„Branche“ gibt es nur bei Firmen.');
+    expect(createTranslator('en')('serviceProblem.notAField', values('en'))).toBe(
+      '“Industry” only exists for companies.',
+    );
+  });
+});
+
+describe('describeField', () => {
+  const de_ = createTranslator('de');
+  const en_ = createTranslator('en');
+  it.each([
+    ['body.lead.budget', 'Budget', 'Budget'],
+    ['body.lead.budget.minEur', 'Budget von (€)', 'Budget from (€)'],
+    ['body.emails.1.address', 'E-Mail-Adressen, Eintrag 2', 'Email addresses, entry 2'],
+    ['body.address.postcode', 'PLZ', 'Postcode'],
+    ['body.relationships.0', 'Beziehung', 'Relationship'],
+    ['body.businessPhones.2', 'Telefon geschäftlich, Eintrag 3', 'Business phones, entry 3'],
+    ['body.mobilePhone', 'Mobiltelefon', 'Mobile phone'],
+    ['querystring.q', 'Suchbegriff', 'Search term'],
+    ['querystring.relationship', 'Beziehung', 'Relationship'],
+    ['headers.idempotency-key', 'Idempotency-Key', 'Idempotency-Key'],
+    ['params.id', 'Kontakt-ID', 'Contact ID'],
+    ['body.type', 'Ereignis', 'Event'],
+  ])('%s → %s / %s', (path, german, english) => {
+    expect(describeField(path, de_)).toBe(german);
+    expect(describeField(path, en_)).toBe(english);
+  });
+
+  it('knows no label for an unknown path, and with `exact` none for a path under a known field', () => {
+    expect(describeField('body.xyz', de_)).toBeUndefined();
+    expect(describeField('body', de_)).toBeUndefined();
+    expect(describeField('body.address.foo', de_)).toBe('Adresse');
+    expect(describeField('body.address.foo', de_, true)).toBeUndefined();
+    expect(matchField('body.industry', true)).toEqual({ field: 'industry' });
+  });
+});
+
+describe('valueLabels', () => {
+  it('names enumeration values by their labels, in the reader’s language', () => {
+    expect(valueLabels(['new', 'qualifying', 'offer'], 'de')).toEqual(['Neu', 'In Qualifizierung', 'Angebot']);
+    expect(valueLabels(['Herr', 'Frau', 'divers', 'none'], 'en')).toEqual(['Mr', 'Ms', 'Diverse', 'Not specified']);
+    expect(valueLabels(['company', 'person'], 'de')).toEqual(['Firma', 'Person']);
+    expect(valueLabels(['customer', 'partner'], 'de')).toEqual(['Kunde', 'Partner']);
+  });
+
+  it('keeps values no catalog group knows as they are', () => {
+    expect(valueLabels(['CRM.Sales', 'CRM.Admin'], 'de')).toEqual(['CRM.Sales', 'CRM.Admin']);
+    expect(valueLabels([], 'de')).toEqual([]);
   });
 });

@@ -47,6 +47,9 @@ export function relationshipLabel(relationships: readonly Relationship[], lang: 
   return parts.length > 0 ? parts.join(', ') : labels.none;
 }
 
+// Field paths whose label has another name; a key may start with the request part
+// ("querystring.q") when the same name means something else elsewhere. A path that is itself a
+// field name ("industry", "businessPhones") needs no entry, only its label in `field`.
 const FIELD_ALIASES: Record<string, FieldName> = {
   companyId: 'company',
   ownerId: 'owner',
@@ -55,6 +58,8 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   'lead.sourceDetail': 'sourceDetail',
   'lead.nextSteps': 'nextSteps',
   'lead.budget': 'budget',
+  'lead.budget.minEur': 'budgetMin',
+  'lead.budget.maxEur': 'budgetMax',
   'lead.timeframe': 'timeframe',
   'address.street': 'street',
   'address.postcode': 'postcode',
@@ -64,16 +69,72 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   'notes.history': 'history',
   'notes.openItems': 'openItems',
   'notes.free': 'freeNotes',
+  'body.type': 'eventType',
+  'body.at': 'date',
+  'params.id': 'contactId',
+  'querystring.q': 'searchText',
+  'querystring.relationship': 'relationships',
+  'querystring.role': 'roles',
+  'querystring.tag': 'tags',
+  'querystring.name': 'displayName',
+  'headers.idempotency-key': 'idempotencyKey',
+  'headers.if-match': 'ifMatch',
 };
 
-// The label key for a field path as findings and validation errors name it ("emails.2",
-// "lead.status", "/address/city"); undefined when the path names no known field.
-export function fieldLabelKey(path: string): TranslationKey | undefined {
-  const segments = path.split(/[./]/).filter((segment) => segment !== '' && !/^\d+$/.test(segment));
+/** The request parts a validation error's path starts with ("body.lead.budget"). */
+const REQUEST_PARTS = ['body', 'querystring', 'params', 'headers'];
+
+// Lists of choices, not of entries: "Beziehung" says enough, "Beziehung, Eintrag 2" would not help.
+const CHOICE_LISTS: ReadonlySet<FieldName> = new Set(['relationships', 'roles']);
+
+/** A field a path names: its label's name and, inside a list of entries, the entry's number (1-based). */
+export interface FieldMatch {
+  field: FieldName;
+  entry?: number;
+}
+
+const isIndex = (segment: string) => /^\d+$/.test(segment);
+
+/**
+ * The known field a path names ("body.emails.1.address" → emails, entry 2; "lead.status" →
+ * leadStatus; "/address/city" → city), the longest known prefix winning; `exact` accepts only
+ * the whole path. Undefined when the path names no known field.
+ */
+export function matchField(path: string, exact = false): FieldMatch | undefined {
+  const all = path.split(/[./]/).filter((segment) => segment !== '');
+  const part = REQUEST_PARTS.includes(all[0] ?? '') ? all[0] : undefined;
+  const segments = part ? all.slice(1) : all;
   for (let length = segments.length; length > 0; length--) {
-    const candidate = segments.slice(0, length).join('.');
-    const field = FIELD_ALIASES[candidate] ?? candidate;
-    if ((FIELD_NAMES as readonly string[]).includes(field)) return `field.${field as FieldName}`;
+    if (isIndex(segments[length - 1] ?? '')) continue;
+    if (exact && length < segments.length) break;
+    const candidate = segments
+      .slice(0, length)
+      .filter((segment) => !isIndex(segment))
+      .join('.');
+    const field = (part && FIELD_ALIASES[`${part}.${candidate}`]) || FIELD_ALIASES[candidate] || candidate;
+    if (!(FIELD_NAMES as readonly string[]).includes(field)) continue;
+    const next = segments[length];
+    const match: FieldMatch = { field: field as FieldName };
+    if (next !== undefined && isIndex(next) && !CHOICE_LISTS.has(match.field)) match.entry = Number(next) + 1;
+    return match;
   }
   return undefined;
+}
+
+// The label key for a field path as findings and validation errors name it ("emails.2",
+// "lead.status", "/address/city", "body.lead.budget"); undefined when the path names no known field.
+export function fieldLabelKey(path: string): TranslationKey | undefined {
+  const match = matchField(path);
+  return match ? `field.${match.field}` : undefined;
+}
+
+/**
+ * A field path in the reader's words: "body.lead.budget" → "Budget", "body.emails.1.address" →
+ * "E-Mail-Adressen, Eintrag 2", "querystring.q" → "Suchbegriff"; undefined when unknown.
+ */
+export function describeField(path: string, t: Translate, exact = false): string | undefined {
+  const match = matchField(path, exact);
+  if (!match) return undefined;
+  const label = t(`field.${match.field}`);
+  return match.entry === undefined ? label : t('serviceProblem.fieldEntry', { label, n: match.entry });
 }

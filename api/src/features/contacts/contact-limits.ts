@@ -2,8 +2,10 @@ import { Ajv } from 'ajv';
 import {
   Contact,
   createTranslator,
+  describeField,
   type FieldError,
   fieldLabelKey,
+  type Language,
   type LimitProblem,
   limitProblems,
   type Translate,
@@ -59,11 +61,11 @@ export function assertStorable(fields: ContactFields, id: string = PLACEHOLDER.i
   const problems = limitProblems(fields as never);
   if (problems.length > 0) throw limitExceeded(problems, 'stored');
   const errors = isStorable.errors ?? [];
-  throw new HttpError(409, 'conflict', 'The change would leave the contact in a shape that cannot be stored', {
-    errors: toFieldErrors(errors, 'contact', 'en'),
-    localize: (_t, lang) => {
-      const fields = toFieldErrors(errors, 'contact', lang);
-      return { detail: fields.map((e) => `${e.field}: ${e.message}`).join('; '), errors: fields };
-    },
-  });
+  const texts = (t: Translate, lang: Language) => {
+    const fields = toFieldErrors(errors, '', lang);
+    const problems = fields.map((e) => `${describeField(e.field, t) ?? e.field}: ${e.message}`).join('; ');
+    return { detail: t('serviceProblem.notStorable', { problems }), errors: fields };
+  };
+  const english = texts(createTranslator('en'), 'en');
+  throw new HttpError(409, 'conflict', english.detail, { errors: english.errors, localize: texts });
 }

@@ -1,7 +1,10 @@
 import {
+  type ConsentEvent,
   type ConsentEventCreate,
   type Contact,
+  confirmationUnproven,
   consentEventProblems,
+  DOUBLE_OPT_IN_EXPIRY_DAYS,
   localDate,
   type FreeNoteCreate,
   type HistoryEntryCreate,
@@ -55,9 +58,25 @@ export class ContactNotesService {
     );
     if (problems.length > 0) throw fieldProblems(problems);
     return this.writer.update(auth, id, 'consent', 'retry', (fields) => {
-      const channels = (fields.consent as { channels: Record<string, unknown[]> }).channels;
+      const channels = (fields.consent as { channels: Record<string, ConsentEvent[]> }).channels;
       const events = channels[body.channel] ?? [];
       if (events.length >= MAX_CONSENT_EVENTS_PER_CHANNEL) throw consentFull(body.channel);
+      // 409, not 400: the body alone is fine, the contact's history lacks the open request it
+      // would confirm (like a full history, consentEventsFull). Recording the request first, or
+      // giving the proof, resolves it; the field error points the form at the proof field.
+      if (confirmationUnproven(body, events, new Date(at))) {
+        throw fieldProblems(
+          [
+            {
+              field: 'body.proof',
+              key: 'serviceProblem.doubleOptInUnproven',
+              values: { days: DOUBLE_OPT_IN_EXPIRY_DAYS },
+            },
+          ],
+          409,
+          'conflict',
+        );
+      }
       events.push({
         id: newEntryId(),
         type: body.type,

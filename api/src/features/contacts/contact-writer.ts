@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Actor, type AuditAction, auditChanges, type Contact } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
-import { HttpError, notFound, problem } from '../../infra/http-error';
+import { notFound, problem } from '../../infra/http-error';
 import { KeyedLock } from '../../infra/keyed-lock';
 import { backoff } from '../../infra/write-races';
 import { type AuditRepository, newAuditId, type PendingAudit } from '../audit/audit.repository';
@@ -166,10 +166,7 @@ export class ContactWriter {
           await this.contacts.bumpContactNumber(auth.tenantId, seq);
         }
       }
-      throw new HttpError(503, 'serviceUnavailable', 'Could not assign a contact number; please retry', {
-        retryAfterSeconds: 1,
-        localize: (t) => ({ detail: t('problem.serviceUnavailable.detail') }),
-      });
+      throw problem(503, 'serviceUnavailable', 'contactNumberBusy', {}, { retryAfterSeconds: 1 });
     });
   }
 

@@ -3,14 +3,20 @@ import {
   CONSENT_CHANNELS,
   type Contact,
   type ContactCreate,
+  type ContactKind,
   type ContactPatch,
   contactInputProblems,
   customerSinceAfter,
+  describeField,
   type EmailEntry,
   inapplicablePatchFields,
+  kindsWithPatchField,
+  PATCH_SHAPES,
   type Relationship,
+  type Translate,
 } from '@klarkonform/shared';
 import { fieldProblems, problem } from '../../infra/http-error';
+import { assertBodyShape } from '../../infra/validation';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { AuditRepository } from '../audit/audit.repository';
 import { type ContactWriter, actorOf, requestHash } from './contact-writer';
@@ -27,6 +33,30 @@ function assertValidInput(fields: ContactFields): void {
   const problems = contactInputProblems(fields as Parameters<typeof contactInputProblems>[0]);
   if (problems.length === 0) return;
   throw fieldProblems(problems.map((p) => ({ field: `body.${p.field}`, key: `inputProblem.${p.code}` })));
+}
+
+/**
+ * 400 unless every field of the patch is one of the stored contact's kind ("„Branche“ gibt es
+ * nur bei Firmen.") and has that kind's shape; the route only knew "a field of some kind".
+ */
+function assertPatchFitsKind(kind: ContactKind, patch: ContactPatch): void {
+  const misplaced = inapplicablePatchFields(kind, patch);
+  if (misplaced.length > 0) {
+    throw fieldProblems(
+      misplaced.map((field) => {
+        const owner = kindsWithPatchField(field)[0];
+        return owner
+          ? {
+              field: `body.${field}`,
+              key: 'serviceProblem.notAField',
+              values: (t: Translate) => ({ label: describeField(field, t) ?? field, kinds: t(`kindPlural.${owner}`) }),
+              named: true,
+            }
+          : { field: `body.${field}`, key: 'serviceProblem.unknownField', values: { name: field }, named: true };
+      }),
+    );
+  }
+  assertBodyShape(PATCH_SHAPES[kind], patch);
 }
 
 /** A single address is primary without saying so; with several the user picks. */
@@ -112,16 +142,7 @@ export class ContactsService {
 
   async patch(auth: AuthContext, id: string, version: number | '*', patch: ContactPatch): Promise<Contact> {
     return this.writer.update(auth, id, 'update', version, async (fields) => {
-      const misplaced = inapplicablePatchFields(fields.kind, patch);
-      if (misplaced.length > 0) {
-        throw fieldProblems(
-          misplaced.map((f) => ({
-            field: `body.${f}`,
-            key: 'serviceProblem.notAField',
-            values: { kind: fields.kind },
-          })),
-        );
-      }
+      assertPatchFitsKind(fields.kind as ContactKind, patch);
       const before = structuredClone(fields);
       for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
         if (key === 'legalBasis') {

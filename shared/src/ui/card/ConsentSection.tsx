@@ -1,5 +1,6 @@
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { unprovenConfirmations } from '../../contacts/consent.rules';
 import type { ConsentChannelState, ConsentEvent, ConsentSummary } from '../../contacts/consent.schema';
 import type { ConsentChannel, ConsentStatus } from '../../contacts/contact-enums.schema';
 import type { Contact } from '../../contacts/contact.schema';
@@ -30,6 +31,7 @@ const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, overflowWrap: 'anywhere' },
+  unproven: { color: tokens.colorPaletteRedForeground1 },
 });
 
 function ChannelRow({
@@ -49,6 +51,8 @@ function ChannelRow({
   const detailsId = useId();
   const label = t(`channel.${channel}`);
   const latestFirst = [...events].reverse().slice(0, 5);
+  // Confirmations without an open request or proof do not count (consent.rules.ts); say so.
+  const unproven = useMemo(() => unprovenConfirmations(events, new Date()), [events]);
   return (
     <li>
       <div className={styles.row}>
@@ -77,7 +81,14 @@ function ChannelRow({
           {latestFirst.map((event) => (
             <dl key={event.id} className={styles.facts}>
               <dt className={styles.term}>{t('card.consentEvent')}</dt>
-              <dd className={styles.value}>{t(`consentEvent.${event.type}`)}</dd>
+              <dd className={styles.value}>
+                {t(`consentEvent.${event.type}`)}
+                {unproven.has(event.id) && (
+                  <Text block size={200} className={styles.unproven} data-testid="consent-unproven">
+                    {t('card.consentUnproven')}
+                  </Text>
+                )}
+              </dd>
               <dt className={styles.term}>{t('card.consentDate')}</dt>
               <dd className={styles.value}>{date(event.at)}</dd>
               <dt className={styles.term}>{t('card.consentSource')}</dt>

@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, Spinner, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { consentEventProblems } from '../../contacts/consent.rules';
+import { consentEventProblems, openDoubleOptInRequest } from '../../contacts/consent.rules';
 import type { ConsentEventCreate } from '../../contacts/consent.schema';
 import {
   CONSENT_CHANNELS,
@@ -9,6 +9,7 @@ import {
   type ConsentEventType,
 } from '../../contacts/contact-enums.schema';
 import type { Contact } from '../../contacts/contact.schema';
+import { ApiError } from '../../http/api-client';
 import { useApi } from '../api-context';
 import { FormActions } from '../forms/FormActions';
 import { useFormStyles } from '../forms/form-styles';
@@ -22,10 +23,18 @@ export interface ConsentEventFormProps {
   onCancel: () => void;
 }
 
+/** The server's message for the proof field, if it refused the proof (e.g. 409 for an unproven confirmation). */
+function proofErrorOf(err: unknown): string | undefined {
+  if (!(err instanceof ApiError)) return undefined;
+  return err.problem?.errors?.find((e) => e.field === 'body.proof')?.message;
+}
+
 // Appends one consent event with its proof (append-only, so no version check is needed).
+// A double-opt-in confirmation shows its rule before it is sent: it answers the open request
+// of the channel, or it needs a proof (consent.rules.ts); the server checks the same.
 export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFormProps) {
   const styles = useFormStyles();
-  const { t } = useUiText();
+  const { t, date: formatDate } = useUiText();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const api = useApi();
   const [channel, setChannel] = useState<ConsentChannel>('email');
@@ -35,6 +44,7 @@ export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFor
   const [proof, setProof] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [proofError, setProofError] = useState<string | undefined>();
 
   // A past day is recorded at noon Berlin time; today means "now".
   const event: ConsentEventCreate = {
@@ -44,8 +54,18 @@ export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFor
     ...(proof.trim() ? { proof: proof.trim() } : {}),
     ...(date && date !== today() ? { at: `${date}T12:00:00+01:00` } : {}),
   };
-  const problems = consentEventProblems(event, new Date());
+  const now = new Date();
+  const history = contact.consent.channels[channel];
+  const problems = consentEventProblems(event, now, history);
   const valid = event.source !== '' && problems.length === 0;
+  const confirming = type === 'doubleOptInConfirmed';
+  const openRequest = confirming ? openDoubleOptInRequest(history, event.at ? new Date(event.at) : now) : undefined;
+  const proofNeeded = confirming && !openRequest;
+  const proofHint = openRequest
+    ? t('consentForm.answersRequest', { date: formatDate(openRequest.at) })
+    : proofNeeded
+      ? t('consentProblem.doubleOptInUnproven')
+      : t('consentForm.proofHint');
 
   return (
     <form
@@ -56,10 +76,12 @@ export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFor
         if (!valid || saving) return;
         setSaving(true);
         setError(undefined);
+        setProofError(undefined);
         try {
           onSaved(await api.addConsentEvent(contact.id, event));
         } catch (err) {
           setError(err instanceof Error ? err.message : String(err));
+          setProofError(proofErrorOf(err));
           setSaving(false);
         }
       }}
@@ -87,21 +109,40 @@ export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFor
           </Select>
         </Field>
       </div>
-      {problems.map((problem) => (
-        <Text key={problem} role="alert">
-          {t(`consentProblem.${problem}`)}
-        </Text>
-      ))}
+      {problems
+        .filter((problem) => problem !== 'doubleOptInUnproven')
+        .map((problem) => (
+          <Text key={problem} role="alert">
+            {t(`consentProblem.${problem}`)}
+          </Text>
+        ))}
       <Field label={t('consentForm.date')}>
         <Input type="date" value={date} max={today()} onChange={(_, d) => setDate(d.value)} />
       </Field>
       <Field label={t('consentForm.source')} hint={t('consentForm.sourceHint')} required>
         <Input value={source} onChange={(_, d) => setSource(d.value)} />
       </Field>
-      <Field label={t('consentForm.proof')} hint={t('consentForm.proofHint')}>
-        <Textarea value={proof} resize="vertical" onChange={(_, d) => setProof(d.value)} />
+      <Field
+        label={t('consentForm.proof')}
+        hint={proofHint}
+        required={proofNeeded}
+        validationState={proofError ? 'error' : undefined}
+        validationMessage={proofError}
+      >
+        <Textarea
+          value={proof}
+          resize="vertical"
+          onChange={(_, d) => {
+            setProof(d.value);
+            // The refusal was about the proof: typing one answers it.
+            if (proofError) {
+              setProofError(undefined);
+              setError(undefined);
+            }
+          }}
+        />
       </Field>
-      {error && (
+      {error && !proofError && (
         <Text role="alert" data-testid="form-error">
           {t('form.saveFailed', { reason: error })}
         </Text>

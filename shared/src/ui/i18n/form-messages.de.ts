@@ -42,6 +42,7 @@ export const FORM_DE = {
   'consentForm.sourceHint': 'z. B. Messe, Webformular, Telefonat',
   'consentForm.proof': 'Nachweis',
   'consentForm.proofHint': 'z. B. Link zum Formular, Ablageort der Unterschrift',
+  'consentForm.answersRequest': 'Bestätigt die Double-Opt-in-Anfrage vom {date}; ein Nachweis ist empfohlen.',
   'consentForm.submit': 'Einwilligung speichern',
   'notes.heading': 'Notizen',
   'notes.historyEvent': 'Historie-Eintrag',

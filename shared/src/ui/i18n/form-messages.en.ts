@@ -43,6 +43,7 @@ export const FORM_EN: Record<FormKey, string> = {
   'consentForm.sourceHint': 'e.g. trade fair, web form, phone call',
   'consentForm.proof': 'Proof',
   'consentForm.proofHint': 'e.g. link to the form, where the signature is filed',
+  'consentForm.answersRequest': 'Confirms the double opt-in request of {date}; a proof is recommended.',
   'consentForm.submit': 'Save consent',
   'notes.heading': 'Notes',
   'notes.historyEvent': 'History entry',

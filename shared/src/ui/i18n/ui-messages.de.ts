@@ -43,6 +43,7 @@ export const UI_DE = {
   'card.consentSource': 'Quelle',
   'card.consentProof': 'Nachweis',
   'card.consentEvent': 'Ereignis',
+  'card.consentUnproven': 'Nicht nachgewiesen – weder offene Anfrage noch Nachweis; zählt nicht als Einwilligung.',
   'card.noConsentEvents': 'Noch keine Einträge.',
   'card.freeNotes': 'Weitere Notizen',
   'card.noNotes': 'Noch keine Notizen.',

@@ -43,6 +43,7 @@ export const UI_EN: Record<UiKey, string> = {
   'card.consentSource': 'Source',
   'card.consentProof': 'Proof',
   'card.consentEvent': 'Event',
+  'card.consentUnproven': 'Not proven – no open request and no proof; does not count as consent.',
   'card.noConsentEvents': 'No entries yet.',
   'card.freeNotes': 'Further notes',
   'card.noNotes': 'No notes yet.',

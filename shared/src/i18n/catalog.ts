@@ -91,6 +91,7 @@ export const FIELD_NAMES = [
   'legalBasis',
   'contactNumber',
   'syncStatus',
+  'reason',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -164,6 +165,14 @@ export const SERVICE_PROBLEMS = [
   'invalidContentLength',
   'required',
   'invalidEmail',
+  'notALead',
+  'leadTransitionNotAllowed',
+  'leadReasonRequired',
+  'leadWonByAction',
+  'leadClosedByAction',
+  'leadReopenByAction',
+  'leadWonFinal',
+  'leadUndoUnavailable',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

@@ -98,6 +98,8 @@ export const en: Catalog = {
     merge: 'Merged',
     consent: 'Consent recorded',
     note: 'Note recorded',
+    lead: 'Lead status changed',
+    leadUndo: 'Lead status change undone',
   },
   inputProblem: {
     noPrimaryEmail: 'One email address must be marked as primary.',
@@ -185,6 +187,7 @@ export const en: Catalog = {
     legalBasis: 'Legal basis',
     contactNumber: 'Contact number',
     syncStatus: 'Sync status',
+    reason: 'Reason',
   },
   problem: {
     badRequest: { title: 'Bad request', detail: 'The request could not be read.' },
@@ -255,5 +258,16 @@ export const en: Catalog = {
     invalidContentLength: 'The declared length (Content-Length) does not match the content.',
     required: 'is required',
     invalidEmail: 'is not a valid email address',
+    notALead: 'This contact is not a lead; set the relationship "Lead" first.',
+    leadTransitionNotAllowed: 'The lead status cannot change from "{{from}}" to "{{to}}".',
+    leadReasonRequired: 'is needed for "Lost" and "Archived" (at least 3 characters)',
+    leadWonByAction:
+      '"Won" is not set by editing but by the action "Convert to customer" (POST /api/v1/contacts/{{id}}/lead-status): it makes the lead a customer and sets "Customer since".',
+    leadClosedByAction:
+      '"Lost" and "Archived" need a reason and are set by the actions "Lost …" and "Archive …" (POST /api/v1/contacts/{{id}}/lead-status with reason), not by editing.',
+    leadReopenByAction:
+      'A lost or archived lead is reactivated by the action "Reopen" (POST /api/v1/contacts/{{id}}/lead-status), not by editing.',
+    leadWonFinal: 'The lead is won and therefore a customer; its lead status can no longer change.',
+    leadUndoUnavailable: 'Undo works only right after a lead status change, as long as the contact has not changed since.',
   },
 };

@@ -6,6 +6,7 @@ import { ContactWriter } from './contact-writer';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 import { DuplicatesService } from './duplicates.service';
+import { LeadStatusService } from './lead-status.service';
 import { MergeLocks } from './merge-locks.repository';
 import { QualityService } from './quality.service';
 
@@ -19,6 +20,7 @@ export interface ContactsFeature {
   cards: CardsService;
   duplicates: DuplicatesService;
   quality: QualityService;
+  leads: LeadStatusService;
 }
 
 export function createContactsFeature(connection: Connection): ContactsFeature {
@@ -35,5 +37,6 @@ export function createContactsFeature(connection: Connection): ContactsFeature {
     cards: new CardsService(repo, quality),
     duplicates: new DuplicatesService(repo, writer, new MergeLocks(connection)),
     quality,
+    leads: new LeadStatusService(repo, writer),
   };
 }

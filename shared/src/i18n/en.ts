@@ -268,6 +268,7 @@ export const en: Catalog = {
     leadReopenByAction:
       'A lost or archived lead is reactivated by the action "Reopen" (POST /api/v1/contacts/{{id}}/lead-status), not by editing.',
     leadWonFinal: 'The lead is won and therefore a customer; its lead status can no longer change.',
-    leadUndoUnavailable: 'Undo works only right after a lead status change, as long as the contact has not changed since.',
+    leadUndoUnavailable:
+      'Undo works only right after a lead status change, as long as the contact has not changed since.',
   },
 };

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import {
   Contact,
   inLeadReview,
+  type LeadState,
   LeadStatusChange,
   LeadStatusResult,
   LeadUndoRequest,
@@ -13,7 +14,7 @@ import {
 } from '@klarkonform/shared';
 import { etagOf, parseIfMatch } from './contact-writer';
 import type { ContactsFeature } from './contacts.feature';
-import { fieldsOf, toContact } from './contacts.mapper';
+import { type ContactFields, fieldsOf, toContact } from './contacts.mapper';
 import { findPage } from './contacts.search';
 
 // The weekly lead review: open leads as whole contacts (the reviewer edits
@@ -74,7 +75,7 @@ export const leadsRoutes: FastifyPluginAsyncTypebox<{ feature: ContactsFeature }
       );
       // Leads whose status was closed before the state machine existed stay out too.
       const items = docs
-        .filter((doc) => inLeadReview(fieldsOf(doc) as never))
+        .filter((doc) => inLeadReview(fieldsOf(doc) as ContactFields & LeadState))
         .map((doc) => {
           const contact = toContact(doc);
           const companyName = doc.companyId ? names.get(doc.companyId) : undefined;

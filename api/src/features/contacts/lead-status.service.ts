@@ -112,6 +112,11 @@ export class LeadStatusService {
     version: number | '*',
     body: LeadStatusChange,
   ): Promise<LeadStatusResult> {
+    // Lost and archived archive the contact: asked for without that permission, they are refused
+    // even where there is nothing left to change.
+    if ((body.status === 'lost' || body.status === 'archived') && !auth.permissions.has('contacts:archive')) {
+      throw forbiddenToArchive();
+    }
     const doc = await this.writer.load(auth, id);
     const current = leadStatusOf(fieldsOf(doc) as ContactFields & LeadState);
     const contact =

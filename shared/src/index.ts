@@ -126,6 +126,14 @@ export {
   SenderCardList,
   SenderCardQuery,
 } from './contacts/sender-card.schema';
+export {
+  LeadStatusChange,
+  LeadStatusResult,
+  LeadUndoPerson,
+  LeadUndoRequest,
+  LeadUndoResult,
+  MAX_LEAD_PEOPLE,
+} from './contacts/lead-status.schema';
 
 // Contacts: rules
 export {
@@ -193,6 +201,34 @@ export type {
   LeadSubject,
 } from './contacts/contact.rules';
 export { companyFindings, contactFindings, qualityFindings } from './contacts/quality.rules';
+export {
+  CLOSED_LEAD_STATUSES,
+  LEAD_AUDIT_ACTION,
+  LEAD_STATE_FIELDS,
+  LEAD_UNDO_AUDIT_ACTION,
+  MIN_LEAD_REASON_LENGTH,
+  REOPEN_STATUS,
+  allowedLeadTargets,
+  applyLeadTransition,
+  inLeadReview,
+  isOpenLeadStatus,
+  isUndoableLeadChange,
+  leadStatusEditMode,
+  leadStatusOf,
+  leadTransition,
+  restoreLeadState,
+  transitionArchives,
+  transitionNeedsReason,
+} from './contacts/lead-status.rules';
+export type {
+  LeadState,
+  LeadTransitionInput,
+  LeadTransitionKind,
+  LeadTransitionProblem,
+  LeadTransitionResult,
+} from './contacts/lead-status.rules';
+export { customerSinceFromCompany, newLeadData, relationshipsFromCompany } from './contacts/contact-create.rules';
+export type { CompanyDefaults } from './contacts/contact-create.rules';
 export { DUPLICATE_THRESHOLD, duplicateMatch, findDuplicates } from './contacts/duplicate.rules';
 export { limitProblems } from './contacts/contact-limits.rules';
 export type { LimitedContact, LimitProblem } from './contacts/contact-limits.rules';

@@ -71,8 +71,13 @@ describe('contact search', () => {
   });
 
   it('combines filters', async () => {
-    expect(await search('relationship=customer&kind=person')).toEqual(['Max Mustermann']);
-    expect((await search('relationship=customer')).sort()).toEqual(['Max Mustermann', 'Muster GmbH & Co. KG']);
+    // Lisa, created at the customer without relationships of her own, starts as a customer contact.
+    expect(await search('relationship=customer&kind=person')).toEqual(['Lisa Müller', 'Max Mustermann']);
+    expect((await search('relationship=customer')).sort()).toEqual([
+      'Lisa Müller',
+      'Max Mustermann',
+      'Muster GmbH & Co. KG',
+    ]);
     expect(await search('role=billingContact')).toEqual(['Lisa Müller']);
     expect(await search('leadStatus=qualifying')).toEqual(['Peter Berger']);
     expect(await search('tag=Branche-IT')).toEqual(['Muster GmbH & Co. KG']);

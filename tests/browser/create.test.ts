@@ -63,6 +63,9 @@ describe('creating a contact from an unknown sender', () => {
     const card = ui.pane.getByTestId('contact-card');
     await card.getByRole('heading', { name: 'Jonas Neumann' }).waitFor();
     expect(await card.getByRole('list', { name: /Beziehung/ }).textContent()).toContain('Lead');
+    // A new lead starts with status "Neu": never a "lead without lead data".
+    expect(await card.getByTestId('lead-status').textContent()).toBe('Neu');
+    expect(await card.textContent()).not.toContain('Lead ohne Lead-Angaben');
     await ui.screenshot('created-contact-card');
 
     const found = await api.listContacts({ q: 'Neumann' });
@@ -176,12 +179,19 @@ describe('creating a contact from an unknown sender', () => {
     const ui = await openPane();
     await ui.selectItem(/Jana Maier/);
     await ui.pane.getByRole('button', { name: 'Kontakt anlegen' }).click();
+    // A person at a customer starts as a customer contact, not as a lead.
+    const form = ui.pane.getByRole('form', { name: 'Kontakt anlegen' });
+    expect(await form.getByRole('checkbox', { name: 'Kunde' }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: 'Lead' }).isChecked()).toBe(false);
     await ui.pane.getByTestId('duplicate-warning').waitFor();
     await ui.pane.getByRole('button', { name: 'Trotzdem anlegen' }).click();
     const card = ui.pane.getByTestId('contact-card');
     await card.getByRole('heading', { name: 'Jana Maier' }).waitFor();
     expect(await card.textContent()).toContain('Muster GmbH');
+    expect(await card.getByRole('list', { name: /Beziehung/ }).textContent()).toBe('Kunde');
+    expect(await card.textContent()).not.toContain('Lead ohne Lead-Angaben');
     const created = (await api.listContacts({ q: 'Maier' })).items;
     expect(created.map((item) => [item.displayName, item.companyName])).toEqual([['Jana Maier', 'Muster GmbH']]);
+    expect((await api.getContact(created[0]?.id ?? '')).customerSince).toBe('2019-03-01');
   });
 });

@@ -134,6 +134,10 @@ describe('Teams tab: lead review', () => {
     const contact = await lead('Alpenglühen Hotel GmbH', 'qualifying');
     const page = await openTab();
     await leadItem(page, 'Alpenglühen Hotel GmbH').getByRole('button', { name: 'Zum Kunden machen' }).click();
+    await page
+      .getByRole('dialog', { name: 'Alpenglühen Hotel GmbH zum Kunden machen?' })
+      .getByRole('button', { name: 'Zum Kunden machen' })
+      .click();
     await page.getByText('Alpenglühen Hotel GmbH ist jetzt Kunde').waitFor();
     expect(await leadItem(page, 'Alpenglühen Hotel GmbH').count()).toBe(0);
     const saved = await api.getContact(contact.id);

@@ -44,7 +44,12 @@ export function Overlay({ overlay, onChanged, onOpenContact, onClose }: OverlayP
       );
     case 'edit':
       return contact ? (
-        <ContactEditor contact={contact} onSaved={(saved) => onChanged(saved)} onCancel={onClose} />
+        <ContactEditor
+          contact={contact}
+          onSaved={(saved) => onChanged(saved)}
+          onChanged={(saved) => onChanged(saved, true)}
+          onCancel={onClose}
+        />
       ) : null;
     case 'consent':
       return contact ? (

@@ -126,7 +126,18 @@ export const DUPLICATE_REASONS = [
 export const DuplicateReason = Type.Enum(DUPLICATE_REASONS);
 export type DuplicateReason = Static<typeof DuplicateReason>;
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'unarchive', 'merge', 'consent', 'note'] as const;
+// `lead`: a change of the lead state machine (lead-status.rules.ts); `leadUndo`: its undo.
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'archive',
+  'unarchive',
+  'merge',
+  'consent',
+  'note',
+  'lead',
+  'leadUndo',
+] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;
 

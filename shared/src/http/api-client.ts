@@ -11,6 +11,12 @@ import type {
   QualityFinding,
 } from '../contacts/contact-query.schema';
 import type { Contact, ContactSummary } from '../contacts/contact.schema';
+import type {
+  LeadStatusChange,
+  LeadStatusResult,
+  LeadUndoPerson,
+  LeadUndoResult,
+} from '../contacts/lead-status.schema';
 import type { SenderCard } from '../contacts/sender-card.schema';
 import type { Language } from '../i18n/language';
 import type { Problem } from './problem.schema';
@@ -223,6 +229,21 @@ export function createApiClient(options: ApiClientOptions) {
       json<Contact>(`/contacts/${id(contactId)}`, {
         method: 'PATCH',
         body: patch,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+
+    /** One change of the lead state machine, from the version the user saw (If-Match). */
+    setLeadStatus: (contactId: string, version: number, change: LeadStatusChange) =>
+      json<LeadStatusResult>(`/contacts/${id(contactId)}/lead-status`, {
+        method: 'POST',
+        body: change,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    /** Takes back the last lead status change (`version`: the one it gave), with the people it changed along. */
+    undoLeadStatus: (contactId: string, version: number, people: readonly LeadUndoPerson[] = []) =>
+      json<LeadUndoResult>(`/contacts/${id(contactId)}/lead-status/undo`, {
+        method: 'POST',
+        body: people.length > 0 ? { people } : {},
         headers: { 'if-match': ifMatch(version) },
       }),
 

@@ -251,6 +251,14 @@ export const SERVICE_PROBLEMS = [
   'contactNumberBusy',
   'noSuchRoute',
   'doubleOptInUnproven',
+  'notALead',
+  'leadTransitionNotAllowed',
+  'leadReasonRequired',
+  'leadWonByAction',
+  'leadClosedByAction',
+  'leadReopenByAction',
+  'leadWonFinal',
+  'leadUndoUnavailable',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

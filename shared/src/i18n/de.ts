@@ -101,6 +101,8 @@ export const de: Catalog = {
     merge: 'Zusammengeführt',
     consent: 'Einwilligung erfasst',
     note: 'Notiz erfasst',
+    lead: 'Lead-Status geändert',
+    leadUndo: 'Lead-Statuswechsel rückgängig gemacht',
   },
   inputProblem: {
     noPrimaryEmail: 'Eine E-Mail-Adresse muss als primär markiert sein.',
@@ -357,5 +359,17 @@ export const de: Catalog = {
     noSuchRoute: 'Diese Adresse gibt es nicht: {{method}} {{path}}',
     doubleOptInUnproven:
       'Eine Double-Opt-in-Bestätigung braucht eine offene Double-Opt-in-Anfrage auf diesem Kanal (aus den letzten {{days}} Tagen) oder einen Nachweis, z. B. die Bestätigungs-Mail oder den Protokolleintrag des Klicks.',
+    notALead: 'Dieser Kontakt ist kein Lead; setzen Sie zuerst die Beziehung „Lead“.',
+    leadTransitionNotAllowed: 'Der Lead-Status kann nicht von „{{from}}“ zu „{{to}}“ wechseln.',
+    leadReasonRequired: 'ist für „Verloren“ und „Archiviert“ nötig (mindestens 3 Zeichen)',
+    leadWonByAction:
+      '„Gewonnen“ wird nicht beim Bearbeiten gesetzt, sondern mit der Aktion „Zum Kunden machen“ (POST /api/v1/contacts/{{id}}/lead-status): Sie macht den Lead zum Kunden und setzt „Kunde seit“.',
+    leadClosedByAction:
+      '„Verloren“ und „Archiviert“ brauchen eine Begründung und werden mit der Aktion „Verloren …“ bzw. „Archivieren …“ gesetzt (POST /api/v1/contacts/{{id}}/lead-status mit reason), nicht beim Bearbeiten.',
+    leadReopenByAction:
+      'Ein verlorener oder archivierter Lead wird mit der Aktion „Wieder öffnen“ reaktiviert (POST /api/v1/contacts/{{id}}/lead-status), nicht beim Bearbeiten.',
+    leadWonFinal: 'Der Lead ist gewonnen und damit Kunde; sein Lead-Status lässt sich nicht mehr ändern.',
+    leadUndoUnavailable:
+      'Rückgängig geht nur direkt nach einem Lead-Statuswechsel, solange der Kontakt seitdem nicht geändert wurde.',
   },
 };

@@ -101,6 +101,8 @@ export const en: Catalog = {
     merge: 'Merged',
     consent: 'Consent recorded',
     note: 'Note recorded',
+    lead: 'Lead status changed',
+    leadUndo: 'Lead status change undone',
   },
   inputProblem: {
     noPrimaryEmail: 'One email address must be marked as primary.',
@@ -342,5 +344,17 @@ export const en: Catalog = {
     noSuchRoute: 'There is no such address: {{method}} {{path}}',
     doubleOptInUnproven:
       'A double opt-in confirmation needs an open double opt-in request on this channel (from the last {{days}} days) or a proof, e.g. the confirmation email or the log entry of the click.',
+    notALead: 'This contact is not a lead; set the relationship "Lead" first.',
+    leadTransitionNotAllowed: 'The lead status cannot change from "{{from}}" to "{{to}}".',
+    leadReasonRequired: 'is needed for "Lost" and "Archived" (at least 3 characters)',
+    leadWonByAction:
+      '"Won" is not set by editing but by the action "Convert to customer" (POST /api/v1/contacts/{{id}}/lead-status): it makes the lead a customer and sets "Customer since".',
+    leadClosedByAction:
+      '"Lost" and "Archived" need a reason and are set by the actions "Lost …" and "Archive …" (POST /api/v1/contacts/{{id}}/lead-status with reason), not by editing.',
+    leadReopenByAction:
+      'A lost or archived lead is reactivated by the action "Reopen" (POST /api/v1/contacts/{{id}}/lead-status), not by editing.',
+    leadWonFinal: 'The lead is won and therefore a customer; its lead status can no longer change.',
+    leadUndoUnavailable:
+      'Undo works only right after a lead status change, as long as the contact has not changed since.',
   },
 };

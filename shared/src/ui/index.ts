@@ -42,6 +42,8 @@ export type { ConsentEventFormProps } from './edit/ConsentEventForm';
 export type { ContactEditorProps } from './edit/ContactEditor';
 export type { NotesEditorProps } from './edit/NotesEditor';
 export { DEMO_MAILBOX, DEMO_USER } from './demo/demo-mailbox';
+export { useLeadStatus } from './lead/useLeadStatus';
+export type { LeadFailure, LeadNotice } from './lead/useLeadStatus';
 export type { DemoMailItem, DemoPerson } from './demo/demo-mailbox';
 export { createUiText, UiTextProvider, useUiText } from './i18n';
 export type { TextKey, TextParams, UiText } from './i18n';

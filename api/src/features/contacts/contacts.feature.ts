@@ -6,6 +6,7 @@ import { ContactWriter } from './contact-writer';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 import { DuplicatesService } from './duplicates.service';
+import { LeadStatusService } from './lead-status.service';
 import { MergeLocks } from './merge-locks.repository';
 import { QualityService } from './quality.service';
 import type { UsersRepository } from '../users/users.repository';
@@ -20,6 +21,7 @@ export interface ContactsFeature {
   cards: CardsService;
   duplicates: DuplicatesService;
   quality: QualityService;
+  leads: LeadStatusService;
 }
 
 export function createContactsFeature(connection: Connection, users: UsersRepository): ContactsFeature {
@@ -36,5 +38,6 @@ export function createContactsFeature(connection: Connection, users: UsersReposi
     cards: new CardsService(repo, quality),
     duplicates: new DuplicatesService(repo, writer, new MergeLocks(connection)),
     quality,
+    leads: new LeadStatusService(repo, writer),
   };
 }

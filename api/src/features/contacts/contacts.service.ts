@@ -12,6 +12,11 @@ import {
   inapplicablePatchFields,
   kindsWithPatchField,
   PATCH_SHAPES,
+  isOpenLeadStatus,
+  type LeadState,
+  leadStatusOf,
+  newLeadData,
+  REOPEN_STATUS,
   type Relationship,
   type Translate,
 } from '@klarkonform/shared';
@@ -24,6 +29,8 @@ import type { ContactFields } from './contacts.mapper';
 import { toContact } from './contacts.mapper';
 import type { ContactsRepository } from './contacts.repository';
 import type { UsersRepository } from '../users/users.repository';
+import { applyCompanyDefaults } from './create-defaults';
+import { leadTransitionOf, patchedLead } from './lead-status.service';
 
 // Creating, reading, editing and archiving contacts. Consent, notes, cards,
 // duplicates and quality have services of their own.
@@ -92,8 +99,9 @@ export class ContactsService {
     }
   }
 
-  private async assertCompany(auth: AuthContext, companyId: unknown): Promise<void> {
-    if (companyId === undefined || companyId === null) return;
+  /** The company `companyId` names (undefined for none); 400 when there is no such company. */
+  private async assertCompany(auth: AuthContext, companyId: unknown): Promise<ContactFields | undefined> {
+    if (companyId === undefined || companyId === null) return undefined;
     const company = await this.repo.findById(auth.tenantId, String(companyId));
     if (company?.kind !== 'company')
       throw fieldProblems([{ field: 'body.companyId', key: 'serviceProblem.noSuchCompany' }]);
@@ -101,6 +109,7 @@ export class ContactsService {
       throw fieldProblems([
         { field: 'body.companyId', key: 'serviceProblem.mergedInto', values: { id: String(company.mergedInto) } },
       ]);
+    return company as unknown as ContactFields;
   }
 
   async create(auth: AuthContext, idempotencyKey: string, body: ContactCreate) {
@@ -129,8 +138,11 @@ export class ContactsService {
     if (fields.kind === 'person') {
       fields.salutation = fields.salutation ?? 'none';
       fields.roles = fields.roles ?? [];
-      await this.assertCompany(auth, fields.companyId);
+      const company = await this.assertCompany(auth, fields.companyId);
+      if (company) applyCompanyDefaults(fields, body.relationships, company);
     }
+    const lead = newLeadData(fields.relationships as Relationship[], fields.lead as LeadState['lead'], new Date());
+    if (lead) fields.lead = lead;
     assertValidInput(fields);
     applyCustomerSince(fields, undefined);
     return this.writer.insert(auth, idempotencyKey, hash, fields);
@@ -152,9 +164,7 @@ export class ContactsService {
         } else if (key === 'notes') {
           (fields.notes as Record<string, unknown>).specifics = (value as { specifics: string }).specifics;
         } else if (key === 'lead' && value !== null) {
-          // lastActivityAt is kept by the server; a lead edit never drops it.
-          const last = (fields.lead as { lastActivityAt?: string } | undefined)?.lastActivityAt;
-          fields.lead = { ...(value as object), ...(last ? { lastActivityAt: last } : {}) };
+          fields.lead = patchedLead(id, before as ContactFields & LeadState, value as LeadState['lead']);
         } else if (value === null) {
           delete fields[key];
         } else {
@@ -171,17 +181,24 @@ export class ContactsService {
     });
   }
 
+  /** Archives the contact; an open lead is archived as its lead status change (status "archived"). */
   async archive(auth: AuthContext, id: string, body: ArchiveRequest): Promise<Contact> {
     return this.writer.update(auth, id, 'archive', 'retry', (fields) => {
       if (fields.archived) throw problem(409, 'conflict', 'alreadyArchived');
+      if (isOpenLeadStatus(leadStatusOf(fields as ContactFields & LeadState))) {
+        return leadTransitionOf(auth, fields, { status: 'archived', reason: body.reason });
+      }
       fields.archived = { at: new Date().toISOString(), reason: body.reason, by: actorOf(auth) };
       return fields;
     });
   }
 
+  /** Restores the contact; a lost or archived lead comes back as status "new" (a reopen). */
   async unarchive(auth: AuthContext, id: string): Promise<Contact> {
     return this.writer.update(auth, id, 'unarchive', 'retry', (fields) => {
       if (!fields.archived) throw problem(409, 'conflict', 'notArchived');
+      const status = (fields.lead as LeadState['lead'])?.status;
+      if (status === 'lost' || status === 'archived') return leadTransitionOf(auth, fields, { status: REOPEN_STATUS });
       fields.archived = null;
       return fields;
     });

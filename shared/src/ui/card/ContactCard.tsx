@@ -6,6 +6,7 @@ import { CardFacts } from './CardFacts';
 import { CardHeader } from './CardHeader';
 import { CardSection } from './CardSection';
 import { ConsentSection } from './ConsentSection';
+import { hasLeadSection, LeadSection } from './LeadSection';
 import { MarketingVerdict } from './MarketingVerdict';
 import { NotesSection } from './NotesSection';
 import { QualitySection } from './QualitySection';
@@ -47,11 +48,20 @@ export function ContactCard({ card, onOpenCompany, actions }: ContactCardProps) 
       </CardHeader>
       {contact.archived && (
         <MessageBar intent="warning">
-          <MessageBarBody>{t('card.archived', { reason: contact.archived.reason })}</MessageBarBody>
+          <MessageBarBody>
+            {t(contact.lead?.status === 'lost' ? 'leadCard.lost' : 'card.archived', {
+              reason: contact.archived.reason,
+            })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {actions}
       {card.marketingEmailAllowed && <MarketingVerdict decision={card.marketingEmailAllowed} />}
+      {hasLeadSection(contact) && (
+        <CardSection title={t('leadCard.title')}>
+          <LeadSection contact={contact} />
+        </CardSection>
+      )}
       {card.consent && (
         <CardSection title={t('card.consent')}>
           <ConsentSection summary={card.consent} contact={contact} />

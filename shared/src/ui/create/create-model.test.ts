@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeCompany } from '../../contacts/contact.fixtures';
 import type { SenderCard } from '../../contacts/sender-card.schema';
 import { companyCreate, draftProblems, duplicateProbes, initialDraft, personCreate } from './create-model';
 
@@ -32,6 +33,21 @@ describe('initialDraft', () => {
       existingCompanyName: 'Muster GmbH',
       relationships: ['lead'],
     });
+  });
+
+  it("starts a person at a known customer or supplier with the company's relationships", () => {
+    const customer = makeCompany({ relationships: ['customer', 'partner'] });
+    const card = {
+      ...unknown({ lastName: 'Maier', email: 'j.maier@muster.de', companyId: customer.id, freeMail: false }),
+      company: customer,
+    };
+    expect(initialDraft(card, 'Maier').relationships).toEqual(['customer', 'partner']);
+    const blank = makeCompany({ relationships: [] });
+    const atBlank = {
+      ...unknown({ lastName: 'Maier', email: 'j.maier@muster.de', companyId: blank.id, freeMail: false }),
+      company: blank,
+    };
+    expect(initialDraft(atBlank, 'Maier').relationships).toEqual(['lead']);
   });
 
   it('proposes no company for free-mail senders', () => {

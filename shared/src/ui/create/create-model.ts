@@ -2,6 +2,7 @@ import type { CompanyCreate, PersonCreate } from '../../contacts/contact-input.s
 import type { Relationship, Role, Salutation } from '../../contacts/contact-enums.schema';
 import type { DuplicateCheckRequest } from '../../contacts/contact-query.schema';
 import type { SenderCard } from '../../contacts/sender-card.schema';
+import { relationshipsFromCompany } from '../../contacts/contact-create.rules';
 import { companyNameFromDomain } from '../../contacts/domain.rules';
 
 // The "Kontakt anlegen" form as plain data, and how it becomes API requests. Pure, so the
@@ -35,6 +36,8 @@ const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLo
  * team mailboxes, mailing lists, firm names): where it found no person, the names stay empty,
  * and a sender that is a firm ("Neue Firma GmbH" <info@…>) is offered as a company. Only without
  * any suggestion (an address the API could not read) is the display name split into words.
+ * The relationships are those of the matched company (a contact at a customer is a customer
+ * contact), else "Lead".
  */
 export function initialDraft(card: SenderCard, displayName: string): CreateDraft {
   const suggestion = card.suggestion;
@@ -43,6 +46,8 @@ export function initialDraft(card: SenderCard, displayName: string): CreateDraft
   const words = suggestion ? [] : displayName.trim().split(/\s+/).filter(Boolean);
   const existing = suggestion?.companyId;
   const guessed = freeMail ? '' : (companyNameFromDomain(domainOf(email)) ?? '');
+  // A person at a known customer (supplier, partner) starts as one, not as a lead.
+  const company = existing && card.company?.id === existing ? card.company : undefined;
   return {
     target: suggestion?.kind === 'company' && !existing ? 'company' : 'person',
     salutation: suggestion?.salutation ?? 'none',
@@ -54,7 +59,7 @@ export function initialDraft(card: SenderCard, displayName: string): CreateDraft
     ...(existing ? { existingCompanyId: existing, existingCompanyName: suggestion?.companyName ?? '' } : {}),
     newCompanyName: existing ? '' : (suggestion?.companyName ?? guessed),
     position: '',
-    relationships: ['lead'],
+    relationships: relationshipsFromCompany(company, ['lead']),
     roles: [],
   };
 }

@@ -43,14 +43,16 @@ export interface ContactEditorProps {
   contact: Contact;
   onSaved: (contact: Contact) => void;
   onCancel: () => void;
+  /** The contact was saved while the form stays open (a lead action of the status field). */
+  onChanged?: ((contact: Contact) => void) | undefined;
 }
 
 // Relationship, roles, position and department, tags, Besonderheiten and lead data.
-export function ContactEditor({ contact, onSaved, onCancel }: ContactEditorProps) {
+export function ContactEditor({ contact, onSaved, onCancel, onChanged }: ContactEditorProps) {
   const styles = useFormStyles();
   const { t } = useUiText();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const { draft, update, save, reload, state, dirty } = useContactEditor(contact, onSaved);
+  const { draft, update, save, reload, applySaved, current, state, dirty } = useContactEditor(contact, onSaved);
   const disabled = state.kind === 'saving' || state.kind === 'reloading';
   const isPerson = contact.kind === 'person';
   const reloadButton = useRef<HTMLButtonElement>(null);
@@ -125,7 +127,16 @@ export function ContactEditor({ contact, onSaved, onCancel }: ContactEditorProps
       <Text as="h3" weight="semibold" className={styles.heading}>
         {t('form.lead')}
       </Text>
-      <LeadFields draft={draft} update={update} disabled={disabled} />
+      <LeadFields
+        draft={draft}
+        update={update}
+        disabled={disabled}
+        contact={current}
+        onActionDone={(saved) => {
+          applySaved(saved);
+          onChanged?.(saved);
+        }}
+      />
       {state.kind === 'conflict' && (
         <MessageBar intent="warning" layout="multiline" data-testid="conflict-prompt">
           <MessageBarBody>

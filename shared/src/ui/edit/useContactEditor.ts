@@ -17,6 +17,8 @@ export type EditorState =
 export function useContactEditor(contact: Contact, onSaved: (contact: Contact) => void) {
   const api = useApi();
   const [version, setVersion] = useState(contact.version);
+  // The contact as last saved here: a lead action saves it while the form stays open.
+  const [current, setCurrent] = useState(contact);
   const [base, setBase] = useState<EditDraft>(() => draftOf(contact));
   const [draft, setDraft] = useState<EditDraft>(base);
   const [state, setState] = useState<EditorState>({ kind: 'editing' });
@@ -31,7 +33,7 @@ export function useContactEditor(contact: Contact, onSaved: (contact: Contact) =
     if (busy.current) return;
     const patch = patchFor(contact.kind, base, draft);
     if (!patch) {
-      onSaved(contact);
+      onSaved(current);
       return;
     }
     busy.current = true;
@@ -44,7 +46,7 @@ export function useContactEditor(contact: Contact, onSaved: (contact: Contact) =
     } finally {
       busy.current = false;
     }
-  }, [api, base, contact, draft, onSaved, version]);
+  }, [api, base, contact, current, draft, onSaved, version]);
 
   const reload = useCallback(async () => {
     setState({ kind: 'reloading' });
@@ -60,5 +62,29 @@ export function useContactEditor(contact: Contact, onSaved: (contact: Contact) =
     }
   }, [api, base, contact.id]);
 
-  return { draft, update, save, reload, state, dirty: patchFor(contact.kind, base, draft) !== undefined };
+  /**
+   * The contact was saved by a lead action (the status field's win, lose, archive, reopen):
+   * the form continues from that version, with the user's other unsaved changes laid over it.
+   */
+  const applySaved = useCallback(
+    (saved: Contact) => {
+      const next = rebase(base, { ...latestDraft.current, leadStatus: draftOf(saved).leadStatus }, saved);
+      setBase(next.base);
+      setDraft(next.draft);
+      setVersion(saved.version);
+      setCurrent(saved);
+    },
+    [base],
+  );
+
+  return {
+    draft,
+    update,
+    save,
+    reload,
+    applySaved,
+    current,
+    state,
+    dirty: patchFor(contact.kind, base, draft) !== undefined,
+  };
 }

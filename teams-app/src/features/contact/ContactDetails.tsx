@@ -73,6 +73,7 @@ export function ContactDetails({ target, onOpenContact, onChanged }: ContactDeta
         <ContactEditor
           contact={contact}
           onCancel={() => setMode('card')}
+          onChanged={(changed) => onChanged?.(changed)}
           onSaved={(changed) => {
             onChanged?.(changed);
             setSaved(true);

@@ -11,11 +11,12 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import type { LeadStatus } from '@klarkonform/shared';
 import { type Contact, type ContactSummary, useUiText } from '@klarkonform/shared/ui';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { contactFacts } from '../contact/contact-facts';
-import { canQualify, type LeadStaleness } from './lead-model';
+import type { LeadStaleness } from './lead-model';
 import { StalenessBadge } from './StalenessBadge';
 import type { LeadRowState } from './useLeadActions';
 
@@ -53,15 +54,14 @@ export interface LeadItemProps {
   /** Smaller buttons in the meeting side panel. */
   compact: boolean;
   onOpen: () => void;
-  onQualify: () => void;
-  onConvert: () => void;
-  onArchive: () => void;
+  /** Runs a change of the lead state machine (qualify, win, lose, archive). */
+  onStatus: (to: LeadStatus) => void;
   onReload: () => void;
   onDismissError: () => void;
 }
 
 // One lead: who, status and staleness, where it came from, when it was last worked on, and
-// the review's actions.
+// the review's actions — the lead state machine's changes (shared lead-status.rules.ts).
 export function LeadItem(props: LeadItemProps) {
   const { summary, contact, staleness, row, can, compact } = props;
   const size = compact ? 'small' : 'medium';
@@ -72,7 +72,7 @@ export function LeadItem(props: LeadItemProps) {
   const source = lead?.source
     ? [t(`leadSource.${lead.source}`), lead.sourceDetail].filter(Boolean).join(' – ')
     : tt('leads.noSource');
-  const busy = row?.busy !== undefined;
+  const busy = row?.busy === true;
 
   return (
     <li className={styles.item} aria-busy={busy} data-testid="lead-item">
@@ -110,19 +110,24 @@ export function LeadItem(props: LeadItemProps) {
       </div>
       <div className={styles.actions}>
         {busy && <Spinner size="tiny" aria-label={tt('common.loading')} />}
-        {contact && can.write && canQualify(contact) && (
-          <Button size={size} disabled={busy} onClick={props.onQualify}>
-            {tt('leads.qualify')}
+        {contact && can.write && (lead?.status ?? 'new') === 'new' && (
+          <Button size={size} disabled={busy} onClick={() => props.onStatus('qualifying')}>
+            {t('leadAction.qualify')}
           </Button>
         )}
         {contact && can.write && (
-          <Button size={size} appearance="primary" disabled={busy} onClick={props.onConvert}>
-            {tt('leads.convert')}
+          <Button size={size} appearance="primary" disabled={busy} onClick={() => props.onStatus('won')}>
+            {t('leadAction.win')}
           </Button>
         )}
         {contact && can.archive && (
-          <Button size={size} disabled={busy} onClick={props.onArchive}>
-            {tt('leads.archive')}
+          <Button size={size} disabled={busy} onClick={() => props.onStatus('lost')}>
+            {t('leadAction.lose')}
+          </Button>
+        )}
+        {contact && can.archive && (
+          <Button size={size} disabled={busy} onClick={() => props.onStatus('archived')}>
+            {t('leadAction.archive')}
           </Button>
         )}
       </div>

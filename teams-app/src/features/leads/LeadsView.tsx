@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { Contact } from '@klarkonform/shared/ui';
+import { useUiText } from '@klarkonform/shared/ui';
 import { useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
@@ -17,7 +17,6 @@ import { SectionHeader } from '../../shell/SectionHeader';
 import { usePermissions } from '../../shell/usePermissions';
 import { ContactDrawer } from '../contact/ContactDrawer';
 import type { ContactTarget } from '../contact/load-card';
-import { ArchiveDialog } from './ArchiveDialog';
 import { byReviewOrder, isOverdue, stalenessOf } from './lead-model';
 import { LeadItem } from './LeadItem';
 import { useLeadActions } from './useLeadActions';
@@ -43,15 +42,16 @@ const useStyles = makeStyles({
   more: { alignSelf: 'center' },
 });
 
-// The weekly lead review: overdue leads first, each with qualify / convert / archive.
+// The weekly lead review: overdue leads first, each with qualify / convert / lost / archive,
+// and "Rückgängig" in the message after each.
 export function LeadsView({ compact }: { compact: boolean }) {
   const styles = useStyles();
   const { tt } = useTabText();
   const can = usePermissions();
   const leads = useLeads();
   const actions = useLeadActions(leads);
+  const { t } = useUiText();
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [archiving, setArchiving] = useState<Contact | undefined>();
   const [open, setOpen] = useState<ContactTarget | undefined>();
   const { summaries, contacts, nextCursor, loading, error } = leads.state;
 
@@ -82,8 +82,9 @@ export function LeadsView({ compact }: { compact: boolean }) {
       </div>
       {actions.notice && (
         <MessageBar intent="success">
-          <MessageBarBody>{actions.notice}</MessageBarBody>
+          <MessageBarBody>{actions.notice.text}</MessageBarBody>
           <MessageBarActions>
+            {actions.notice.undo && <Button onClick={actions.notice.undo}>{t('leadDone.undo')}</Button>}
             <Button appearance="transparent" onClick={actions.dismissNotice}>
               {tt('common.close')}
             </Button>
@@ -108,9 +109,7 @@ export function LeadsView({ compact }: { compact: boolean }) {
               can={permissions}
               compact={compact}
               onOpen={() => setOpen({ id: summary.id, email: summary.email })}
-              onQualify={() => contact && void actions.qualify(contact)}
-              onConvert={() => contact && void actions.convert(contact)}
-              onArchive={() => setArchiving(contact)}
+              onStatus={(to) => contact && actions.request(contact, to, staleness)}
               onReload={() => void actions.reload(summary.id)}
               onDismissError={() => actions.dismissError(summary.id)}
             />
@@ -123,17 +122,7 @@ export function LeadsView({ compact }: { compact: boolean }) {
           {tt('common.loadMore')}
         </Button>
       )}
-      {archiving && (
-        <ArchiveDialog
-          name={archiving.displayName}
-          staleness={stalenessOf(archiving, now)}
-          onCancel={() => setArchiving(undefined)}
-          onConfirm={(reason) => {
-            void actions.archive(archiving, reason);
-            setArchiving(undefined);
-          }}
-        />
-      )}
+      {actions.dialog}
       <ContactDrawer target={open} onClose={() => setOpen(undefined)} onChanged={leads.update} />
     </section>
   );

@@ -1,3 +1,4 @@
+import { inLeadReview } from '@klarkonform/shared';
 import { type Contact, type ContactSummary, type LeadReviewItem, primaryEmail } from '@klarkonform/shared/ui';
 import { useCallback, useEffect, useReducer } from 'react';
 import { useServices } from '../../shell/services';
@@ -26,6 +27,8 @@ function summaryOf(item: LeadReviewItem): ContactSummary {
 export interface LeadsState {
   summaries: ContactSummary[];
   contacts: Readonly<Record<string, Contact>>;
+  /** Rows that left the review here (won, lost, archived): an undo brings them back as they were. */
+  left: Readonly<Record<string, ContactSummary>>;
   nextCursor: string | null;
   loading: boolean;
   error: unknown;
@@ -38,7 +41,14 @@ type Action =
   | { type: 'contact'; contact: Contact }
   | { type: 'remove'; id: string };
 
-const initial: LeadsState = { summaries: [], contacts: {}, nextCursor: null, loading: true, error: undefined };
+const initial: LeadsState = {
+  summaries: [],
+  contacts: {},
+  left: {},
+  nextCursor: null,
+  loading: true,
+  error: undefined,
+};
 
 function reduce(state: LeadsState, action: Action): LeadsState {
   switch (action.type) {
@@ -52,19 +62,37 @@ function reduce(state: LeadsState, action: Action): LeadsState {
       return { ...state, loading: false, error: action.error };
     case 'contact': {
       const { contact } = action;
-      const summaries = state.summaries.map((s) =>
-        s.id === contact.id ? { ...s, displayName: contact.displayName, leadStatus: contact.lead?.status } : s,
-      );
+      const known = state.summaries.some((s) => s.id === contact.id);
+      const back = state.left[contact.id];
+      const changed = (s: ContactSummary): ContactSummary => {
+        const { leadStatus: _old, ...rest } = s;
+        return {
+          ...rest,
+          displayName: contact.displayName,
+          relationships: contact.relationships,
+          archived: contact.archived !== null,
+          ...(contact.lead?.status ? { leadStatus: contact.lead.status } : {}),
+        };
+      };
+      const summaries = known
+        ? state.summaries.map((s) => (s.id === contact.id ? changed(s) : s))
+        : back
+          ? [...state.summaries, changed(back)]
+          : state.summaries;
       return { ...state, summaries, contacts: { ...state.contacts, [contact.id]: contact } };
     }
     case 'remove': {
       const { [action.id]: _removed, ...contacts } = state.contacts;
-      return { ...state, summaries: state.summaries.filter((s) => s.id !== action.id), contacts };
+      const summary = state.summaries.find((s) => s.id === action.id);
+      return {
+        ...state,
+        summaries: state.summaries.filter((s) => s.id !== action.id),
+        contacts,
+        left: summary ? { ...state.left, [action.id]: summary } : state.left,
+      };
     }
   }
 }
-
-const stillLead = (contact: Contact) => contact.relationships.includes('lead') && !contact.archived;
 
 export function useLeads() {
   const { api } = useServices();
@@ -90,6 +118,14 @@ export function useLeads() {
     [api],
   );
 
+  /**
+   * A changed contact: updated in place; dropped when it is no longer an open lead (shared
+   * inLeadReview: won, lost, archived); back when it left the list here and is open again.
+   */
+  const update = useCallback((contact: Contact) => {
+    dispatch(inLeadReview(contact) ? { type: 'contact', contact } : { type: 'remove', id: contact.id });
+  }, []);
+
   useEffect(() => {
     const controller = new AbortController();
     void loadPage(null, controller.signal);
@@ -100,10 +136,7 @@ export function useLeads() {
     state,
     reload: () => loadPage(null),
     loadMore: () => loadPage(state.nextCursor),
-    /** A changed contact: updated in place, or dropped when it is no longer an open lead. */
-    update(contact: Contact) {
-      dispatch(stillLead(contact) ? { type: 'contact', contact } : { type: 'remove', id: contact.id });
-    },
+    update,
     remove: (id: string) => dispatch({ type: 'remove', id }),
   };
 }

@@ -1,6 +1,7 @@
 import {
   createTranslator,
   type FieldError,
+  fieldLabelKey,
   type Language,
   type ProblemCode,
   type ServiceProblem,
@@ -72,7 +73,9 @@ export function fieldProblems(problems: ReadonlyArray<{ field: string; key: stri
   const texts = (t: Translate) => {
     const errors = problems.map((p) => ({ field: p.field, message: t(p.key, p.values ?? {}) }));
     const first = errors[0];
-    return { detail: first ? `${first.field}: ${first.message}` : '', errors };
+    // The detail names the field by its label ("Offene Punkte: …"); the errors keep the path.
+    const labelKey = first ? fieldLabelKey(first.field.replace(/^(body|querystring|params|headers)\./, '')) : undefined;
+    return { detail: first ? `${labelKey ? t(labelKey) : first.field}: ${first.message}` : '', errors };
   };
   const en = texts(english);
   return new HttpError(400, 'validationFailed', en.detail, { errors: en.errors, localize: texts });

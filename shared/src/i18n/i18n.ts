@@ -63,6 +63,10 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   'notes.history': 'history',
   'notes.openItems': 'openItems',
   'notes.free': 'freeNotes',
+  addHistory: 'history',
+  addOpenItems: 'openItems',
+  setOpenItems: 'openItems',
+  addFreeNotes: 'freeNotes',
 };
 
 // The label key for a field path as findings and validation errors name it ("emails.2",

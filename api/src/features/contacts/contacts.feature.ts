@@ -31,7 +31,7 @@ export function createContactsFeature(connection: Connection): ContactsFeature {
     audit,
     writer,
     contacts: new ContactsService(repo, writer, audit),
-    notes: new ContactNotesService(writer),
+    notes: new ContactNotesService(writer, audit),
     cards: new CardsService(repo, quality),
     duplicates: new DuplicatesService(repo, writer, new MergeLocks(connection)),
     quality,

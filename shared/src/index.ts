@@ -66,13 +66,17 @@ export {
   FreeNoteCreate,
   HistoryEntry,
   HistoryEntryCreate,
+  MAX_NOTE_ENTRIES_PER_CHANGE,
+  MAX_OPEN_ITEM_STATES_PER_CHANGE,
   MAX_SPECIFICS_LENGTH,
   NOTE_LIMITS,
   Notes,
+  NotesChange,
   NotesSpecificsInput,
   OpenItem,
   OpenItemCreate,
   OpenItemPatch,
+  OpenItemState,
 } from './contacts/contact-notes.schema';
 export {
   Consent,

@@ -42,11 +42,10 @@ describe('editing in the pane', () => {
     await card.getByText(/Neue Durchwahl ab März/).waitFor();
 
     await card.getByRole('button', { name: 'Notiz hinzufügen' }).click();
-    const notes = demo.pane.getByRole('region', { name: 'Notizen' });
-    await notes.getByLabel('Historie-Eintrag').fill('Telefonat zum Rahmenvertrag, Angebot bis Freitag');
-    await notes.getByRole('button', { name: 'Eintrag hinzufügen' }).click();
-    await notes.getByLabel('Offener Punkt').fill('Angebot Rahmenvertrag schicken');
-    await notes.getByRole('button', { name: 'Punkt hinzufügen' }).click();
+    const notes = demo.pane.getByRole('form', { name: 'Notizen zu Max Mustermann' });
+    await notes.getByLabel('Neuer Historie-Eintrag').fill('Telefonat zum Rahmenvertrag, Angebot bis Freitag');
+    await notes.getByLabel('Neuer offener Punkt').fill('Angebot Rahmenvertrag schicken');
+    await notes.getByRole('button', { name: 'Speichern' }).click();
     await notes.getByRole('checkbox', { name: 'Angebot Rahmenvertrag schicken' }).waitFor();
     await notes.getByRole('button', { name: 'Zurück' }).click();
     await card.getByText('Telefonat zum Rahmenvertrag, Angebot bis Freitag').waitFor();

@@ -110,6 +110,12 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     collection: 'audit',
     filter: (tenantId, p) => ({ tenantId, contactId: String(p._id) }),
   },
+  {
+    name: 'notes save: audit entry of a repeated request',
+    field: '_id',
+    collection: 'audit',
+    filter: (tenantId, p) => ({ tenantId, _id: p._id }),
+  },
 ];
 
 interface PlanNode {

@@ -25,10 +25,12 @@ export interface OverlayProps {
   onChanged: (contact: Contact, keepOpen?: boolean) => void;
   onOpenContact: (contact: Pick<ContactSummary, 'id' | 'displayName' | 'email'>) => void;
   onClose: () => void;
+  /** The notes editor has unsaved text (the pane asks before an item switch closes it). */
+  onNotesDirty: (dirty: boolean) => void;
 }
 
 // The lazily loaded views over the card: create, edit, consent, notes, company.
-export function Overlay({ overlay, onChanged, onOpenContact, onClose }: OverlayProps) {
+export function Overlay({ overlay, onChanged, onOpenContact, onClose, onNotesDirty }: OverlayProps) {
   const { action, card, person } = overlay;
   const contact = card.contact;
   switch (action) {
@@ -57,7 +59,13 @@ export function Overlay({ overlay, onChanged, onOpenContact, onClose }: OverlayP
       ) : null;
     case 'notes':
       return contact ? (
-        <NotesEditor contact={contact} onChanged={(changed) => onChanged(changed, true)} onClose={onClose} />
+        <NotesEditor
+          key={contact.id}
+          contact={contact}
+          onChanged={(changed) => onChanged(changed, true)}
+          onClose={onClose}
+          onDirtyChange={onNotesDirty}
+        />
       ) : null;
     case 'company': {
       const company = contact?.kind === 'company' ? contact : card.company;

@@ -4,6 +4,7 @@ import {
   CardSkeleton,
   type Contact,
   type ContactSummary,
+  DiscardNotesDialog,
   primaryEmail,
   useUiText,
 } from '@klarkonform/shared/ui';
@@ -33,7 +34,8 @@ export interface TaskPaneProps {
 
 // The pinnable pane: everyone on the selected item, and the card of the chosen person (the
 // sender by default). Editors open over the card and stay open across item switches, so a
-// click on another mail never throws away what the user typed.
+// click on another mail never throws away what the user typed. The notes editor closes on a
+// switch when nothing is typed, and otherwise asks whether to discard the notes.
 export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps) {
   const styles = useStyles();
   const { t } = useUiText();
@@ -44,6 +46,8 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
   const [choice, setChoice] = useState<{ switchId: number; email: string }>();
   const [overlay, setOverlay] = useState<OverlayState>();
   const [visiting, setVisiting] = useState<Participant>();
+  const [notesDirty, setNotesDirty] = useState(false);
+  const [askDiscard, setAskDiscard] = useState(false);
 
   useEffect(() => {
     void store.load(participants);
@@ -56,6 +60,10 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
     setSeenSwitch(switchId);
     setVisiting(undefined);
     if (overlay?.action === 'company') setOverlay(undefined);
+    if (overlay?.action === 'notes') {
+      if (notesDirty) setAskDiscard(true);
+      else setOverlay(undefined);
+    }
   }
 
   const chosen = choice?.switchId === switchId ? participants.find((p) => p.email === choice.email) : undefined;
@@ -112,8 +120,21 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
             onChanged={(contact, keepOpen) => void onChanged(contact, keepOpen)}
             onOpenContact={(summary) => void openContact(summary)}
             onClose={() => setOverlay(undefined)}
+            onNotesDirty={setNotesDirty}
           />
         </Suspense>
+        {overlay.action === 'notes' && (
+          <Suspense fallback={null}>
+            <DiscardNotesDialog
+              open={askDiscard}
+              onKeepEditing={() => setAskDiscard(false)}
+              onDiscard={() => {
+                setAskDiscard(false);
+                setOverlay(undefined);
+              }}
+            />
+          </Suspense>
+        )}
       </div>
     );
   }

@@ -12,7 +12,8 @@ import {
 } from './contact-common.schema';
 
 // Notizen: Besonderheiten (free text on the contact), Historie (dated events), Offene Punkte
-// (a checklist) and free notes. Entries are appended through their own endpoints.
+// (a checklist) and free notes. Entries are appended through their own endpoints, or all of a
+// user's note changes at once through `NotesChange`.
 
 export const MAX_SPECIFICS_LENGTH = 4000;
 export const Specifics = MultilineText(MAX_SPECIFICS_LENGTH);
@@ -71,3 +72,32 @@ export type FreeNoteCreate = Static<typeof FreeNoteCreate>;
 
 export const NotesSpecificsInput = StrictObject({ specifics: Specifics });
 export type NotesSpecificsInput = Static<typeof NotesSpecificsInput>;
+
+/** Entries of one kind that one `NotesChange` may add (the editor sends one of each). */
+export const MAX_NOTE_ENTRIES_PER_CHANGE = 20;
+/**
+ * Open items one `NotesChange` may tick or untick. Each note change is one change of the audit
+ * entry, so a whole `NotesChange` (1 + 3 × 20 + 100, plus the lead's last activity) stays under
+ * the 200 changes an audit entry holds.
+ */
+export const MAX_OPEN_ITEM_STATES_PER_CHANGE = 100;
+
+export const OpenItemState = StrictObject({ id: ObjectId, done: Type.Boolean() });
+export type OpenItemState = Static<typeof OpenItemState>;
+
+/**
+ * All of a user's note changes, stored together (`PATCH /contacts/:id/notes`, with If-Match and
+ * an Idempotency-Key): the new Besonderheiten, entries to append, and open items ticked or
+ * unticked (by id). At least one part must be given.
+ */
+export const NotesChange = StrictObject(
+  {
+    specifics: Type.Optional(Specifics),
+    addHistory: Type.Optional(Type.Array(HistoryEntryCreate, { maxItems: MAX_NOTE_ENTRIES_PER_CHANGE })),
+    addOpenItems: Type.Optional(Type.Array(OpenItemCreate, { maxItems: MAX_NOTE_ENTRIES_PER_CHANGE })),
+    setOpenItems: Type.Optional(Type.Array(OpenItemState, { maxItems: MAX_OPEN_ITEM_STATES_PER_CHANGE })),
+    addFreeNotes: Type.Optional(Type.Array(FreeNoteCreate, { maxItems: MAX_NOTE_ENTRIES_PER_CHANGE })),
+  },
+  { minProperties: 1 },
+);
+export type NotesChange = Static<typeof NotesChange>;

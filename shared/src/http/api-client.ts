@@ -1,7 +1,7 @@
 import type { AppRole, Permission } from '../auth/roles';
 import type { ConsentEventCreate } from '../contacts/consent.schema';
 import type { ContactCreate, ContactPatch } from '../contacts/contact-input.schema';
-import type { HistoryEntryCreate, OpenItemCreate } from '../contacts/contact-notes.schema';
+import type { HistoryEntryCreate, NotesChange, OpenItemCreate } from '../contacts/contact-notes.schema';
 import type {
   AuditEntry,
   ContactListPage,
@@ -264,6 +264,18 @@ export function createApiClient(options: ApiClientOptions) {
         body: { done },
       }),
     addFreeNote: (contactId: string, text: string) => post<Contact>(`/contacts/${id(contactId)}/notes/free`, { text }),
+
+    /**
+     * All note changes in one write, against `version` (412 when the contact changed since).
+     * Keyed, so it is retried on network failures: a repeat of a stored request changes nothing.
+     */
+    saveNotes: (contactId: string, version: number, change: NotesChange, idempotencyKey: string) =>
+      json<Contact>(`/contacts/${id(contactId)}/notes`, {
+        method: 'PATCH',
+        body: change,
+        headers: { 'if-match': ifMatch(version), 'idempotency-key': idempotencyKey },
+        retry: true,
+      }),
 
     async checkDuplicates(candidate: DuplicateCheckRequest, signal?: AbortSignal): Promise<DuplicateCandidate[]> {
       const res = await json<{ candidates: DuplicateCandidate[] }>('/contacts/duplicate-check', {

@@ -79,6 +79,10 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   'querystring.name': 'displayName',
   'headers.idempotency-key': 'idempotencyKey',
   'headers.if-match': 'ifMatch',
+  addHistory: 'history',
+  addOpenItems: 'openItems',
+  setOpenItems: 'openItems',
+  addFreeNotes: 'freeNotes',
 };
 
 /** The request parts a validation error's path starts with ("body.lead.budget"). */

@@ -41,10 +41,19 @@ export type { CompanyViewProps } from './company/CompanyView';
 export type { ConsentEventFormProps } from './edit/ConsentEventForm';
 export type { ContactEditorProps } from './edit/ContactEditor';
 export type { NotesEditorProps } from './edit/NotesEditor';
+export type { DiscardNotesDialogProps } from './edit/DiscardNotesDialog';
 export { DEMO_MAILBOX, DEMO_USER } from './demo/demo-mailbox';
 export { useLeadStatus } from './lead/useLeadStatus';
 export type { LeadFailure, LeadNotice } from './lead/useLeadStatus';
 export type { DemoMailItem, DemoPerson } from './demo/demo-mailbox';
 export { createUiText, UiTextProvider, useUiText } from './i18n';
 export type { TextKey, TextParams, UiText } from './i18n';
-export { CompanyView, ConsentEventForm, ContactEditor, CreateContactPanel, NotesEditor, preloadEditors } from './lazy';
+export {
+  CompanyView,
+  ConsentEventForm,
+  ContactEditor,
+  CreateContactPanel,
+  DiscardNotesDialog,
+  NotesEditor,
+  preloadEditors,
+} from './lazy';

@@ -10,6 +10,9 @@ export const ConsentEventForm = lazy(() =>
   import('./edit/ConsentEventForm').then((m) => ({ default: m.ConsentEventForm })),
 );
 export const NotesEditor = lazy(() => import('./edit/NotesEditor').then((m) => ({ default: m.NotesEditor })));
+export const DiscardNotesDialog = lazy(() =>
+  import('./edit/DiscardNotesDialog').then((m) => ({ default: m.DiscardNotesDialog })),
+);
 export const CompanyView = lazy(() => import('./company/CompanyView').then((m) => ({ default: m.CompanyView })));
 
 /** Starts loading the editors ahead of need (e.g. when the pane is idle after the first card). */

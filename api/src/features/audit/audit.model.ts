@@ -10,6 +10,8 @@ export interface AuditDoc {
   at: Date;
   actor: { id: string; name: string };
   changes: AuditChange[];
+  /** Hash of the request body, on the entries that record an idempotent request. */
+  requestHash?: string;
 }
 
 const auditSchema = new Schema<AuditDoc>(
@@ -20,6 +22,7 @@ const auditSchema = new Schema<AuditDoc>(
     at: { type: Date, required: true },
     actor: { type: Schema.Types.Mixed, required: true },
     changes: { type: Schema.Types.Mixed, required: true },
+    requestHash: { type: String },
   },
   { versionKey: false, minimize: false, collection: 'audit' },
 );

@@ -9,6 +9,8 @@ export interface PendingAudit {
   at: string;
   actor: Actor;
   changes: AuditChange[];
+  /** Hash of the request body whose record this entry is (idempotent requests only). */
+  requestHash?: string;
 }
 
 export function newAuditId(): string {
@@ -40,10 +42,17 @@ export class AuditRepository {
         actor: entry.actor,
         changes: entry.changes,
         at: new Date(entry.at),
+        ...(entry.requestHash ? { requestHash: entry.requestHash } : {}),
       });
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
     }
+  }
+
+  /** The request hash stored with entry `id`, '' for an entry without one; undefined when there is no such entry. */
+  async requestHashOf(tenantId: string, id: string): Promise<string | undefined> {
+    const doc = await this.model.findOne({ tenantId, _id: new Types.ObjectId(id) }, { requestHash: 1 }).lean();
+    return doc ? (doc.requestHash ?? '') : undefined;
   }
 
   async list(tenantId: string, contactId: string, limit = 100): Promise<AuditEntry[]> {

@@ -1,4 +1,6 @@
 import {
+  type AuditChange,
+  auditChanges,
   type ConsentEvent,
   type ConsentEventCreate,
   type Contact,
@@ -10,17 +12,21 @@ import {
   type HistoryEntryCreate,
   MAX_CONSENT_EVENTS_PER_CHANNEL,
   NOTE_LIMITS,
+  type NotesChange,
   type OpenItemCreate,
   type OpenItemPatch,
 } from '@klarkonform/shared';
-import { fieldProblems, notFound, problem } from '../../infra/http-error';
+import { fieldProblems, HttpError, notFound, problem } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
-import { actorOf, type ContactWriter } from './contact-writer';
-import type { ContactFields } from './contacts.mapper';
+import type { AuditRepository } from '../audit/audit.repository';
+import { applyNotesChange, notesFull, notesRequestId } from './contact-notes-change';
+import { actorOf, type ContactWriter, requestHash } from './contact-writer';
+import { type ContactFields, toContact } from './contacts.mapper';
 import { newEntryId } from './contacts.repository';
 
 // Appends to a contact's consent history and notes. Appends need no If-Match:
-// they do not overwrite anyone's edit, and a lost race is retried.
+// they do not overwrite anyone's edit, and a lost race is retried. `saveNotes` stores all of
+// a user's note changes at once; it replaces the Besonderheiten, so it carries If-Match.
 
 type Notes = {
   specifics: string;
@@ -33,9 +39,8 @@ function notesOf(fields: ContactFields): Notes {
   return fields.notes as Notes;
 }
 
-/** 409: the list `field` (its label from the catalog) is at its limit. */
-const full = (field: 'history' | 'openItems' | 'freeNotes') =>
-  problem(409, 'conflict', 'notesFull', (t) => ({ label: t(`field.${field}`) }));
+/** Thrown inside a write when its request turns out to be stored already. */
+class RepeatedRequest extends Error {}
 
 /** 409: the consent history of `channel` is at its limit. */
 const consentFull = (channel: string) =>
@@ -47,7 +52,69 @@ function touchLead(fields: ContactFields): void {
 }
 
 export class ContactNotesService {
-  constructor(private readonly writer: ContactWriter) {}
+  constructor(
+    private readonly writer: ContactWriter,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /**
+   * Stores `change` in one write with one audit entry (action `note`, one change per note).
+   * `version` is the If-Match (a number: 412 when the contact changed since; `*`: lost races are
+   * retried). The audit entry's id is derived from the Idempotency-Key, so a repeat of a stored
+   * request answers 200 with the contact as it is now and changes nothing (also when its If-Match
+   * is stale by then); the same key with a different body answers 409.
+   */
+  async saveNotes(
+    auth: AuthContext,
+    id: string,
+    idempotencyKey: string,
+    version: number | '*',
+    change: NotesChange,
+  ): Promise<Contact> {
+    const hash = requestHash(change);
+    const requestId = notesRequestId(auth.tenantId, id, idempotencyKey);
+    let noteChanges: AuditChange[] = [];
+    const record = {
+      id: requestId,
+      requestHash: hash,
+      changes: (before: ContactFields, after: ContactFields) => [
+        ...noteChanges,
+        ...auditChanges(before, after).filter((c) => c.field !== 'notes'),
+      ],
+    };
+    try {
+      return await this.writer.update(
+        auth,
+        id,
+        'note',
+        version,
+        async (fields) => {
+          // The contact's last audit entry is stored by now (the writer flushes it first).
+          if (await this.stored(auth, requestId, hash)) throw new RepeatedRequest();
+          noteChanges = applyNotesChange(fields, change, actorOf(auth), new Date());
+          if (change.addHistory?.length || change.addFreeNotes?.length) touchLead(fields);
+          return fields;
+        },
+        record,
+      );
+    } catch (err) {
+      const maybeRepeat = err instanceof RepeatedRequest || (err instanceof HttpError && err.statusCode === 412);
+      if (maybeRepeat) {
+        const doc = await this.writer.load(auth, id);
+        await this.writer.flush(auth.tenantId, doc);
+        if (await this.stored(auth, requestId, hash)) return toContact(doc);
+      }
+      throw err;
+    }
+  }
+
+  /** Whether the request with this record id is stored; 409 if its key came with another body. */
+  private async stored(auth: AuthContext, requestId: string, hash: string): Promise<boolean> {
+    const storedHash = await this.audit.requestHashOf(auth.tenantId, requestId);
+    if (storedHash === undefined) return false;
+    if (storedHash !== hash) throw problem(409, 'conflict', 'notesIdempotencyConflict');
+    return true;
+  }
 
   addConsentEvent(auth: AuthContext, id: string, body: ConsentEventCreate): Promise<Contact> {
     const at = body.at ?? new Date().toISOString();
@@ -93,7 +160,7 @@ export class ContactNotesService {
   addHistory(auth: AuthContext, id: string, body: HistoryEntryCreate): Promise<Contact> {
     return this.writer.update(auth, id, 'note', 'retry', (fields) => {
       const notes = notesOf(fields);
-      if (notes.history.length >= NOTE_LIMITS.history) throw full('history');
+      if (notes.history.length >= NOTE_LIMITS.history) throw notesFull('history');
       notes.history.push({
         id: newEntryId(),
         date: body.date ?? localDate(new Date()),
@@ -108,7 +175,7 @@ export class ContactNotesService {
   addOpenItem(auth: AuthContext, id: string, body: OpenItemCreate): Promise<Contact> {
     return this.writer.update(auth, id, 'note', 'retry', (fields) => {
       const notes = notesOf(fields);
-      if (notes.openItems.length >= NOTE_LIMITS.openItems) throw full('openItems');
+      if (notes.openItems.length >= NOTE_LIMITS.openItems) throw notesFull('openItems');
       notes.openItems.push({
         id: newEntryId(),
         text: body.text,
@@ -131,7 +198,7 @@ export class ContactNotesService {
   addFreeNote(auth: AuthContext, id: string, body: FreeNoteCreate): Promise<Contact> {
     return this.writer.update(auth, id, 'note', 'retry', (fields) => {
       const notes = notesOf(fields);
-      if (notes.free.length >= NOTE_LIMITS.free) throw full('freeNotes');
+      if (notes.free.length >= NOTE_LIMITS.free) throw notesFull('freeNotes');
       const actor = actorOf(auth);
       notes.free.push({
         id: newEntryId(),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Actor, type AuditAction, auditChanges, type Contact } from '@klarkonform/shared';
+import { type Actor, type AuditAction, type AuditChange, auditChanges, type Contact } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
 import { notFound, problem } from '../../infra/http-error';
 import { KeyedLock } from '../../infra/keyed-lock';
@@ -63,6 +63,16 @@ function pending(action: AuditAction, actor: Actor, changes: PendingAudit['chang
 }
 
 export type Change = (fields: ContactFields, doc: ContactDoc) => ContactFields | Promise<ContactFields>;
+
+/** How an update is recorded, where not the default (a new entry id, the changed top-level fields). */
+export interface AuditRecord {
+  /** The entry's id. Derived from a request's Idempotency-Key, the entry is that request's record. */
+  id?: string;
+  /** Hash of the request body (`requestHash`), stored with the entry to recognise a repeat. */
+  requestHash?: string;
+  /** The changes to record, from the fields before and after the change. */
+  changes?: (before: ContactFields, after: ContactFields) => AuditChange[];
+}
 
 export class ContactWriter {
   /** Creates of one tenant draw and store their contact number one at a time (gap-free numbers). */
@@ -192,6 +202,7 @@ export class ContactWriter {
     action: AuditAction,
     expectedVersion: number | '*' | 'retry',
     change: Change,
+    record: AuditRecord = {},
   ): Promise<Contact> {
     for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
       if (attempt > 0) await backoff(attempt);
@@ -215,7 +226,9 @@ export class ContactWriter {
       });
       assertStorable(fields, String(doc._id));
       const unset = [...Object.keys(before).filter((k) => !(k in fields)), ...('keys' in doc ? ['keys'] : [])];
-      const pendingAudit = pending(action, actor, auditChanges(before, fields), now);
+      const pendingAudit = pending(action, actor, (record.changes ?? auditChanges)(before, fields), now);
+      if (record.id) pendingAudit.id = record.id;
+      if (record.requestHash) pendingAudit.requestHash = record.requestHash;
       const set = { ...fields, ...lookup, pendingAudit };
       const written = await this.contacts.replaceIfVersion(auth.tenantId, id, doc.version, set, unset);
       if (written) {

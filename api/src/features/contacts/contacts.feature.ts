@@ -34,7 +34,7 @@ export function createContactsFeature(connection: Connection, users: UsersReposi
     audit,
     writer,
     contacts: new ContactsService(repo, writer, audit, users),
-    notes: new ContactNotesService(writer),
+    notes: new ContactNotesService(writer, audit),
     cards: new CardsService(repo, quality),
     duplicates: new DuplicatesService(repo, writer, new MergeLocks(connection)),
     quality,

@@ -11,6 +11,7 @@ import {
   ContactPatchBody,
   FreeNoteCreate,
   HistoryEntryCreate,
+  NotesChange,
   ObjectId,
   OpenItemCreate,
   OpenItemPatch,
@@ -26,6 +27,7 @@ const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_:.-]+$' }),
 });
 const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
+const NotesHeaders = Type.Object({ ...IdempotencyHeaders.properties, ...IfMatchHeaders.properties });
 const History = Type.Object({ items: Type.Array(AuditEntry) }, { additionalProperties: false });
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -135,6 +137,33 @@ export const contactsRoutes: FastifyPluginAsyncTypebox<{ feature: ContactsFeatur
       schema: { tags: ['consent'], params: IdParams, body: ConsentEventCreate, response: { 200: Contact, ...errors } },
     },
     async (request) => notes.addConsentEvent(request.auth, request.params.id, request.body),
+  );
+
+  app.patch(
+    '/api/v1/contacts/:id/notes',
+    {
+      config: { permission: 'notes:write' },
+      schema: {
+        tags: ['notes'],
+        summary: 'Store note changes at once (If-Match and Idempotency-Key required)',
+        params: IdParams,
+        headers: NotesHeaders,
+        body: NotesChange,
+        response: { 200: Contact, 412: Problem, 428: Problem, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const version = parseIfMatch(request.headers['if-match']);
+      const { id } = request.params;
+      const contact = await notes.saveNotes(
+        request.auth,
+        id,
+        request.headers['idempotency-key'],
+        version,
+        request.body,
+      );
+      return reply.header('etag', etagOf(contact.version)).send(contact);
+    },
   );
 
   app.post(

@@ -1,15 +1,28 @@
-import { Button, Checkbox, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Contact } from '../../contacts/contact.schema';
-import { useApi } from '../api-context';
 import { FormActions } from '../forms/FormActions';
 import { useFormStyles } from '../forms/form-styles';
 import { useFocusOnMount } from '../forms/useFocusOnMount';
-import { today } from '../forms/today';
-import { useUiText } from '../i18n/useUiText';
+import { type TextKey, useUiText } from '../i18n';
+import { DiscardNotesDialog } from './DiscardNotesDialog';
+import { lengthState, type NoteTextField as FieldName, overLimitFields, withDone } from './notes-edit-model';
+import { FreeNotesList, HistoryList, OpenItemsList } from './NotesEntries';
+import { NoteTextField } from './NoteTextField';
+import { useNotesEditor } from './useNotesEditor';
 
 const useStyles = makeStyles({
-  items: { listStyleType: 'none', margin: 0, padding: 0 },
   block: {
     display: 'flex',
     flexDirection: 'column',
@@ -19,138 +32,153 @@ const useStyles = makeStyles({
   },
 });
 
+const LABELS: Record<FieldName, TextKey> = {
+  specifics: 'field.specifics',
+  historyEvent: 'notes.historyEvent',
+  openItem: 'notes.openItem',
+  freeNote: 'notes.freeNote',
+};
+
 export interface NotesEditorProps {
   contact: Contact;
+  /** A save stored the notes: the card behind can show them. The editor stays open. */
   onChanged: (contact: Contact) => void;
+  /** "Zurück", after the user agreed to discard unsaved text (if there was any). */
   onClose: () => void;
+  /** Whether leaving now would lose typed text: a host asks before it closes the editor itself. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-// History entries, open items (tick off or add) and free notes. Each is its own append
-// endpoint, so nothing here can overwrite a colleague's note. Besonderheiten are edited in
-// the contact editor (they are one text with a version check).
-export function NotesEditor({ contact, onChanged, onClose }: NotesEditorProps) {
+// Besonderheiten, open items (tick off or add), a history entry and a free note, all stored by
+// one "Speichern" (one request). The stored entries are listed beside the new ones.
+export function NotesEditor({ contact, onChanged, onClose, onDirtyChange }: NotesEditorProps) {
   const form = useFormStyles();
   const styles = useStyles();
   const { t } = useUiText();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const api = useApi();
   const headingId = useId();
-  const [historyDate, setHistoryDate] = useState(today());
-  const [historyEvent, setHistoryEvent] = useState('');
-  const [openItem, setOpenItem] = useState('');
-  const [freeNote, setFreeNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { base, draft, update, save, state, dirty } = useNotesEditor(contact, onChanged);
+  const [asking, setAsking] = useState(false);
+  const refs = {
+    specifics: useRef<HTMLTextAreaElement>(null),
+    historyEvent: useRef<HTMLTextAreaElement>(null),
+    openItem: useRef<HTMLInputElement>(null),
+    freeNote: useRef<HTMLTextAreaElement>(null),
+  };
+  const over = overLimitFields(draft);
+  const label = (field: FieldName) => t(LABELS[field]);
 
-  async function run(action: () => Promise<Contact>, clear: () => void) {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      onChanged(await action());
-      clear();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  // The host hears of every change of `dirty`, and `false` when the editor goes away. In a layout
+  // effect: the host knows before the next key (an Escape right after typing) reaches it.
+  const tellHost = useRef(onDirtyChange);
+  tellHost.current = onDirtyChange;
+  useLayoutEffect(() => tellHost.current?.(dirty), [dirty]);
+  useLayoutEffect(() => () => tellHost.current?.(false), []);
+  useEffect(() => {
+    if (!dirty) return;
+    // Closing or reloading the page with unsaved notes asks too (the browser's own question).
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const submit = () => {
+    const first = over[0];
+    if (first) refs[first].current?.focus();
+    void save();
+  };
+
+  const field = (name: FieldName, multiline: boolean, rows?: number) => (
+    <NoteTextField
+      label={label(name)}
+      value={draft[name]}
+      length={lengthState(name, draft)}
+      multiline={multiline}
+      rows={rows}
+      inputRef={refs[name]}
+      onChange={(value) => update({ [name]: value })}
+    />
+  );
 
   return (
-    <section className={form.form} aria-labelledby={headingId}>
+    <form
+      className={form.form}
+      aria-labelledby={headingId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
       <Text as="h2" id={headingId} size={500} weight="semibold" className={form.heading} ref={headingRef} tabIndex={-1}>
-        {t('notes.heading')}
+        {t('notes.headingFor', { name: contact.displayName })}
       </Text>
-      <form
-        className={styles.block}
-        onSubmit={(event) => {
-          event.preventDefault();
-          const text = historyEvent.trim();
-          if (!text) return;
-          void run(
-            () => api.addHistoryEntry(contact.id, { event: text, ...(historyDate ? { date: historyDate } : {}) }),
-            () => setHistoryEvent(''),
-          );
-        }}
-      >
-        <Field label={t('notes.historyDate')}>
-          <Input type="date" value={historyDate} onChange={(_, d) => setHistoryDate(d.value)} />
-        </Field>
-        <Field label={t('notes.historyEvent')}>
-          <Textarea value={historyEvent} resize="vertical" onChange={(_, d) => setHistoryEvent(d.value)} />
-        </Field>
-        <Button type="submit" disabled={busy || !historyEvent.trim()}>
-          {t('notes.addHistory')}
-        </Button>
-      </form>
+      {state.kind === 'saved' && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{t('notes.saved')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {field('specifics', true, 3)}
       <div className={styles.block}>
-        <Text weight="semibold">{t('field.openItems')}</Text>
-        <ul className={styles.items}>
-          {contact.notes.openItems.map((item) => (
-            <li key={item.id}>
-              <Checkbox
-                label={item.text}
-                checked={item.done}
-                disabled={busy}
-                onChange={(_, d) =>
-                  void run(
-                    () => api.setOpenItemDone(contact.id, item.id, d.checked === true),
-                    () => {},
-                  )
-                }
-              />
-            </li>
-          ))}
-        </ul>
-        <form
-          className={form.form}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const text = openItem.trim();
-            if (text)
-              void run(
-                () => api.addOpenItem(contact.id, { text }),
-                () => setOpenItem(''),
-              );
-          }}
-        >
-          <Field label={t('notes.openItem')}>
-            <Input value={openItem} onChange={(_, d) => setOpenItem(d.value)} />
-          </Field>
-          <Button type="submit" disabled={busy || !openItem.trim()}>
-            {t('notes.addOpenItem')}
-          </Button>
-        </form>
+        <Text as="h3" weight="semibold" className={form.heading}>
+          {t('field.openItems')}
+        </Text>
+        <OpenItemsList
+          notes={base.notes}
+          draft={draft}
+          onTick={(id, done) => update({ done: withDone(base.notes, draft, id, done).done })}
+        />
+        {field('openItem', false)}
       </div>
-      <form
-        className={styles.block}
-        onSubmit={(event) => {
-          event.preventDefault();
-          const text = freeNote.trim();
-          if (text)
-            void run(
-              () => api.addFreeNote(contact.id, text),
-              () => setFreeNote(''),
-            );
-        }}
-      >
-        <Field label={t('notes.freeNote')}>
-          <Textarea value={freeNote} resize="vertical" onChange={(_, d) => setFreeNote(d.value)} />
+      <div className={styles.block}>
+        <Text as="h3" weight="semibold" className={form.heading}>
+          {t('field.history')}
+        </Text>
+        <Field label={t('notes.historyDate')}>
+          <Input type="date" value={draft.historyDate} onChange={(_, d) => update({ historyDate: d.value })} />
         </Field>
-        <Button type="submit" disabled={busy || !freeNote.trim()}>
-          {t('notes.addFreeNote')}
-        </Button>
-      </form>
-      {error && (
+        {field('historyEvent', true, 2)}
+        <HistoryList notes={base.notes} />
+      </div>
+      <div className={styles.block}>
+        <Text as="h3" weight="semibold" className={form.heading}>
+          {t('card.freeNotes')}
+        </Text>
+        {field('freeNote', true, 2)}
+        <FreeNotesList notes={base.notes} />
+      </div>
+      {state.kind === 'invalid' && over.length > 0 && (
         <Text role="alert" data-testid="form-error">
-          {t('form.saveFailed', { reason: error })}
+          {t('notes.fixLengths', { fields: over.map(label).join(', ') })}
+        </Text>
+      )}
+      {state.kind === 'contested' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="conflict-prompt">
+          <MessageBarBody>
+            <MessageBarTitle>{t('notes.contestedTitle')}</MessageBarTitle>
+            {t('notes.contestedText', { theirs: state.theirs })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === 'error' && (
+        <Text role="alert" data-testid="form-error">
+          {t('form.saveFailed', { reason: state.message })}
         </Text>
       )}
       <FormActions>
-        <Button appearance="primary" onClick={onClose}>
-          {t('pane.back')}
+        <Button appearance="primary" type="submit" disabled={!dirty || state.kind === 'saving'}>
+          {t('form.save')}
         </Button>
+        <Button onClick={() => (dirty ? setAsking(true) : onClose())}>{t('pane.back')}</Button>
+        {state.kind === 'saving' && <Spinner size="tiny" label={t('form.saving')} />}
       </FormActions>
-    </section>
+      <DiscardNotesDialog
+        open={asking}
+        onKeepEditing={() => setAsking(false)}
+        onDiscard={() => {
+          setAsking(false);
+          onClose();
+        }}
+      />
+    </form>
   );
 }

@@ -7,13 +7,15 @@ import { LEAD_DE, type LeadKey } from '../lead/lead-messages.de';
 import { LEAD_EN } from '../lead/lead-messages.en';
 import { FORM_DE, type FormKey } from './form-messages.de';
 import { FORM_EN } from './form-messages.en';
+import { NOTES_DE, type NotesKey } from './notes-messages.de';
+import { NOTES_EN } from './notes-messages.en';
 import { UI_DE, type UiKey } from './ui-messages.de';
 import { UI_EN } from './ui-messages.en';
 
 // Shared catalog keys ('relationship.customer', 'field.position', 'quality.company.noPeople')
 // and the UI's own ('card.unknown'). The shared catalogs are read as plain objects: i18next
 // stays out of the task-pane bundle.
-export type TextKey = UiKey | FormKey | LeadKey | TranslationKey;
+export type TextKey = UiKey | FormKey | LeadKey | NotesKey | TranslationKey;
 export type TextParams = Readonly<Record<string, string | number>>;
 
 export interface UiText {
@@ -23,9 +25,9 @@ export interface UiText {
   date(value: string | undefined): string;
 }
 
-const UI: Record<Language, Record<UiKey | FormKey | LeadKey, string>> = {
-  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE },
-  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN },
+const UI: Record<Language, Record<UiKey | FormKey | LeadKey | NotesKey, string>> = {
+  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE },
+  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN },
 };
 const SHARED: Record<Language, Catalog> = { de, en };
 

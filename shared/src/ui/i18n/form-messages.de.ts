@@ -44,14 +44,10 @@ export const FORM_DE = {
   'consentForm.proofHint': 'z. B. Link zum Formular, Ablageort der Unterschrift',
   'consentForm.answersRequest': 'Bestätigt die Double-Opt-in-Anfrage vom {date}; ein Nachweis ist empfohlen.',
   'consentForm.submit': 'Einwilligung speichern',
-  'notes.heading': 'Notizen',
-  'notes.historyEvent': 'Historie-Eintrag',
+  'notes.historyEvent': 'Neuer Historie-Eintrag',
   'notes.historyDate': 'Datum',
-  'notes.addHistory': 'Eintrag hinzufügen',
-  'notes.openItem': 'Offener Punkt',
-  'notes.addOpenItem': 'Punkt hinzufügen',
-  'notes.freeNote': 'Notiz',
-  'notes.addFreeNote': 'Notiz speichern',
+  'notes.openItem': 'Neuer offener Punkt',
+  'notes.freeNote': 'Neue Notiz',
 } as const;
 
 export type FormKey = keyof typeof FORM_DE;

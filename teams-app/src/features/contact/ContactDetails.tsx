@@ -5,6 +5,7 @@ import {
   type Contact,
   ContactCard,
   ContactEditor,
+  NotesEditor,
   type SenderCard,
   useUiText,
 } from '@klarkonform/shared/ui';
@@ -26,13 +27,15 @@ export interface ContactDetailsProps {
   onOpenContact: (target: ContactTarget) => void;
   /** The contact was changed here (e.g. edited): lists can update their row. */
   onChanged?: ((contact: Contact) => void) | undefined;
+  /** The notes editor has unsaved text: the drawer asks before it closes. */
+  onNotesDirty?: ((dirty: boolean) => void) | undefined;
 }
 
-type Mode = 'card' | 'company' | 'edit';
+type Mode = 'card' | 'company' | 'edit' | 'notes';
 
 // The shared contact card (the same component as in the Outlook task pane), with the shared
 // company view and editor, loaded on demand.
-export function ContactDetails({ target, onOpenContact, onChanged }: ContactDetailsProps) {
+export function ContactDetails({ target, onOpenContact, onChanged, onNotesDirty }: ContactDetailsProps) {
   const styles = useStyles();
   const { tt } = useTabText();
   const { t } = useUiText();
@@ -85,6 +88,25 @@ export function ContactDetails({ target, onOpenContact, onChanged }: ContactDeta
     );
   }
 
+  if (mode === 'notes') {
+    return (
+      <Suspense fallback={<CardSkeleton />}>
+        <NotesEditor
+          key={contact.id}
+          contact={contact}
+          onClose={() => setMode('card')}
+          onDirtyChange={onNotesDirty}
+          onChanged={(changed) => {
+            // The editor stays open and shows the saved notes; the card and the list follow.
+            onChanged?.(changed);
+            setCard({ ...card, contact: changed });
+            setSaved(false);
+          }}
+        />
+      </Suspense>
+    );
+  }
+
   const company = contact.kind === 'company' ? contact : card.company;
   if (mode === 'company' && company) {
     return (
@@ -102,6 +124,7 @@ export function ContactDetails({ target, onOpenContact, onChanged }: ContactDeta
   const actions = (
     <div className={styles.actions}>
       {can('contacts:write') && <Button onClick={() => setMode('edit')}>{t('card.edit')}</Button>}
+      {can('notes:write') && <Button onClick={() => setMode('notes')}>{t('card.addNote')}</Button>}
       {contact.kind === 'company' && (
         <Button onClick={() => setMode('company')}>{t('card.companyPeople', { company: contact.displayName })}</Button>
       )}

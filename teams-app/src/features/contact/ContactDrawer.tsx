@@ -6,8 +6,8 @@ import {
   makeStyles,
   OverlayDrawer,
 } from '@fluentui/react-components';
-import type { Contact } from '@klarkonform/shared/ui';
-import { useState } from 'react';
+import { type Contact, DiscardNotesDialog } from '@klarkonform/shared/ui';
+import { Suspense, useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ContactDetails } from './ContactDetails';
 import type { ContactTarget } from './load-card';
@@ -22,34 +22,33 @@ export interface ContactDrawerProps {
   onChanged?: ((contact: Contact) => void) | undefined;
 }
 
-// The contact card over a list (leads, data care): the list stays where it was.
+// The contact card over a list (leads, data care): the list stays where it was. Closing it
+// (button, Escape, a click beside it) with unsaved notes asks first.
 export function ContactDrawer({ target, onClose, onChanged }: ContactDrawerProps) {
   const styles = useStyles();
   const { tt } = useTabText();
   const [opened, setOpened] = useState<ContactTarget | undefined>();
+  const [notesDirty, setNotesDirty] = useState(false);
+  const [askDiscard, setAskDiscard] = useState(false);
   const shown = opened ?? target;
+  const close = () => {
+    setOpened(undefined);
+    onClose();
+  };
+  const requestClose = () => (notesDirty ? setAskDiscard(true) : close());
   return (
     <OverlayDrawer
       position="end"
       className={styles.drawer}
       open={target !== undefined}
       onOpenChange={(_event, data) => {
-        if (!data.open) {
-          setOpened(undefined);
-          onClose();
-        }
+        if (!data.open) requestClose();
       }}
     >
       <DrawerHeader>
         <DrawerHeaderTitle
           action={
-            <Button
-              appearance="subtle"
-              onClick={() => {
-                setOpened(undefined);
-                onClose();
-              }}
-            >
+            <Button appearance="subtle" onClick={requestClose}>
               {tt('common.close')}
             </Button>
           }
@@ -58,8 +57,22 @@ export function ContactDrawer({ target, onClose, onChanged }: ContactDrawerProps
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>
-        {shown && <ContactDetails target={shown} onOpenContact={setOpened} onChanged={onChanged} />}
+        {shown && (
+          <ContactDetails target={shown} onOpenContact={setOpened} onChanged={onChanged} onNotesDirty={setNotesDirty} />
+        )}
       </DrawerBody>
+      {(notesDirty || askDiscard) && (
+        <Suspense fallback={null}>
+          <DiscardNotesDialog
+            open={askDiscard}
+            onKeepEditing={() => setAskDiscard(false)}
+            onDiscard={() => {
+              setAskDiscard(false);
+              close();
+            }}
+          />
+        </Suspense>
+      )}
     </OverlayDrawer>
   );
 }

@@ -10,7 +10,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { DiscardNotesDialog } from '@klarkonform/shared/ui';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { SectionHeader } from '../../shell/SectionHeader';
@@ -40,11 +41,16 @@ const useStyles = makeStyles({
 });
 
 // Search: results on the left, the selected contact's card on the right (stacked when narrow).
+// Picking another contact while its notes have unsaved text asks first.
 export function SearchView({ compact }: { compact: boolean }) {
   const styles = useStyles();
   const { tt } = useTabText();
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<ContactTarget | undefined>();
+  const [notesDirty, setNotesDirty] = useState(false);
+  const [pending, setPending] = useState<ContactTarget | undefined>();
+  const select = (target: ContactTarget) =>
+    notesDirty && target.id !== selected?.id ? setPending(target) : setSelected(target);
   const search = useContactSearch(text);
   const cardRef = useRef<HTMLDivElement>(null);
 
@@ -87,7 +93,7 @@ export function SearchView({ compact }: { compact: boolean }) {
             <SearchResults
               items={search.items}
               selectedId={selected?.id}
-              onSelect={(contact) => setSelected({ id: contact.id, email: contact.email })}
+              onSelect={(contact) => select({ id: contact.id, email: contact.email })}
             />
           )}
           {search.loading && <Spinner size="small" label={tt('common.loading')} />}
@@ -97,7 +103,7 @@ export function SearchView({ compact }: { compact: boolean }) {
         </div>
         {selected ? (
           <div className={styles.card} ref={cardRef}>
-            <ContactDetails target={selected} onOpenContact={setSelected} />
+            <ContactDetails target={selected} onOpenContact={select} onNotesDirty={setNotesDirty} />
           </div>
         ) : (
           search.items.length > 0 && (
@@ -107,6 +113,18 @@ export function SearchView({ compact }: { compact: boolean }) {
           )
         )}
       </div>
+      {(notesDirty || pending) && (
+        <Suspense fallback={null}>
+          <DiscardNotesDialog
+            open={pending !== undefined}
+            onKeepEditing={() => setPending(undefined)}
+            onDiscard={() => {
+              setSelected(pending);
+              setPending(undefined);
+            }}
+          />
+        </Suspense>
+      )}
     </section>
   );
 }

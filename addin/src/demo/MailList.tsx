@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { DemoMailItem } from '@klarkonform/shared/ui';
+import { createDateFormat, type DemoMailItem, demoReceivedAt, type Language } from '@klarkonform/shared/ui';
+import { useMemo } from 'react';
 
 // A static class name, so the row's hover style reaches the secondary text inside it.
 const SECONDARY = 'kk-MailList__secondary';
@@ -51,10 +52,14 @@ export interface MailListProps {
   onSelect: (key: string) => void;
   label: string;
   meetingLabel: string;
+  /** The demo page's language: arrival times are shown in it ("Gestern", "Yesterday"). */
+  language: Language;
 }
 
-export function MailList({ items, selected, onSelect, label, meetingLabel }: MailListProps) {
+export function MailList({ items, selected, onSelect, label, meetingLabel, language }: MailListProps) {
   const styles = useStyles();
+  const dates = useMemo(() => createDateFormat(language), [language]);
+  const now = new Date();
   return (
     <ul className={styles.list} aria-label={label}>
       {items.map((item) => {
@@ -70,7 +75,7 @@ export function MailList({ items, selected, onSelect, label, meetingLabel }: Mai
               <span className={styles.line}>
                 <Text weight="semibold">{sender}</Text>
                 <Text size={200} className={mergeClasses(SECONDARY, styles.secondary)}>
-                  {item.received}
+                  {dates.relative(demoReceivedAt(item.received, now), now)}
                 </Text>
               </span>
               <Text size={200}>{item.subject}</Text>

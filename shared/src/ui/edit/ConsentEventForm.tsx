@@ -10,10 +10,12 @@ import {
 } from '../../contacts/contact-enums.schema';
 import type { Contact } from '../../contacts/contact.schema';
 import { useApi } from '../api-context';
+import { DateField } from '../forms/DateField';
 import { FormActions } from '../forms/FormActions';
 import { useFormStyles } from '../forms/form-styles';
 import { useFocusOnMount } from '../forms/useFocusOnMount';
 import { today } from '../forms/today';
+import { parseUiDate } from '../i18n/date-format';
 import { useUiText } from '../i18n/useUiText';
 
 export interface ConsentEventFormProps {
@@ -45,7 +47,7 @@ export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFor
     ...(date && date !== today() ? { at: `${date}T12:00:00+01:00` } : {}),
   };
   const problems = consentEventProblems(event, new Date());
-  const valid = event.source !== '' && problems.length === 0;
+  const valid = event.source !== '' && problems.length === 0 && (date === '' || parseUiDate(date) !== undefined);
 
   return (
     <form
@@ -92,9 +94,7 @@ export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFor
           {t(`consentProblem.${problem}`)}
         </Text>
       ))}
-      <Field label={t('consentForm.date')}>
-        <Input type="date" value={date} max={today()} onChange={(_, d) => setDate(d.value)} />
-      </Field>
+      <DateField label={t('consentForm.date')} value={date} onChange={setDate} />
       <Field label={t('consentForm.source')} hint={t('consentForm.sourceHint')} required>
         <Input value={source} onChange={(_, d) => setSource(d.value)} />
       </Field>

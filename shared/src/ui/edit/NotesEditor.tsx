@@ -2,10 +2,12 @@ import { Button, Checkbox, Field, Input, makeStyles, Text, Textarea, tokens } fr
 import { useId, useState } from 'react';
 import type { Contact } from '../../contacts/contact.schema';
 import { useApi } from '../api-context';
+import { DateField } from '../forms/DateField';
 import { FormActions } from '../forms/FormActions';
 import { useFormStyles } from '../forms/form-styles';
 import { useFocusOnMount } from '../forms/useFocusOnMount';
 import { today } from '../forms/today';
+import { parseUiDate } from '../i18n/date-format';
 import { useUiText } from '../i18n/useUiText';
 
 const useStyles = makeStyles({
@@ -73,13 +75,14 @@ export function NotesEditor({ contact, onChanged, onClose }: NotesEditorProps) {
           );
         }}
       >
-        <Field label={t('notes.historyDate')}>
-          <Input type="date" value={historyDate} onChange={(_, d) => setHistoryDate(d.value)} />
-        </Field>
+        <DateField label={t('notes.historyDate')} value={historyDate} onChange={setHistoryDate} />
         <Field label={t('notes.historyEvent')}>
           <Textarea value={historyEvent} resize="vertical" onChange={(_, d) => setHistoryEvent(d.value)} />
         </Field>
-        <Button type="submit" disabled={busy || !historyEvent.trim()}>
+        <Button
+          type="submit"
+          disabled={busy || !historyEvent.trim() || (historyDate !== '' && parseUiDate(historyDate) === undefined)}
+        >
           {t('notes.addHistory')}
         </Button>
       </form>

@@ -261,3 +261,13 @@ export function childProcessEnv(extra: Record<string, string> = {}): NodeJS.Proc
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('PG')) env[k] = v;
   return { ...env, ...extra };
 }
+
+/** The configuration with `overrides` (a command's flags) taking precedence over the environment, and `defaults` under both. */
+export function loadConfigWithOverrides(overrides: Env, defaults: Env = {}, env: Env = process.env): AppConfig {
+  return loadConfig({ ...env, ...overrides }, defaults);
+}
+
+/** Which of `names` the environment sets (non-empty): a dev tool says whether it followed them or its defaults. */
+export function setInEnvironment(names: readonly string[], env: Env = process.env): string[] {
+  return names.filter((name) => (env[name] ?? '').trim() !== '');
+}

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { type AppConfig, ConfigError, loadConfig } from './config';
 import { type SupervisedEngine, startSupervisedEngine } from './infra/embedded-mongo-supervisor';
+import { announceLocalServer } from './infra/local-server-registry';
 
 // Starts the API: configuration, the database (the embedded engine when no
 // MONGODB_URI is given), the app, and a graceful shutdown on SIGTERM/SIGINT.
@@ -76,6 +77,7 @@ export async function createServerApp(appConfig: AppConfig): Promise<ServerApp> 
 export async function startServer(defaults: Record<string, string> = {}): Promise<void> {
   const config = readConfig(defaults);
   const { app, engine } = await createServerApp(config);
+  let unannounce: (() => Promise<void>) | undefined;
 
   closeWithGrace(
     {
@@ -91,6 +93,7 @@ export async function startServer(defaults: Record<string, string> = {}): Promis
       if (err) app.log.error({ err }, 'shutting down after an error');
       else app.log.info({ signal }, 'shutting down');
       await app.close();
+      await unannounce?.();
     },
   );
 
@@ -100,10 +103,28 @@ export async function startServer(defaults: Record<string, string> = {}): Promis
     await app.close(); // stops the embedded engine too
     throw err;
   }
+  if (config.auth.localIssuer) unannounce = await announce(app, config);
   const base = config.publicBaseUrl;
   app.log.info(
     `KlarKonform is ready — task pane demo ${base}/addin/demo.html · Teams tab ${base}/teams/tab.html · API docs ${base}/docs`,
   );
+}
+
+/** Lets `npm run dev-token` find this server whatever PORT and DATA_DIR it runs with. */
+async function announce(app: FastifyInstance, config: AppConfig): Promise<() => Promise<void>> {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  try {
+    return await announceLocalServer({
+      url: `http://${host}:${port}`,
+      publicBaseUrl: config.publicBaseUrl,
+      dataDir: config.dataDir,
+    });
+  } catch (err) {
+    app.log.warn({ err }, 'could not record the server for npm run dev-token (it needs --server then)');
+    return async () => undefined;
+  }
 }
 
 /** Files of the previous engine (FerretDB on SQLite) in the data directory. */

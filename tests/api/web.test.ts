@@ -52,6 +52,23 @@ describe('front ends served by the API', () => {
     });
     expect(me.json()).toMatchObject({ tenantId: TENANT_A, name: 'Demo Nutzer' });
   });
+
+  it('issues for the lifetime asked (1 minute to 30 days), and gives the demo name only to the demo user', async () => {
+    const token = (payload: object) => t.app.inject({ method: 'POST', url: '/local-issuer/token', payload });
+    const claims = (res: { json(): { accessToken: string } }) =>
+      JSON.parse(Buffer.from(res.json().accessToken.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const long = await token({ tenantId: TENANT_A, userId: 'kollegin-2', expiresInSeconds: 7200 });
+    expect(long.json().expiresIn).toBe(7200);
+    const issued = claims(long);
+    expect(issued.exp - issued.iat).toBe(7200);
+    expect(issued.oid).toBe('kollegin-2');
+    expect(issued.name).toBeUndefined();
+    expect(issued.preferred_username).toBeUndefined();
+    expect(claims(await token({})).name).toBeTypeOf('string');
+    for (const expiresInSeconds of [59, 30 * 24 * 3600 + 1, 1.5]) {
+      expect((await token({ expiresInSeconds })).statusCode).toBe(400);
+    }
+  });
 });
 
 describe('with Microsoft Entra ID', () => {

@@ -92,6 +92,7 @@ export function DemoApp() {
             onSelect={setSelected}
             label={texts.inbox ?? ''}
             meetingLabel={texts.meeting ?? ''}
+            language={language}
           />
         </nav>
         <main className={styles.column}>{current && <ReadingPane item={current} texts={texts} />}</main>

@@ -1,5 +1,16 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { DemoMailItem } from '@klarkonform/shared/ui';
+import { createDateFormat, type DemoMailItem, demoReceivedAt, type Language } from '@klarkonform/shared/ui';
+import { useMemo } from 'react';
+
+// A static class name, so the row's hover style reaches the secondary text inside it.
+const SECONDARY = 'kk-MailList__secondary';
+
+// A hovered or selected row's texts take the foregrounds Fluent pairs with those backgrounds:
+// in high contrast HighlightText on Highlight (the plain foregrounds were white on cyan).
+const onRow = (primary: string, secondary: string) => ({
+  color: primary,
+  [`& .${SECONDARY}`]: { color: secondary },
+});
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
@@ -17,22 +28,22 @@ const useStyles = makeStyles({
     textAlign: 'start',
     cursor: 'pointer',
     fontFamily: tokens.fontFamilyBase,
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':hover': {
+      backgroundColor: tokens.colorSubtleBackgroundHover,
+      ...onRow(tokens.colorNeutralForeground1Hover, tokens.colorNeutralForeground2Hover),
+    },
     ':focus-visible': {
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: '-2px',
     },
   },
-  // The "Selected" foregrounds pair with the selected background: in high contrast that is
-  // HighlightText on Highlight (white on cyan was unreadable).
   selected: {
     backgroundColor: tokens.colorSubtleBackgroundSelected,
-    color: tokens.colorNeutralForeground1Selected,
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+    ...onRow(tokens.colorNeutralForeground1Selected, tokens.colorNeutralForeground2Selected),
   },
   line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   secondary: { color: tokens.colorNeutralForeground2 },
-  secondarySelected: { color: tokens.colorNeutralForeground2Selected },
 });
 
 export interface MailListProps {
@@ -41,10 +52,14 @@ export interface MailListProps {
   onSelect: (key: string) => void;
   label: string;
   meetingLabel: string;
+  /** The demo page's language: arrival times are shown in it ("Gestern", "Yesterday"). */
+  language: Language;
 }
 
-export function MailList({ items, selected, onSelect, label, meetingLabel }: MailListProps) {
+export function MailList({ items, selected, onSelect, label, meetingLabel, language }: MailListProps) {
   const styles = useStyles();
+  const dates = useMemo(() => createDateFormat(language), [language]);
+  const now = new Date();
   return (
     <ul className={styles.list} aria-label={label}>
       {items.map((item) => {
@@ -59,11 +74,8 @@ export function MailList({ items, selected, onSelect, label, meetingLabel }: Mai
             >
               <span className={styles.line}>
                 <Text weight="semibold">{sender}</Text>
-                <Text
-                  size={200}
-                  className={mergeClasses(styles.secondary, item.key === selected && styles.secondarySelected)}
-                >
-                  {item.received}
+                <Text size={200} className={mergeClasses(SECONDARY, styles.secondary)}>
+                  {dates.relative(demoReceivedAt(item.received, now), now)}
                 </Text>
               </span>
               <Text size={200}>{item.subject}</Text>

@@ -1,6 +1,6 @@
 import { isDemoToPane, type PaneToDemo } from './demo-protocol';
 import { FakeMailboxHost } from './fake-host';
-import type { HostContext } from './mailbox-host';
+import type { HostContext, HostTheme } from './mailbox-host';
 
 const READY_TIMEOUT_MS = 5_000;
 
@@ -10,6 +10,9 @@ export class DemoMailboxHost extends FakeMailboxHost {
   override readonly kind = 'demo' as const;
   private readonly started: Promise<HostContext>;
   private languageListener: ((locale: string) => void) | undefined;
+  // The demo page's latest theme and language switch, replayed to a listener that subscribes
+  // after it (the page can switch while the pane is still starting).
+  private switched: { theme: HostTheme; displayLanguage: string } | undefined;
 
   constructor(win: Window = window) {
     super();
@@ -26,6 +29,7 @@ export class DemoMailboxHost extends FakeMailboxHost {
         } else if (message.type === 'kk-demo/item') {
           this.selectItem(message.item);
         } else {
+          this.switched = { theme: message.environment.theme, displayLanguage: message.environment.displayLanguage };
           this.setContext({ displayLanguage: message.environment.displayLanguage });
           this.setTheme(message.environment.theme);
           this.languageListener?.(message.environment.displayLanguage);
@@ -43,5 +47,12 @@ export class DemoMailboxHost extends FakeMailboxHost {
   /** The demo can switch the display language live; Outlook restarts the pane instead. */
   onLanguageChanged(listener: (locale: string) => void): void {
     this.languageListener = listener;
+    if (this.switched) listener(this.switched.displayLanguage);
+  }
+
+  override onThemeChanged(listener: (theme: HostTheme) => void): () => void {
+    const off = super.onThemeChanged(listener);
+    if (this.switched) listener(this.switched.theme);
+    return off;
   }
 }

@@ -3,6 +3,20 @@ import { RELATIONSHIP_COLORS, relationshipBadges, useUiText } from '@klarkonform
 import type { CardStore } from '../features/cards/card-store';
 import type { Participant } from '../features/participants/participants';
 
+// Static class names, so the row's hover style can reach the texts inside it (as Fluent's own
+// components do with their slot class names).
+const SECONDARY = 'kk-ParticipantList__secondary';
+const BADGE = 'kk-ParticipantList__badge';
+
+// On a hovered or selected row every text takes the row's "Hover"/"Selected" foreground: the
+// pairs Fluent designs for those backgrounds (in high contrast HighlightText on Highlight, where
+// the plain foregrounds were white on cyan, 1.46:1).
+const onRow = (primary: string, secondary: string) => ({
+  color: primary,
+  [`& .${SECONDARY}`]: { color: secondary },
+  [`& .${BADGE}`]: { color: primary, borderColor: primary },
+});
+
 const useStyles = makeStyles({
   list: {
     listStyleType: 'none',
@@ -26,16 +40,17 @@ const useStyles = makeStyles({
     textAlign: 'start',
     cursor: 'pointer',
     fontFamily: tokens.fontFamilyBase,
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':hover': {
+      backgroundColor: tokens.colorSubtleBackgroundHover,
+      ...onRow(tokens.colorNeutralForeground1Hover, tokens.colorNeutralForeground2Hover),
+    },
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  // "Selected" foregrounds on the selected background: HighlightText on Highlight in high contrast.
   selected: {
     backgroundColor: tokens.colorSubtleBackgroundSelected,
-    color: tokens.colorNeutralForeground1Selected,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    ...onRow(tokens.colorNeutralForeground1Selected, tokens.colorNeutralForeground2Selected),
   },
-  roleSelected: { color: tokens.colorNeutralForeground2Selected },
   text: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   role: { color: tokens.colorNeutralForeground2 },
@@ -73,16 +88,13 @@ export function ParticipantList({ participants, selected, onSelect, store }: Par
                 <Text weight={isSelected ? 'semibold' : 'regular'} className={styles.ellipsis}>
                   {card?.contact?.displayName ?? person.name}
                 </Text>
-                <Text
-                  size={200}
-                  className={mergeClasses(styles.role, styles.ellipsis, isSelected && styles.roleSelected)}
-                >
+                <Text size={200} className={mergeClasses(SECONDARY, styles.role, styles.ellipsis)}>
                   {t(`participant.${person.role}`)} · {person.email}
                 </Text>
               </span>
               {!card && entry?.loading && <Spinner size="extra-tiny" aria-hidden />}
               {card?.status === 'unknown' && (
-                <Badge appearance="outline" color="informative">
+                <Badge appearance="outline" color="informative" className={BADGE}>
                   {t('pane.unknownShort')}
                 </Badge>
               )}

@@ -58,19 +58,29 @@ export function TaskPaneApp(props: TaskPaneAppProps) {
 
   useEffect(() => {
     let active = true;
+    // A change the host reports is newer than the context it started with: the start must not
+    // undo a theme or language switched while the pane was starting.
+    let themeChanged = false;
+    let languageChanged = false;
     hostContext.then(
       (context) => {
         if (!active) return;
-        setTheme(context.theme);
-        setLanguage(pickLanguage(context.displayLanguage));
+        if (!themeChanged) setTheme(context.theme);
+        if (!languageChanged) setLanguage(pickLanguage(context.displayLanguage));
         setPhase({ kind: 'ready', context });
       },
       (err: unknown) => {
         if (active) setPhase({ kind: 'failed', reason: err instanceof HostUnavailableError ? err.reason : 'timeout' });
       },
     );
-    const off = host.onThemeChanged(setTheme);
-    subscribeLanguage?.((locale) => setLanguage(pickLanguage(locale)));
+    const off = host.onThemeChanged((next) => {
+      themeChanged = true;
+      setTheme(next);
+    });
+    subscribeLanguage?.((locale) => {
+      languageChanged = true;
+      setLanguage(pickLanguage(locale));
+    });
     return () => {
       active = false;
       off();

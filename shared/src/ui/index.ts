@@ -42,12 +42,14 @@ export type { ConsentEventFormProps } from './edit/ConsentEventForm';
 export type { ContactEditorProps } from './edit/ContactEditor';
 export type { NotesEditorProps } from './edit/NotesEditor';
 export type { DiscardNotesDialogProps } from './edit/DiscardNotesDialog';
-export { DEMO_MAILBOX, DEMO_USER } from './demo/demo-mailbox';
+export { DEMO_MAILBOX, DEMO_USER, demoReceivedAt } from './demo/demo-mailbox';
+export type { DemoMailItem, DemoPerson, DemoReceived } from './demo/demo-mailbox';
 export { useLeadStatus } from './lead/useLeadStatus';
 export type { LeadFailure, LeadNotice } from './lead/useLeadStatus';
-export type { DemoMailItem, DemoPerson } from './demo/demo-mailbox';
 export { createUiText, UiTextProvider, useUiText } from './i18n';
 export type { TextKey, TextParams, UiText } from './i18n';
+export { berlinDateTime, createDateFormat, parseUiDate } from './i18n';
+export type { DateFormat, DateValue } from './i18n';
 export {
   CompanyView,
   ConsentEventForm,

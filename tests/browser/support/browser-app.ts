@@ -31,7 +31,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startBrowserApp(): Promise<BrowserApp> {
+/** `env`: extra settings, e.g. `{ SEED_DEMO: 'true' }` for the demo tenant's data. */
+export async function startBrowserApp(env: Readonly<Record<string, string>> = {}): Promise<BrowserApp> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kk-browser-'));
@@ -44,6 +45,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
   });
   const app = await buildApp(config);
   await app.listen({ port, host: '127.0.0.1' });

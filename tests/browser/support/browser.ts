@@ -34,8 +34,18 @@ export interface DemoPage {
   close(failedTest?: string): Promise<void>;
 }
 
-export async function openDemo(browser: Browser, baseUrl: string): Promise<DemoPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+/** Options of the browser context: `locale` is the browser's language (navigator.language, Intl). */
+export interface DemoOptions {
+  locale?: string;
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+export async function openDemo(browser: Browser, baseUrl: string, options: DemoOptions = {}): Promise<DemoPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: options.locale ?? 'de-DE',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));

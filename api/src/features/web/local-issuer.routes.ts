@@ -5,6 +5,9 @@ import { type AppConfig, isLoopbackHost } from '../../config';
 import { problem } from '../../infra/http-error';
 import { DEMO_TENANT_ID, DEMO_USER } from '../demo/demo-tenant';
 
+const LIFETIME_SECONDS = 3600;
+const MAX_LIFETIME_SECONDS = 30 * 24 * 3600;
+
 const TokenRequestBody = Type.Object(
   {
     tenantId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,63}$' })),
@@ -12,6 +15,8 @@ const TokenRequestBody = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
     roles: Type.Optional(Type.Array(Type.Enum(APP_ROLES), { maxItems: APP_ROLES.length, uniqueItems: true })),
+    /** Lifetime in seconds, 1 minute to 30 days (npm run dev-token --hours); 1 hour when left out. */
+    expiresInSeconds: Type.Optional(Type.Integer({ minimum: 60, maximum: MAX_LIFETIME_SECONDS })),
   },
   { additionalProperties: false },
 );
@@ -19,8 +24,6 @@ const TokenResponse = Type.Object(
   { accessToken: Type.String(), expiresIn: Type.Integer() },
   { additionalProperties: false },
 );
-
-const LIFETIME_SECONDS = 3600;
 
 const TenantParams = Type.Object(
   { tid: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,63}$' }) },
@@ -71,15 +74,20 @@ export const localIssuerRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }>
         throw problem(403, 'forbidden', 'localIssuerRemote');
       }
       const body = request.body ?? {};
+      const userId = body.userId ?? DEMO_USER.id;
+      // The demo user's name and e-mail only for the demo user: another id must not borrow them.
+      const demo = userId === DEMO_USER.id;
+      const name = body.name ?? (demo ? DEMO_USER.name : undefined);
+      const email = body.email ?? (demo ? DEMO_USER.email : undefined);
       const accessToken = await issuer.mint({
         tenantId: body.tenantId ?? DEMO_TENANT_ID,
-        userId: body.userId ?? DEMO_USER.id,
-        name: body.name ?? DEMO_USER.name,
-        email: body.email ?? DEMO_USER.email,
+        userId,
+        ...(name ? { name } : {}),
+        ...(email ? { email } : {}),
         roles: (body.roles ?? DEMO_USER.roles) as AppRole[],
-        expiresInSeconds: LIFETIME_SECONDS,
+        expiresInSeconds: body.expiresInSeconds ?? LIFETIME_SECONDS,
       });
-      return { accessToken, expiresIn: LIFETIME_SECONDS };
+      return { accessToken, expiresIn: body.expiresInSeconds ?? LIFETIME_SECONDS };
     },
   );
 };

@@ -4,6 +4,9 @@
 // and Tom Techniker; Jana Meyer, whom the unknown sender "Jana Maier" sounds like). The shape is the task
 // pane's MailItem plus a preview text.
 
+import { today } from '../forms/today';
+import { berlinDateTime } from '../i18n/date-format';
+
 export interface DemoPerson {
   name: string;
   email: string;
@@ -21,8 +24,20 @@ export interface DemoMailItem {
   optionalAttendees: DemoPerson[];
   /** What the demo page shows as the mail body or meeting description. */
   preview: string;
-  /** Shown in the demo's mail list. */
-  received: string;
+  /** When it arrived, relative to today (Berlin time); the mail list shows it in the UI language. */
+  received: DemoReceived;
+}
+
+/** `daysAgo` 0 is today; `time` is HH:MM on Berlin's clock. */
+export interface DemoReceived {
+  daysAgo: number;
+  time: string;
+}
+
+/** The instant a demo item arrived, counted back from `now`'s day in Berlin. */
+export function demoReceivedAt({ daysAgo, time }: DemoReceived, now: Date = new Date()): Date {
+  const day = new Date(Date.parse(`${today(now)}T12:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  return berlinDateTime(day, time);
 }
 
 export const DEMO_USER: DemoPerson = { name: 'Sabine Vertrieb', email: 'sabine.vertrieb@klarkonform-demo.de' };
@@ -41,7 +56,7 @@ export const DEMO_MAILBOX: readonly DemoMailItem[] = [
     cc: [LISA],
     requiredAttendees: [],
     optionalAttendees: [],
-    received: '09:12',
+    received: { daysAgo: 0, time: '09:12' },
     preview:
       'Hallo Frau Vertrieb,\n\ndanke für das Angebot zum Rahmenvertrag. Frau Müller aus der Buchhaltung hat noch Fragen zur Rechnungsstellung – können wir nächste Woche telefonieren?\n\nViele Grüße\nMax Mustermann\nGeschäftsführer, Muster GmbH',
   },
@@ -54,7 +69,7 @@ export const DEMO_MAILBOX: readonly DemoMailItem[] = [
     cc: [],
     requiredAttendees: [],
     optionalAttendees: [],
-    received: '08:47',
+    received: { daysAgo: 0, time: '08:47' },
     preview:
       'Guten Morgen,\n\nich bin seit Kurzem für den Standort Hamburg der Muster GmbH zuständig und würde gern den Wartungsvertrag auf unsere Niederlassung ausweiten. Wer ist bei Ihnen der richtige Ansprechpartner?\n\nFreundliche Grüße\nJana Maier',
   },
@@ -67,7 +82,7 @@ export const DEMO_MAILBOX: readonly DemoMailItem[] = [
     cc: [],
     requiredAttendees: [],
     optionalAttendees: [],
-    received: 'Gestern',
+    received: { daysAgo: 1, time: '16:35' },
     preview:
       'Hallo,\n\nich eröffne im Frühjahr eine Physiotherapie-Praxis und suche jemanden für IT und Telefonanlage. Können Sie mir ein Angebot machen?\n\nGruß\nJonas Neumann',
   },
@@ -80,7 +95,7 @@ export const DEMO_MAILBOX: readonly DemoMailItem[] = [
     cc: [],
     requiredAttendees: [DEMO_USER, MAX, LISA],
     optionalAttendees: [TOM],
-    received: 'Do 10:00',
+    received: { daysAgo: 3, time: '10:00' },
     preview:
       'Donnerstag, 10:00–11:00 Uhr, Besprechungsraum Berlin und Microsoft Teams\n\nAgenda: Projektplan, Ansprechpartner, Abrechnung.',
   },
@@ -94,7 +109,7 @@ export const DEMO_MAILBOX: readonly DemoMailItem[] = [
     cc: [],
     requiredAttendees: [],
     optionalAttendees: [],
-    received: 'Mo',
+    received: { daysAgo: 6, time: '11:20' },
     preview:
       'Sehr geehrte Damen und Herren,\n\nwir beziehen im Sommer eine neue Werkstatt mit zwölf Arbeitsplätzen und brauchen eine Telefonanlage. Bitte senden Sie uns ein Angebot.\n\nMit freundlichen Grüßen\nHolzbau Schäfer GmbH',
   },

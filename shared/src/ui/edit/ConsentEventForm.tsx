@@ -11,10 +11,12 @@ import {
 import type { Contact } from '../../contacts/contact.schema';
 import { ApiError } from '../../http/api-client';
 import { useApi } from '../api-context';
+import { DateField } from '../forms/DateField';
 import { FormActions } from '../forms/FormActions';
 import { useFormStyles } from '../forms/form-styles';
 import { useFocusOnMount } from '../forms/useFocusOnMount';
 import { today } from '../forms/today';
+import { parseUiDate } from '../i18n/date-format';
 import { useUiText } from '../i18n/useUiText';
 
 export interface ConsentEventFormProps {
@@ -57,7 +59,7 @@ export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFor
   const now = new Date();
   const history = contact.consent.channels[channel];
   const problems = consentEventProblems(event, now, history);
-  const valid = event.source !== '' && problems.length === 0;
+  const valid = event.source !== '' && problems.length === 0 && (date === '' || parseUiDate(date) !== undefined);
   const confirming = type === 'doubleOptInConfirmed';
   const openRequest = confirming ? openDoubleOptInRequest(history, event.at ? new Date(event.at) : now) : undefined;
   const proofNeeded = confirming && !openRequest;
@@ -116,9 +118,7 @@ export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFor
             {t(`consentProblem.${problem}`)}
           </Text>
         ))}
-      <Field label={t('consentForm.date')}>
-        <Input type="date" value={date} max={today()} onChange={(_, d) => setDate(d.value)} />
-      </Field>
+      <DateField label={t('consentForm.date')} value={date} onChange={setDate} />
       <Field label={t('consentForm.source')} hint={t('consentForm.sourceHint')} required>
         <Input value={source} onChange={(_, d) => setSource(d.value)} />
       </Field>

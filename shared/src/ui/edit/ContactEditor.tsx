@@ -14,6 +14,7 @@ import { useEffect, useRef } from 'react';
 import { RELATIONSHIPS, ROLES } from '../../contacts/contact-enums.schema';
 import type { Contact } from '../../contacts/contact.schema';
 import { ChoiceChecks } from '../forms/ChoiceChecks';
+import { DateField } from '../forms/DateField';
 import { FormActions } from '../forms/FormActions';
 import { useFormStyles } from '../forms/form-styles';
 import { useFocusOnMount } from '../forms/useFocusOnMount';
@@ -107,14 +108,12 @@ export function ContactEditor({ contact, onSaved, onCancel, onChanged }: Contact
       <Field label={t('field.tags')} hint={t('form.tagsHint')}>
         <Input value={draft.tags} disabled={disabled} onChange={(_, d) => update({ tags: d.value })} />
       </Field>
-      <Field label={t('field.customerSince')}>
-        <Input
-          type="date"
-          value={draft.customerSince}
-          disabled={disabled}
-          onChange={(_, d) => update({ customerSince: d.value })}
-        />
-      </Field>
+      <DateField
+        label={t('field.customerSince')}
+        value={draft.customerSince}
+        disabled={disabled}
+        onChange={(customerSince) => update({ customerSince })}
+      />
       <Field label={t('field.specifics')}>
         <Textarea
           value={draft.specifics}

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Contact } from '../../contacts/contact.schema';
+import { DateField } from '../forms/DateField';
 import { FormActions } from '../forms/FormActions';
 import { useFormStyles } from '../forms/form-styles';
 import { useFocusOnMount } from '../forms/useFocusOnMount';
@@ -82,9 +83,12 @@ export function NotesEditor({ contact, onChanged, onClose, onDirtyChange }: Note
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  // DateField hands over YYYY-MM-DD for a date and the typed text otherwise (marked at the field).
+  const dateInvalid = draft.historyDate !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(draft.historyDate);
   const submit = () => {
     const first = over[0];
     if (first) refs[first].current?.focus();
+    if (dateInvalid) return;
     void save();
   };
 
@@ -133,9 +137,11 @@ export function NotesEditor({ contact, onChanged, onClose, onDirtyChange }: Note
         <Text as="h3" weight="semibold" className={form.heading}>
           {t('field.history')}
         </Text>
-        <Field label={t('notes.historyDate')}>
-          <Input type="date" value={draft.historyDate} onChange={(_, d) => update({ historyDate: d.value })} />
-        </Field>
+        <DateField
+          label={t('notes.historyDate')}
+          value={draft.historyDate}
+          onChange={(historyDate) => update({ historyDate })}
+        />
         {field('historyEvent', true, 2)}
         <HistoryList notes={base.notes} />
       </div>
@@ -165,7 +171,7 @@ export function NotesEditor({ contact, onChanged, onClose, onDirtyChange }: Note
         </Text>
       )}
       <FormActions>
-        <Button appearance="primary" type="submit" disabled={!dirty || state.kind === 'saving'}>
+        <Button appearance="primary" type="submit" disabled={!dirty || dateInvalid || state.kind === 'saving'}>
           {t('form.save')}
         </Button>
         <Button onClick={() => (dirty ? setAsking(true) : onClose())}>{t('pane.back')}</Button>

@@ -5,6 +5,7 @@ import { en } from '../../i18n/en';
 import type { Language } from '../../i18n/language';
 import { LEAD_DE, type LeadKey } from '../lead/lead-messages.de';
 import { LEAD_EN } from '../lead/lead-messages.en';
+import { createDateFormat, type DateFormat } from './date-format';
 import { FORM_DE, type FormKey } from './form-messages.de';
 import { FORM_EN } from './form-messages.en';
 import { NOTES_DE, type NotesKey } from './notes-messages.de';
@@ -18,11 +19,13 @@ import { UI_EN } from './ui-messages.en';
 export type TextKey = UiKey | FormKey | LeadKey | NotesKey | TranslationKey;
 export type TextParams = Readonly<Record<string, string | number>>;
 
-export interface UiText {
+/**
+ * The UI's texts and its date and time formats, both in the UI language (never the browser's
+ * locale): `date('2026-03-12')` is 12.03.2026 in German, 12 Mar 2026 in English (date-format.ts).
+ */
+export interface UiText extends DateFormat {
   language: Language;
   t(key: TextKey, params?: TextParams): string;
-  /** A date (YYYY-MM-DD or ISO date-time) in the UI language, e.g. 12.03.2026. */
-  date(value: string | undefined): string;
 }
 
 const UI: Record<Language, Record<UiKey | FormKey | LeadKey | NotesKey, string>> = {
@@ -42,23 +45,12 @@ function lookup(catalog: Catalog, key: string): string | undefined {
 
 export function createUiText(language: Language): UiText {
   const own: Record<string, string> = UI[language];
-  const dateFormat = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'Europe/Berlin',
-  });
   return {
+    ...createDateFormat(language),
     language,
     t(key, params) {
       const text = own[key] ?? lookup(SHARED[language], key) ?? lookup(de, key) ?? key;
       return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
-    },
-    date(value) {
-      if (!value) return '';
-      // A plain date is a calendar day: read it at noon so no time zone moves it.
-      const time = Date.parse(value.length === 10 ? `${value}T12:00:00Z` : value);
-      return Number.isFinite(time) ? dateFormat.format(time) : value;
     },
   };
 }

@@ -14,6 +14,8 @@ export const FORM_DE = {
   'form.budgetMin': 'Budget von (€)',
   'form.budgetMax': 'Budget bis (€)',
   'form.none': '–',
+  'form.dateHint': 'Format TT.MM.JJJJ, z. B. 30.11.2026',
+  'form.dateInvalid': 'Kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 30.11.2026.',
   'create.heading': 'Kontakt anlegen',
   'create.submit': 'Kontakt anlegen',
   'create.checking': 'Suche nach Dubletten …',

@@ -15,6 +15,8 @@ export const FORM_EN: Record<FormKey, string> = {
   'form.budgetMin': 'Budget from (€)',
   'form.budgetMax': 'Budget to (€)',
   'form.none': '–',
+  'form.dateHint': 'Day, month, year, e.g. 30 Nov 2026 or 30/11/2026',
+  'form.dateInvalid': 'Not a valid date. Enter day, month and year, e.g. 30 Nov 2026 or 30/11/2026.',
   'create.heading': 'Create contact',
   'create.submit': 'Create contact',
   'create.checking': 'Checking for duplicates …',

@@ -1,7 +1,5 @@
 import {
   Button,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,

@@ -25,6 +25,13 @@ import { openapiPlugin } from './infra/openapi';
 import { securityPlugin } from './infra/security';
 import { validatorCompiler } from './infra/validation';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The start-up data migrations (background): resolves with the number of contacts migrated. */
+    migrations: { done: Promise<number> };
+  }
+}
+
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
@@ -118,9 +125,27 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(usersRoutes, { users });
   await app.register(meRoutes);
   const contacts = createContactsFeature(app.mongo, users);
+  // Data migrations run in the background, so an update answers at once: contacts not yet migrated
+  // are read in the current shape (contacts.mapper.ts), and search finds by the refreshed keys once
+  // the pass is through. Closing the app stops the pass; the next start resumes it.
+  const stopMigrations = new AbortController();
+  const migrations = { done: Promise.resolve(0) };
+  app.decorate('migrations', migrations);
   app.addHook('onReady', async () => {
-    const migrated = await migrateContactLookupFields(app.mongo);
-    if (migrated > 0) app.log.info({ migrated }, 'added lookup fields to contacts of an earlier version');
+    migrations.done = migrateContactLookupFields(app.mongo, stopMigrations.signal).then(
+      (migrated) => {
+        if (migrated > 0) app.log.info({ migrated }, 'migrated contacts of an earlier version');
+        return migrated;
+      },
+      (err: unknown) => {
+        app.log.error({ err }, 'contact migration stopped; it resumes at the next start');
+        return 0;
+      },
+    );
+  });
+  app.addHook('onClose', async () => {
+    stopMigrations.abort();
+    await migrations.done;
   });
   await app.register(contactsRoutes, { feature: contacts });
   await app.register(insightsRoutes, { feature: contacts });

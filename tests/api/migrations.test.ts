@@ -39,6 +39,7 @@ describe('start-up migration of contacts from an earlier version', () => {
     // The next start of the API (same database) migrates.
     const restarted = await buildApp(t.config);
     await restarted.ready();
+    await restarted.migrations.done;
     try {
       const token = await t.token();
       const get = async (url: string) =>
@@ -83,6 +84,7 @@ describe('start-up migration of contacts from an earlier version', () => {
     await db.collection('migrations').deleteOne({ _id: REFRESH_MARKER as never });
     const restarted = await buildApp(t.config);
     await restarted.ready();
+    await restarted.migrations.done;
     try {
       expect(await duplicateCheck(restarted)).toContain(stored.id);
       expect((await db.collection('contacts').findOne({ _id }))?.matchKeys).toEqual([`pl:65752682|c:${firma.id}`]);
@@ -125,6 +127,7 @@ describe('start-up migration of contacts from an earlier version', () => {
 
     const restarted = await buildApp(t.config);
     await restarted.ready();
+    await restarted.migrations.done;
     try {
       const token = await t.token();
       const get = async (url: string) =>
@@ -161,10 +164,49 @@ describe('start-up migration of contacts from an earlier version', () => {
       await db.collection('migrations').deleteOne({ _id: RESHAPE_MARKER as never });
       const again = await buildApp(t.config);
       await again.ready();
+      await again.migrations.done;
       await again.close();
       expect((await db.collection('contacts').findOne({ _id: menschId }))?.version).toBe(8);
     } finally {
       await restarted.close();
     }
+  });
+
+  it('reads and edits a contact of the earlier shape before the background migration reaches it', async () => {
+    const t = await createTestApp();
+    apps.push(t);
+    await t.app.migrations.done;
+    const db = t.app.mongo.db!;
+    const firma = await createContact(t, company('Wartend GmbH'));
+    const _id = new Types.ObjectId(String(firma.id));
+    // The migration has not come to this contact yet (its marker is set, the shape is old).
+    await db.collection('contacts').updateOne(
+      { _id },
+      {
+        $set: { email: 'info@wartend.de', phone: '030 99887', version: 5 },
+        $unset: { emails: '', businessPhones: '', homePhones: '' },
+      },
+    );
+    const got = await t.request({ method: 'GET', url: `/api/v1/contacts/${firma.id}` });
+    expect(got.statusCode).toBe(200);
+    expect(got.json()).toMatchObject({
+      emails: [{ address: 'info@wartend.de', primary: true }],
+      businessPhones: ['030 99887'],
+      version: 5,
+    });
+    const edited = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${firma.id}`,
+      headers: { 'if-match': '"5"' },
+      payload: { mobilePhone: '0171 55566' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const stored = await db.collection('contacts').findOne({ _id });
+    expect(stored).toMatchObject({
+      emails: [{ address: 'info@wartend.de', primary: true }],
+      mobilePhone: '0171 55566',
+    });
+    expect(stored).not.toHaveProperty('email');
+    expect(stored).not.toHaveProperty('phone');
   });
 });

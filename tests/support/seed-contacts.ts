@@ -31,6 +31,8 @@ export function lastName(i: number): string {
 }
 
 const emptyParts = {
+  businessPhones: [],
+  homePhones: [],
   tags: [],
   consent: { channels: { email: [], phone: [], letter: [], newsletter: [] } },
   notes: { specifics: '', history: [], openItems: [], free: [] },
@@ -48,10 +50,11 @@ function personFields(i: number, companyId: string, c: number) {
     position: pick(['Einkauf', 'Geschäftsführung', 'Buchhaltung', 'IT-Leitung', 'Vertrieb'], i),
     roles: i % 5 === 0 ? ['decisionMaker'] : i % 5 === 1 ? ['billingContact'] : [],
     emails: [{ address: `p${i}@firma${c}.de`, primary: true }],
-    businessPhones: [`+49 30 ${String(1_000_000 + i)}`],
     relationships: [pick(['customer', 'customer', 'lead', 'supplier', 'partner'], i)],
     ...(i % 5 === 2 ? { lead: { status: pick(['new', 'qualifying', 'offer'], i), source: 'tradeFair' } } : {}),
     ...emptyParts,
+    businessPhones: [`+49 30 ${String(1_000_000 + i)}`],
+    ownerId: pick(['bench', 'bench-2'], i),
   };
 }
 
@@ -98,6 +101,7 @@ export async function seedContacts(connection: Connection, tenantId: string, siz
         website: `https://www.firma${c}.de`,
         relationships: ['customer'],
         ...emptyParts,
+        ownerId: 'bench',
       }),
     );
     if (batch.length === 1000) companyIds.push(...(await flush()).map((d) => String(d._id)));

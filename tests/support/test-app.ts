@@ -46,6 +46,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: B
   });
   const app = await buildApp(config, options);
   await app.ready();
+  // Tests start from a migrated database (the start-up migrations run in the background).
+  await app.migrations.done;
   const key = await loadOrCreateIssuerKey(config.auth.localIssuerKeyFile);
   const issuer = createLocalIssuer(key, config.auth.issuerTemplate, config.auth.audience);
 

@@ -7,7 +7,7 @@ import { backoff } from '../../infra/write-races';
 import { type AuditRepository, newAuditId, type PendingAudit } from '../audit/audit.repository';
 import { assertStorable } from './contact-limits';
 import type { ContactDoc } from './contacts.model';
-import { type ContactFields, derive, fieldsOf, toContact } from './contacts.mapper';
+import { type ContactFields, derive, fieldsOf, storedFieldsOf, toContact } from './contacts.mapper';
 import { type ContactsRepository, DuplicateKeyError } from './contacts.repository';
 
 // The one way contacts change: read, apply a pure change to the fields,
@@ -225,7 +225,9 @@ export class ContactWriter {
         updatedBy: actor,
       });
       assertStorable(fields, String(doc._id));
-      const unset = [...Object.keys(before).filter((k) => !(k in fields)), ...('keys' in doc ? ['keys'] : [])];
+      // Fields of the stored document the new version lacks, including those of an earlier shape.
+      const stored = Object.keys(storedFieldsOf(doc));
+      const unset = [...stored.filter((k) => !(k in fields)), ...('keys' in doc ? ['keys'] : [])];
       const pendingAudit = pending(action, actor, (record.changes ?? auditChanges)(before, fields), now);
       if (record.id) pendingAudit.id = record.id;
       if (record.requestHash) pendingAudit.requestHash = record.requestHash;

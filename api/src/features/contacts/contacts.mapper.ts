@@ -3,11 +3,13 @@ import {
   displayName,
   foldName,
   letterSalutation,
+  localDate,
   primaryEmail,
   type SearchKeys,
   searchKeys,
   type SyncStatus,
 } from '@klarkonform/shared';
+import { needsReshape, reshapeContact } from './contact-reshape.rules';
 import type { ContactDoc, SearchKeysDoc } from './contacts.model';
 import { LOOKUP_FIELDS, type LookupKeys, lookupKeys } from './lookup-keys.rules';
 
@@ -31,20 +33,36 @@ export type ContactFields = Record<string, unknown> & { kind: 'company' | 'perso
 
 export function toContact(doc: ContactDoc): Contact {
   const out: Record<string, unknown> = { id: String(doc._id) };
-  for (const [key, value] of Object.entries(doc)) {
-    if (!SERVER_ONLY.has(key) && value !== undefined && value !== null) out[key] = value;
+  for (const [key, value] of Object.entries(fieldsOf(doc))) {
+    if (value !== null) out[key] = value;
   }
   out.archived = doc.archived ?? null;
   return out as unknown as Contact;
 }
 
-/** The stored document's API fields, without identity and server-only fields. */
+/**
+ * The stored document's API fields, without identity and server-only fields. A contact stored in
+ * an earlier shape and not yet migrated (the start-up migration runs in the background) is read
+ * in the current one (contact-reshape.rules.ts), and its next write stores it so.
+ */
 export function fieldsOf(doc: ContactDoc): ContactFields {
+  const fields = storedFieldsOf(doc);
+  return needsReshape(fields) ? reshapeContact(fields, localDate(new Date()), () => reshapeEntryId(doc)) : fields;
+}
+
+/** The stored document's API fields exactly as stored (the start-up migration reads these). */
+export function storedFieldsOf(doc: ContactDoc): ContactFields {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
     if (!SERVER_ONLY.has(key) && value !== undefined) out[key] = value;
   }
   return out as ContactFields;
+}
+
+/** The id of the history entry a reshape adds, the same on every read of one stored version. */
+function reshapeEntryId(doc: ContactDoc): string {
+  const id = String(doc._id);
+  return `${id.slice(0, 16)}${(doc.version >>> 0).toString(16).padStart(8, '0')}`.slice(0, 24);
 }
 
 function syncStatusOf(fields: ContactFields): SyncStatus {

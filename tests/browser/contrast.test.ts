@@ -118,9 +118,13 @@ describe('contrast in the Outlook task pane (demo page, stub mailbox)', () => {
       await editor.getByRole('button', { name: 'Abbrechen' }).click();
 
       await card.getByRole('button', { name: 'Notiz hinzufügen' }).click();
-      await pane.getByRole('region', { name: 'Notizen' }).waitFor();
-      await eachTheme('notes editor');
-      await pane.getByRole('region', { name: 'Notizen' }).getByRole('button', { name: 'Zurück' }).click();
+      const notes = pane.getByRole('form', { name: /^Notizen zu / });
+      await notes.waitFor();
+      await notes.getByLabel(/offener Punkt/i).fill('Angebot nachfassen');
+      await eachTheme('notes editor with typed text', 'form');
+      await notes.getByRole('button', { name: 'Zurück' }).click();
+      await pane.getByRole('button', { name: 'Verwerfen' }).click();
+      await notes.waitFor({ state: 'detached' });
 
       await card.getByRole('button', { name: 'Einwilligung erfassen' }).click();
       const consent = pane.getByRole('form', { name: 'Einwilligung erfassen' });

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ApiClient } from '../../shared/src/http/api-client';
 import { type DemoPage, launchChromium, openDemo } from './support/browser';
 import { type BrowserApp, startBrowserApp } from './support/browser-app';
+import { ContrastSurvey, formatFailures } from './support/contrast';
 import { create, demoUserClient } from './support/seed';
 
 // "Demo zurücksetzen" on the demo page and in the Teams tab of the demo tenant: after a
@@ -69,6 +70,23 @@ describe('demo page', () => {
     expect((await api.listContacts({ q: 'Vogel' })).items).toEqual([]);
     await demo.selectItem(/Max Mustermann/);
     await demo.pane.getByTestId('contact-card').getByRole('heading', { name: 'Max Mustermann' }).waitFor();
+
+    // The header with the button and its message meets WCAG AA in every theme.
+    const survey = new ContrastSurvey(demo.page);
+    const backgrounds = { light: '#ffffff', dark: '#292929', highContrast: '#000000' } as const;
+    for (const theme of ['light', 'dark', 'highContrast'] as const) {
+      await demo.page.getByLabel('Design').selectOption(theme);
+      await demo.page.waitForFunction(
+        (expected) =>
+          getComputedStyle(document.querySelector('.fui-FluentProvider') ?? document.body)
+            .getPropertyValue('--colorNeutralBackground1')
+            .trim() === expected,
+        backgrounds[theme],
+      );
+      await survey.all(demo.page.mainFrame(), theme, 'demo page header after a reset', 'header');
+    }
+    expect(survey.records.some((r) => r.text.includes('Demo zurücksetzen'))).toBe(true);
+    expect(survey.failures().length, formatFailures(survey.failures())).toBe(0);
   });
 
   it('keeps the chosen language and theme across a reload', async () => {

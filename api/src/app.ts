@@ -12,7 +12,9 @@ import { usersRoutes } from './features/users/users.routes';
 import { migrateContactLookupFields } from './features/contacts/contacts.migrations';
 import { insightsRoutes } from './features/contacts/insights.routes';
 import { leadsRoutes } from './features/contacts/leads.routes';
+import { demoRoutes } from './features/demo/demo.routes';
 import { seedDemoTenant } from './features/demo/demo.seed';
+import { DemoService } from './features/demo/demo.service';
 import { healthRoutes } from './features/health/health.routes';
 import { meRoutes } from './features/me/me.routes';
 import { localIssuerRoutes } from './features/web/local-issuer.routes';
@@ -151,7 +153,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(insightsRoutes, { feature: contacts });
   await app.register(leadsRoutes, { feature: contacts });
   if (config.seedDemo) {
-    app.addHook('onReady', async () => seedDemoTenant(contacts, DEMO_TENANT_ID, app.log));
+    const demo = { contacts, users };
+    app.addHook('onReady', async () => {
+      await seedDemoTenant(demo, DEMO_TENANT_ID, app.log);
+    });
+    await app.register(demoRoutes, { demo: new DemoService(demo, DEMO_TENANT_ID) });
   }
   await app.register(localIssuerRoutes, { config });
   await app.register(webRoutes, { config });

@@ -101,6 +101,7 @@ export {
   UserId,
 } from './contacts/contact.schema';
 export { TenantUser, TenantUserList } from './users/user.schema';
+export { DemoResetResult, DemoStatus } from './demo/demo.schema';
 export {
   ArchiveRequest,
   CompanyCreate,

@@ -1,9 +1,20 @@
 import { FluentProvider, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
-import { DEMO_MAILBOX, DEMO_USER, type DemoMailItem, type Language } from '@klarkonform/shared/ui';
+import {
+  ApiContext,
+  createApiClient,
+  DEMO_MAILBOX,
+  DEMO_USER,
+  type DemoMailItem,
+  DemoResetButton,
+  type Language,
+  UiTextProvider,
+} from '@klarkonform/shared/ui';
+import { createLocalTokenProvider } from '@klarkonform/shared/auth';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DemoEnvironment } from '../office/demo-protocol';
 import type { HostTheme, MailItem } from '../office/mailbox-host';
 import { THEMES } from '../taskpane/theme';
+import { initialLanguage, initialTheme, storeLanguage, storeTheme } from './demo-settings';
 import { DEMO_TEXTS } from './demo-texts';
 import { MailList } from './MailList';
 import { ReadingPane } from './ReadingPane';
@@ -34,6 +45,10 @@ const useStyles = makeStyles({
 
 const toMailItem = ({ preview: _preview, received: _received, ...item }: DemoMailItem): MailItem => item;
 
+// The demo page's own client (the reset), signed in like the pane: the local issuer's demo user.
+let clientLanguage: Language = 'de';
+const demoApi = createApiClient({ getToken: createLocalTokenProvider().getToken, language: () => clientLanguage });
+
 // "Try it without Outlook": an inbox with demo mails and the real task pane beside it. The page
 // plays Outlook for the pane (stub mailbox over postMessage, see office/demo-host.ts).
 export function DemoApp() {
@@ -42,10 +57,10 @@ export function DemoApp() {
   const themeId = useId();
   const languageId = useId();
   const [selected, setSelected] = useState(DEMO_MAILBOX[0]?.key ?? '');
-  const [theme, setTheme] = useState<HostTheme>(() =>
-    window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
-  );
-  const [language, setLanguage] = useState<Language>(() => (navigator.language.startsWith('en') ? 'en' : 'de'));
+  const [theme, setTheme] = useState<HostTheme>(initialTheme);
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  // A reset restarts the pane, which then shows the fresh data.
+  const [paneRun, setPaneRun] = useState(0);
   const texts = DEMO_TEXTS[language];
   const current = DEMO_MAILBOX.find((item) => item.key === selected) ?? DEMO_MAILBOX[0];
   const item = useMemo(() => (current ? toMailItem(current) : null), [current]);
@@ -55,6 +70,7 @@ export function DemoApp() {
   );
   useDemoBridge(frame, item, environment);
   useEffect(() => {
+    clientLanguage = language;
     document.documentElement.lang = language;
     document.title = texts.title ?? '';
   }, [language, texts]);
@@ -67,7 +83,14 @@ export function DemoApp() {
         </Text>
         <span className={styles.control}>
           <label htmlFor={themeId}>{texts.theme}</label>
-          <Select id={themeId} value={theme} onChange={(_, d) => setTheme(d.value as HostTheme)}>
+          <Select
+            id={themeId}
+            value={theme}
+            onChange={(_, d) => {
+              setTheme(d.value as HostTheme);
+              storeTheme(d.value as HostTheme);
+            }}
+          >
             <option value="light">{texts.light}</option>
             <option value="dark">{texts.dark}</option>
             <option value="highContrast">{texts.highContrast}</option>
@@ -75,11 +98,23 @@ export function DemoApp() {
         </span>
         <span className={styles.control}>
           <label htmlFor={languageId}>{texts.language}</label>
-          <Select id={languageId} value={language} onChange={(_, d) => setLanguage(d.value as Language)}>
+          <Select
+            id={languageId}
+            value={language}
+            onChange={(_, d) => {
+              setLanguage(d.value as Language);
+              storeLanguage(d.value as Language);
+            }}
+          >
             <option value="de">Deutsch</option>
             <option value="en">English</option>
           </Select>
         </span>
+        <UiTextProvider language={language}>
+          <ApiContext.Provider value={demoApi}>
+            <DemoResetButton onReset={() => setPaneRun((run) => run + 1)} />
+          </ApiContext.Provider>
+        </UiTextProvider>
       </header>
       <div className={styles.body}>
         <nav className={styles.column} aria-label={texts.inbox}>
@@ -97,7 +132,7 @@ export function DemoApp() {
         </nav>
         <main className={styles.column}>{current && <ReadingPane item={current} texts={texts} />}</main>
         <aside aria-label={texts.pane}>
-          <iframe ref={frame} className={styles.pane} src="/addin/demo-pane.html" title={texts.pane} />
+          <iframe key={paneRun} ref={frame} className={styles.pane} src="/addin/demo-pane.html" title={texts.pane} />
         </aside>
       </div>
     </FluentProvider>

@@ -18,6 +18,7 @@ import type {
   LeadUndoResult,
 } from '../contacts/lead-status.schema';
 import type { SenderCard } from '../contacts/sender-card.schema';
+import type { DemoResetResult, DemoStatus } from '../demo/demo.schema';
 import type { Language } from '../i18n/language';
 import type { Problem } from './problem.schema';
 
@@ -318,6 +319,11 @@ export function createApiClient(options: ApiClientOptions) {
       if (query.cursor) params.set('cursor', query.cursor);
       return json<LeadReviewPage>(`/leads?${params}`, { retry: true, signal });
     },
+
+    /** Whether the caller is on the demo tenant and may reset it; 404 (ApiError) everywhere else. */
+    demoStatus: (signal?: AbortSignal) => json<DemoStatus>('/demo', { signal }),
+    /** Deletes the demo tenant's data and seeds it afresh (admins of the demo tenant only). */
+    resetDemo: () => post<DemoResetResult>('/demo/reset', {}),
 
     async contactHistory(contactId: string): Promise<AuditEntry[]> {
       return (await json<{ items: AuditEntry[] }>(`/contacts/${id(contactId)}/history`, { retry: true })).items;

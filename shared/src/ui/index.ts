@@ -37,6 +37,7 @@ export { QualitySection } from './card/QualitySection';
 export { RelationshipBadges } from './card/RelationshipBadges';
 export { UnknownSenderCard } from './card/UnknownSenderCard';
 export type { CreateContactPanelProps } from './create/CreateContactPanel';
+export type { NewContactDialogProps } from './create/NewContactDialog';
 export type { CompanyViewProps } from './company/CompanyView';
 export type { ConsentEventFormProps } from './edit/ConsentEventForm';
 export type { ContactEditorProps } from './edit/ContactEditor';
@@ -44,6 +45,8 @@ export type { NotesEditorProps } from './edit/NotesEditor';
 export type { DiscardNotesDialogProps } from './edit/DiscardNotesDialog';
 export { DEMO_MAILBOX, DEMO_USER, demoReceivedAt } from './demo/demo-mailbox';
 export type { DemoMailItem, DemoPerson, DemoReceived } from './demo/demo-mailbox';
+export { DemoResetButton } from './demo/DemoResetButton';
+export type { DemoResetButtonProps } from './demo/DemoResetButton';
 export { useLeadStatus } from './lead/useLeadStatus';
 export type { LeadFailure, LeadNotice } from './lead/useLeadStatus';
 export { createUiText, UiTextProvider, useUiText } from './i18n';
@@ -56,6 +59,7 @@ export {
   ContactEditor,
   CreateContactPanel,
   DiscardNotesDialog,
+  NewContactDialog,
   NotesEditor,
   preloadEditors,
 } from './lazy';

@@ -5,6 +5,9 @@ import { lazy } from 'react';
 export const CreateContactPanel = lazy(() =>
   import('./create/CreateContactPanel').then((m) => ({ default: m.CreateContactPanel })),
 );
+export const NewContactDialog = lazy(() =>
+  import('./create/NewContactDialog').then((m) => ({ default: m.NewContactDialog })),
+);
 export const ContactEditor = lazy(() => import('./edit/ContactEditor').then((m) => ({ default: m.ContactEditor })));
 export const ConsentEventForm = lazy(() =>
   import('./edit/ConsentEventForm').then((m) => ({ default: m.ConsentEventForm })),

@@ -4,15 +4,19 @@ import { DataCareView } from '../features/data-care/DataCareView';
 import { LeadsView } from '../features/leads/LeadsView';
 import { SearchView } from '../features/search/SearchView';
 import { type TabKey, useTabText } from '../i18n/useTabText';
+import { HeaderActions } from './HeaderActions';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', maxWidth: '1200px', margin: '0 auto' },
   header: {
     display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} 0`,
   },
+  heading: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   compactHeader: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground2 },
@@ -44,6 +48,8 @@ export function TabShell({ compact }: { compact: boolean }) {
   const { tt } = useTabText();
   const [selected, setSelected] = useState<Section>('leads');
   const [visited, setVisited] = useState<ReadonlySet<Section>>(new Set(['leads']));
+  // After a demo reset every section starts again from the fresh data.
+  const [generation, setGeneration] = useState(0);
 
   const select = (section: Section) => {
     setSelected(section);
@@ -53,10 +59,13 @@ export function TabShell({ compact }: { compact: boolean }) {
   return (
     <div className={styles.root}>
       <header className={mergeClasses(styles.header, compact && styles.compactHeader)}>
-        <Text as="h1" size={compact ? 400 : 600} weight="semibold" className={styles.title}>
-          {tt('tab.title')}
-        </Text>
-        {!compact && <Text className={styles.subtitle}>{tt('tab.subtitle')}</Text>}
+        <div className={styles.heading}>
+          <Text as="h1" size={compact ? 400 : 600} weight="semibold" className={styles.title}>
+            {tt('tab.title')}
+          </Text>
+          {!compact && <Text className={styles.subtitle}>{tt('tab.subtitle')}</Text>}
+        </div>
+        <HeaderActions compact={compact} onDemoReset={() => setGeneration((g) => g + 1)} />
       </header>
       <nav aria-label={tt('tab.sections')} className={mergeClasses(styles.nav, compact && styles.compactNav)}>
         <TabList
@@ -79,7 +88,7 @@ export function TabShell({ compact }: { compact: boolean }) {
       <main className={mergeClasses(styles.panel, compact && styles.compactPanel)}>
         {SECTIONS.filter((section) => visited.has(section)).map((section) => (
           <div
-            key={section}
+            key={`${section}:${generation}`}
             id={`panel-${section}`}
             role="tabpanel"
             aria-labelledby={`section-${section}`}

@@ -45,7 +45,7 @@ export async function seedMusterGmbH(api: ApiClient): Promise<MusterGmbH> {
     relationships: ['customer'],
     customerSince: '2019-03-01',
     legalBasis: 'contract',
-    tags: ['Grosskunde'],
+    tags: ['Großkunde'],
   });
   const person = (
     firstName: string,
@@ -70,7 +70,7 @@ export async function seedMusterGmbH(api: ApiClient): Promise<MusterGmbH> {
     {
       ...person('Max', 'Mustermann', 'max.mustermann@muster.de', 'Geschäftsführer', ['decisionMaker']),
       salutation: 'Herr',
-      tags: ['Grosskunde'],
+      tags: ['Großkunde'],
       notes: { specifics: 'Bevorzugt Telefon vor 9 Uhr.' },
     } as ContactCreate,
     [{ channel: 'email', type: 'optIn', source: 'Messe IT-Days 2025', proof: 'Kontaktformular, Ordner Messe' }],

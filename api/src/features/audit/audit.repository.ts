@@ -55,6 +55,11 @@ export class AuditRepository {
     return doc ? (doc.requestHash ?? '') : undefined;
   }
 
+  /** Deletes the tenant's whole audit trail: only for the demo tenant's reset (features/demo). */
+  async deleteTenant(tenantId: string): Promise<number> {
+    return (await this.model.deleteMany({ tenantId })).deletedCount;
+  }
+
   async list(tenantId: string, contactId: string, limit = 100): Promise<AuditEntry[]> {
     const docs = await this.model.find({ tenantId, contactId }).sort({ at: -1, _id: -1 }).limit(limit).lean();
     return docs.map((d) => ({

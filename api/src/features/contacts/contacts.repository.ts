@@ -168,6 +168,17 @@ export class ContactsRepository {
     }
   }
 
+  /**
+   * Deletes every contact of the tenant and its contact-number counter, so numbering starts at
+   * C00001 again. Only for the demo tenant's reset (features/demo): a real tenant's contacts are
+   * erased one by one, with their retention periods. Returns how many contacts there were.
+   */
+  async deleteTenantData(tenantId: string): Promise<number> {
+    const { deletedCount } = await this.m.contacts.deleteMany({ tenantId });
+    await this.m.counters.deleteMany({ tenantId });
+    return deletedCount;
+  }
+
   async insert(doc: Omit<ContactDoc, '_id'> & { _id?: Types.ObjectId }): Promise<ContactDoc> {
     try {
       const created = await this.m.contacts.create(doc);

@@ -10,3 +10,22 @@ export const DEMO_USER = {
   email: 'sabine.vertrieb@klarkonform-demo.de',
   roles: ['CRM.Sales', 'CRM.Admin'] as AppRole[],
 };
+
+/** A user of the demo tenant as the seed records it (what `GET /api/v1/users` lists). */
+export interface DemoTenantUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** Sabine's colleagues in the demo: the other Betreuer the demo's contacts are spread over. */
+export const DEMO_COLLEAGUES: readonly DemoTenantUser[] = [
+  { id: '8c41d7e2-9a3f-4b6c-b5d8-2e7f1a9c3d60', name: 'Thomas Becker', email: 'thomas.becker@klarkonform-demo.de' },
+  { id: 'e5a09b3c-7d14-4f2e-a8c6-4b1d9e0f7a25', name: 'Aylin Demir', email: 'aylin.demir@klarkonform-demo.de' },
+];
+
+/** Every user the seed records, the demo user first. */
+export const DEMO_USERS: readonly DemoTenantUser[] = [
+  { id: DEMO_USER.id, name: DEMO_USER.name, email: DEMO_USER.email },
+  ...DEMO_COLLEAGUES,
+];

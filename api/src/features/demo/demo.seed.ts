@@ -1,41 +1,21 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { permissionsFor } from '@klarkonform/shared';
+import { type Contact, permissionsFor } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactsFeature } from '../contacts/contacts.feature';
-import { DEMO_RECORDS, type DemoRecord } from './demo-data';
+import type { UsersRepository } from '../users/users.repository';
+import { demoRecords, type DemoRecord } from './demo-data';
+import { instantBefore } from './demo-dates';
+import { DEMO_USERS } from './demo-tenant';
 
-const DAY = 86_400_000;
-
-// Leads of different ages: the record's creation, last edit and last lead
-// activity are moved into the past, as if the team had worked with it then.
-async function backdate(feature: ContactsFeature, auth: AuthContext, id: string, record: DemoRecord): Promise<void> {
-  const now = Date.now();
-  const activity = record.lastActivityDaysAgo ?? record.ageDays ?? 0;
-  const updated = await feature.writer.update(auth, id, 'update', 'retry', (fields) => {
-    if (record.ageDays !== undefined) fields.createdAt = new Date(now - record.ageDays * DAY).toISOString();
-    if (fields.lead)
-      (fields.lead as Record<string, unknown>).lastActivityAt = new Date(now - activity * DAY).toISOString();
-    return fields;
-  });
-  await feature.repo.replaceIfVersion(
-    auth.tenantId,
-    id,
-    updated.version,
-    // Every write advances the version (the embedded engine refuses one that does not).
-    { updatedAt: new Date(now - activity * DAY).toISOString(), version: updated.version + 1 },
-    [],
-  );
+/** What seeding needs: the contacts feature's services and the tenant's users. */
+export interface DemoSeedDeps {
+  contacts: ContactsFeature;
+  users: UsersRepository;
 }
 
-// Seeds the demo tenant through the same services users go through. Creates
-// carry fixed idempotency keys, so running it again changes nothing; the
-// appends (consent events, back-dating) run only for a contact just created.
-export async function seedDemoTenant(
-  feature: ContactsFeature,
-  tenantId: string,
-  log: FastifyBaseLogger,
-): Promise<void> {
-  const auth: AuthContext = {
+/** The actor of the seeded records (the audit trail names "Demo-Daten"). */
+export function demoSeedAuth(tenantId: string): AuthContext {
+  return {
     tenantId,
     userId: 'demo-seed',
     name: 'Demo-Daten',
@@ -44,18 +24,69 @@ export async function seedDemoTenant(
     permissions: permissionsFor(['CRM.Admin']),
     kind: 'app',
   };
+}
+
+const latest = (instants: readonly string[]) => instants.reduce((a, b) => (a > b ? a : b));
+
+// Moves a just-seeded contact into the past, as if the team had entered it `ageDays` ago and
+// last worked on it `lastActivityDaysAgo` ago (or when its last consent was recorded, if later).
+// Written directly, without an audit entry: the seed's create is the record's audited origin,
+// and the dates are not a user's change.
+async function backdate(
+  feature: ContactsFeature,
+  tenantId: string,
+  contact: Contact,
+  record: DemoRecord,
+  now: Date,
+): Promise<void> {
+  const activity = instantBefore(now, record.lastActivityDaysAgo ?? record.ageDays);
+  const consentTimes = (record.consent ?? []).map((event) => event.at ?? activity);
+  const set: Record<string, unknown> = {
+    createdAt: instantBefore(now, record.ageDays),
+    updatedAt: latest([activity, ...consentTimes]),
+    // Every write advances the version (the embedded engine refuses one that does not).
+    version: contact.version + 1,
+  };
+  if (contact.lead) set.lead = { ...contact.lead, lastActivityAt: activity };
+  await feature.repo.replaceIfVersion(tenantId, contact.id, contact.version, set, []);
+}
+
+/**
+ * Seeds the demo tenant through the same services users go through: its users (the Betreuer of
+ * the contacts), then the contacts of demo-data.ts with dates counted back from `now`. Every
+ * create carries a fixed Idempotency-Key and is skipped when a contact with that key exists, so
+ * running it again (every start, another instance, another day) changes nothing; the appends
+ * (consent events, back-dating) run only for a contact just created. Returns how many contacts
+ * it created.
+ */
+export async function seedDemoTenant(
+  deps: DemoSeedDeps,
+  tenantId: string,
+  log: FastifyBaseLogger,
+  now: Date = new Date(),
+): Promise<number> {
+  const { contacts: feature } = deps;
+  const auth = demoSeedAuth(tenantId);
+  await deps.users.recordKnown(tenantId, DEMO_USERS, now);
   const ids = new Map<string, string>();
   let created = 0;
-  for (const record of DEMO_RECORDS) {
+  for (const record of demoRecords(now)) {
+    const key = `demo-seed:${record.ref}`;
+    const stored = await feature.repo.findByIdempotencyKey(tenantId, key);
+    if (stored) {
+      ids.set(record.ref, String(stored._id));
+      continue;
+    }
     const companyId = record.company ? ids.get(record.company) : undefined;
     const body = companyId ? { ...record.body, companyId } : record.body;
-    const { contact, replayed } = await feature.contacts.create(auth, `demo-seed:${record.ref}`, body);
+    const { contact, replayed } = await feature.contacts.create(auth, key, body);
     ids.set(record.ref, contact.id);
     if (replayed) continue;
     created++;
-    for (const event of record.consent ?? []) await feature.notes.addConsentEvent(auth, contact.id, event);
-    if (record.ageDays !== undefined || record.lastActivityDaysAgo !== undefined)
-      await backdate(feature, auth, contact.id, record);
+    let current = contact;
+    for (const event of record.consent ?? []) current = await feature.notes.addConsentEvent(auth, contact.id, event);
+    await backdate(feature, tenantId, current, record, now);
   }
   if (created > 0) log.info({ tenantId, created }, 'seeded the demo tenant');
+  return created;
 }

@@ -100,6 +100,38 @@ export class UsersRepository {
     }
   }
 
+  /**
+   * Records users the API has not seen in a token yet (the demo tenant's colleagues), so that
+   * contacts can be given to them: inserted when missing, name and e-mail set. Idempotent.
+   */
+  async recordKnown(tenantId: string, users: readonly TenantUser[], now = new Date()): Promise<void> {
+    for (const user of users) {
+      const filter = { tenantId, userId: user.id };
+      const update = {
+        $set: { name: user.name, ...(user.email ? { email: user.email } : {}) },
+        $setOnInsert: { firstSeenAt: now, lastSeenAt: now },
+      };
+      try {
+        await this.model.updateOne(filter, update, { upsert: true });
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+        await this.model.updateOne(filter, update);
+      }
+    }
+  }
+
+  /** Removes these users of the tenant (the demo reset); returns how many there were. */
+  async remove(tenantId: string, userIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const userId of userIds) removed += (await this.model.deleteOne({ tenantId, userId })).deletedCount;
+    // The next request of a removed user records them again, not a sighting remembered here.
+    for (const key of this.seen.keys()) {
+      const [tenant, user] = key.split('\n');
+      if (tenant === tenantId && user !== undefined && userIds.includes(user)) this.seen.delete(key);
+    }
+    return removed;
+  }
+
   /** The tenant's users by name (at most MAX_USERS). */
   async list(tenantId: string): Promise<TenantUser[]> {
     const docs = await this.model

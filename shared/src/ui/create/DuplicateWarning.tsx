@@ -27,7 +27,8 @@ const useStyles = makeStyles({
 
 export interface DuplicateWarningProps {
   candidates: readonly DuplicateCandidate[];
-  onOpenExisting: (contact: ContactSummary) => void;
+  /** Opens a candidate instead of creating; without it the candidates are only listed. */
+  onOpenExisting?: ((contact: ContactSummary) => void) | undefined;
 }
 
 // "Meier" vs "Meyer": contacts that may already be this person, before anything is saved.
@@ -51,14 +52,16 @@ export function DuplicateWarning({ candidates, onOpenExisting }: DuplicateWarnin
                   reasons: reasons.map((reason) => t(`duplicateReason.${reason}`)).join(', '),
                 })}
               </Text>
-              <Button
-                size="small"
-                className={styles.open}
-                onClick={() => onOpenExisting(contact)}
-                aria-label={`${t('create.openExisting')}: ${contact.displayName}`}
-              >
-                {t('create.openExisting')}
-              </Button>
+              {onOpenExisting && (
+                <Button
+                  size="small"
+                  className={styles.open}
+                  onClick={() => onOpenExisting(contact)}
+                  aria-label={`${t('create.openExisting')}: ${contact.displayName}`}
+                >
+                  {t('create.openExisting')}
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { makeCompany } from '../../contacts/contact.fixtures';
 import type { SenderCard } from '../../contacts/sender-card.schema';
-import { companyCreate, draftProblems, duplicateProbes, initialDraft, personCreate } from './create-model';
+import {
+  companyCreate,
+  draftProblems,
+  duplicateProbes,
+  emptyDraft,
+  initialDraft,
+  personCreate,
+  withCompany,
+  withCompanyChoice,
+} from './create-model';
 
 const unknown = (suggestion: SenderCard['suggestion'], email = suggestion?.email ?? 'x@y.de'): SenderCard => ({
   email,
@@ -153,5 +162,127 @@ describe('personCreate', () => {
     expect(duplicateProbes(draft)).toEqual([personCreate(draft, undefined), companyCreate(draft)]);
     expect(duplicateProbes({ ...draft, companyChoice: 'none' })).toEqual([personCreate(draft, undefined)]);
     expect(duplicateProbes({ ...draft, lastName: '' })).toEqual([companyCreate(draft)]);
+  });
+});
+
+describe('emptyDraft (Teams, data care)', () => {
+  const muster = { id: '0123456789abcdef01234567', name: 'Muster GmbH', relationships: ['customer'] as const };
+
+  it('starts without a sender: a person without company, as a lead, with nothing filled in', () => {
+    const draft = emptyDraft();
+    expect(draft).toMatchObject({
+      target: 'person',
+      salutation: 'none',
+      firstName: '',
+      lastName: '',
+      email: '',
+      companyChoice: 'none',
+      newCompanyName: '',
+      relationships: ['lead'],
+      relationshipsChosen: false,
+    });
+    expect(draftProblems(draft)).toEqual(['lastName']);
+    expect(duplicateProbes(draft)).toEqual([]);
+    expect(emptyDraft({ target: 'company' }).target).toBe('company');
+    expect(draftProblems(emptyDraft({ target: 'company' }))).toEqual(['companyName']);
+  });
+
+  it('creates a person without an e-mail address, with phones instead', () => {
+    const draft = { ...emptyDraft(), lastName: 'Krüger', phone: ' 030 1234-56 ', mobile: '0171 2345678' };
+    expect(draftProblems(draft)).toEqual([]);
+    expect(personCreate(draft, undefined)).toEqual({
+      kind: 'person',
+      salutation: 'none',
+      lastName: 'Krüger',
+      emails: [],
+      businessPhones: ['030 1234-56'],
+      mobilePhone: '0171 2345678',
+      relationships: ['lead'],
+      roles: [],
+    });
+  });
+
+  it('creates a company without an e-mail address, with its own phone and website', () => {
+    const draft = {
+      ...emptyDraft({ target: 'company' }),
+      newCompanyName: ' Sonnenhof Solartechnik GmbH ',
+      phone: '0351 445566',
+      website: 'sonnenhof-solartechnik.de',
+    };
+    expect(draftProblems(draft)).toEqual([]);
+    expect(companyCreate(draft)).toEqual({
+      kind: 'company',
+      name: 'Sonnenhof Solartechnik GmbH',
+      businessPhones: ['0351 445566'],
+      website: 'sonnenhof-solartechnik.de',
+      relationships: ['lead'],
+    });
+    expect(duplicateProbes(draft)).toEqual([companyCreate(draft)]);
+  });
+
+  it("gives a person's phone and address to the person, not to the new company created with them", () => {
+    const draft = {
+      ...emptyDraft(),
+      lastName: 'Vogel',
+      email: 'k.vogel@vogel-bau.de',
+      phone: '0341 1234',
+      companyChoice: 'new' as const,
+      newCompanyName: 'Vogel Bau',
+    };
+    expect(companyCreate(draft)).toEqual({ kind: 'company', name: 'Vogel Bau', relationships: ['lead'] });
+  });
+
+  it('refuses an e-mail address that cannot be one, and accepts none or an umlaut domain', () => {
+    const draft = { ...emptyDraft(), lastName: 'Vogel' };
+    expect(draftProblems({ ...draft, email: 'katrin.vogel@web' })).toEqual(['email']);
+    expect(draftProblems({ ...draft, email: 'katrin vogel@web.de' })).toEqual(['email']);
+    expect(draftProblems({ ...draft, email: '  ' })).toEqual([]);
+    expect(draftProblems({ ...draft, email: 'jürgen@müller-bau.de' })).toEqual([]);
+  });
+
+  it("starts a contact person of a given company at it, with the company's relationships", () => {
+    const draft = emptyDraft({ target: 'company', company: muster });
+    expect(draft).toMatchObject({
+      target: 'person',
+      companyChoice: 'existing',
+      existingCompanyId: muster.id,
+      existingCompanyName: 'Muster GmbH',
+      relationships: ['customer'],
+    });
+    const named = { ...draft, firstName: 'Jana', lastName: 'Meier' };
+    expect(duplicateProbes(named)).toEqual([personCreate(named, muster.id)]);
+    expect(personCreate(named, muster.id)).toMatchObject({ companyId: muster.id, relationships: ['customer'] });
+  });
+
+  it('follows the picked company with the relationships until the user sets them', () => {
+    const picked = withCompany(emptyDraft(), muster);
+    expect(picked.relationships).toEqual(['customer']);
+    expect(withCompany(picked, undefined)).toMatchObject({ relationships: ['lead'] });
+    expect(withCompany(picked, undefined).existingCompanyId).toBeUndefined();
+    // A company of unknown relationships (or none) leaves a new person a lead.
+    expect(withCompany(emptyDraft(), { id: muster.id, name: 'Muster GmbH' }).relationships).toEqual(['lead']);
+    const chosen = { ...emptyDraft(), relationships: ['partner' as const], relationshipsChosen: true };
+    expect(withCompany(chosen, muster).relationships).toEqual(['partner']);
+  });
+
+  it('keeps a picked company while another choice is tried, with the relationships following the choice', () => {
+    const picked = withCompany(emptyDraft(), muster);
+    const none = withCompanyChoice(picked, 'none');
+    expect(none).toMatchObject({ companyChoice: 'none', relationships: ['lead'], existingCompanyId: muster.id });
+    expect(personCreate(none, undefined).companyId).toBeUndefined();
+    expect(withCompanyChoice(none, 'existing')).toMatchObject({ relationships: ['customer'] });
+    // From a card: the company matched by the domain is a customer.
+    const card = {
+      ...unknown({ lastName: 'Maier', email: 'j.maier@muster.de', companyId: muster.id, freeMail: false }),
+      company: makeCompany({ id: muster.id, relationships: ['customer'] }),
+    };
+    const fromCard = initialDraft(card, 'Maier');
+    expect(withCompanyChoice(withCompanyChoice(fromCard, 'new'), 'existing').relationships).toEqual(['customer']);
+  });
+
+  it('asks for a company when "existing company" is chosen but none picked', () => {
+    const draft = { ...emptyDraft(), lastName: 'Meier', companyChoice: 'existing' as const };
+    expect(draftProblems(draft)).toEqual(['existingCompany']);
+    expect(draftProblems(withCompany(draft, muster))).toEqual([]);
   });
 });

@@ -104,10 +104,15 @@ export function useCreateContact(initial: CreateDraft, onCreated: (contact: Cont
     [api, candidates, draft, onCreated, probeKey, runCheck],
   );
 
-  const update = useCallback((patch: Partial<CreateDraft>) => {
-    setDraft((current) => ({ ...current, ...patch }));
+  /** Applies a pure change of the draft (create-model.ts), e.g. `withCompany`. */
+  const change = useCallback((next: (draft: CreateDraft) => CreateDraft) => {
+    setDraft(next);
     setPhase((current) => (current === 'duplicates' ? 'editing' : current));
   }, []);
+  const update = useCallback(
+    (patch: Partial<CreateDraft>) => change((current) => ({ ...current, ...patch })),
+    [change],
+  );
 
-  return { draft, update, candidates, phase, error, save, problems: draftProblems(draft) };
+  return { draft, update, change, candidates, phase, error, save, problems: draftProblems(draft) };
 }

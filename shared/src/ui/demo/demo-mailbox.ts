@@ -1,8 +1,10 @@
 // The stub mailbox of the demo page ("try it without Outlook"), as plain data with no React:
 // the demo page shows these items, the browser tests and the benchmark select them, and the
 // API's demo seed holds the matching contacts (Muster GmbH with Max Mustermann, Lisa Müller
-// and Tom Techniker; Jana Meyer, whom the unknown sender "Jana Maier" sounds like). The shape is the task
-// pane's MailItem plus a preview text.
+// and Tom Techniker; Jana Meyer, whom the unknown sender "Jana Maier" sounds like; Jonas Neumann,
+// a lead from the website). Unknown to the seed: Jana Maier, a private sender from a free-mail
+// address, a firm writing from its general mailbox and another from its sales team's mailbox.
+// The shape is the task pane's MailItem plus a preview text.
 
 import { today } from '../forms/today';
 import { berlinDateTime } from '../i18n/date-format';
@@ -46,11 +48,14 @@ const MAX: DemoPerson = { name: 'Max Mustermann', email: 'max.mustermann@muster.
 const LISA: DemoPerson = { name: 'Lisa Müller', email: 'lisa.mueller@muster.de' };
 const TOM: DemoPerson = { name: 'Tom Techniker', email: 'tom.techniker@muster.de' };
 
+/** Next year, as a framework agreement under negotiation names it. */
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+
 export const DEMO_MAILBOX: readonly DemoMailItem[] = [
   {
     kind: 'message',
     key: 'demo-known-customer',
-    subject: 'Rahmenvertrag 2027 – Rückfragen zum Angebot',
+    subject: `Rahmenvertrag ${NEXT_YEAR} – Rückfragen zum Angebot`,
     from: MAX,
     to: [DEMO_USER],
     cc: [LISA],
@@ -87,6 +92,20 @@ export const DEMO_MAILBOX: readonly DemoMailItem[] = [
       'Hallo,\n\nich eröffne im Frühjahr eine Physiotherapie-Praxis und suche jemanden für IT und Telefonanlage. Können Sie mir ein Angebot machen?\n\nGruß\nJonas Neumann',
   },
   {
+    kind: 'message',
+    key: 'demo-unknown-freemail',
+    subject: 'Mitgliederverwaltung für unseren Sportverein?',
+    // A private sender from a free-mail provider: no company is proposed.
+    from: { name: 'Katrin Vogel', email: 'katrin.vogel@web.de' },
+    to: [DEMO_USER],
+    cc: [],
+    requiredAttendees: [],
+    optionalAttendees: [],
+    received: { daysAgo: 2, time: '19:04' },
+    preview:
+      'Guten Abend,\n\nich bin Kassenwartin im Sportverein Grün-Weiß Lindenau und suche eine einfache Lösung für unsere Mitgliederverwaltung. Bieten Sie so etwas auch für Vereine an?\n\nViele Grüße\nKatrin Vogel',
+  },
+  {
     kind: 'appointment',
     key: 'demo-meeting',
     subject: 'Projekt-Kickoff Muster GmbH',
@@ -112,5 +131,19 @@ export const DEMO_MAILBOX: readonly DemoMailItem[] = [
     received: { daysAgo: 6, time: '11:20' },
     preview:
       'Sehr geehrte Damen und Herren,\n\nwir beziehen im Sommer eine neue Werkstatt mit zwölf Arbeitsplätzen und brauchen eine Telefonanlage. Bitte senden Sie uns ein Angebot.\n\nMit freundlichen Grüßen\nHolzbau Schäfer GmbH',
+  },
+  {
+    kind: 'message',
+    key: 'demo-unknown-team',
+    subject: 'Photovoltaik für Ihre Gewerbekunden – Partnerschaft?',
+    // A firm's sales team writing from its team mailbox: no person to take from the name.
+    from: { name: 'Sonnenhof Solartechnik GmbH | Vertrieb', email: 'vertrieb@sonnenhof-solartechnik.de' },
+    to: [DEMO_USER],
+    cc: [],
+    requiredAttendees: [],
+    optionalAttendees: [],
+    received: { daysAgo: 8, time: '14:15' },
+    preview:
+      'Guten Tag,\n\nwir planen und montieren Photovoltaikanlagen für Gewerbedächer in Sachsen und Thüringen und suchen IT-Partner, die unsere Kunden bei der Anbindung an ihr Energiemanagement betreuen. Hätten Sie Interesse an einem kurzen Kennenlernen?\n\nMit sonnigen Grüßen\nIhr Vertriebsteam der Sonnenhof Solartechnik GmbH',
   },
 ];

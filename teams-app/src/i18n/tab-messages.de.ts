@@ -71,7 +71,8 @@ export const TAB_DE = {
   'card.saved': 'Änderungen gespeichert.',
   'card.refreshing': 'Hinweise werden aktualisiert …',
   'fix.leadTitle': 'Lead weiterbringen oder abschließen',
-  'fix.leadText': '{name}: {staleness}. Qualifizieren, ein Angebot machen, zum Kunden machen – oder als verloren markieren bzw. archivieren.',
+  'fix.leadText':
+    '{name}: {staleness}. Qualifizieren, ein Angebot machen, zum Kunden machen – oder als verloren markieren bzw. archivieren.',
   'fix.roleTitle.decisionMaker': 'Wer entscheidet bei {company}?',
   'fix.roleTitle.billingContact': 'Wer ist Rechnungskontakt bei {company}?',
   'fix.roleText': 'Öffnen Sie die Person und setzen Sie die Rolle „{role}“.',

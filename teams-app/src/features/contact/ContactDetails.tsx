@@ -1,15 +1,11 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import type { ConsentChannel, Role } from '@klarkonform/shared';
+import type { Role } from '@klarkonform/shared';
 import {
   CardSkeleton,
-  CompanyView,
-  ConsentEventForm,
   type Contact,
   ContactCard,
-  ContactEditor,
   type FixTarget,
   fixTargetOf,
-  NotesEditor,
   primaryEmail,
   type QualityFinding,
   useUiText,
@@ -19,6 +15,7 @@ import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { usePermissions } from '../../shell/usePermissions';
 import { CompanyPeopleFix } from './CompanyPeopleFix';
+import { ContactForm, type FormMode } from './ContactForm';
 import { canOpenFix } from './fix-access';
 import { LeadFixActions } from './LeadFixActions';
 import type { ContactTarget } from './load-card';
@@ -40,13 +37,6 @@ export interface ContactDetailsProps {
   onNotesDirty?: ((dirty: boolean) => void) | undefined;
 }
 
-type Mode =
-  | { kind: 'card' }
-  | { kind: 'company' }
-  | { kind: 'notes' }
-  | { kind: 'edit'; focusField?: string | undefined }
-  | { kind: 'consent'; channel?: ConsentChannel | undefined };
-
 /** A fix shown above the card, so the card shows what the fix changed. */
 type Panel = { kind: 'lead' } | { kind: 'people'; role: Extract<Role, 'decisionMaker' | 'billingContact'> };
 
@@ -64,7 +54,7 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
   const { t } = useUiText();
   const can = usePermissions();
   const { card, error, refreshing, reload, showSaved } = useContactCard(target);
-  const [mode, setMode] = useState<Mode>({ kind: 'card' });
+  const [mode, setMode] = useState<FormMode | { kind: 'card' }>({ kind: 'card' });
   const [panel, setPanel] = useState<Panel | undefined>();
   const [addingPerson, setAddingPerson] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
@@ -110,66 +100,22 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
     setNotice(text);
   };
 
-  if (mode.kind === 'edit') {
-    return (
-      <Suspense fallback={<CardSkeleton />}>
-        <ContactEditor
-          contact={contact}
-          focusField={mode.focusField}
-          onCancel={() => backToCard()}
-          onChanged={changed}
-          onSaved={(saved) => {
-            // The save is over with its answer: back to the card, which refreshes in the background.
-            backToCard(tt('card.saved'));
-            changed(saved);
-          }}
-        />
-      </Suspense>
-    );
-  }
-
-  if (mode.kind === 'consent') {
-    return (
-      <Suspense fallback={<CardSkeleton />}>
-        <ConsentEventForm
-          contact={contact}
-          channel={mode.channel}
-          onCancel={() => backToCard()}
-          onSaved={(saved) => {
-            backToCard(tt('card.saved'));
-            changed(saved);
-          }}
-        />
-      </Suspense>
-    );
-  }
-
-  if (mode.kind === 'notes') {
-    return (
-      <Suspense fallback={<CardSkeleton />}>
-        <NotesEditor
-          key={contact.id}
-          contact={contact}
-          onClose={() => backToCard()}
-          onDirtyChange={onNotesDirty}
-          // The editor stays open and shows the saved notes; the card and the list follow.
-          onChanged={changed}
-        />
-      </Suspense>
-    );
-  }
-
   const company = contact.kind === 'company' ? contact : card.company;
-  if (mode.kind === 'company' && company) {
+  if (mode.kind !== 'card' && (mode.kind !== 'company' || company)) {
     return (
-      <Suspense fallback={<CardSkeleton />}>
-        <CompanyView
-          company={company}
-          people={card.companyPeople ?? []}
-          onOpenPerson={(person) => onOpenContact({ id: person.id })}
-          onBack={() => backToCard()}
-        />
-      </Suspense>
+      <ContactForm
+        mode={mode}
+        card={card}
+        onSaved={(saved) => {
+          // The save is over with its answer: back to the card, which refreshes in the background.
+          backToCard(tt('card.saved'));
+          changed(saved);
+        }}
+        onChanged={changed}
+        onClose={() => backToCard()}
+        onOpenContact={onOpenContact}
+        onNotesDirty={onNotesDirty}
+      />
     );
   }
 
@@ -237,20 +183,23 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
         canFixFinding={canFix}
       />
       {addingPerson && NewContactDialog && company && (
-        <NewContactDialog
-          open
-          kind="person"
-          companyId={company.id}
-          companyName={company.displayName}
-          onCancel={() => setAddingPerson(false)}
-          onCreated={(person) => {
-            setAddingPerson(false);
-            setNotice(tt('fix.personCreated', { name: person.displayName, company: company.displayName }));
-            onChanged?.(person);
-            // The company's findings and people changed with it.
-            reload();
-          }}
-        />
+        <Suspense fallback={null}>
+          <NewContactDialog
+            open
+            kind="person"
+            companyId={company.id}
+            companyName={company.displayName}
+            onCancel={() => setAddingPerson(false)}
+            onOpenExisting={(existing) => onOpenContact({ id: existing.id, email: existing.email })}
+            onCreated={(person) => {
+              setAddingPerson(false);
+              setNotice(tt('fix.personCreated', { name: person.displayName, company: company.displayName }));
+              onChanged?.(person);
+              // The company's findings and people changed with it.
+              reload();
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

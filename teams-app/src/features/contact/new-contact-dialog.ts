@@ -1,5 +1,5 @@
 import * as sharedUi from '@klarkonform/shared/ui';
-import type { Contact } from '@klarkonform/shared/ui';
+import type { Contact, ContactSummary } from '@klarkonform/shared/ui';
 import type { ComponentType } from 'react';
 
 /**
@@ -14,6 +14,8 @@ export interface NewContactDialogProps {
   companyName?: string;
   onCreated(contact: Contact): void;
   onCancel(): void;
+  /** "Vorhandenen öffnen" for a possible duplicate. */
+  onOpenExisting?(contact: ContactSummary): void;
 }
 
 // The one place the data care reaches the shared dialog. Until the shared UI exports it, the
@@ -21,5 +23,5 @@ export interface NewContactDialogProps {
 // there, this becomes a plain `import { NewContactDialog } from '@klarkonform/shared/ui'`.
 const shared: Readonly<Record<string, unknown>> = sharedUi;
 
-/** The shared create dialog, or undefined in a build without it. */
+/** The shared create dialog (loaded on first use: render it inside Suspense), or undefined in a build without it. */
 export const NewContactDialog = shared.NewContactDialog as ComponentType<NewContactDialogProps> | undefined;

@@ -198,6 +198,7 @@ describe('Teams tab: data care leads to the fix', () => {
     const form = drawerOf(page).getByRole('form', { name: 'Einwilligung erfassen' });
     expect(await form.getByRole('combobox', { name: 'Kanal' }).inputValue()).toBe('phone');
     await screenshot(page, 'data-care-fix-consent');
+    expect(await axeViolationsBesidesFocusGuards(page.mainFrame())).toEqual([]);
     await form.getByLabel('Quelle').fill('Telefonat mit Frau Nachweis');
     await form.getByLabel('Nachweis').fill('Gesprächsnotiz 2026-114, Ablage Vertrieb');
     await form.getByRole('button', { name: 'Einwilligung speichern' }).click();
@@ -222,6 +223,7 @@ describe('Teams tab: data care leads to the fix', () => {
     const people = drawerOf(page).getByTestId('people-fix');
     await people.getByRole('heading', { name: 'Wer entscheidet bei Chefsuche Anlagenbau GmbH?' }).waitFor();
     await screenshot(page, 'data-care-fix-people');
+    expect(await axeViolationsBesidesFocusGuards(page.mainFrame())).toEqual([]);
     await people
       .getByRole('listitem')
       .filter({ hasText: 'Zora Zellner' })
@@ -260,6 +262,7 @@ describe('Teams tab: data care leads to the fix', () => {
     const panel = drawerOf(page).getByTestId('lead-fix');
     await panel.getByText('Otto Offen: Seit über 90 Tagen offen.', { exact: false }).waitFor();
     await screenshot(page, 'data-care-fix-lead');
+    expect(await axeViolationsBesidesFocusGuards(page.mainFrame())).toEqual([]);
     await panel.getByRole('button', { name: 'Zum Kunden machen' }).click();
     await page
       .getByRole('dialog', { name: 'Otto Offen zum Kunden machen?' })

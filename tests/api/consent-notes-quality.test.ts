@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, createContact, person, withEmail } from '../support/contacts';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, TENANT_B, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -159,5 +159,40 @@ describe('data quality', () => {
     await createContact(t, person('Karla', 'Karte', { companyId: firma.id, ...withEmail('karla@kartenfirma.de') }));
     const [card] = (await t.request({ method: 'GET', url: '/api/v1/cards?email=karla%40kartenfirma.de' })).json().cards;
     expect(card.quality.map((f: { code: string }) => f.code)).toContain('company.noDecisionMaker');
+  });
+});
+
+describe("a company's people", () => {
+  it('lists the live people of a company with their roles, by name, and nothing of another tenant', async () => {
+    const firma = await createContact(t, company('Leutewerk GmbH', { relationships: ['customer'] }));
+    await createContact(t, person('Zita', 'Zander', { companyId: firma.id, roles: ['billingContact'] }));
+    await createContact(t, person('Anton', 'Adler', { companyId: firma.id, position: 'Einkauf' }));
+    const gone = await createContact(t, person('Gerd', 'Gegangen', { companyId: firma.id }));
+    await t.request({
+      method: 'POST',
+      url: `/api/v1/contacts/${gone.id}/archive`,
+      payload: { reason: 'Ausgeschieden' },
+    });
+
+    const res = await t.request({ method: 'GET', url: `/api/v1/contacts/${firma.id}/people` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([
+      { id: expect.any(String), displayName: 'Anton Adler', position: 'Einkauf', roles: [] },
+      { id: expect.any(String), displayName: 'Zita Zander', roles: ['billingContact'] },
+    ]);
+
+    const other = await t.request(
+      { method: 'GET', url: `/api/v1/contacts/${firma.id}/people` },
+      { tenantId: TENANT_B },
+    );
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('answers 404 for a person and for an id that does not exist', async () => {
+    const someone = await createContact(t, person('Paul', 'Person'));
+    expect((await t.request({ method: 'GET', url: `/api/v1/contacts/${someone.id}/people` })).statusCode).toBe(404);
+    const missing = await t.request({ method: 'GET', url: '/api/v1/contacts/aaaaaaaaaaaaaaaaaaaaaaaa/people' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 });

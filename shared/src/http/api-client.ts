@@ -17,7 +17,7 @@ import type {
   LeadUndoPerson,
   LeadUndoResult,
 } from '../contacts/lead-status.schema';
-import type { SenderCard } from '../contacts/sender-card.schema';
+import type { CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
 import type { DemoResetResult, DemoStatus } from '../demo/demo.schema';
 import type { Language } from '../i18n/language';
 import type { Problem } from './problem.schema';
@@ -311,6 +311,12 @@ export function createApiClient(options: ApiClientOptions) {
     async contactQuality(contactId: string, signal?: AbortSignal): Promise<QualityFinding[]> {
       return (await json<{ findings: QualityFinding[] }>(`/contacts/${id(contactId)}/quality`, { retry: true, signal }))
         .findings;
+    },
+
+    /** The people of company `companyId` with their roles (at most 50, by name); 404 for anything but a company. */
+    async companyPeople(companyId: string, signal?: AbortSignal): Promise<CompanyPerson[]> {
+      return (await json<{ items: CompanyPerson[] }>(`/contacts/${id(companyId)}/people`, { retry: true, signal }))
+        .items;
     },
 
     listLeads(query: { limit?: number; cursor?: string } = {}, signal?: AbortSignal): Promise<LeadReviewPage> {

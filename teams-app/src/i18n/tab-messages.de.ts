@@ -41,9 +41,10 @@ export const TAB_DE = {
   'leads.conflict': 'Jemand anderes hat diesen Lead gerade geändert. Laden Sie ihn neu und prüfen Sie die Änderung.',
   'leads.reload': 'Neu laden',
   'quality.heading': 'Datenqualität',
-  'quality.intro': 'Kontakte mit Lücken oder Fehlern. Öffnen Sie einen Kontakt, um ihn zu korrigieren.',
+  'quality.intro': 'Kontakte mit Lücken oder Fehlern. „Beheben“ führt direkt zu der Stelle, an der Sie es korrigieren.',
   'quality.empty': 'Keine Auffälligkeiten – die Daten sind sauber.',
   'quality.list': 'Kontakte mit Hinweisen',
+  'quality.fixed': 'Behoben: {name} hat keine Hinweise mehr.',
   'duplicates.heading': 'Dubletten',
   'duplicates.intro': 'Mögliche Dubletten nach Name (Kölner Phonetik), E-Mail, Telefon und Domain.',
   'duplicates.empty': 'Keine Dubletten gefunden.',
@@ -68,6 +69,17 @@ export const TAB_DE = {
   'search.select': 'Wählen Sie einen Treffer, um die Kontaktkarte zu sehen.',
   'card.title': 'Kontaktkarte',
   'card.saved': 'Änderungen gespeichert.',
+  'card.refreshing': 'Hinweise werden aktualisiert …',
+  'fix.leadTitle': 'Lead weiterbringen oder abschließen',
+  'fix.leadText':
+    '{name}: {staleness}. Qualifizieren, ein Angebot machen, zum Kunden machen – oder als verloren markieren bzw. archivieren.',
+  'fix.roleTitle.decisionMaker': 'Wer entscheidet bei {company}?',
+  'fix.roleTitle.billingContact': 'Wer ist Rechnungskontakt bei {company}?',
+  'fix.roleText': 'Öffnen Sie die Person und setzen Sie die Rolle „{role}“.',
+  'fix.editRoles': 'Rollen bearbeiten',
+  'fix.noPeople': 'Noch keine Personen erfasst.',
+  'fix.addPerson': 'Person anlegen',
+  'fix.personCreated': '{name} wurde bei {company} angelegt.',
 } as const;
 
 export type TabKey = keyof typeof TAB_DE;

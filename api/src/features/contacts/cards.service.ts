@@ -9,6 +9,7 @@ import {
   normalizeEmail,
   type SenderCard,
 } from '@klarkonform/shared';
+import { notFound } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
@@ -121,6 +122,20 @@ export class CardsService {
       if (suggestion) card.suggestion = suggestion;
       return card;
     });
+  }
+
+  /**
+   * The people of company `id` (sorted by name, at most 50, as on a card), for views that show a
+   * company without going through an address. 404 for anything but a live company of the tenant.
+   */
+  async companyPeople(auth: AuthContext, id: string): Promise<CompanyPerson[]> {
+    const company = await this.repo.findById(auth.tenantId, id);
+    if (company?.kind !== 'company' || company.mergedInto) throw notFound();
+    const people = await this.repo.findAny(auth.tenantId, [{ companyId: id, ...LIVE }], {
+      sort: 'sortName',
+      limit: PEOPLE_PER_COMPANY,
+    });
+    return companyPeople(people);
   }
 
   private knownCard(

@@ -5,6 +5,7 @@ import {
   ConsentDecision,
   Contact,
   ContactPurpose,
+  CompanyPerson,
   ContactSummary,
   DuplicateCheckRequest,
   DuplicateCheckResult,
@@ -24,6 +25,7 @@ import type { ContactsFeature } from './contacts.feature';
 
 const IdParams = Type.Object({ id: ObjectId }, { additionalProperties: false });
 const ConsentQuery = Type.Object({ channel: ConsentChannel, purpose: ContactPurpose }, { additionalProperties: false });
+const People = Type.Object({ items: Type.Array(CompanyPerson, { maxItems: 50 }) }, { additionalProperties: false });
 const Findings = Type.Object({ findings: Type.Array(QualityFinding) }, { additionalProperties: false });
 const WorklistQuery = Type.Object(
   {
@@ -129,6 +131,20 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<{ feature: ContactsFeatur
       schema: { tags: ['quality'], params: IdParams, response: { 200: Findings, ...errors } },
     },
     async (request) => quality.forContact(request.auth, request.params.id),
+  );
+
+  app.get(
+    '/api/v1/contacts/:id/people',
+    {
+      config: { permission: 'contacts:read' },
+      schema: {
+        tags: ['cards'],
+        summary: "A company's people with their roles (at most 50, by name)",
+        params: IdParams,
+        response: { 200: People, ...errors },
+      },
+    },
+    async (request) => ({ items: await cards.companyPeople(request.auth, request.params.id) }),
   );
 
   app.get(

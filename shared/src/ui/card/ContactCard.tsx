@@ -1,5 +1,6 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { QualityFinding } from '../../contacts/contact-query.schema';
 import type { SenderCard } from '../../contacts/sender-card.schema';
 import { useUiText } from '../i18n/useUiText';
 import { CardFacts } from './CardFacts';
@@ -22,11 +23,14 @@ export interface ContactCardProps {
   onOpenCompany?: (() => void) | undefined;
   /** Buttons of the hosting front end (edit, record consent, …), shown under the header. */
   actions?: ReactNode;
+  /** Offers "Beheben" on the data-quality findings that `canFixFinding` allows. */
+  onFixFinding?: ((finding: QualityFinding) => void) | undefined;
+  canFixFinding?: ((finding: QualityFinding) => boolean) | undefined;
 }
 
 // The card of a known contact: who they are, what they are to us, whether we may email them
 // marketing, and what colleagues noted. Everything comes from one SenderCard.
-export function ContactCard({ card, onOpenCompany, actions }: ContactCardProps) {
+export function ContactCard({ card, onOpenCompany, actions, onFixFinding, canFixFinding }: ContactCardProps) {
   const styles = useStyles();
   const { t } = useUiText();
   const { contact, company } = card;
@@ -75,7 +79,7 @@ export function ContactCard({ card, onOpenCompany, actions }: ContactCardProps) 
       </CardSection>
       {card.quality && card.quality.length > 0 && (
         <CardSection title={t('card.quality')}>
-          <QualitySection findings={card.quality} />
+          <QualitySection findings={card.quality} onFix={onFixFinding} canFix={canFixFinding} />
         </CardSection>
       )}
     </article>

@@ -23,6 +23,8 @@ export interface ConsentEventFormProps {
   contact: Contact;
   onSaved: (contact: Contact) => void;
   onCancel: () => void;
+  /** The channel the form starts on (a finding of that channel is being fixed); e-mail by default. */
+  channel?: ConsentChannel | undefined;
 }
 
 /** The server's message for the proof field, if it refused the proof (e.g. 409 for an unproven confirmation). */
@@ -34,12 +36,12 @@ function proofErrorOf(err: unknown): string | undefined {
 // Appends one consent event with its proof (append-only, so no version check is needed).
 // A double-opt-in confirmation shows its rule before it is sent: it answers the open request
 // of the channel, or it needs a proof (consent.rules.ts); the server checks the same.
-export function ConsentEventForm({ contact, onSaved, onCancel }: ConsentEventFormProps) {
+export function ConsentEventForm({ contact, onSaved, onCancel, channel: initialChannel }: ConsentEventFormProps) {
   const styles = useFormStyles();
   const { t, date: formatDate } = useUiText();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const api = useApi();
-  const [channel, setChannel] = useState<ConsentChannel>('email');
+  const [channel, setChannel] = useState<ConsentChannel>(initialChannel ?? 'email');
   const [type, setType] = useState<ConsentEventType>('optIn');
   const [date, setDate] = useState(today());
   const [source, setSource] = useState('');

@@ -46,6 +46,8 @@ export interface ContactEditorProps {
   onCancel: () => void;
   /** The contact was saved while the form stays open (a lead action of the status field). */
   onChanged?: ((contact: Contact) => void) | undefined;
+  /** The field to focus when the form opens (a QualityFinding field path: 'emails', 'lead.source', …). */
+  focusField?: string | undefined;
 }
 
 // Relationship, roles, position and department, tags, Besonderheiten and lead data.

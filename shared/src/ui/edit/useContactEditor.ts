@@ -39,7 +39,16 @@ export function useContactEditor(contact: Contact, onSaved: (contact: Contact) =
     busy.current = true;
     setState({ kind: 'saving' });
     try {
-      onSaved(await api.patchContact(contact.id, version, patch));
+      const saved = await api.patchContact(contact.id, version, patch);
+      // The save is over when its answer is here, even if the host keeps the form open while it
+      // reloads what depends on the contact: the form goes on from the saved version.
+      const savedDraft = draftOf(saved);
+      setBase(savedDraft);
+      setDraft(savedDraft);
+      setVersion(saved.version);
+      setCurrent(saved);
+      setState({ kind: 'editing' });
+      onSaved(saved);
     } catch (err) {
       if (err instanceof ApiError && err.isConflict) setState({ kind: 'conflict' });
       else setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });

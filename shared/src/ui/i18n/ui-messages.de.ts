@@ -48,6 +48,7 @@ export const UI_DE = {
   'card.freeNotes': 'Weitere Notizen',
   'card.noNotes': 'Noch keine Notizen.',
   'card.quality': 'Datenqualität',
+  'card.fix': 'Beheben',
   'card.companyPeople': 'Personen bei {company}',
   'card.noPeople': 'Noch keine Personen erfasst.',
   'card.legalBasisUnset': 'Nicht festgelegt',

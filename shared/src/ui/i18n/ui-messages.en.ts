@@ -48,6 +48,7 @@ export const UI_EN: Record<UiKey, string> = {
   'card.freeNotes': 'Further notes',
   'card.noNotes': 'No notes yet.',
   'card.quality': 'Data quality',
+  'card.fix': 'Fix',
   'card.companyPeople': 'People at {company}',
   'card.noPeople': 'No people recorded yet.',
   'card.legalBasisUnset': 'Not set',

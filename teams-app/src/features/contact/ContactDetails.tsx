@@ -1,20 +1,26 @@
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import type { Role } from '@klarkonform/shared';
 import {
   CardSkeleton,
-  CompanyView,
   type Contact,
   ContactCard,
-  ContactEditor,
-  NotesEditor,
-  type SenderCard,
+  type FixTarget,
+  fixTargetOf,
+  primaryEmail,
+  type QualityFinding,
   useUiText,
 } from '@klarkonform/shared/ui';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
-import { useServices } from '../../shell/services';
 import { usePermissions } from '../../shell/usePermissions';
-import { type ContactTarget, loadCard } from './load-card';
+import { CompanyPeopleFix } from './CompanyPeopleFix';
+import { ContactForm, type FormMode } from './ContactForm';
+import { canOpenFix } from './fix-access';
+import { LeadFixActions } from './LeadFixActions';
+import type { ContactTarget } from './load-card';
+import { NewContactDialog } from './new-contact-dialog';
+import { useContactCard } from './useContactCard';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -23,121 +29,178 @@ const useStyles = makeStyles({
 
 export interface ContactDetailsProps {
   target: ContactTarget;
-  /** Opens another contact (a person of the company view). */
+  /** Opens another contact (a person of the company view, the company of a finding), maybe at a fix. */
   onOpenContact: (target: ContactTarget) => void;
-  /** The contact was changed here (e.g. edited): lists can update their row. */
+  /** A contact was changed or created here (edited, consent recorded, lead moved on): lists update their row. */
   onChanged?: ((contact: Contact) => void) | undefined;
   /** The notes editor has unsaved text: the drawer asks before it closes. */
   onNotesDirty?: ((dirty: boolean) => void) | undefined;
 }
 
-type Mode = 'card' | 'company' | 'edit' | 'notes';
+/** A fix shown above the card, so the card shows what the fix changed. */
+type Panel = { kind: 'lead' } | { kind: 'people'; role: Extract<Role, 'decisionMaker' | 'billingContact'> };
 
 // The shared contact card (the same component as in the Outlook task pane), with the shared
-// company view and editor, loaded on demand.
-export function ContactDetails({ target, onOpenContact, onChanged, onNotesDirty }: ContactDetailsProps) {
+// company view, editors and consent form, loaded on demand. Each contact (and each fix it was
+// opened for) gets a fresh view.
+export function ContactDetails(props: ContactDetailsProps) {
+  const { id, fix } = props.target;
+  return <ContactView key={`${id}:${JSON.stringify(fix ?? null)}`} {...props} />;
+}
+
+function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: ContactDetailsProps) {
   const styles = useStyles();
   const { tt } = useTabText();
   const { t } = useUiText();
-  const { api } = useServices();
   const can = usePermissions();
-  const { id, email } = target;
-  const [card, setCard] = useState<SenderCard | undefined>();
-  const [error, setError] = useState<unknown>();
-  const [mode, setMode] = useState<Mode>('card');
-  const [saved, setSaved] = useState(false);
+  const { card, error, refreshing, reload, showSaved } = useContactCard(target);
+  const [mode, setMode] = useState<FormMode | { kind: 'card' }>({ kind: 'card' });
+  const [panel, setPanel] = useState<Panel | undefined>();
+  const [addingPerson, setAddingPerson] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [pendingFix, setPendingFix] = useState(target.fix);
+  const contact = card?.contact;
 
-  const load = useCallback(() => {
-    let active = true;
-    setError(undefined);
-    loadCard(api, { id, email }).then(
-      (value) => active && setCard(value),
-      (err: unknown) => active && setError(err),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api, id, email]);
+  /** A change saved here: the card shows it at once, and the lists around hear of it. */
+  const changed = (saved: Contact) => {
+    showSaved(saved);
+    onChanged?.(saved);
+  };
 
+  const openFix = (next: FixTarget) => {
+    setNotice(undefined);
+    if (next.subject === 'company') {
+      if (card?.company) {
+        const company = card.company;
+        onOpenContact({ id: company.id, email: primaryEmail(company), fix: { ...next, subject: 'contact' } });
+      }
+      return;
+    }
+    if (next.action === 'edit') setMode({ kind: 'edit', focusField: next.field });
+    else if (next.action === 'consent') setMode({ kind: 'consent', channel: next.channel });
+    else if (next.action === 'lead') setPanel({ kind: 'lead' });
+    else if (next.action === 'assignRole') setPanel({ kind: 'people', role: next.role });
+    else setAddingPerson(true);
+  };
+
+  // Opened through "Beheben": straight to the fix once the contact is there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per loaded card, openFix reads it
   useEffect(() => {
-    setCard(undefined);
-    setMode('card');
-    setSaved(false);
-    return load();
-  }, [load]);
+    if (pendingFix && contact) {
+      setPendingFix(undefined);
+      openFix(pendingFix);
+    }
+  }, [pendingFix, contact]);
 
-  if (error !== undefined) return <ProblemBar error={error} onRetry={load} />;
-  if (!card?.contact) return <CardSkeleton />;
-  const contact = card.contact;
+  if (error !== undefined) return <ProblemBar error={error} onRetry={reload} />;
+  if (!card || !contact) return <CardSkeleton />;
 
-  if (mode === 'edit') {
-    return (
-      <Suspense fallback={<CardSkeleton />}>
-        <ContactEditor
-          contact={contact}
-          onCancel={() => setMode('card')}
-          onChanged={(changed) => onChanged?.(changed)}
-          onSaved={(changed) => {
-            onChanged?.(changed);
-            setSaved(true);
-            setMode('card');
-            load();
-          }}
-        />
-      </Suspense>
-    );
-  }
-
-  if (mode === 'notes') {
-    return (
-      <Suspense fallback={<CardSkeleton />}>
-        <NotesEditor
-          key={contact.id}
-          contact={contact}
-          onClose={() => setMode('card')}
-          onDirtyChange={onNotesDirty}
-          onChanged={(changed) => {
-            // The editor stays open and shows the saved notes; the card and the list follow.
-            onChanged?.(changed);
-            setCard({ ...card, contact: changed });
-            setSaved(false);
-          }}
-        />
-      </Suspense>
-    );
-  }
+  const backToCard = (text?: string) => {
+    setMode({ kind: 'card' });
+    setNotice(text);
+  };
 
   const company = contact.kind === 'company' ? contact : card.company;
-  if (mode === 'company' && company) {
+  if (mode.kind !== 'card' && (mode.kind !== 'company' || company)) {
     return (
-      <Suspense fallback={<CardSkeleton />}>
-        <CompanyView
-          company={company}
-          people={card.companyPeople ?? []}
-          onOpenPerson={(person) => onOpenContact({ id: person.id })}
-          onBack={() => setMode('card')}
-        />
-      </Suspense>
+      <ContactForm
+        mode={mode}
+        card={card}
+        onSaved={(saved) => {
+          // The save is over with its answer: back to the card, which refreshes in the background.
+          backToCard(tt('card.saved'));
+          changed(saved);
+        }}
+        onChanged={changed}
+        onClose={() => backToCard()}
+        onOpenContact={onOpenContact}
+        onNotesDirty={onNotesDirty}
+      />
     );
   }
 
+  const fixOf = (finding: QualityFinding) => fixTargetOf(finding, contact.kind);
+  const canFix = (finding: QualityFinding) => {
+    const next = fixOf(finding);
+    return canOpenFix(next, can) && (next.subject === 'contact' || card.company !== undefined);
+  };
   const actions = (
     <div className={styles.actions}>
-      {can('contacts:write') && <Button onClick={() => setMode('edit')}>{t('card.edit')}</Button>}
-      {can('notes:write') && <Button onClick={() => setMode('notes')}>{t('card.addNote')}</Button>}
+      {can('contacts:write') && (
+        <Button
+          onClick={() => {
+            setNotice(undefined);
+            setMode({ kind: 'edit' });
+          }}
+        >
+          {t('card.edit')}
+        </Button>
+      )}
+      {can('notes:write') && <Button onClick={() => setMode({ kind: 'notes' })}>{t('card.addNote')}</Button>}
+      {can('consent:write') && <Button onClick={() => setMode({ kind: 'consent' })}>{t('card.addConsent')}</Button>}
       {contact.kind === 'company' && (
-        <Button onClick={() => setMode('company')}>{t('card.companyPeople', { company: contact.displayName })}</Button>
+        <Button onClick={() => setMode({ kind: 'company' })}>
+          {t('card.companyPeople', { company: contact.displayName })}
+        </Button>
       )}
     </div>
   );
   return (
     <div className={styles.root}>
-      {saved && (
+      {notice && (
         <MessageBar intent="success">
-          <MessageBarBody>{tt('card.saved')}</MessageBarBody>
+          <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
-      <ContactCard card={card} actions={actions} onOpenCompany={company ? () => setMode('company') : undefined} />
+      {refreshing && <Spinner size="tiny" labelPosition="after" label={tt('card.refreshing')} />}
+      {panel?.kind === 'lead' && (
+        <LeadFixActions
+          contact={contact}
+          can={can}
+          onChanged={(contacts) => contacts.forEach(changed)}
+          onClose={() => setPanel(undefined)}
+        />
+      )}
+      {panel?.kind === 'people' && (
+        <CompanyPeopleFix
+          companyName={contact.displayName}
+          people={card.companyPeople ?? []}
+          role={panel.role}
+          onEditRoles={(person) =>
+            onOpenContact({ id: person.id, fix: { action: 'edit', subject: 'contact', field: 'roles' } })
+          }
+          onAddPerson={
+            canOpenFix({ action: 'addPerson', subject: 'contact' }, can) ? () => setAddingPerson(true) : undefined
+          }
+          onClose={() => setPanel(undefined)}
+        />
+      )}
+      <ContactCard
+        card={card}
+        actions={actions}
+        onOpenCompany={company ? () => setMode({ kind: 'company' }) : undefined}
+        onFixFinding={(finding) => openFix(fixOf(finding))}
+        canFixFinding={canFix}
+      />
+      {addingPerson && company && (
+        <Suspense fallback={null}>
+          <NewContactDialog
+            open
+            kind="person"
+            companyId={company.id}
+            companyName={company.displayName}
+            onCancel={() => setAddingPerson(false)}
+            onOpenExisting={(existing) => onOpenContact({ id: existing.id, email: existing.email })}
+            onCreated={(person) => {
+              setAddingPerson(false);
+              setNotice(tt('fix.personCreated', { name: person.displayName, company: company.displayName }));
+              onChanged?.(person);
+              // The company's findings and people changed with it.
+              reload();
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

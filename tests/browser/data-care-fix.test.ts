@@ -183,6 +183,40 @@ describe('Teams tab: data care leads to the fix', () => {
     expect(found?.email).toBe('emil.ohnepost@postlos.de');
   });
 
+  it('fixes "Keine Ansprechpartner" by creating a person at the company; the company leaves the list', async () => {
+    const company = await create(api, {
+      kind: 'company',
+      name: 'Leerstand Handel GmbH',
+      emails: [{ address: 'info@leerstand-handel.de', primary: true }],
+      address: { street: 'Lindenweg 4', postcode: '04109', city: 'Leipzig', country: 'DE' },
+      relationships: ['customer'],
+    });
+    const page = await openDataCare();
+    const item = row(page, 'Leerstand Handel GmbH');
+    await fixButton(item, de.quality.company.noPeople).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Ansprechpartner für Leerstand Handel GmbH anlegen' });
+    await dialog.getByLabel('Vorname').fill('Lars');
+    await dialog.getByLabel(/^Nachname/).fill('Lindner');
+    // The person starts with the company's relationship (Kunde), fixed to the company.
+    expect(await dialog.getByRole('checkbox', { name: 'Kunde' }).isChecked()).toBe(true);
+    await dialog.getByRole('checkbox', { name: 'Entscheider' }).check();
+    await dialog.getByRole('checkbox', { name: 'Rechnungskontakt' }).check();
+    await screenshot(page, 'data-care-fix-new-person');
+    await dialog
+      .getByRole('button', { name: /anlegen$/ })
+      .last()
+      .click();
+
+    await page.getByText('Behoben: Leerstand Handel GmbH hat keine Hinweise mehr.').waitFor();
+    expect(await item.count()).toBe(0);
+    expect(await notReloaded(page)).toBe(true);
+    const people = await api.companyPeople(company.id);
+    expect(people.map((p) => [p.displayName, p.roles])).toEqual([
+      ['Lars Lindner', ['decisionMaker', 'billingContact']],
+    ]);
+  });
+
   it('opens the consent form on the channel of "Einwilligung ohne Nachweis" and records the proof', async () => {
     const { person } = await companyWithPerson('Nachweis Druckerei GmbH', {
       firstName: 'Nora',
@@ -262,7 +296,8 @@ describe('Teams tab: data care leads to the fix', () => {
     const panel = drawerOf(page).getByTestId('lead-fix');
     await panel.getByText('Otto Offen: Seit über 90 Tagen offen.', { exact: false }).waitFor();
     await screenshot(page, 'data-care-fix-lead');
-    expect(await axeViolationsBesidesFocusGuards(page.mainFrame())).toEqual([]);
+    const violations = await axeViolationsBesidesFocusGuards(page.mainFrame());
+    expect(violations, JSON.stringify(violations.map((v) => [v.id, v.nodes.map((n) => n.target)]))).toEqual([]);
     await panel.getByRole('button', { name: 'Zum Kunden machen' }).click();
     await page
       .getByRole('dialog', { name: 'Otto Offen zum Kunden machen?' })

@@ -123,6 +123,7 @@ export {
   QualityFinding,
 } from './contacts/contact-query.schema';
 export {
+  CardOwner,
   CompanyPerson,
   CreateSuggestion,
   MAX_CARDS_PER_REQUEST,

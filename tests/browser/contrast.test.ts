@@ -63,7 +63,9 @@ describe('contrast in the Outlook task pane (demo page, stub mailbox)', () => {
   beforeAll(async () => {
     server = await startBrowserApp();
     const api = await demoUserClient(server.baseUrl);
-    await seedMusterGmbH(api);
+    const { max } = await seedMusterGmbH(api);
+    // A number that cannot be dialled: the card offers "Beheben", the editor opens marked there.
+    await api.patchContact(max.id, max.version, { businessPhones: ['12'] });
     // "Holzbau Schäfer AG" makes the create form of the firm in the demo inbox warn about a duplicate.
     await create(api, { kind: 'company', name: 'Holzbau Schäfer AG', relationships: ['supplier'] });
   });
@@ -115,6 +117,11 @@ describe('contrast in the Outlook task pane (demo page, stub mailbox)', () => {
       await editor.getByRole('button', { name: 'Speichern' }).click();
       await editor.getByRole('alert').first().waitFor();
       await eachTheme('editor with an error', 'form');
+      await editor.getByRole('button', { name: 'Abbrechen' }).click();
+
+      await card.getByRole('button', { name: /^Beheben: Telefonnummer/ }).click();
+      await editor.getByText('Diese Angabe bitte prüfen.').waitFor();
+      await eachTheme('editor opened at a finding (marked field, phone hint)', 'form');
       await editor.getByRole('button', { name: 'Abbrechen' }).click();
 
       await card.getByRole('button', { name: 'Notiz hinzufügen' }).click();

@@ -17,7 +17,8 @@ export interface PersonViewProps {
   entry: CardEntry | undefined;
   switchId: number;
   can: { write: boolean; consent: boolean; notes: boolean };
-  onAction: (action: PersonAction) => void;
+  /** `field`: for 'edit', the field path the editor opens at (a finding's "Beheben"). */
+  onAction: (action: PersonAction, field?: string) => void;
   onRetry: () => void;
   onSignIn: () => void;
 }
@@ -95,7 +96,12 @@ export function PersonView({ person, entry, switchId, can, onAction, onRetry, on
   return (
     <>
       {stale}
-      <ContactCard card={card} actions={actions} onOpenCompany={() => onAction('company')} />
+      <ContactCard
+        card={card}
+        actions={actions}
+        onOpenCompany={() => onAction('company')}
+        onFixFinding={can.write ? (field) => onAction('edit', field) : undefined}
+      />
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import type { QualityFinding } from '../../contacts/contact-query.schema';
 import type { SenderCard } from '../../contacts/sender-card.schema';
+import { editorFieldOf } from '../edit/edit-fields';
 import { useUiText } from '../i18n/useUiText';
 import { CardFacts } from './CardFacts';
 import { CardHeader } from './CardHeader';
@@ -22,11 +24,22 @@ export interface ContactCardProps {
   onOpenCompany?: (() => void) | undefined;
   /** Buttons of the hosting front end (edit, record consent, …), shown under the header. */
   actions?: ReactNode;
+  /** Opens the editor at a finding's field path (ContactEditor's `focusField`): findings offer "Beheben". */
+  onFixFinding?: ((field: string) => void) | undefined;
+}
+
+/**
+ * Whether this contact's editor fixes the finding: it names a field the editor has, and is the
+ * contact's own (a person's card also lists its company's findings, fixed at the company).
+ */
+function fixableHere(finding: QualityFinding, kind: 'company' | 'person'): boolean {
+  if (kind === 'person' && finding.code.startsWith('company.')) return false;
+  return finding.field !== undefined && editorFieldOf(finding.field, kind) !== undefined;
 }
 
 // The card of a known contact: who they are, what they are to us, whether we may email them
 // marketing, and what colleagues noted. Everything comes from one SenderCard.
-export function ContactCard({ card, onOpenCompany, actions }: ContactCardProps) {
+export function ContactCard({ card, onOpenCompany, actions, onFixFinding }: ContactCardProps) {
   const styles = useStyles();
   const { t } = useUiText();
   const { contact, company } = card;
@@ -71,11 +84,15 @@ export function ContactCard({ card, onOpenCompany, actions }: ContactCardProps) 
         <NotesSection notes={contact.notes} />
       </CardSection>
       <CardSection title={t('card.details')}>
-        <CardFacts contact={contact} />
+        <CardFacts contact={contact} owner={card.owner} />
       </CardSection>
       {card.quality && card.quality.length > 0 && (
         <CardSection title={t('card.quality')}>
-          <QualitySection findings={card.quality} />
+          <QualitySection
+            findings={card.quality}
+            onFix={onFixFinding && ((finding) => finding.field && onFixFinding(finding.field))}
+            canFix={(finding) => fixableHere(finding, contact.kind)}
+          />
         </CardSection>
       )}
     </article>

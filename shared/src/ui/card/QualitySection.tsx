@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { QualityFinding } from '../../contacts/contact-query.schema';
 import { useUiText } from '../i18n';
 
@@ -19,8 +19,16 @@ const useStyles = makeStyles({
 
 const MARKS = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
 
-// Data-quality hints ("Kein Entscheider definiert"), worst first.
-export function QualitySection({ findings }: { findings: readonly QualityFinding[] }) {
+export interface QualitySectionProps {
+  findings: readonly QualityFinding[];
+  /** Opens the editor at the finding's field; only findings it returns true for get "Beheben". */
+  onFix?: ((finding: QualityFinding) => void) | undefined;
+  canFix?: ((finding: QualityFinding) => boolean) | undefined;
+}
+
+// Data-quality hints ("Kein Entscheider definiert"), worst first; where the host can open the
+// editor at the field that fixes one, the hint offers "Beheben".
+export function QualitySection({ findings, onFix, canFix }: QualitySectionProps) {
   const styles = useStyles();
   const { t } = useUiText();
   const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -34,7 +42,21 @@ export function QualitySection({ findings }: { findings: readonly QualityFinding
           <span className={styles[finding.severity]} role="img" aria-label={t(`severity.${finding.severity}`)}>
             {MARKS[finding.severity]}
           </span>
-          <Text>{t(`quality.${finding.code}`)}</Text>
+          <Text>
+            {t(`quality.${finding.code}`)}
+            {onFix && canFix?.(finding) && (
+              <>
+                {' '}
+                <Link
+                  as="button"
+                  aria-label={t('card.fixFinding', { finding: t(`quality.${finding.code}`) })}
+                  onClick={() => onFix(finding)}
+                >
+                  {t('card.fix')}
+                </Link>
+              </>
+            )}
+          </Text>
         </li>
       ))}
     </ul>

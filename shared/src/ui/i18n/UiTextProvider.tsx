@@ -3,6 +3,8 @@ import type { Catalog, TranslationKey } from '../../i18n/catalog';
 import { de } from '../../i18n/de';
 import { en } from '../../i18n/en';
 import type { Language } from '../../i18n/language';
+import { EDIT_DE, type EditKey } from '../edit/edit-messages.de';
+import { EDIT_EN } from '../edit/edit-messages.en';
 import { LEAD_DE, type LeadKey } from '../lead/lead-messages.de';
 import { LEAD_EN } from '../lead/lead-messages.en';
 import { createDateFormat, type DateFormat } from './date-format';
@@ -16,7 +18,7 @@ import { UI_EN } from './ui-messages.en';
 // Shared catalog keys ('relationship.customer', 'field.position', 'quality.company.noPeople')
 // and the UI's own ('card.unknown'). The shared catalogs are read as plain objects: i18next
 // stays out of the task-pane bundle.
-export type TextKey = UiKey | FormKey | LeadKey | NotesKey | TranslationKey;
+export type TextKey = UiKey | FormKey | LeadKey | NotesKey | EditKey | TranslationKey;
 export type TextParams = Readonly<Record<string, string | number>>;
 
 /**
@@ -28,9 +30,9 @@ export interface UiText extends DateFormat {
   t(key: TextKey, params?: TextParams): string;
 }
 
-const UI: Record<Language, Record<UiKey | FormKey | LeadKey | NotesKey, string>> = {
-  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE },
-  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN },
+const UI: Record<Language, Record<UiKey | FormKey | LeadKey | NotesKey | EditKey, string>> = {
+  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...EDIT_DE },
+  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...EDIT_EN },
 };
 const SHARED: Record<Language, Catalog> = { de, en };
 

@@ -75,10 +75,14 @@ export function ContactDetails({ target, onOpenContact, onChanged, onNotesDirty 
       <Suspense fallback={<CardSkeleton />}>
         <ContactEditor
           contact={contact}
+          companyName={card.company?.kind === 'company' ? card.company.name : undefined}
           onCancel={() => setMode('card')}
           onChanged={(changed) => onChanged?.(changed)}
+          onOpenContact={(found) => onOpenContact({ id: found.id, email: found.email })}
           onSaved={(changed) => {
             onChanged?.(changed);
+            // The saved contact at once; the reload brings its company, owner and findings.
+            setCard({ ...card, contact: changed });
             setSaved(true);
             setMode('card');
             load();

@@ -125,9 +125,10 @@ describe('contrast in the Outlook task pane (demo page, stub mailbox)', () => {
       await editor.getByRole('button', { name: 'Abbrechen' }).click();
 
       await card.getByRole('button', { name: 'Notiz hinzufügen' }).click();
-      await pane.getByRole('region', { name: 'Notizen' }).waitFor();
+      const notes = pane.getByRole('form', { name: 'Notizen zu Max Mustermann' });
+      await notes.waitFor();
       await eachTheme('notes editor');
-      await pane.getByRole('region', { name: 'Notizen' }).getByRole('button', { name: 'Zurück' }).click();
+      await notes.getByRole('button', { name: 'Zurück' }).click();
 
       await card.getByRole('button', { name: 'Einwilligung erfassen' }).click();
       const consent = pane.getByRole('form', { name: 'Einwilligung erfassen' });

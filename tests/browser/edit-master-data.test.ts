@@ -289,7 +289,7 @@ describe('master data in the Outlook pane', () => {
     await expect.poll(() => phone.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await phone.getAttribute('data-field')).toBe('businessPhones.0');
     await editor.getByText('Diese Angabe bitte prüfen.').waitFor();
-    await editor.getByText(/^So ist die Nummer nicht wählbar/).waitFor();
+    await editor.getByText('Nicht wählbar – bitte mit Vorwahl, z. B. 030 1234567.').waitFor();
     await demo?.screenshot('editor-focus-field-business-phone');
 
     await phone.fill('030 1234567');

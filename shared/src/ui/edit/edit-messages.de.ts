@@ -19,8 +19,7 @@ export const EDIT_DE = {
   'edit.addBusinessPhone': 'Zweite geschäftliche Nummer',
   'edit.addHomePhone': 'Zweite private Nummer',
   'edit.remove': '{label} entfernen',
-  'edit.phoneUnreadable':
-    'So ist die Nummer nicht wählbar. Bitte mit Vorwahl eingeben, z. B. 030 1234567 oder +49 30 1234567.',
+  'edit.phoneUnreadable': 'Nicht wählbar – bitte mit Vorwahl, z. B. 030 1234567.',
   'edit.companySearch': 'Firma suchen oder neu anlegen',
   'edit.companyCreate': 'Neue Firma „{name}“ anlegen',
   'edit.companyNewHint': 'Die Firma „{name}“ wird beim Speichern angelegt und zugeordnet.',

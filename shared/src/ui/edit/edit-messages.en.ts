@@ -19,8 +19,7 @@ export const EDIT_EN: Record<EditKey, string> = {
   'edit.addBusinessPhone': 'Second business number',
   'edit.addHomePhone': 'Second home number',
   'edit.remove': 'Remove {label}',
-  'edit.phoneUnreadable':
-    'This number cannot be dialled as written. Please add the area code, e.g. 030 1234567 or +49 30 1234567.',
+  'edit.phoneUnreadable': 'Cannot be dialled – add the area code, e.g. 030 1234567.',
   'edit.companySearch': 'Search or create a company',
   'edit.companyCreate': 'Create new company “{name}”',
   'edit.companyNewHint': 'The company “{name}” is created and linked when you save.',

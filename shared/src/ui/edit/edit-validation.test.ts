@@ -65,6 +65,9 @@ describe('editProblems: what the form refuses before sending', () => {
     expect(problems.get('title')).toEqual({ key: 'edit.tooLong', params: { max: 40, count: 41 }, severity: 'error' });
     expect(problems.get('website')?.key).toBe('edit.websiteSpaces');
     expect(keys(personDraft({ tags: `${'t'.repeat(51)}, VIP` }))).toEqual({ tags: ['edit.tagTooLong', 'error'] });
+    expect(keys(personDraft({ company: { id: '', name: 'G'.repeat(201) } }))).toEqual({
+      companyId: ['edit.tooLong', 'error'],
+    });
   });
 
   it('refuses a "Kunde seit" that is no date', () => {

@@ -60,6 +60,12 @@ export function editProblems(kind: ContactKind, draft: EditDraft): Map<EditorFie
     for (const field of ['title', 'firstName', 'lastName', 'position', 'department'] as const) {
       limit(field, draft[field]);
     }
+    // A company the save creates: its name has the company's limit.
+    const newCompany = draft.company && !draft.company.id ? draft.company.name : '';
+    const maxName = maxLengthOf('company', 'name');
+    if (maxName !== undefined && length(newCompany) > maxName) {
+      check('companyId', error('edit.tooLong', { max: maxName, count: length(newCompany) }));
+    }
   } else {
     if (!draft.name.trim()) check('name', error('form.required'));
     limit('name', draft.name);

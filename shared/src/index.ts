@@ -124,6 +124,7 @@ export {
   QualityFinding,
 } from './contacts/contact-query.schema';
 export {
+  CardOwner,
   CompanyPerson,
   CreateSuggestion,
   MAX_CARDS_PER_REQUEST,

@@ -63,7 +63,9 @@ describe('contrast in the Outlook task pane (demo page, stub mailbox)', () => {
   beforeAll(async () => {
     server = await startBrowserApp();
     const api = await demoUserClient(server.baseUrl);
-    await seedMusterGmbH(api);
+    const { max } = await seedMusterGmbH(api);
+    // A number that cannot be dialled: the card offers "Beheben", the editor opens marked there.
+    await api.patchContact(max.id, max.version, { businessPhones: ['12'] });
     // "Holzbau Schäfer AG" makes the create form of the firm in the demo inbox warn about a duplicate.
     await create(api, { kind: 'company', name: 'Holzbau Schäfer AG', relationships: ['supplier'] });
   });
@@ -117,14 +119,16 @@ describe('contrast in the Outlook task pane (demo page, stub mailbox)', () => {
       await eachTheme('editor with an error', 'form');
       await editor.getByRole('button', { name: 'Abbrechen' }).click();
 
+      await card.getByRole('button', { name: /^Beheben: Telefonnummer/ }).click();
+      await editor.getByText('Diese Angabe bitte prüfen.').waitFor();
+      await eachTheme('editor opened at a finding (marked field, phone hint)', 'form');
+      await editor.getByRole('button', { name: 'Abbrechen' }).click();
+
       await card.getByRole('button', { name: 'Notiz hinzufügen' }).click();
-      const notes = pane.getByRole('form', { name: /^Notizen zu / });
+      const notes = pane.getByRole('form', { name: 'Notizen zu Max Mustermann' });
       await notes.waitFor();
-      await notes.getByLabel(/offener Punkt/i).fill('Angebot nachfassen');
-      await eachTheme('notes editor with typed text', 'form');
+      await eachTheme('notes editor');
       await notes.getByRole('button', { name: 'Zurück' }).click();
-      await pane.getByRole('button', { name: 'Verwerfen' }).click();
-      await notes.waitFor({ state: 'detached' });
 
       await card.getByRole('button', { name: 'Einwilligung erfassen' }).click();
       const consent = pane.getByRole('form', { name: 'Einwilligung erfassen' });

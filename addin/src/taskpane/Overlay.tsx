@@ -17,6 +17,8 @@ export interface OverlayState {
   card: SenderCard;
   /** The item switch the overlay was opened on. */
   switchId: number;
+  /** The editor opens at this field path (a data-quality finding's). */
+  focusField?: string | undefined;
 }
 
 export interface OverlayProps {
@@ -48,9 +50,12 @@ export function Overlay({ overlay, onChanged, onOpenContact, onClose, onNotesDir
       return contact ? (
         <ContactEditor
           contact={contact}
+          focusField={overlay.focusField}
+          companyName={contact.kind === 'person' && card.company?.kind === 'company' ? card.company.name : undefined}
           onSaved={(saved) => onChanged(saved)}
           onChanged={(saved) => onChanged(saved, true)}
           onCancel={onClose}
+          onOpenContact={onOpenContact}
         />
       ) : null;
     case 'consent':

@@ -1,5 +1,5 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
-import { CardSkeleton, ContactCard, UnknownSenderCard, useUiText } from '@klarkonform/shared/ui';
+import { CardSkeleton, ContactCard, fixTargetOf, UnknownSenderCard, useUiText } from '@klarkonform/shared/ui';
 import { useEffect } from 'react';
 import { AuthRequiredError } from '@klarkonform/shared/auth';
 import type { CardEntry } from '../features/cards/card-store';
@@ -17,7 +17,8 @@ export interface PersonViewProps {
   entry: CardEntry | undefined;
   switchId: number;
   can: { write: boolean; consent: boolean; notes: boolean };
-  onAction: (action: PersonAction) => void;
+  /** `field`: for 'edit', the field path the editor opens at (a finding's "Beheben"). */
+  onAction: (action: PersonAction, field?: string) => void;
   onRetry: () => void;
   onSignIn: () => void;
 }
@@ -95,7 +96,23 @@ export function PersonView({ person, entry, switchId, can, onAction, onRetry, on
   return (
     <>
       {stale}
-      <ContactCard card={card} actions={actions} onOpenCompany={() => onAction('company')} />
+      <ContactCard
+        card={card}
+        actions={actions}
+        onOpenCompany={() => onAction('company')}
+        onFixFinding={(finding) => {
+          const fix = fixTargetOf(finding, card.contact?.kind ?? 'person');
+          if (fix.subject === 'company' || fix.action === 'addPerson' || fix.action === 'assignRole') {
+            onAction('company');
+          } else if (fix.action === 'consent') onAction('consent');
+          else onAction('edit', fix.action === 'edit' ? fix.field : 'lead.status');
+        }}
+        canFixFinding={(finding) => {
+          const fix = fixTargetOf(finding, card.contact?.kind ?? 'person');
+          if (fix.subject === 'company' || fix.action === 'addPerson' || fix.action === 'assignRole') return true;
+          return fix.action === 'consent' ? can.consent : can.write;
+        }}
+      />
     </>
   );
 }

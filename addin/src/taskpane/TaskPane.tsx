@@ -93,15 +93,17 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
     [api, store],
   );
 
-  // A change can touch more than one card (a new company now matches other senders from its
-  // domain), so everyone on the item is refreshed, in one request.
+  // The saved contact shows at once; a change can touch more than one card (a new company now
+  // matches other senders from its domain, the owner's name), so everyone on the item is
+  // refreshed in the background, in one request.
   const onChanged = useCallback(
     async (contact: Contact, keepOpen = false) => {
       if (!overlay) return;
+      store.applyContact(contact);
       if (keepOpen) setOverlay({ ...overlay, card: { ...overlay.card, contact } });
+      else setOverlay(undefined);
       const others = participants.filter((p) => p.email !== overlay.person.email);
       await store.load([overlay.person, ...others], true);
-      if (!keepOpen) setOverlay(undefined);
     },
     [overlay, participants, store],
   );
@@ -139,8 +141,8 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
     );
   }
 
-  const onAction = (action: PersonAction) => {
-    if (selected && entry?.card) setOverlay({ action, person: selected, card: entry.card, switchId });
+  const onAction = (action: PersonAction, focusField?: string) => {
+    if (selected && entry?.card) setOverlay({ action, person: selected, card: entry.card, switchId, focusField });
   };
 
   return (

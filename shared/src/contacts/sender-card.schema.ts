@@ -3,7 +3,7 @@ import { Email, ObjectId, StrictObject, Text } from './contact-common.schema';
 import { ContactKind, Salutation, SenderStatus } from './contact-enums.schema';
 import { ConsentDecision, ConsentSummary } from './consent.schema';
 import { QualityFinding } from './contact-query.schema';
-import { Contact, Roles } from './contact.schema';
+import { Contact, Roles, UserId } from './contact.schema';
 
 // `GET /cards?email=…`: one card per address, everything the task pane shows in one round trip.
 // Addresses are plain strings here, not `format: 'email'`: Outlook hands over whatever the
@@ -43,10 +43,19 @@ export const CompanyPerson = StrictObject({
 });
 export type CompanyPerson = Static<typeof CompanyPerson>;
 
+/** The contact's Betreuer as the card shows it: the tenant user's id and display name. */
+export const CardOwner = StrictObject({
+  id: UserId,
+  name: Text(200),
+});
+export type CardOwner = Static<typeof CardOwner>;
+
 export const SenderCard = StrictObject({
   email: SenderAddress,
   status: SenderStatus,
   contact: Type.Optional(Contact),
+  // The contact's owner, when the tenant knows the user (`contact.ownerId` without `owner`: not known).
+  owner: Type.Optional(CardOwner),
   company: Type.Optional(Contact),
   companyPeople: Type.Optional(Type.Array(CompanyPerson, { maxItems: 50 })),
   consent: Type.Optional(ConsentSummary),

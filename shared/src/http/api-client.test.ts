@@ -55,6 +55,16 @@ describe('createApiClient', () => {
     expect(calls[0]?.headers).toMatchObject({ authorization: 'Bearer cached', 'accept-language': 'en' });
   });
 
+  it('lists the tenant’s users, retrying a read that met a busy server', async () => {
+    const users = [{ id: 'u1', name: 'Sabine Vertrieb', email: 'sabine@firma.de' }];
+    const { api, calls } = client([json(503, { title: 'busy' }), json(200, { items: users })]);
+    expect(await api.users()).toEqual(users);
+    expect(calls.map((call) => [call.method, call.url])).toEqual([
+      ['GET', 'https://crm.example/api/v1/users'],
+      ['GET', 'https://crm.example/api/v1/users'],
+    ]);
+  });
+
   it('sends the Idempotency-Key and replays it on a retry after a network error', async () => {
     const contact = { id: '0123456789abcdef01234567' };
     const { api, calls } = client([new TypeError('fetch failed'), json(200, contact)]);

@@ -20,6 +20,7 @@ import type {
 import type { CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
 import type { DemoResetResult, DemoStatus } from '../demo/demo.schema';
 import type { Language } from '../i18n/language';
+import type { TenantUser } from '../users/user.schema';
 import type { Problem } from './problem.schema';
 
 // The typed client both front ends use for the KlarKonform API. Only types are imported from
@@ -191,6 +192,11 @@ export function createApiClient(options: ApiClientOptions) {
 
   return {
     me: () => json<Me>('/me', { retry: true }),
+
+    /** The tenant's users (who can be Betreuer), by name: everyone the API has seen in a verified token. */
+    async users(signal?: AbortSignal): Promise<TenantUser[]> {
+      return (await json<{ items: TenantUser[] }>('/users', { retry: true, signal })).items;
+    },
 
     /**
      * One card per address, in request order. Display names help the API suggest a name for

@@ -4,7 +4,8 @@
 // first bundle; and nothing here loads TypeBox schemas at run time (only their types), which
 // the root entry does for the API. React and Fluent UI are peer dependencies of the front ends.
 export type { AuditEntry, DuplicateCandidate, QualityFinding } from '../contacts/contact-query.schema';
-export type { CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
+export type { CardOwner, CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
+export type { TenantUser } from '../users/user.schema';
 export type { Contact, ContactSummary } from '../contacts/contact.schema';
 export { contactPhones, primaryEmail } from '../contacts/contact.rules';
 export { ApiError, createApiClient, NetworkError } from '../http/api-client';
@@ -47,6 +48,8 @@ export type { NewContactDialogProps } from './create/NewContactDialog';
 export type { CompanyViewProps } from './company/CompanyView';
 export type { ConsentEventFormProps } from './edit/ConsentEventForm';
 export type { ContactEditorProps } from './edit/ContactEditor';
+export { editorFieldOf } from './edit/edit-fields';
+export type { EditorField } from './edit/edit-fields';
 export type { NotesEditorProps } from './edit/NotesEditor';
 export type { DiscardNotesDialogProps } from './edit/DiscardNotesDialog';
 export { DEMO_MAILBOX, DEMO_USER, demoReceivedAt } from './demo/demo-mailbox';

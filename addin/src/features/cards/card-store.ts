@@ -1,4 +1,4 @@
-import type { ApiClient, SenderCard } from '@klarkonform/shared/ui';
+import type { ApiClient, Contact, SenderCard } from '@klarkonform/shared/ui';
 
 // Cards by address, kept in memory for the life of the pane: switching back to a mail shows
 // its cards at once, and every switch refreshes them in the background (stale while
@@ -61,6 +61,33 @@ export class CardStore {
       for (const person of wanted) this.patch(person.email, { loading: false, error });
     }
     this.emit();
+  }
+
+  /**
+   * A contact was saved here: every card showing it (as the person or as their company) shows
+   * the saved version at once, before the next load brings the rest (owner, findings) up to date.
+   */
+  applyContact(contact: Contact): void {
+    let changed = false;
+    for (const [email, entry] of this.entries) {
+      const card = entry.card;
+      if (!card) continue;
+      const next: SenderCard = { ...card };
+      if (card.contact?.id === contact.id) {
+        next.contact = contact;
+        // Linked to another company (or none): the old one's name must not show meanwhile.
+        if (contact.kind === 'person' && card.company && card.company.id !== contact.companyId) {
+          delete next.company;
+          delete next.companyPeople;
+        }
+      }
+      if (card.company?.id === contact.id) next.company = contact;
+      if (next.contact !== card.contact || next.company !== card.company) {
+        this.entries.set(email, { ...entry, card: next });
+        changed = true;
+      }
+    }
+    if (changed) this.emit();
   }
 
   private patch(email: string, change: Partial<CardEntry>): void {

@@ -1,4 +1,5 @@
 import {
+  type CardOwner,
   type CompanyPerson,
   type Contact,
   consentSummary,
@@ -11,6 +12,7 @@ import {
 } from '@klarkonform/shared';
 import { notFound } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
+import type { UsersRepository } from '../users/users.repository';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
 import { type ContactFilter, type ContactsRepository, LIVE } from './contacts.repository';
@@ -19,7 +21,8 @@ import type { QualityService } from './quality.service';
 // The sender card: one request for every address on a mail or meeting, and
 // two rounds of parallel equality lookups however many addresses there are —
 // the owners of the addresses and domains, then their companies and the
-// companies' people. Each lookup is one index (QUERY-RULES.md).
+// companies' people, beside them the owners' names (one lookup by tenant and user id per
+// distinct owner). Each lookup is one index (QUERY-RULES.md).
 
 const PEOPLE_PER_COMPANY = 50;
 const PER_KEY_LIMIT = 200;
@@ -30,6 +33,7 @@ export class CardsService {
   constructor(
     private readonly repo: ContactsRepository,
     private readonly quality: QualityService,
+    private readonly users: UsersRepository,
   ) {}
 
   async cards(
@@ -84,13 +88,17 @@ export class CardsService {
     companyIds.delete('');
     const ids = [...companyIds];
     const missing = ids.filter((id) => !known.has(id));
-    const [missingCompanies, people] = await Promise.all([
+    const ownerIds = [
+      ...new Set([...byEmail.values()].map((doc) => doc.ownerId).filter((id): id is string => typeof id === 'string')),
+    ];
+    const [missingCompanies, people, owners] = await Promise.all([
       this.repo.findByIds(tenantId, missing),
       this.repo.findAny(
         tenantId,
         ids.map((id) => ({ companyId: id, ...LIVE })),
         { sort: 'sortName', limit: PER_KEY_LIMIT * ids.length },
       ),
+      this.ownersById(tenantId, ownerIds),
     ]);
     const related = [...missingCompanies, ...people];
     const companyById = new Map<string, ContactDoc>();
@@ -106,7 +114,7 @@ export class CardsService {
     return emails.map((raw, i) => {
       const email = normalized[i];
       const doc = email ? byEmail.get(email) : undefined;
-      if (doc) return this.knownCard(raw, doc, companyById, peopleOf, now);
+      if (doc) return this.knownCard(raw, doc, companyById, peopleOf, owners, now);
       const domain = email ? emailDomain(email) : null;
       const company = domain ? companyByDomain.get(domain) : undefined;
       const card: SenderCard = { email: raw, status: 'unknown' };
@@ -143,6 +151,7 @@ export class CardsService {
     doc: ContactDoc,
     companyById: Map<string, ContactDoc>,
     peopleOf: Map<string, ContactDoc[]>,
+    owners: ReadonlyMap<string, CardOwner>,
     now: Date,
   ): SenderCard {
     const contact = toContact(doc);
@@ -160,9 +169,17 @@ export class CardsService {
         people.map(toContact),
       ),
     };
+    const owner = contact.ownerId ? owners.get(contact.ownerId) : undefined;
+    if (owner) card.owner = owner;
     if (companyDoc && companyDoc !== doc) card.company = toContact(companyDoc);
     if (companyDoc) card.companyPeople = companyPeople(people);
     return card;
+  }
+
+  /** The names of the owners the tenant knows, by user id (an unknown id is left out). */
+  private async ownersById(tenantId: string, ids: readonly string[]): Promise<Map<string, CardOwner>> {
+    const found = await Promise.all(ids.map((id) => this.users.find(tenantId, id)));
+    return new Map(found.filter((user) => user !== null).map((user) => [user.id, { id: user.id, name: user.name }]));
   }
 }
 

@@ -35,7 +35,7 @@ export function createContactsFeature(connection: Connection, users: UsersReposi
     writer,
     contacts: new ContactsService(repo, writer, audit, users),
     notes: new ContactNotesService(writer, audit),
-    cards: new CardsService(repo, quality),
+    cards: new CardsService(repo, quality, users),
     duplicates: new DuplicatesService(repo, writer, new MergeLocks(connection)),
     quality,
     leads: new LeadStatusService(repo, writer),

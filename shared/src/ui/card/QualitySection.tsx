@@ -51,7 +51,13 @@ export function QualitySection({ findings, onFix, canFix }: QualitySectionProps)
               {t(`quality.${finding.code}`)}
             </Text>
             {onFix && (canFix?.(finding) ?? true) && (
-              <Button size="small" aria-describedby={textId} onClick={() => onFix(finding)}>
+              <Button
+                size="small"
+                // Each "Beheben" of the list names its finding (WCAG 2.4.6).
+                aria-label={t('card.fixFinding', { finding: t(`quality.${finding.code}`) })}
+                aria-describedby={textId}
+                onClick={() => onFix(finding)}
+              >
                 {t('card.fix')}
               </Button>
             )}

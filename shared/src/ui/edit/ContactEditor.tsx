@@ -1,44 +1,26 @@
 import {
   Button,
-  Field,
-  Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   Text,
-  Textarea,
 } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
-import { RELATIONSHIPS, ROLES } from '../../contacts/contact-enums.schema';
-import type { Contact } from '../../contacts/contact.schema';
-import { ChoiceChecks } from '../forms/ChoiceChecks';
-import { DateField } from '../forms/DateField';
+import { type FocusEvent, type FormEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Contact, ContactSummary } from '../../contacts/contact.schema';
+import { useApi } from '../api-context';
+import { DuplicateWarning } from '../create/DuplicateWarning';
 import { FormActions } from '../forms/FormActions';
 import { useFormStyles } from '../forms/form-styles';
-import { useFocusOnMount } from '../forms/useFocusOnMount';
-import { type TextKey, useUiText } from '../i18n';
-import type { EditField } from './edit-model';
-import { LeadFields } from './LeadFields';
+import { type UiText, useUiText } from '../i18n';
+import { UiTextContext } from '../i18n/UiTextProvider';
+import { DRAFT_LABELS, type EditorField } from './edit-fields';
+import { type EditorFields, EditorFieldsContext, type FieldNote } from './EditorFieldBox';
+import { CompanySection, CrmSection, PersonSection, ReachSections } from './EditorSections';
 import { useContactEditor } from './useContactEditor';
-
-const FIELD_LABELS: Record<EditField, TextKey> = {
-  relationships: 'field.relationships',
-  roles: 'field.roles',
-  position: 'field.position',
-  department: 'field.department',
-  tags: 'field.tags',
-  specifics: 'field.specifics',
-  customerSince: 'field.customerSince',
-  leadSource: 'field.leadSource',
-  leadSourceDetail: 'field.sourceDetail',
-  leadStatus: 'field.leadStatus',
-  leadNextSteps: 'field.nextSteps',
-  budgetMin: 'form.budgetMin',
-  budgetMax: 'form.budgetMax',
-  timeframe: 'field.timeframe',
-};
+import { useEditorFocus } from './useEditorFocus';
+import { useTouchedFields } from './useTouchedFields';
 
 export interface ContactEditorProps {
   contact: Contact;
@@ -46,98 +28,137 @@ export interface ContactEditorProps {
   onCancel: () => void;
   /** The contact was saved while the form stays open (a lead action of the status field). */
   onChanged?: ((contact: Contact) => void) | undefined;
-  /** The field to focus when the form opens (a QualityFinding field path: 'emails', 'lead.source', …). */
+  /**
+   * Where to open: a data-care finding's field path ('lastName', 'emails.1', 'businessPhones.0',
+   * 'companyId', 'address.city', 'lead.status', …; see `editorFieldOf`). The editor scrolls to
+   * that input, focuses it and marks it; a path it has no input for opens it at the top.
+   */
   focusField?: string | undefined;
+  /** The linked company's name when the host has it; otherwise the editor looks it up. */
+  companyName?: string | undefined;
+  /** "Vorhandenen öffnen" in the duplicate warning. */
+  onOpenContact?: ((contact: ContactSummary) => void) | undefined;
 }
 
-// Relationship, roles, position and department, tags, Besonderheiten and lead data.
-export function ContactEditor({ contact, onSaved, onCancel, onChanged }: ContactEditorProps) {
+/** An API message at its input reads as a sentence: "ist keine gültige …" → "Ist keine gültige …". */
+const sentence = (text: string) => text.charAt(0).toLocaleUpperCase('de') + text.slice(1);
+
+// All of a contact's master data and CRM fields, in sections that stay usable in a 320 px pane:
+// Person (or Firma), Erreichbarkeit, Adresse, CRM. Problems show at their inputs, the API's
+// field errors too; a save that changes a name or an e-mail address checks for duplicates first.
+export function ContactEditor({
+  contact,
+  onSaved,
+  onCancel,
+  onChanged,
+  focusField,
+  companyName,
+  onOpenContact,
+}: ContactEditorProps) {
   const styles = useFormStyles();
-  const { t } = useUiText();
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const { draft, update, save, reload, applySaved, current, state, dirty } = useContactEditor(contact, onSaved);
-  const disabled = state.kind === 'saving' || state.kind === 'reloading';
-  const isPerson = contact.kind === 'person';
+  const text = useUiText();
+  const { t } = text;
+  const api = useApi();
+  const editor = useContactEditor(contact, onSaved, companyName ?? '');
+  const { draft, update, state, problems, serverErrors, submitted, setCompanyName, clearServerError } = editor;
+  const formRef = useRef<HTMLFormElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const reloadButton = useRef<HTMLButtonElement>(null);
+  const duplicatesRef = useRef<HTMLDivElement>(null);
+  const touched = useTouchedFields();
+  const busy = state.kind === 'saving' || state.kind === 'reloading' || state.kind === 'checking';
+
+  const hasProblem = (field: EditorField) => serverErrors.has(field) || problems.get(field)?.severity === 'error';
+  const mark = useEditorFocus(formRef, headingRef, contact.kind, focusField, editor.problemFocus, hasProblem);
+
+  // The contact holds only its company's id: the picker needs the name.
+  const companyId = contact.kind === 'person' ? contact.companyId : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: looked up once, when the editor opens
+  useEffect(() => {
+    if (!companyId || companyName) return;
+    const controller = new AbortController();
+    api.getContact(companyId, controller.signal).then(
+      (company) => setCompanyName(company.id, company.displayName),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, []);
+
   // The prompt appears where the user just clicked "Speichern"; focus moves to its action.
   useEffect(() => {
     if (state.kind === 'conflict') reloadButton.current?.focus();
+    if (state.kind === 'duplicates') duplicatesRef.current?.focus();
   }, [state.kind]);
+
+  const fields = useMemo<EditorFields>(
+    () => ({
+      disabled: busy,
+      noteOf(field): FieldNote | undefined {
+        const server = serverErrors.get(field);
+        if (server) return { text: sentence(server), state: 'error' };
+        const problem = problems.get(field);
+        // The input a finding opened the editor at says what is wrong with it at once.
+        if (!problem || !(submitted || touched.shows(field) || mark?.field === field)) return undefined;
+        return { text: t(problem.key, problem.params), state: problem.severity };
+      },
+      marked: mark && { field: mark.field, hint: t(mark.missing ? 'edit.markMissing' : 'edit.markCheck') },
+    }),
+    [busy, serverErrors, problems, submitted, touched, mark, t],
+  );
+
+  // The duplicate warning is the create form's; its text speaks of saving here.
+  const warningText = useMemo<UiText>(
+    () => ({
+      ...text,
+      t: (key, params) => text.t(key === 'create.duplicatesText' ? 'edit.duplicatesText' : key, params),
+    }),
+    [text],
+  );
+
+  const fieldOfEvent = (event: FocusEvent | FormEvent) => {
+    const target = event.target as HTMLElement;
+    return target.dataset?.field ?? target.closest<HTMLElement>('[data-field-group]')?.dataset.fieldGroup;
+  };
+  const onLeadAction = useCallback(
+    (saved: Contact) => {
+      editor.applySaved(saved);
+      onChanged?.(saved);
+    },
+    [editor.applySaved, onChanged],
+  );
+
+  const heading = t('edit.heading', { name: contact.displayName });
   return (
     <form
+      ref={formRef}
       className={styles.form}
-      aria-label={t('edit.heading', { name: contact.displayName })}
+      aria-label={heading}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        void editor.save();
+      }}
+      onBlur={(event) => {
+        const field = fieldOfEvent(event);
+        if (field) touched.add(field);
+      }}
+      onChange={(event) => {
+        const field = fieldOfEvent(event);
+        if (field) clearServerError(field);
       }}
     >
       <Text as="h2" size={500} weight="semibold" className={styles.heading} ref={headingRef} tabIndex={-1}>
-        {t('edit.heading', { name: contact.displayName })}
+        {heading}
       </Text>
-      <ChoiceChecks
-        legend={t('field.relationships')}
-        options={RELATIONSHIPS}
-        label={(value) => t(`relationship.${value}`)}
-        value={draft.relationships}
-        onChange={(relationships) => update({ relationships })}
-        disabled={disabled}
-      />
-      {isPerson && (
-        <>
-          <ChoiceChecks
-            legend={t('field.roles')}
-            options={ROLES}
-            label={(value) => t(`role.${value}`)}
-            value={draft.roles}
-            onChange={(roles) => update({ roles })}
-            disabled={disabled}
-          />
-          <div className={styles.row}>
-            <Field label={t('field.position')}>
-              <Input value={draft.position} disabled={disabled} onChange={(_, d) => update({ position: d.value })} />
-            </Field>
-            <Field label={t('field.department')}>
-              <Input
-                value={draft.department}
-                disabled={disabled}
-                onChange={(_, d) => update({ department: d.value })}
-              />
-            </Field>
-          </div>
-        </>
-      )}
-      <Field label={t('field.tags')} hint={t('form.tagsHint')}>
-        <Input value={draft.tags} disabled={disabled} onChange={(_, d) => update({ tags: d.value })} />
-      </Field>
-      <DateField
-        label={t('field.customerSince')}
-        value={draft.customerSince}
-        disabled={disabled}
-        onChange={(customerSince) => update({ customerSince })}
-      />
-      <Field label={t('field.specifics')}>
-        <Textarea
-          value={draft.specifics}
-          disabled={disabled}
-          resize="vertical"
-          rows={4}
-          onChange={(_, d) => update({ specifics: d.value })}
-        />
-      </Field>
-      <Text as="h3" weight="semibold" className={styles.heading}>
-        {t('form.lead')}
-      </Text>
-      <LeadFields
-        draft={draft}
-        update={update}
-        disabled={disabled}
-        contact={current}
-        onActionDone={(saved) => {
-          applySaved(saved);
-          onChanged?.(saved);
-        }}
-      />
+      <EditorFieldsContext.Provider value={fields}>
+        {contact.kind === 'person' ? (
+          <PersonSection draft={draft} update={update} />
+        ) : (
+          <CompanySection draft={draft} update={update} />
+        )}
+        <ReachSections draft={draft} update={update} />
+        <CrmSection draft={draft} update={update} contact={editor.current} onLeadAction={onLeadAction} />
+      </EditorFieldsContext.Provider>
       {state.kind === 'conflict' && (
         <MessageBar intent="warning" layout="multiline" data-testid="conflict-prompt">
           <MessageBarBody>
@@ -145,7 +166,7 @@ export function ContactEditor({ contact, onSaved, onCancel, onChanged }: Contact
             {t('edit.conflictText')}
           </MessageBarBody>
           <MessageBarActions>
-            <Button ref={reloadButton} appearance="primary" onClick={() => void reload()}>
+            <Button ref={reloadButton} appearance="primary" onClick={() => void editor.reload()}>
               {t('edit.reload')}
             </Button>
           </MessageBarActions>
@@ -156,9 +177,21 @@ export function ContactEditor({ contact, onSaved, onCancel, onChanged }: Contact
           <MessageBarBody>
             {t('edit.reloaded')}
             {state.conflicts.length > 0 &&
-              ` ${t('edit.conflictFields', { fields: state.conflicts.map((f) => t(FIELD_LABELS[f])).join(', ') })}`}
+              ` ${t('edit.conflictFields', { fields: state.conflicts.map((f) => t(DRAFT_LABELS[f])).join(', ') })}`}
           </MessageBarBody>
         </MessageBar>
+      )}
+      {state.kind === 'duplicates' && (
+        <div ref={duplicatesRef} tabIndex={-1}>
+          <UiTextContext.Provider value={warningText}>
+            <DuplicateWarning candidates={state.candidates} onOpenExisting={(found) => onOpenContact?.(found)} />
+          </UiTextContext.Provider>
+        </div>
+      )}
+      {state.kind === 'invalid' && (
+        <Text role="alert" data-testid="form-invalid">
+          {[t('edit.fixFields'), state.message].filter(Boolean).join(' ')}
+        </Text>
       )}
       {state.kind === 'error' && (
         <Text role="alert" data-testid="form-error">
@@ -166,11 +199,20 @@ export function ContactEditor({ contact, onSaved, onCancel, onChanged }: Contact
         </Text>
       )}
       <FormActions>
-        <Button appearance="primary" type="submit" disabled={disabled || state.kind === 'conflict' || !dirty}>
-          {t('form.save')}
-        </Button>
+        {state.kind === 'duplicates' ? (
+          <>
+            <Button appearance="primary" onClick={() => void editor.save(true)}>
+              {t('edit.saveAnyway')}
+            </Button>
+            <Button onClick={editor.dismissDuplicates}>{t('edit.keepEditing')}</Button>
+          </>
+        ) : (
+          <Button appearance="primary" type="submit" disabled={busy || state.kind === 'conflict' || !editor.dirty}>
+            {t('form.save')}
+          </Button>
+        )}
         <Button onClick={onCancel}>{t('form.cancel')}</Button>
-        {disabled && <Spinner size="tiny" label={t('form.saving')} />}
+        {busy && <Spinner size="tiny" label={state.kind === 'checking' ? t('edit.checking') : t('form.saving')} />}
       </FormActions>
     </form>
   );

@@ -1,6 +1,5 @@
 import {
   Button,
-  Field,
   Input,
   MessageBar,
   MessageBarActions,
@@ -18,6 +17,7 @@ import { useFormStyles } from '../forms/form-styles';
 import { useUiText } from '../i18n/useUiText';
 import { useLeadStatus } from '../lead/useLeadStatus';
 import type { EditDraft } from './edit-model';
+import { EditorFieldBox } from './EditorFieldBox';
 
 export interface LeadFieldsProps {
   draft: EditDraft;
@@ -64,10 +64,11 @@ export function LeadFields({ draft, update, disabled, contact, onActionDone }: L
   return (
     <>
       <div className={styles.row}>
-        <Field label={t('field.leadSource')}>
+        <EditorFieldBox field="lead.source" label={t('field.leadSource')}>
           <Select
             value={draft.leadSource}
             disabled={disabled}
+            data-field="lead.source"
             onChange={(_, data) => update({ leadSource: data.value as LeadSource | '' })}
           >
             <option value="">{t('form.none')}</option>
@@ -77,11 +78,12 @@ export function LeadFields({ draft, update, disabled, contact, onActionDone }: L
               </option>
             ))}
           </Select>
-        </Field>
-        <Field label={t('field.leadStatus')}>
+        </EditorFieldBox>
+        <EditorFieldBox field="lead.status" label={t('field.leadStatus')}>
           <Select
             value={draft.leadStatus}
             disabled={disabled || busy}
+            data-field="lead.status"
             onChange={(_, data) => choose(data.value as LeadStatus | '')}
           >
             {contact.lead?.status === undefined && <option value="">{t('form.none')}</option>}
@@ -91,7 +93,7 @@ export function LeadFields({ draft, update, disabled, contact, onActionDone }: L
               </option>
             ))}
           </Select>
-        </Field>
+        </EditorFieldBox>
       </div>
       {busy && <Spinner size="tiny" label={t('leadAction.running')} />}
       {lead.notice && (
@@ -114,42 +116,51 @@ export function LeadFields({ draft, update, disabled, contact, onActionDone }: L
         </MessageBar>
       )}
       {lead.dialog}
-      <Field label={t('field.sourceDetail')}>
+      <EditorFieldBox field="lead.sourceDetail" label={t('field.sourceDetail')}>
         <Input
           value={draft.leadSourceDetail}
           disabled={disabled}
+          data-field="lead.sourceDetail"
           onChange={(_, data) => update({ leadSourceDetail: data.value })}
         />
-      </Field>
-      <Field label={t('field.nextSteps')}>
+      </EditorFieldBox>
+      <EditorFieldBox field="lead.nextSteps" label={t('field.nextSteps')}>
         <Textarea
           value={draft.leadNextSteps}
           disabled={disabled}
           resize="vertical"
+          data-field="lead.nextSteps"
           onChange={(_, data) => update({ leadNextSteps: data.value })}
         />
-      </Field>
+      </EditorFieldBox>
       <div className={styles.row}>
-        <Field label={t('form.budgetMin')}>
+        <EditorFieldBox field="lead.budget.minEur" label={t('form.budgetMin')}>
           <Input
             inputMode="numeric"
             value={draft.budgetMin}
             disabled={disabled}
+            data-field="lead.budget.minEur"
             onChange={(_, data) => update({ budgetMin: data.value })}
           />
-        </Field>
-        <Field label={t('form.budgetMax')}>
+        </EditorFieldBox>
+        <EditorFieldBox field="lead.budget.maxEur" label={t('form.budgetMax')}>
           <Input
             inputMode="numeric"
             value={draft.budgetMax}
             disabled={disabled}
+            data-field="lead.budget.maxEur"
             onChange={(_, data) => update({ budgetMax: data.value })}
           />
-        </Field>
+        </EditorFieldBox>
       </div>
-      <Field label={t('field.timeframe')}>
-        <Input value={draft.timeframe} disabled={disabled} onChange={(_, data) => update({ timeframe: data.value })} />
-      </Field>
+      <EditorFieldBox field="lead.timeframe" label={t('field.timeframe')}>
+        <Input
+          value={draft.timeframe}
+          disabled={disabled}
+          data-field="lead.timeframe"
+          onChange={(_, data) => update({ timeframe: data.value })}
+        />
+      </EditorFieldBox>
     </>
   );
 }

@@ -10,6 +10,11 @@ export interface DateFieldProps {
   onChange: (value: string) => void;
   disabled?: boolean;
   required?: boolean;
+  /** `data-field` of the input (the editor finds it by that). */
+  field?: string;
+  /** Replaces the format hint (e.g. why the form points at this field). */
+  hint?: string;
+  className?: string;
 }
 
 /** YYYY-MM-DD for a date, '' for an empty field, the text itself otherwise. */
@@ -21,7 +26,7 @@ function meaning(text: string, parse: (text: string) => string | undefined): str
 // locale: <input type="date"> shows the browser's format (11/30/2026 in a German UI on an
 // English browser). Typed dates in either language's forms are read (date-format.ts); on leaving
 // the field a date is written out in the UI's form, and text that is no date is marked.
-export function DateField({ label, value, onChange, disabled, required }: DateFieldProps) {
+export function DateField({ label, value, onChange, disabled, required, field, hint, className }: DateFieldProps) {
   const { t, date, parseDate } = useUiText();
   const [text, setText] = useState(() => date(value));
   const [left, setLeft] = useState(false);
@@ -43,7 +48,8 @@ export function DateField({ label, value, onChange, disabled, required }: DateFi
   return (
     <Field
       label={label}
-      hint={t('form.dateHint')}
+      className={className}
+      hint={hint ?? t('form.dateHint')}
       required={required}
       validationState={invalid ? 'error' : 'none'}
       validationMessage={invalid ? t('form.dateInvalid') : undefined}
@@ -51,6 +57,7 @@ export function DateField({ label, value, onChange, disabled, required }: DateFi
       <Input
         value={text}
         disabled={disabled}
+        data-field={field}
         autoComplete="off"
         onChange={(_, data) => {
           setText(data.value);

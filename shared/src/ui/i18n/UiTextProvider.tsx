@@ -7,6 +7,8 @@ import { CREATE_DE, type CreateKey } from '../create/create-messages.de';
 import { CREATE_EN } from '../create/create-messages.en';
 import { DEMO_DE, type DemoKey } from '../demo/demo-messages.de';
 import { DEMO_EN } from '../demo/demo-messages.en';
+import { EDIT_DE, type EditKey } from '../edit/edit-messages.de';
+import { EDIT_EN } from '../edit/edit-messages.en';
 import { LEAD_DE, type LeadKey } from '../lead/lead-messages.de';
 import { LEAD_EN } from '../lead/lead-messages.en';
 import { createDateFormat, type DateFormat } from './date-format';
@@ -20,7 +22,7 @@ import { UI_EN } from './ui-messages.en';
 // Shared catalog keys ('relationship.customer', 'field.position', 'quality.company.noPeople')
 // and the UI's own ('card.unknown'). The shared catalogs are read as plain objects: i18next
 // stays out of the task-pane bundle.
-export type TextKey = UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | TranslationKey;
+export type TextKey = UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | TranslationKey;
 export type TextParams = Readonly<Record<string, string | number>>;
 
 /**
@@ -32,9 +34,9 @@ export interface UiText extends DateFormat {
   t(key: TextKey, params?: TextParams): string;
 }
 
-const UI: Record<Language, Record<UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey, string>> = {
-  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...CREATE_DE, ...DEMO_DE },
-  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...CREATE_EN, ...DEMO_EN },
+const UI: Record<Language, Record<UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey, string>> = {
+  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...CREATE_DE, ...DEMO_DE, ...EDIT_DE },
+  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...CREATE_EN, ...DEMO_EN, ...EDIT_EN },
 };
 const SHARED: Record<Language, Catalog> = { de, en };
 

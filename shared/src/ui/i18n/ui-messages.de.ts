@@ -52,6 +52,8 @@ export const UI_DE = {
   'card.companyPeople': 'Personen bei {company}',
   'card.noPeople': 'Noch keine Personen erfasst.',
   'card.legalBasisUnset': 'Nicht festgelegt',
+  'card.emailPrimary': 'primär',
+  'card.fixFinding': 'Beheben: {finding}',
 } as const;
 
 export type UiKey = keyof typeof UI_DE;

@@ -52,4 +52,6 @@ export const UI_EN: Record<UiKey, string> = {
   'card.companyPeople': 'People at {company}',
   'card.noPeople': 'No people recorded yet.',
   'card.legalBasisUnset': 'Not set',
+  'card.emailPrimary': 'primary',
+  'card.fixFinding': 'Fix: {finding}',
 };

@@ -49,10 +49,12 @@ export function ContactForm({
       {mode.kind === 'edit' && (
         <ContactEditor
           contact={contact}
+          companyName={card.company?.kind === 'company' ? card.company.name : undefined}
           focusField={mode.focusField}
           onCancel={onClose}
           onChanged={onChanged}
           onSaved={onSaved}
+          onOpenContact={(found) => onOpenContact({ id: found.id, email: found.email })}
         />
       )}
       {mode.kind === 'consent' && (

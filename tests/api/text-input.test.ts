@@ -269,6 +269,7 @@ describe('contacts stored before the text rules', () => {
     await db.collection('migrations').deleteOne({ _id: REFRESH_MARKER as never });
     const restarted = await buildApp(t.config);
     await restarted.ready();
+    await restarted.migrations.done;
     try {
       const res = await restarted.inject({
         method: 'GET',

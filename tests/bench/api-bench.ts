@@ -125,6 +125,7 @@ async function main() {
     const server = await buildApp(config);
     app = server;
     await server.ready();
+    await server.migrations.done;
     const t0 = performance.now();
     const companies = await seedContacts(server.mongo, TENANT, CONTACTS, 'a');
     if (OTHER > 0) await seedContacts(server.mongo, OTHER_TENANT, OTHER, 'b');

@@ -49,6 +49,7 @@ export async function startBrowserApp(env: Readonly<Record<string, string>> = {}
   });
   const app = await buildApp(config);
   await app.listen({ port, host: '127.0.0.1' });
+  await app.migrations.done;
   return {
     app,
     baseUrl,

@@ -114,6 +114,7 @@ export { ContactPatchBody, kindsWithPatchField, PATCH_SHAPES } from './contacts/
 export {
   AuditChange,
   AuditEntry,
+  ContactListItem,
   ContactListPage,
   ContactListQuery,
   DuplicateCandidate,
@@ -121,6 +122,8 @@ export {
   DuplicateCheckResult,
   MergeRequest,
   QualityFinding,
+  SEARCH_MATCHES,
+  SearchMatch,
 } from './contacts/contact-query.schema';
 export {
   CompanyPerson,
@@ -158,7 +161,14 @@ export {
 export type { NormalizedPhone } from './contacts/normalize.rules';
 export { companyKey, hasLegalForm, legalFormOf, stripLegalForm } from './contacts/legal-form.rules';
 export { koelnerPhonetik } from './contacts/koelner-phonetik.rules';
-export { MAX_NAME_TOKENS, familyNameCore, searchKeys, searchQuery } from './contacts/search-keys.rules';
+export {
+  MAX_NAME_TOKENS,
+  familyNameCore,
+  phoneticNameCodes,
+  phoneticSearchCode,
+  searchKeys,
+  searchQuery,
+} from './contacts/search-keys.rules';
 export type { SearchKeyInput, SearchKeys, SearchQuery } from './contacts/search-keys.rules';
 export { parseDisplayName } from './contacts/name-parser.rules';
 export type { ParsedName } from './contacts/name-parser.rules';

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { koelnerPhonetik } from './koelner-phonetik.rules';
-import { familyNameCore, searchKeys, searchQuery } from './search-keys.rules';
+import {
+  familyNameCore,
+  MIN_PHONETIC_CODE,
+  phoneticNameCodes,
+  phoneticSearchCode,
+  searchKeys,
+  searchQuery,
+} from './search-keys.rules';
 
 describe('searchKeys', () => {
   it('derives every key of a company', () => {
@@ -105,8 +112,11 @@ describe('searchKeys', () => {
 
 describe('searchQuery', () => {
   it.each([
-    ['Müller Lüd', { kind: 'names', readings: [['mueller', 'lued'], ['muellerlued']], companyOnly: false }],
-    ['Muster GmbH & Co. KG', { kind: 'names', readings: [['muster']], companyOnly: true }],
+    [
+      'Müller Lüd',
+      { kind: 'names', readings: [['mueller', 'lued'], ['muellerlued']], phonetic: ['657', '52'], companyOnly: false },
+    ],
+    ['Muster GmbH & Co. KG', { kind: 'names', readings: [['muster']], phonetic: ['6827'], companyOnly: true }],
     ['030 1234', { kind: 'phone', digits: ['49301234', '0301234'] }],
     ['+49 30 1234', { kind: 'phone', digits: ['49301234', '0301234'] }],
     ['c123', { kind: 'contactNumber', contactNumber: 'C00123' }],
@@ -114,13 +124,21 @@ describe('searchQuery', () => {
     ['Max@Muster', { kind: 'emailPrefix', prefix: 'max@muster' }],
     ['@muster.de', { kind: 'domain', domain: 'muster.de' }],
     ['muster.de', { kind: 'domain', domain: 'muster.de' }],
-    ['12', { kind: 'names', readings: [['12']], companyOnly: false }],
+    ['12', { kind: 'names', readings: [['12']], phonetic: [''], companyOnly: false }],
     // The tester's findings: a name typed with a hyphen, a space or joined
-    ['Karl-Heinz', { kind: 'names', readings: [['karl', 'heinz'], ['karlheinz']], companyOnly: false }],
-    ['Karlheinz', { kind: 'names', readings: [['karlheinz']], companyOnly: false }],
+    [
+      'Karl-Heinz',
+      { kind: 'names', readings: [['karl', 'heinz'], ['karlheinz']], phonetic: ['475', '068'], companyOnly: false },
+    ],
+    ['Karlheinz', { kind: 'names', readings: [['karlheinz']], phonetic: ['47568'], companyOnly: false }],
     [
       'Müller-Lüdenscheidt',
-      { kind: 'names', readings: [['mueller', 'luedenscheidt'], ['muellerluedenscheidt']], companyOnly: false },
+      {
+        kind: 'names',
+        readings: [['mueller', 'luedenscheidt'], ['muellerluedenscheidt']],
+        phonetic: ['657', '52682'],
+        companyOnly: false,
+      },
     ],
     [
       'Karl Heinz Müller',
@@ -132,13 +150,57 @@ describe('searchQuery', () => {
           ['karl', 'heinzmueller'],
           ['karlheinzmueller'],
         ],
+        phonetic: ['475', '068', '657'],
         companyOnly: false,
       },
     ],
-    ['Max', { kind: 'names', readings: [['max']], companyOnly: false }],
+    ['Max', { kind: 'names', readings: [['max']], phonetic: ['648'], companyOnly: false }],
+    // Too short, or a code of one digit, to be searched by sound.
+    ['Ma', { kind: 'names', readings: [['ma']], phonetic: [''], companyOnly: false }],
+    ['Meie', { kind: 'names', readings: [['meie']], phonetic: [''], companyOnly: false }],
     ['', { kind: 'empty' }],
   ])('%j → %o', (q, expected) => {
     expect(searchQuery(q)).toEqual(expected);
+  });
+});
+
+describe('phonetic search codes', () => {
+  it.each([
+    ['Meier', '67'],
+    ['Meyer', '67'],
+    ['Maier', '67'],
+    ['Schmidt', '862'],
+    ['Schmitt', '862'],
+    ['Müller', '657'],
+    ['Mueller', '657'],
+    ['Mai', ''],
+    ['Ma', ''],
+    ['1234', ''],
+  ])('%j is searched by %j', (word, code) => {
+    expect(phoneticSearchCode(word)).toBe(code);
+  });
+
+  it('stores the codes of the name words, the whole first name, the last name without particles and the company key', () => {
+    const person = searchKeys({ kind: 'person', firstName: 'Karl Heinz', lastName: 'von Meyer' });
+    expect(phoneticNameCodes(person)).toEqual(['475', '068', '47568', '36', '67', '367']);
+    const company = searchKeys({ kind: 'company', name: 'Schmitt Elektro GmbH' });
+    expect(phoneticNameCodes(company)).toEqual(['862', '05427', '8625427']);
+    // "Rau" is one digit: too unspecific to be stored or searched.
+    expect(phoneticNameCodes(searchKeys({ kind: 'person', lastName: 'Rau' }))).toEqual([]);
+  });
+
+  it('a word typed is searched by the code it shares with every stored spelling', () => {
+    const letters = fc.stringMatching(/^[A-Za-zÄÖÜäöüß]{1,12}$/);
+    fc.assert(
+      fc.property(letters, letters, (first, last) => {
+        const keys = searchKeys({ kind: 'person', firstName: first, lastName: last });
+        const stored = phoneticNameCodes(keys);
+        for (const code of stored) expect(code.length).toBeGreaterThanOrEqual(MIN_PHONETIC_CODE);
+        // Typed as stored, a searchable last name finds its own code.
+        const typed = phoneticSearchCode(last);
+        if (typed !== '') expect(stored).toContain(typed);
+      }),
+    );
   });
 });
 

@@ -139,7 +139,9 @@ export type SearchQuery =
   | { kind: 'phone'; digits: string[] }
   // Company names are indexed without their legal form: "Muster GmbH" searches companies "Muster…".
   // Each reading is a list of word prefixes that must all match; a contact matching any is found.
-  | { kind: 'names'; readings: string[][]; companyOnly: boolean }
+  // `phonetic` holds, for each word of the first reading (as typed), its searchable Kölner
+  // Phonetik code or "" (phoneticSearchCode): how "Meier" also finds Meyer and Maier.
+  | { kind: 'names'; readings: string[][]; phonetic: string[]; companyOnly: boolean }
   | { kind: 'empty' };
 
 const MAX_QUERY_WORDS = 5;
@@ -173,7 +175,41 @@ export function searchQuery(q: string): SearchQuery {
     .filter((word) => word !== '')
     .slice(0, MAX_QUERY_WORDS);
   if (words.length === 0) return { kind: 'empty' };
-  return { kind: 'names', readings: readingsOf(words), companyOnly: withoutLegalForm !== text };
+  const readings = readingsOf(words);
+  return {
+    kind: 'names',
+    readings,
+    phonetic: (readings[0] ?? []).map(phoneticSearchCode),
+    companyOnly: withoutLegalForm !== text,
+  };
+}
+
+/** Fewest letters a typed word needs before it is also searched by sound. */
+export const MIN_PHONETIC_WORD = 3;
+/** Fewest digits of a phonetic code that is stored and searched ("Mai", "Rau" are one digit). */
+export const MIN_PHONETIC_CODE = 2;
+
+/**
+ * The Kölner Phonetik code a search word is matched by ("meier" → "67", like Meyer and Maier),
+ * or "" when the word has fewer than MIN_PHONETIC_WORD letters or its code fewer than
+ * MIN_PHONETIC_CODE digits: such a code matches too many unrelated names to help.
+ */
+export function phoneticSearchCode(word: string): string {
+  if (foldName(word).replace(/[^a-z]/g, '').length < MIN_PHONETIC_WORD) return '';
+  const code = koelnerPhonetik(word);
+  return code.length >= MIN_PHONETIC_CODE ? code : '';
+}
+
+/**
+ * The phonetic codes a contact is found by: the code of each name word (search keys'
+ * `nameTokens`, so also of a name's parts joined), of the whole first name, of the last name
+ * without particles and of the company key; only codes of at least MIN_PHONETIC_CODE digits.
+ */
+export function phoneticNameCodes(
+  keys: Pick<SearchKeys, 'nameTokens' | 'phoneticFirst' | 'phoneticLast' | 'phoneticCompany'>,
+): string[] {
+  const codes = [...keys.nameTokens.map(koelnerPhonetik), keys.phoneticFirst, keys.phoneticLast, keys.phoneticCompany];
+  return unique(codes.filter((code) => code.length >= MIN_PHONETIC_CODE));
 }
 
 /**

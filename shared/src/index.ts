@@ -161,14 +161,16 @@ export {
 export type { NormalizedPhone } from './contacts/normalize.rules';
 export { companyKey, hasLegalForm, legalFormOf, stripLegalForm } from './contacts/legal-form.rules';
 export { koelnerPhonetik } from './contacts/koelner-phonetik.rules';
+export { MAX_NAME_TOKENS, familyNameCore, searchKeys, searchQuery } from './contacts/search-keys.rules';
 export {
-  MAX_NAME_TOKENS,
-  familyNameCore,
-  phoneticNameCodes,
+  FIRST_NAME_SOUND,
+  firstNameSoundKey,
+  MIN_FIRST_NAME_CODE,
+  MIN_PHONETIC_CODE,
+  MIN_PHONETIC_WORD,
+  phoneticKeysOf,
   phoneticSearchCode,
-  searchKeys,
-  searchQuery,
-} from './contacts/search-keys.rules';
+} from './contacts/phonetic-search.rules';
 export type { SearchKeyInput, SearchKeys, SearchQuery } from './contacts/search-keys.rules';
 export { parseDisplayName } from './contacts/name-parser.rules';
 export type { ParsedName } from './contacts/name-parser.rules';

@@ -31,6 +31,10 @@ beforeAll(async () => {
   await createContact(t, person('Lisa', 'Mueller', { relationships: ['supplier'] }));
   await createContact(t, company('Schmitt Elektro GmbH', { relationships: ['customer'], tags: ['Elektro'] }));
   await createContact(t, person('Hans', 'Schmidt', { relationships: ['customer'] }), bea);
+  // "Marie" sounds like "Meier" too (67), but first names are searched by longer codes only.
+  await createContact(t, person('Marie', 'Zander'));
+  await createContact(t, person('Karl', 'Zeiler'));
+  await createContact(t, company('Karl Bau GmbH'));
   // The same names in another tenant: never part of tenant A's results.
   await createContact(t, person('Tina', 'Meier'), { tenantId: TENANT_B });
   await createContact(t, person('Theo', 'Mayer'), { tenantId: TENANT_B });
@@ -68,6 +72,13 @@ describe('phonetic and ranked search', () => {
       ['Schmitt Elektro GmbH', 'phonetic'],
     ]);
     expect(hits(await search('q=Schmidt%20GmbH'))).toEqual([['Schmitt Elektro GmbH', 'phonetic']]);
+  });
+
+  it('"Carl" finds Karl by sound: family and company names first, then first names', async () => {
+    expect(hits(await search('q=Carl'))).toEqual([
+      ['Karl Bau GmbH', 'phonetic'],
+      ['Karl Zeiler', 'phonetic'],
+    ]);
   });
 
   it('"Müller" finds "Mueller" as an exact match: umlauts fold like their spelled-out form', async () => {
@@ -161,7 +172,7 @@ describe('phonetic and ranked search', () => {
   });
 
   it('refuses a cursor that is not one of its own', async () => {
-    const bad = Buffer.from(JSON.stringify({ s: 'meier', id: '0'.repeat(24), t: 7 })).toString('base64url');
+    const bad = Buffer.from(JSON.stringify({ s: 'meier', id: '0'.repeat(24), t: 9 })).toString('base64url');
     const res = await t.request({ method: 'GET', url: `/api/v1/contacts?q=Meier&cursor=${bad}` });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { koelnerPhonetik } from './koelner-phonetik.rules';
-import {
-  familyNameCore,
-  MIN_PHONETIC_CODE,
-  phoneticNameCodes,
-  phoneticSearchCode,
-  searchKeys,
-  searchQuery,
-} from './search-keys.rules';
+import { MIN_FIRST_NAME_CODE, MIN_PHONETIC_CODE, phoneticSearchCode } from './phonetic-search.rules';
+import { familyNameCore, searchKeys, searchQuery } from './search-keys.rules';
 
 describe('searchKeys', () => {
   it('derives every key of a company', () => {
@@ -34,6 +28,7 @@ describe('searchKeys', () => {
       phoneticLast: '',
       phoneticCompany: '65786',
       nameTokens: ['mueller', 'soehne', 'muellersoehne'],
+      phoneticWords: ['657', '86', '65786'],
     });
   });
 
@@ -64,6 +59,8 @@ describe('searchKeys', () => {
       phoneticLast: '65752682',
       phoneticCompany: '6827',
       nameTokens: ['annalena', 'anna', 'lena', 'muellerluedenscheidt', 'mueller', 'luedenscheidt'],
+      // "Anna" and "Lena" (06, 56) are too short a sound for a first name.
+      phoneticWords: ['65752682', '657', '52682', 'f:0656'],
     });
   });
 
@@ -180,23 +177,24 @@ describe('phonetic search codes', () => {
     expect(phoneticSearchCode(word)).toBe(code);
   });
 
-  it('stores the codes of the name words, the whole first name, the last name without particles and the company key', () => {
+  it('stores the codes of the family and company words plain, those of the first name marked', () => {
     const person = searchKeys({ kind: 'person', firstName: 'Karl Heinz', lastName: 'von Meyer' });
-    expect(phoneticNameCodes(person)).toEqual(['475', '068', '47568', '36', '67', '367']);
+    expect(person.phoneticWords).toEqual(['36', '67', '367', 'f:475', 'f:068', 'f:47568']);
     const company = searchKeys({ kind: 'company', name: 'Schmitt Elektro GmbH' });
-    expect(phoneticNameCodes(company)).toEqual(['862', '05427', '8625427']);
-    // "Rau" is one digit: too unspecific to be stored or searched.
-    expect(phoneticNameCodes(searchKeys({ kind: 'person', lastName: 'Rau' }))).toEqual([]);
+    expect(company.phoneticWords).toEqual(['862', '05427', '8625427']);
+    // "Rau" is one digit, "Anna" two: too unspecific to be stored.
+    expect(searchKeys({ kind: 'person', firstName: 'Anna', lastName: 'Rau' }).phoneticWords).toEqual([]);
   });
 
-  it('a word typed is searched by the code it shares with every stored spelling', () => {
+  it('a last name typed as stored is searched by a code stored for it', () => {
     const letters = fc.stringMatching(/^[A-Za-zÄÖÜäöüß]{1,12}$/);
     fc.assert(
       fc.property(letters, letters, (first, last) => {
-        const keys = searchKeys({ kind: 'person', firstName: first, lastName: last });
-        const stored = phoneticNameCodes(keys);
-        for (const code of stored) expect(code.length).toBeGreaterThanOrEqual(MIN_PHONETIC_CODE);
-        // Typed as stored, a searchable last name finds its own code.
+        const stored = searchKeys({ kind: 'person', firstName: first, lastName: last }).phoneticWords;
+        for (const key of stored) {
+          const code = key.replace(/^f:/, '');
+          expect(code.length).toBeGreaterThanOrEqual(key === code ? MIN_PHONETIC_CODE : MIN_FIRST_NAME_CODE);
+        }
         const typed = phoneticSearchCode(last);
         if (typed !== '') expect(stored).toContain(typed);
       }),

@@ -4,6 +4,7 @@ import { isFreeMailDomain } from './free-mail.rules';
 import { koelnerPhonetik } from './koelner-phonetik.rules';
 import { companyKey, stripLegalForm } from './legal-form.rules';
 import { particleRunEnds } from './name-words.rules';
+import { phoneticKeysOf, phoneticSearchCode } from './phonetic-search.rules';
 import { foldName, hasText, normalizeEmail, normalizePhone, phoneSearchDigits, websiteDomain } from './normalize.rules';
 import { normalizeLine } from '../text/text.rules';
 
@@ -42,6 +43,9 @@ export interface SearchKeys {
   // Folded words for prefix search: the words of each name, the parts of a hyphenated word, and a
   // name of several parts also joined into one ("Karl Heinz" → karl, heinz, karlheinz).
   nameTokens: string[];
+  // The sounds a contact is found by (phonetic-search.rules.ts): codes of the family-name and
+  // company words plain ("67"), of the first name marked ("f:475").
+  phoneticWords: string[];
 }
 
 export const MAX_NAME_TOKENS = 30;
@@ -110,6 +114,18 @@ export function searchKeys(contact: SearchKeyInput, options: { companyName?: str
       ? unique([...tokensOf(stripLegalForm(contact.name)), key]).slice(0, MAX_NAME_TOKENS)
       : tokensOf(firstName, lastName);
 
+  const phoneticFirst = koelnerPhonetik(firstName);
+  const phoneticLast = koelnerPhonetik(familyNameCore(lastName));
+  const phoneticCompany = koelnerPhonetik(key);
+  const phoneticWords = phoneticKeysOf({
+    firstTokens: contact.kind === 'person' ? tokensOf(firstName) : [],
+    familyTokens: contact.kind === 'person' ? tokensOf(lastName) : nameTokens,
+    phoneticFirst,
+    phoneticLast,
+    // A person is found by their own name, not by the sound of their company's.
+    phoneticCompany: contact.kind === 'company' ? phoneticCompany : '',
+  });
+
   return {
     emailsLower,
     emailDomains,
@@ -120,10 +136,11 @@ export function searchKeys(contact: SearchKeyInput, options: { companyName?: str
     lastNameFolded: foldName(lastName),
     companyNameFolded: foldName(companyName),
     companyKey: key,
-    phoneticFirst: koelnerPhonetik(firstName),
-    phoneticLast: koelnerPhonetik(familyNameCore(lastName)),
-    phoneticCompany: koelnerPhonetik(key),
+    phoneticFirst,
+    phoneticLast,
+    phoneticCompany,
     nameTokens,
+    phoneticWords,
   };
 }
 
@@ -140,7 +157,7 @@ export type SearchQuery =
   // Company names are indexed without their legal form: "Muster GmbH" searches companies "Muster…".
   // Each reading is a list of word prefixes that must all match; a contact matching any is found.
   // `phonetic` holds, for each word of the first reading (as typed), its searchable Kölner
-  // Phonetik code or "" (phoneticSearchCode): how "Meier" also finds Meyer and Maier.
+  // Phonetik code or "" (phonetic-search.rules.ts): how "Meier" also finds Meyer and Maier.
   | { kind: 'names'; readings: string[][]; phonetic: string[]; companyOnly: boolean }
   | { kind: 'empty' };
 
@@ -182,34 +199,6 @@ export function searchQuery(q: string): SearchQuery {
     phonetic: (readings[0] ?? []).map(phoneticSearchCode),
     companyOnly: withoutLegalForm !== text,
   };
-}
-
-/** Fewest letters a typed word needs before it is also searched by sound. */
-export const MIN_PHONETIC_WORD = 3;
-/** Fewest digits of a phonetic code that is stored and searched ("Mai", "Rau" are one digit). */
-export const MIN_PHONETIC_CODE = 2;
-
-/**
- * The Kölner Phonetik code a search word is matched by ("meier" → "67", like Meyer and Maier),
- * or "" when the word has fewer than MIN_PHONETIC_WORD letters or its code fewer than
- * MIN_PHONETIC_CODE digits: such a code matches too many unrelated names to help.
- */
-export function phoneticSearchCode(word: string): string {
-  if (foldName(word).replace(/[^a-z]/g, '').length < MIN_PHONETIC_WORD) return '';
-  const code = koelnerPhonetik(word);
-  return code.length >= MIN_PHONETIC_CODE ? code : '';
-}
-
-/**
- * The phonetic codes a contact is found by: the code of each name word (search keys'
- * `nameTokens`, so also of a name's parts joined), of the whole first name, of the last name
- * without particles and of the company key; only codes of at least MIN_PHONETIC_CODE digits.
- */
-export function phoneticNameCodes(
-  keys: Pick<SearchKeys, 'nameTokens' | 'phoneticFirst' | 'phoneticLast' | 'phoneticCompany'>,
-): string[] {
-  const codes = [...keys.nameTokens.map(koelnerPhonetik), keys.phoneticFirst, keys.phoneticLast, keys.phoneticCompany];
-  return unique(codes.filter((code) => code.length >= MIN_PHONETIC_CODE));
 }
 
 /**

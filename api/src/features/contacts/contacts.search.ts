@@ -12,7 +12,7 @@ import { type SearchTier, searchTiers, tierOf } from './search-tiers.rules';
 // such key reads the list buckets (first letters) one after another until the page is full.
 //
 // A search text is ranked (search-tiers.rules.ts): exact matches, then prefix matches, then
-// phonetic ones, each tier in name order. The cursor holds the tier and the (sortName, _id) of
+// phonetic ones (family and company names, then first names), each tier in name order. The cursor holds the tier and the (sortName, _id) of
 // the last contact read in it, so the next page continues in that tier and then goes on to the
 // next; every page is exact, however the ranks mix. A tier's query also finds contacts of an
 // earlier tier (a "Meier" matches "meier" by prefix and by sound), which are skipped; reading
@@ -23,6 +23,8 @@ import { type SearchTier, searchTiers, tierOf } from './search-tiers.rules';
 const MAX_READS = 6;
 /** Largest slice read at once while skipping contacts that an earlier tier listed. */
 const MAX_WINDOW = 400;
+/** More tiers than any search has (search-tiers.rules.ts): a cursor naming another is not ours. */
+const MAX_TIERS = 8;
 
 export { searchBranches } from './search-tiers.rules';
 
@@ -42,7 +44,7 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(cursor: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    const tier = value.t === undefined || (Number.isInteger(value.t) && value.t >= 0 && value.t < 3);
+    const tier = value.t === undefined || (Number.isInteger(value.t) && value.t >= 0 && value.t < MAX_TIERS);
     if (typeof value.s === 'string' && typeof value.id === 'string' && /^[0-9a-f]{24}$/.test(value.id) && tier)
       return value;
   } catch {

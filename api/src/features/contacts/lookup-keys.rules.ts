@@ -1,4 +1,4 @@
-import { isFreeMailDomain, phoneticNameCodes, type SearchKeys } from '@klarkonform/shared';
+import { isFreeMailDomain, type SearchKeys } from '@klarkonform/shared';
 import type { SearchKeysDoc } from './contacts.model';
 
 // The top-level lookup fields stored on every contact (query rules R21–R23, QUERY-RULES.md):
@@ -37,8 +37,9 @@ export interface LookupKeys {
   /** The folded name words themselves (the search keys' `nameTokens`): a search word equal to one is an exact match. */
   nameWords: string[];
   /**
-   * Kölner Phonetik codes of each name word, the first name, the last name without particles and
-   * the company key (shared `phoneticNameCodes`): "Meyer" is found by "Meier" as a phonetic match.
+   * Kölner Phonetik codes of each family-name and company word, the last name without particles
+   * and the company key ("67"), and of the first name ("f:475"; shared phonetic-search.rules.ts):
+   * "Meyer" is found by "Meier" as a phonetic match.
    */
   phoneticKeys: string[];
   /** Blocking keys of the duplicate check (see `matchKeysOf`). */
@@ -137,7 +138,7 @@ export function lookupKeys(
     phonePrefixes: unique(keys.phoneDigits.flatMap((d) => prefixes(d, MIN_PHONE_PREFIX))),
     namePrefixes: unique(keys.nameTokens.flatMap((t) => prefixes(t, 1, MAX_NAME_PREFIX))),
     nameWords: unique(keys.nameTokens),
-    phoneticKeys: phoneticNameCodes(keys),
+    phoneticKeys: keys.phoneticWords,
     matchKeys,
     sortName: keys.sortName,
     leadStatus: contact.leadStatus ?? '',

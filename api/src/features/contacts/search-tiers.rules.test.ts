@@ -68,6 +68,19 @@ describe('ranked search tiers', () => {
     expect(matchOf(person('Moritz', 'Meyer'), 'Max Meier')).toBeNull();
   });
 
+  it('finds first names by sound after family and company names, and only by codes of three digits', () => {
+    const tiers = searchTiers('Carl');
+    const karl = tierOf(person('Karl', 'Weber'), tiers);
+    const carlsen = tierOf(person('Anna', 'Karlsen'), tiers);
+    const karlCompany = tierOf(company('Karl Bau GmbH'), tiers);
+    expect(tiers[karl]?.match).toBe('phonetic');
+    expect(karlCompany).toBeLessThan(karl);
+    expect(carlsen).toBe(-1);
+    // "Marie" sounds like "Meier" (67), but a first name needs a code of three digits.
+    expect(matchOf(person('Marie', 'Schulz'), 'Meier')).toBeNull();
+    expect(matchOf(person('Max', 'Meyer'), 'Maks Meier')).toBe('phonetic');
+  });
+
   it('searches by sound only words of three letters or more with a code of two digits', () => {
     // "Mai" is one digit (6): it would find every Mai, Mey, Neu and Anna.
     expect(matchOf(person('Anna', 'Mey'), 'Mai')).toBeNull();

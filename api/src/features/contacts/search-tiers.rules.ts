@@ -1,9 +1,9 @@
-import { type SearchMatch, searchQuery } from '@klarkonform/shared';
+import { firstNameSoundKey, type SearchMatch, searchQuery } from '@klarkonform/shared';
 import type { ContactFilter } from './contacts.repository';
 import { MAX_NAME_PREFIX } from './lookup-keys.rules';
 
 // The search text `q` (read by the shared search rule) as ranked tiers of filters: exact
-// matches, then prefix matches, then phonetic ones. Every branch of a tier is led by an equality
+// matches, then prefix matches, then phonetic ones (family and company names before first names). Every branch of a tier is led by an equality
 // on one stored lookup field (QUERY-RULES.md); the conditions after it only narrow. A contact's
 // rank is the first tier one of whose filters it matches (`tierOf`, the same filters read in
 // TypeScript), so a tier's query finds every contact of that rank and the API drops those that
@@ -58,17 +58,26 @@ function prefixBranch(words: readonly string[], companyOnly: boolean): ContactFi
 }
 
 /**
- * One word sounds alike (its code leads), every other word begins a name word or sounds alike
- * too: one branch per word that has a searchable code.
+ * One word sounds alike (its key leads: `soundKey` of its code), every other word begins a name
+ * word or sounds like any name word: one branch per word that has a searchable key.
  */
-function phoneticBranches(words: readonly string[], codes: readonly string[], companyOnly: boolean): ContactFilter[] {
-  const either = (word: string, code: string | undefined): ContactFilter =>
-    code ? { $or: [one(prefixConditions(word)), { phoneticKeys: code }] } : one(prefixConditions(word));
+function phoneticBranches(
+  words: readonly string[],
+  codes: readonly string[],
+  companyOnly: boolean,
+  soundKey: (code: string) => string,
+): ContactFilter[] {
+  const either = (word: string, code: string | undefined): ContactFilter => {
+    const sounds = code ? [code, firstNameSoundKey(code)].filter((key) => key !== '') : [];
+    return sounds.length > 0
+      ? { $or: [one(prefixConditions(word)), ...sounds.map((key) => ({ phoneticKeys: key }))] }
+      : one(prefixConditions(word));
+  };
   return words.flatMap((_, i) => {
-    const code = codes[i];
-    if (!code) return [];
+    const key = soundKey(codes[i] ?? '');
+    if (!key) return [];
     const others = words.flatMap((word, j) => (j === i ? [] : [either(word, codes[j])]));
-    return led([{ phoneticKeys: code }, ...others], companyOnly);
+    return led([{ phoneticKeys: key }, ...others], companyOnly);
   });
 }
 
@@ -100,12 +109,18 @@ export function searchTiers(q: string): SearchTier[] {
       return tiers.filter((tier) => tier.branches.length > 0);
     }
     case 'names': {
-      // One branch per reading ("karl heinz", "karlheinz"), at most six; sounds only as typed.
+      // One branch per reading ("karl heinz", "karlheinz"), at most six; sounds only as typed:
+      // first what sounds like a family or company name, then what sounds like a first name.
       const { readings, phonetic, companyOnly } = query;
+      const typed = readings[0] ?? [];
       const tiers: SearchTier[] = [
         { match: 'exact', branches: readings.flatMap((words) => exactBranch(words, companyOnly)) },
         { match: 'prefix', branches: readings.flatMap((words) => prefixBranch(words, companyOnly)) },
-        { match: 'phonetic', branches: phoneticBranches(readings[0] ?? [], phonetic, companyOnly) },
+        { match: 'phonetic', branches: phoneticBranches(typed, phonetic, companyOnly, (code) => code) },
+        {
+          match: 'phonetic',
+          branches: companyOnly ? [] : phoneticBranches(typed, phonetic, false, firstNameSoundKey),
+        },
       ];
       return tiers.filter((tier) => tier.branches.length > 0);
     }

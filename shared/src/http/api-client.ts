@@ -19,6 +19,7 @@ import type {
 } from '../contacts/lead-status.schema';
 import type { SenderCard } from '../contacts/sender-card.schema';
 import type { Language } from '../i18n/language';
+import type { TenantUser, TenantUserList } from '../users/user.schema';
 import type { Problem } from './problem.schema';
 
 // The typed client both front ends use for the KlarKonform API. Only types are imported from
@@ -312,11 +313,21 @@ export function createApiClient(options: ApiClientOptions) {
         .findings;
     },
 
-    listLeads(query: { limit?: number; cursor?: string } = {}, signal?: AbortSignal): Promise<LeadReviewPage> {
+    /** `owner`: a user id, or "me" for the caller's own leads ("Meine Leads"). */
+    listLeads(
+      query: { limit?: number; cursor?: string; owner?: string } = {},
+      signal?: AbortSignal,
+    ): Promise<LeadReviewPage> {
       const params = new URLSearchParams();
       if (query.limit !== undefined) params.set('limit', String(query.limit));
       if (query.cursor) params.set('cursor', query.cursor);
+      if (query.owner) params.set('owner', query.owner);
       return json<LeadReviewPage>(`/leads?${params}`, { retry: true, signal });
+    },
+
+    /** The tenant's users (whom a contact can belong to as Betreuer), by name. */
+    async listUsers(signal?: AbortSignal): Promise<TenantUser[]> {
+      return (await json<TenantUserList>('/users', { retry: true, signal })).items;
     },
 
     async contactHistory(contactId: string): Promise<AuditEntry[]> {

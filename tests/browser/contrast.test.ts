@@ -118,9 +118,9 @@ describe('contrast in the Outlook task pane (demo page, stub mailbox)', () => {
       await editor.getByRole('button', { name: 'Abbrechen' }).click();
 
       await card.getByRole('button', { name: 'Notiz hinzufügen' }).click();
-      await pane.getByRole('region', { name: 'Notizen' }).waitFor();
+      await pane.getByRole('form', { name: /^Notizen/ }).waitFor();
       await eachTheme('notes editor');
-      await pane.getByRole('region', { name: 'Notizen' }).getByRole('button', { name: 'Zurück' }).click();
+      await pane.getByRole('form', { name: /^Notizen/ }).getByRole('button', { name: 'Zurück' }).click();
 
       await card.getByRole('button', { name: 'Einwilligung erfassen' }).click();
       const consent = pane.getByRole('form', { name: 'Einwilligung erfassen' });

@@ -12,7 +12,7 @@ import { type SearchTier, searchTiers, tierOf } from './search-tiers.rules';
 // such key reads the list buckets (first letters) one after another until the page is full.
 //
 // A search text is ranked (search-tiers.rules.ts): exact matches, then prefix matches, then
-// phonetic ones (family and company names, then first names), each tier in name order. The cursor holds the tier and the (sortName, _id) of
+// phonetic ones, each tier in name order. The cursor holds the tier and the (sortName, _id) of
 // the last contact read in it, so the next page continues in that tier and then goes on to the
 // next; every page is exact, however the ranks mix. A tier's query also finds contacts of an
 // earlier tier (a "Meier" matches "meier" by prefix and by sound), which are skipped; reading
@@ -112,7 +112,9 @@ export async function findPage(
 /**
  * One page of a ranked search: from the cursor's tier and position on, each tier's contacts of
  * that rank in name order, until `limit` + 1 are found (one more tells that a next page exists),
- * the tiers are done, or MAX_READS queries ran (then the page ends early, with a cursor).
+ * the tiers are done, or MAX_READS queries ran (then the page ends early, with a cursor). A tier
+ * `within` the next is read through the next one's query when that one is small enough to read
+ * whole: one query for both ranks (an e-mail or a rare name needs no separate exact query).
  */
 async function rankedPage(
   repo: ContactsRepository,
@@ -123,28 +125,50 @@ async function rankedPage(
   limit: number,
 ): Promise<ContactPage> {
   const hits: { doc: ContactDoc; tier: number }[] = [];
-  const first = cursor?.t ?? 0;
+  const take = (docs: readonly ContactDoc[], tier: number) => {
+    for (const doc of docs) if (tierOf(doc, tiers) === tier) hits.push({ doc, tier });
+  };
+  const read = (tier: number, position: Cursor | undefined, window: number) =>
+    repo.findAny(
+      tenantId,
+      (tiers[tier] as SearchTier).branches.map((b) => ({ ...b, ...conditions, ...after(position) })),
+      { sort: 'sortName', limit: window },
+    );
+  /** The first slice of a tier, read ahead of the tier before it. */
+  const ahead = new Map<number, ContactDoc[]>();
   let reads = 0;
   let resume: Cursor | undefined;
-  ranking: for (let t = first; t < tiers.length; t++) {
-    const tier = tiers[t] as SearchTier;
-    let position = t === first ? cursor : undefined;
+  let t = cursor?.t ?? 0;
+  ranking: for (; t < tiers.length && hits.length <= limit; t++) {
+    let position = t === (cursor?.t ?? 0) ? cursor : undefined;
     let window = limit + 1;
-    for (;;) {
-      if (reads === MAX_READS) {
-        resume = { ...(position ?? { s: '', id: '0'.repeat(24) }), t };
-        break ranking;
-      }
+    if (!position && tiers[t]?.within && t + 1 < tiers.length && reads < MAX_READS) {
       reads++;
-      const branches = tier.branches.map((b) => ({ ...b, ...conditions, ...after(position) }));
-      const docs = await repo.findAny(tenantId, branches, { sort: 'sortName', limit: window });
-      for (const doc of docs) if (tierOf(doc, tiers) === t) hits.push({ doc, tier: t });
+      const both = await read(t + 1, undefined, window);
+      if (both.length < window) {
+        take(both, t);
+        take(both, t + 1);
+        t++;
+        continue;
+      }
+      ahead.set(t + 1, both);
+    }
+    for (;;) {
+      let docs = position ? undefined : ahead.get(t);
+      if (!docs) {
+        if (reads === MAX_READS) {
+          resume = { ...(position ?? { s: '', id: '0'.repeat(24) }), t };
+          break ranking;
+        }
+        reads++;
+        docs = await read(t, position, window);
+      }
+      take(docs, t);
       const last = docs[docs.length - 1];
       if (hits.length > limit || docs.length < window || !last) break;
       position = positionOf(last);
       window = Math.min(window * 2, MAX_WINDOW);
     }
-    if (hits.length > limit) break;
   }
   const page = hits.slice(0, limit);
   const last = page[page.length - 1];

@@ -10,7 +10,7 @@ import {
   searchKeys,
 } from '@klarkonform/shared';
 import { lookupKeys } from './lookup-keys.rules';
-import { searchTiers, tierOf } from './search-tiers.rules';
+import { matchesFilter, searchTiers, tierOf } from './search-tiers.rules';
 
 // The ranked search on stored lookup fields, read in TypeScript exactly as the tiers' filters
 // are: which contacts a text finds and how (exact, prefix, phonetic).
@@ -68,17 +68,37 @@ describe('ranked search tiers', () => {
     expect(matchOf(person('Moritz', 'Meyer'), 'Max Meier')).toBeNull();
   });
 
-  it('finds first names by sound after family and company names, and only by codes of three digits', () => {
-    const tiers = searchTiers('Carl');
-    const karl = tierOf(person('Karl', 'Weber'), tiers);
-    const carlsen = tierOf(person('Anna', 'Karlsen'), tiers);
-    const karlCompany = tierOf(company('Karl Bau GmbH'), tiers);
-    expect(tiers[karl]?.match).toBe('phonetic');
-    expect(karlCompany).toBeLessThan(karl);
-    expect(carlsen).toBe(-1);
+  it('finds first names by sound too, but only by codes of three digits', () => {
+    expect(matchOf(person('Karl', 'Weber'), 'Carl')).toBe('phonetic');
+    expect(matchOf(company('Karl Bau GmbH'), 'Carl')).toBe('phonetic');
+    expect(matchOf(person('Anna', 'Karlsen'), 'Carl')).toBeNull();
     // "Marie" sounds like "Meier" (67), but a first name needs a code of three digits.
     expect(matchOf(person('Marie', 'Schulz'), 'Meier')).toBeNull();
     expect(matchOf(person('Max', 'Meyer'), 'Maks Meier')).toBe('phonetic');
+  });
+
+  it('lets an exact tier be read through the prefix tier when its words are stored as prefixes', () => {
+    expect(searchTiers('Meier')[0]).toMatchObject({ match: 'exact', within: true });
+    expect(searchTiers('max@muster.de')[0]).toMatchObject({ match: 'exact', within: true });
+    expect(searchTiers('HohenzollernSigmaringen')[0]).toMatchObject({ match: 'exact', within: false });
+    // What the exact tier finds, the prefix tier finds too.
+    const exact = searchTiers('Meier Anna');
+    const doc = person('Anna', 'Meier');
+    expect(exact[0]?.branches.some((b) => matchesFilter(doc, b))).toBe(true);
+    expect(exact[1]?.branches.some((b) => matchesFilter(doc, b))).toBe(true);
+    fc.assert(
+      fc.property(spelling, spelling, fc.boolean(), (first, last, both) => {
+        const q = both ? `${first} ${last}` : last;
+        fc.pre(!hasLegalForm(q));
+        const contact = person(first, last);
+        const [exactTier, prefixTier] = searchTiers(q);
+        if (exactTier?.within && exactTier.branches.some((b) => matchesFilter(contact, b)))
+          expect(
+            prefixTier?.branches.some((b) => matchesFilter(contact, b)),
+            q,
+          ).toBe(true);
+      }),
+    );
   });
 
   it('searches by sound only words of three letters or more with a code of two digits', () => {

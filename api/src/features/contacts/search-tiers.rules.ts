@@ -3,7 +3,7 @@ import type { ContactFilter } from './contacts.repository';
 import { MAX_NAME_PREFIX } from './lookup-keys.rules';
 
 // The search text `q` (read by the shared search rule) as ranked tiers of filters: exact
-// matches, then prefix matches, then phonetic ones (family and company names before first names). Every branch of a tier is led by an equality
+// matches, then prefix matches, then phonetic ones. Every branch of a tier is led by an equality
 // on one stored lookup field (QUERY-RULES.md); the conditions after it only narrow. A contact's
 // rank is the first tier one of whose filters it matches (`tierOf`, the same filters read in
 // TypeScript), so a tier's query finds every contact of that rank and the API drops those that
@@ -13,6 +13,8 @@ import { MAX_NAME_PREFIX } from './lookup-keys.rules';
 export interface SearchTier {
   match: SearchMatch;
   branches: ContactFilter[];
+  /** Every contact this tier finds, the next tier's query finds too (an exact word begins itself). */
+  within?: boolean;
 }
 
 function escapeRegex(text: string): string {
@@ -90,7 +92,7 @@ export function searchTiers(q: string): SearchTier[] {
     // While typing, a complete-looking address ("max@muster.d") is still a prefix of others.
     case 'email':
       return [
-        { match: 'exact', branches: [{ emailKeys: query.email }] },
+        { match: 'exact', branches: [{ emailKeys: query.email }], within: true },
         { match: 'prefix', branches: [{ emailPrefixes: query.email }] },
       ];
     case 'emailPrefix':
@@ -103,23 +105,31 @@ export function searchTiers(q: string): SearchTier[] {
         {
           match: 'exact',
           branches: query.digits.filter((d) => !d.startsWith('0')).map((d) => ({ phoneKeys: `+${d}` })),
+          within: true,
         },
         { match: 'prefix', branches: query.digits.map((d) => ({ phonePrefixes: d })) },
       ];
       return tiers.filter((tier) => tier.branches.length > 0);
     }
     case 'names': {
-      // One branch per reading ("karl heinz", "karlheinz"), at most six; sounds only as typed:
-      // first what sounds like a family or company name, then what sounds like a first name.
+      // One branch per reading ("karl heinz", "karlheinz"), at most six; sounds only as typed,
+      // like a family or company name ("67") or like a first name ("f:475").
       const { readings, phonetic, companyOnly } = query;
       const typed = readings[0] ?? [];
       const tiers: SearchTier[] = [
-        { match: 'exact', branches: readings.flatMap((words) => exactBranch(words, companyOnly)) },
+        {
+          match: 'exact',
+          branches: readings.flatMap((words) => exactBranch(words, companyOnly)),
+          // A whole word of up to MAX_NAME_PREFIX letters is one of its stored prefixes.
+          within: readings.every((words) => words.every((word) => word.length <= MAX_NAME_PREFIX)),
+        },
         { match: 'prefix', branches: readings.flatMap((words) => prefixBranch(words, companyOnly)) },
-        { match: 'phonetic', branches: phoneticBranches(typed, phonetic, companyOnly, (code) => code) },
         {
           match: 'phonetic',
-          branches: companyOnly ? [] : phoneticBranches(typed, phonetic, false, firstNameSoundKey),
+          branches: [
+            ...phoneticBranches(typed, phonetic, companyOnly, (code) => code),
+            ...(companyOnly ? [] : phoneticBranches(typed, phonetic, false, firstNameSoundKey)),
+          ],
         },
       ];
       return tiers.filter((tier) => tier.branches.length > 0);

@@ -74,7 +74,7 @@ describe('phonetic and ranked search', () => {
     expect(hits(await search('q=Schmidt%20GmbH'))).toEqual([['Schmitt Elektro GmbH', 'phonetic']]);
   });
 
-  it('"Carl" finds Karl by sound: family and company names first, then first names', async () => {
+  it('"Carl" finds Karl by sound, as a first name and as a company name word', async () => {
     expect(hits(await search('q=Carl'))).toEqual([
       ['Karl Bau GmbH', 'phonetic'],
       ['Karl Zeiler', 'phonetic'],

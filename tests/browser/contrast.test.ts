@@ -120,7 +120,10 @@ describe('contrast in the Outlook task pane (demo page, stub mailbox)', () => {
       await card.getByRole('button', { name: 'Notiz hinzufügen' }).click();
       await pane.getByRole('form', { name: /^Notizen/ }).waitFor();
       await eachTheme('notes editor');
-      await pane.getByRole('form', { name: /^Notizen/ }).getByRole('button', { name: 'Zurück' }).click();
+      await pane
+        .getByRole('form', { name: /^Notizen/ })
+        .getByRole('button', { name: 'Zurück' })
+        .click();
 
       await card.getByRole('button', { name: 'Einwilligung erfassen' }).click();
       const consent = pane.getByRole('form', { name: 'Einwilligung erfassen' });

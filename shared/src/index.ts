@@ -115,6 +115,7 @@ export { ContactPatchBody, kindsWithPatchField, PATCH_SHAPES } from './contacts/
 export {
   AuditChange,
   AuditEntry,
+  ContactListItem,
   ContactListPage,
   ContactListQuery,
   DuplicateCandidate,
@@ -122,6 +123,8 @@ export {
   DuplicateCheckResult,
   MergeRequest,
   QualityFinding,
+  SEARCH_MATCHES,
+  SearchMatch,
 } from './contacts/contact-query.schema';
 export {
   CardOwner,
@@ -161,6 +164,15 @@ export type { NormalizedPhone } from './contacts/normalize.rules';
 export { companyKey, hasLegalForm, legalFormOf, stripLegalForm } from './contacts/legal-form.rules';
 export { koelnerPhonetik } from './contacts/koelner-phonetik.rules';
 export { MAX_NAME_TOKENS, familyNameCore, searchKeys, searchQuery } from './contacts/search-keys.rules';
+export {
+  FIRST_NAME_SOUND,
+  firstNameSoundKey,
+  MIN_FIRST_NAME_CODE,
+  MIN_PHONETIC_CODE,
+  MIN_PHONETIC_WORD,
+  phoneticKeysOf,
+  phoneticSearchCode,
+} from './contacts/phonetic-search.rules';
 export type { SearchKeyInput, SearchKeys, SearchQuery } from './contacts/search-keys.rules';
 export { parseDisplayName } from './contacts/name-parser.rules';
 export type { ParsedName } from './contacts/name-parser.rules';

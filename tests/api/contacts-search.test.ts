@@ -153,7 +153,12 @@ describe('names of several parts, typed with a space, a hyphen or joined', () =>
   const searchB = async (q: string) => {
     const res = await t.request({ method: 'GET', url: `/api/v1/contacts?q=${encodeURIComponent(q)}` }, as);
     expect(res.statusCode).toBe(200);
-    return (res.json().items as Array<{ displayName: string }>).map((i) => i.displayName).sort();
+    // The spellings are found by their words (exact or prefix); what only sounds alike ("Karl"
+    // and "Carla", "Sucher" and "Seeker") comes after them, marked phonetic (contacts-phonetic-search.test.ts).
+    return (res.json().items as Array<{ displayName: string; match: string }>)
+      .filter((i) => i.match !== 'phonetic')
+      .map((i) => i.displayName)
+      .sort();
   };
 
   beforeAll(async () => {

@@ -249,6 +249,8 @@ describe('contacts stored before the text rules', () => {
           namePrefixes: oldPrefixes,
           version: Number(old.version) + 1,
         },
+        // Nor were whole name words and their phonetic codes stored then.
+        $unset: { nameWords: '', phoneticKeys: '' },
       },
     );
     const duplicateCheck = async (app: typeof t.app, token: string) =>

@@ -199,6 +199,19 @@ async function main() {
       'search: first and last name',
       get((i) => `/api/v1/contacts?q=${encodeURIComponent(`${lastName(Math.abs(i) * 10 + 3)} M`)}&limit=25`),
     );
+    // Ranked search by sound: "Meier" and "Schmitt" are no stored name, but sound like Meyer and
+    // Schmidt (~1 % each); a rare name with its last letter typed twice sounds like it too.
+    await measure(
+      'search: phonetic, common (Meier → Meyer)',
+      get((i) => `/api/v1/contacts?q=${pick(['Meier', 'Schmitt', 'Maier', 'Schmid'], Math.abs(i))}&limit=25`),
+    );
+    await measure(
+      'search: phonetic, rare name (typo)',
+      get((i) => {
+        const name = lastName(Math.abs(i) * 10 + 1);
+        return `/api/v1/contacts?q=${encodeURIComponent(`${name}${name.slice(-1)}`)}&limit=25`;
+      }),
+    );
     await measure(
       'search: e-mail address',
       get((i) => `/api/v1/contacts?q=${addr(i)}`),

@@ -1,3 +1,5 @@
+import { koelnerPhonetik } from '@klarkonform/shared';
+
 // The hot-path query shapes of the API (api/src/features/QUERY-RULES.md), as the repositories
 // send them, for the explain test and the benchmark. A new hot-path query gets a line here.
 
@@ -43,6 +45,22 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     field: 'namePrefixes',
     collection: 'contacts',
     filter: (tenantId, p) => ({ namePrefixes: String(p.sortName).slice(0, 5), archived: null, tenantId }),
+  },
+  {
+    name: 'search: whole name word (exact rank)',
+    field: 'nameWords',
+    collection: 'contacts',
+    filter: (tenantId, p) => ({ nameWords: String(p.sortName).split(' ')[0], archived: null, tenantId }),
+  },
+  {
+    name: 'search: phonetic name code',
+    field: 'phoneticKeys',
+    collection: 'contacts',
+    filter: (tenantId, p) => ({
+      phoneticKeys: koelnerPhonetik(String(p.sortName).split(' ')[0] ?? ''),
+      archived: null,
+      tenantId,
+    }),
   },
   {
     name: 'search: address prefix',

@@ -30,8 +30,27 @@ export const ContactListQuery = StrictObject({
 });
 export type ContactListQuery = Static<typeof ContactListQuery>;
 
+/**
+ * How a search hit matched the words typed, best first: `exact` (every word is a whole name
+ * word, the whole address, the contact number or the domain), `prefix` (names or addresses
+ * beginning with them), `phonetic` (a word sounds alike by Kölner Phonetik: "Meier" → Meyer;
+ * the UI marks these "ähnlich geschrieben"). Search results come in this order.
+ */
+export const SEARCH_MATCHES = ['exact', 'prefix', 'phonetic'] as const;
+export const SearchMatch = Type.Enum(SEARCH_MATCHES);
+export type SearchMatch = Static<typeof SearchMatch>;
+
+/** A contact of a list; with a search text (`q`), also how it matched. */
+export const ContactListItem = StrictObject({
+  ...ContactSummary.properties,
+  match: Type.Optional(SearchMatch),
+});
+export type ContactListItem = Static<typeof ContactListItem>;
+
+// With `q`, the items come ranked (exact, then prefix, then phonetic matches, each tier in name
+// order) and `nextCursor` continues in that order; without `q`, in name order.
 export const ContactListPage = StrictObject({
-  items: Type.Array(ContactSummary, { maxItems: 100 }),
+  items: Type.Array(ContactListItem, { maxItems: 100 }),
   nextCursor: Nullable(Type.String({ maxLength: 200 })),
 });
 export type ContactListPage = Static<typeof ContactListPage>;

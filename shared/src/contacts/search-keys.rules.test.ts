@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { koelnerPhonetik } from './koelner-phonetik.rules';
+import { MIN_FIRST_NAME_CODE, MIN_PHONETIC_CODE, phoneticSearchCode } from './phonetic-search.rules';
 import { familyNameCore, searchKeys, searchQuery } from './search-keys.rules';
 
 describe('searchKeys', () => {
@@ -27,6 +28,7 @@ describe('searchKeys', () => {
       phoneticLast: '',
       phoneticCompany: '65786',
       nameTokens: ['mueller', 'soehne', 'muellersoehne'],
+      phoneticWords: ['657', '86', '65786'],
     });
   });
 
@@ -57,6 +59,8 @@ describe('searchKeys', () => {
       phoneticLast: '65752682',
       phoneticCompany: '6827',
       nameTokens: ['annalena', 'anna', 'lena', 'muellerluedenscheidt', 'mueller', 'luedenscheidt'],
+      // "Anna" and "Lena" (06, 56) are too short a sound for a first name.
+      phoneticWords: ['65752682', '657', '52682', 'f:0656'],
     });
   });
 
@@ -105,8 +109,11 @@ describe('searchKeys', () => {
 
 describe('searchQuery', () => {
   it.each([
-    ['Müller Lüd', { kind: 'names', readings: [['mueller', 'lued'], ['muellerlued']], companyOnly: false }],
-    ['Muster GmbH & Co. KG', { kind: 'names', readings: [['muster']], companyOnly: true }],
+    [
+      'Müller Lüd',
+      { kind: 'names', readings: [['mueller', 'lued'], ['muellerlued']], phonetic: ['657', '52'], companyOnly: false },
+    ],
+    ['Muster GmbH & Co. KG', { kind: 'names', readings: [['muster']], phonetic: ['6827'], companyOnly: true }],
     ['030 1234', { kind: 'phone', digits: ['49301234', '0301234'] }],
     ['+49 30 1234', { kind: 'phone', digits: ['49301234', '0301234'] }],
     ['c123', { kind: 'contactNumber', contactNumber: 'C00123' }],
@@ -114,13 +121,21 @@ describe('searchQuery', () => {
     ['Max@Muster', { kind: 'emailPrefix', prefix: 'max@muster' }],
     ['@muster.de', { kind: 'domain', domain: 'muster.de' }],
     ['muster.de', { kind: 'domain', domain: 'muster.de' }],
-    ['12', { kind: 'names', readings: [['12']], companyOnly: false }],
+    ['12', { kind: 'names', readings: [['12']], phonetic: [''], companyOnly: false }],
     // The tester's findings: a name typed with a hyphen, a space or joined
-    ['Karl-Heinz', { kind: 'names', readings: [['karl', 'heinz'], ['karlheinz']], companyOnly: false }],
-    ['Karlheinz', { kind: 'names', readings: [['karlheinz']], companyOnly: false }],
+    [
+      'Karl-Heinz',
+      { kind: 'names', readings: [['karl', 'heinz'], ['karlheinz']], phonetic: ['475', '068'], companyOnly: false },
+    ],
+    ['Karlheinz', { kind: 'names', readings: [['karlheinz']], phonetic: ['47568'], companyOnly: false }],
     [
       'Müller-Lüdenscheidt',
-      { kind: 'names', readings: [['mueller', 'luedenscheidt'], ['muellerluedenscheidt']], companyOnly: false },
+      {
+        kind: 'names',
+        readings: [['mueller', 'luedenscheidt'], ['muellerluedenscheidt']],
+        phonetic: ['657', '52682'],
+        companyOnly: false,
+      },
     ],
     [
       'Karl Heinz Müller',
@@ -132,13 +147,58 @@ describe('searchQuery', () => {
           ['karl', 'heinzmueller'],
           ['karlheinzmueller'],
         ],
+        phonetic: ['475', '068', '657'],
         companyOnly: false,
       },
     ],
-    ['Max', { kind: 'names', readings: [['max']], companyOnly: false }],
+    ['Max', { kind: 'names', readings: [['max']], phonetic: ['648'], companyOnly: false }],
+    // Too short, or a code of one digit, to be searched by sound.
+    ['Ma', { kind: 'names', readings: [['ma']], phonetic: [''], companyOnly: false }],
+    ['Meie', { kind: 'names', readings: [['meie']], phonetic: [''], companyOnly: false }],
     ['', { kind: 'empty' }],
   ])('%j → %o', (q, expected) => {
     expect(searchQuery(q)).toEqual(expected);
+  });
+});
+
+describe('phonetic search codes', () => {
+  it.each([
+    ['Meier', '67'],
+    ['Meyer', '67'],
+    ['Maier', '67'],
+    ['Schmidt', '862'],
+    ['Schmitt', '862'],
+    ['Müller', '657'],
+    ['Mueller', '657'],
+    ['Mai', ''],
+    ['Ma', ''],
+    ['1234', ''],
+  ])('%j is searched by %j', (word, code) => {
+    expect(phoneticSearchCode(word)).toBe(code);
+  });
+
+  it('stores the codes of the family and company words plain, those of the first name marked', () => {
+    const person = searchKeys({ kind: 'person', firstName: 'Karl Heinz', lastName: 'von Meyer' });
+    expect(person.phoneticWords).toEqual(['36', '67', '367', 'f:475', 'f:068', 'f:47568']);
+    const company = searchKeys({ kind: 'company', name: 'Schmitt Elektro GmbH' });
+    expect(company.phoneticWords).toEqual(['862', '05427', '8625427']);
+    // "Rau" is one digit, "Anna" two: too unspecific to be stored.
+    expect(searchKeys({ kind: 'person', firstName: 'Anna', lastName: 'Rau' }).phoneticWords).toEqual([]);
+  });
+
+  it('a last name typed as stored is searched by a code stored for it', () => {
+    const letters = fc.stringMatching(/^[A-Za-zÄÖÜäöüß]{1,12}$/);
+    fc.assert(
+      fc.property(letters, letters, (first, last) => {
+        const stored = searchKeys({ kind: 'person', firstName: first, lastName: last }).phoneticWords;
+        for (const key of stored) {
+          const code = key.replace(/^f:/, '');
+          expect(code.length).toBeGreaterThanOrEqual(key === code ? MIN_PHONETIC_CODE : MIN_FIRST_NAME_CODE);
+        }
+        const typed = phoneticSearchCode(last);
+        if (typed !== '') expect(stored).toContain(typed);
+      }),
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { isFreeMailDomain } from './free-mail.rules';
 import { koelnerPhonetik } from './koelner-phonetik.rules';
 import { companyKey, stripLegalForm } from './legal-form.rules';
 import { particleRunEnds } from './name-words.rules';
+import { phoneticKeysOf, phoneticSearchCode } from './phonetic-search.rules';
 import { foldName, hasText, normalizeEmail, normalizePhone, phoneSearchDigits, websiteDomain } from './normalize.rules';
 import { normalizeLine } from '../text/text.rules';
 
@@ -42,6 +43,9 @@ export interface SearchKeys {
   // Folded words for prefix search: the words of each name, the parts of a hyphenated word, and a
   // name of several parts also joined into one ("Karl Heinz" → karl, heinz, karlheinz).
   nameTokens: string[];
+  // The sounds a contact is found by (phonetic-search.rules.ts): codes of the family-name and
+  // company words plain ("67"), of the first name marked ("f:475").
+  phoneticWords: string[];
 }
 
 export const MAX_NAME_TOKENS = 30;
@@ -110,6 +114,18 @@ export function searchKeys(contact: SearchKeyInput, options: { companyName?: str
       ? unique([...tokensOf(stripLegalForm(contact.name)), key]).slice(0, MAX_NAME_TOKENS)
       : tokensOf(firstName, lastName);
 
+  const phoneticFirst = koelnerPhonetik(firstName);
+  const phoneticLast = koelnerPhonetik(familyNameCore(lastName));
+  const phoneticCompany = koelnerPhonetik(key);
+  const phoneticWords = phoneticKeysOf({
+    firstTokens: contact.kind === 'person' ? tokensOf(firstName) : [],
+    familyTokens: contact.kind === 'person' ? tokensOf(lastName) : nameTokens,
+    phoneticFirst,
+    phoneticLast,
+    // A person is found by their own name, not by the sound of their company's.
+    phoneticCompany: contact.kind === 'company' ? phoneticCompany : '',
+  });
+
   return {
     emailsLower,
     emailDomains,
@@ -120,10 +136,11 @@ export function searchKeys(contact: SearchKeyInput, options: { companyName?: str
     lastNameFolded: foldName(lastName),
     companyNameFolded: foldName(companyName),
     companyKey: key,
-    phoneticFirst: koelnerPhonetik(firstName),
-    phoneticLast: koelnerPhonetik(familyNameCore(lastName)),
-    phoneticCompany: koelnerPhonetik(key),
+    phoneticFirst,
+    phoneticLast,
+    phoneticCompany,
     nameTokens,
+    phoneticWords,
   };
 }
 
@@ -139,7 +156,9 @@ export type SearchQuery =
   | { kind: 'phone'; digits: string[] }
   // Company names are indexed without their legal form: "Muster GmbH" searches companies "Muster…".
   // Each reading is a list of word prefixes that must all match; a contact matching any is found.
-  | { kind: 'names'; readings: string[][]; companyOnly: boolean }
+  // `phonetic` holds, for each word of the first reading (as typed), its searchable Kölner
+  // Phonetik code or "" (phonetic-search.rules.ts): how "Meier" also finds Meyer and Maier.
+  | { kind: 'names'; readings: string[][]; phonetic: string[]; companyOnly: boolean }
   | { kind: 'empty' };
 
 const MAX_QUERY_WORDS = 5;
@@ -173,7 +192,13 @@ export function searchQuery(q: string): SearchQuery {
     .filter((word) => word !== '')
     .slice(0, MAX_QUERY_WORDS);
   if (words.length === 0) return { kind: 'empty' };
-  return { kind: 'names', readings: readingsOf(words), companyOnly: withoutLegalForm !== text };
+  const readings = readingsOf(words);
+  return {
+    kind: 'names',
+    readings,
+    phonetic: (readings[0] ?? []).map(phoneticSearchCode),
+    companyOnly: withoutLegalForm !== text,
+  };
 }
 
 /**

@@ -325,10 +325,15 @@ export function createApiClient(options: ApiClientOptions) {
         .items;
     },
 
-    listLeads(query: { limit?: number; cursor?: string } = {}, signal?: AbortSignal): Promise<LeadReviewPage> {
+    /** `owner`: a user id, or "me" for the caller's own leads ("Meine Leads"). */
+    listLeads(
+      query: { limit?: number; cursor?: string; owner?: string } = {},
+      signal?: AbortSignal,
+    ): Promise<LeadReviewPage> {
       const params = new URLSearchParams();
       if (query.limit !== undefined) params.set('limit', String(query.limit));
       if (query.cursor) params.set('cursor', query.cursor);
+      if (query.owner) params.set('owner', query.owner);
       return json<LeadReviewPage>(`/leads?${params}`, { retry: true, signal });
     },
 

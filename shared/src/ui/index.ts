@@ -3,7 +3,14 @@
 // rare views are exported as lazy components, so importing this barrel keeps them out of the
 // first bundle; and nothing here loads TypeBox schemas at run time (only their types), which
 // the root entry does for the API. React and Fluent UI are peer dependencies of the front ends.
-export type { AuditEntry, DuplicateCandidate, QualityFinding } from '../contacts/contact-query.schema';
+export type {
+  AuditEntry,
+  ContactListItem,
+  ContactListQuery,
+  DuplicateCandidate,
+  QualityFinding,
+  SearchMatch,
+} from '../contacts/contact-query.schema';
 export type { CardOwner, CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
 export type { TenantUser } from '../users/user.schema';
 export type { Contact, ContactSummary } from '../contacts/contact.schema';

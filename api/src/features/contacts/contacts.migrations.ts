@@ -25,8 +25,9 @@ export const RESHAPE_MARKER = 'contacts.reach.v1';
 // country or owner note after the legal form ("Muster GmbH, Berlin" → "muster"). v4: abbreviated
 // particles and titles of nobility ("v. Weber", "Frhr. von Stein") leave the phonetic last name too.
 // v5: a place after the legal form leaves the company key ("Muster GmbH Berlin" → "muster").
-// v6: list keys per owner ("Meine Kontakte", "Meine Leads").
-export const REFRESH_MARKER = 'contacts.lookupFields.rules.v6';
+// v6: list keys per owner ("Meine Kontakte", "Meine Leads"). v7: the whole name words
+// (`nameWords`) and their phonetic codes (`phoneticKeys`) for ranked and phonetic search.
+export const REFRESH_MARKER = 'contacts.lookupFields.rules.v7';
 
 type Db = NonNullable<Connection['db']>;
 

@@ -53,6 +53,8 @@ const LOOKUP_INDEXES = [
   'phoneKeys',
   'phonePrefixes',
   'namePrefixes',
+  'nameWords',
+  'phoneticKeys',
   'matchKeys',
   'companyId',
   'tags',

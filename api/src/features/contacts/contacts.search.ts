@@ -1,78 +1,52 @@
-import type { ContactListPage, ContactListQuery, ContactSummary } from '@klarkonform/shared';
-import { searchQuery, toContactSummary } from '@klarkonform/shared';
+import type { ContactListPage, ContactListQuery, ContactSummary, SearchMatch } from '@klarkonform/shared';
+import { toContactSummary } from '@klarkonform/shared';
 import { fieldProblems } from '../../infra/http-error';
 import type { ContactDoc } from './contacts.model';
 import { toContact } from './contacts.mapper';
 import { bySortName, type ContactFilter, type ContactsRepository, idValue } from './contacts.repository';
-import { LIST_BUCKETS, type ListState, listBucket, MAX_NAME_PREFIX } from './lookup-keys.rules';
+import { LIST_BUCKETS, type ListState, listBucket } from './lookup-keys.rules';
+import { type SearchTier, searchTiers, tierOf } from './search-tiers.rules';
 
-// Contact search and filtering with keyset pagination on (sortName, _id).
-// Every search reads one stored lookup field by equality (QUERY-RULES.md):
-// alternatives run as parallel queries; a list without any such key reads
-// the list buckets (first letters) one after another until the page is full.
+// Contact search and filtering with keyset pagination. Every search reads one stored lookup
+// field by equality (QUERY-RULES.md): alternatives run as parallel queries; a list without any
+// such key reads the list buckets (first letters) one after another until the page is full.
+//
+// A search text is ranked (search-tiers.rules.ts): exact matches, then prefix matches, then
+// phonetic ones, each tier in name order. The cursor holds the tier and the (sortName, _id) of
+// the last contact read in it, so the next page continues in that tier and then goes on to the
+// next; every page is exact, however the ranks mix. A tier's query also finds contacts of an
+// earlier tier (a "Meier" matches "meier" by prefix and by sound), which are skipped; reading
+// them costs at most MAX_READS queries a request, after which the page ends early (fewer than
+// `limit` items) with a cursor to go on from. Without a search text, lists are in name order.
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Most queries one ranked page runs before it ends early with a cursor. */
+const MAX_READS = 6;
+/** Largest slice read at once while skipping contacts that an earlier tier listed. */
+const MAX_WINDOW = 400;
+/** More tiers than any search has (search-tiers.rules.ts): a cursor naming another is not ours. */
+const MAX_TIERS = 8;
 
-/** The name-word condition: the stored prefix by equality, the full word checked on longer input. */
-function nameWord(token: string): ContactFilter[] {
-  const stored: ContactFilter = { namePrefixes: token.slice(0, MAX_NAME_PREFIX) };
-  if (token.length <= MAX_NAME_PREFIX) return [stored];
-  // The sort name holds every folded word of the name ("mueller luedenscheidt anna"); a space may
-  // fall anywhere in a word typed joined ("muellerluedenscheidtanna" is "mueller luedenscheidt…").
-  const spaced = [...token].map(escapeRegex).join(' ?');
-  return [stored, { sortName: { $regex: `(^| )${spaced}` } }];
-}
+export { searchBranches } from './search-tiers.rules';
 
-/** Contacts with every word of a reading: the longest leads (most selective), the rest narrow. */
-function namesBranch(words: readonly string[], companyOnly: boolean): ContactFilter[] {
-  const [lead, ...rest] = [...words].sort((a, b) => b.length - a.length);
-  if (!lead) return [];
-  const [first, ...more] = nameWord(lead);
-  const and = [...more, ...rest.flatMap(nameWord), ...(companyOnly ? [{ kind: 'company' }] : [])];
-  return [{ ...first, ...(and.length > 0 ? { $and: and } : {}) }];
-}
-
-/**
- * The search text `q` (read by the shared search rule) as alternative filters, each led by an
- * equality on a lookup field. `[]` means no search condition.
- */
-export function searchBranches(q: string): ContactFilter[] {
-  const query = searchQuery(q);
-  switch (query.kind) {
-    case 'contactNumber':
-      return [{ contactNumber: query.contactNumber }];
-    // While typing, a complete-looking address ("max@muster.d") is still a prefix of others.
-    case 'email':
-      return [{ emailPrefixes: query.email }];
-    case 'emailPrefix':
-      return [{ emailPrefixes: query.prefix }];
-    case 'domain':
-      return [{ emailDomainKeys: query.domain }];
-    case 'phone':
-      return query.digits.map((d) => ({ phonePrefixes: d }));
-    case 'names':
-      // One branch per reading ("karl heinz", "karlheinz"): at most six, run in parallel.
-      return query.readings.flatMap((words) => namesBranch(words, query.companyOnly));
-    case 'empty':
-      return [];
-  }
-}
-
+/** A page's end: the sort name and id of the last contact, and in a ranked search its tier. */
 interface Cursor {
   s: string;
   id: string;
+  t?: number;
 }
 
-function encodeCursor(doc: ContactDoc): string {
-  return Buffer.from(JSON.stringify({ s: doc.sortName, id: String(doc._id) })).toString('base64url');
+const positionOf = (doc: ContactDoc): Cursor => ({ s: doc.sortName, id: String(doc._id) });
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
 function decodeCursor(cursor: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (typeof value.s === 'string' && typeof value.id === 'string' && /^[0-9a-f]{24}$/.test(value.id)) return value;
+    const tier = value.t === undefined || (Number.isInteger(value.t) && value.t >= 0 && value.t < MAX_TIERS);
+    if (typeof value.s === 'string' && typeof value.id === 'string' && /^[0-9a-f]{24}$/.test(value.id) && tier)
+      return value;
   } catch {
     // fall through to the error below
   }
@@ -83,12 +57,26 @@ export function toSummary(doc: ContactDoc, companyName?: string): ContactSummary
   return toContactSummary(toContact(doc), companyName);
 }
 
+/** Contacts after a cursor position in (sortName, _id) order. */
+function after(position: Cursor | undefined): ContactFilter {
+  return position
+    ? { $or: [{ sortName: { $gt: position.s } }, { sortName: position.s, _id: { $gt: idValue(position.id) } }] }
+    : {};
+}
+
+/** A page of contacts; with a search text, how each matched (by id). */
+export interface ContactPage {
+  docs: ContactDoc[];
+  nextCursor: string | null;
+  matches?: ReadonlyMap<string, SearchMatch>;
+}
+
 /** One keyset page of contacts matching the list query, with the cursor of the next page. */
 export async function findPage(
   repo: ContactsRepository,
   tenantId: string,
   query: ContactListQuery,
-): Promise<{ docs: ContactDoc[]; nextCursor: string | null }> {
+): Promise<ContactPage> {
   const limit = query.limit ?? 25;
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   const conditions: ContactFilter = {
@@ -100,35 +88,96 @@ export async function findPage(
     ...(query.owner ? { ownerId: query.owner } : {}),
     archived: query.archived ? { $ne: null } : null,
   };
-  const after: ContactFilter = cursor
-    ? {
-        $or: [{ sortName: { $gt: cursor.s } }, { sortName: cursor.s, _id: { $gt: idValue(cursor.id) } }],
-      }
-    : {};
-  const branches = query.q ? searchBranches(query.q) : [];
+  const tiers = query.q ? searchTiers(query.q) : [];
+  if (tiers.length > 0) return rankedPage(repo, tenantId, tiers, conditions, cursor, limit);
   // Served by a selective equality key; a relationship alone (the lead review) is not selective
   // enough and is read bucket by bucket like the unfiltered list.
   const keyed = query.tag ?? query.role ?? query.leadStatus;
   const state: ListState = query.archived ? 'archived' : 'active';
   let docs: ContactDoc[];
-  if (branches.length > 0) {
-    docs = await repo.findAny(
-      tenantId,
-      branches.map((b) => ({ ...b, ...conditions, ...after })),
-      { sort: 'sortName', limit: limit + 1 },
-    );
-  } else if (keyed) {
-    docs = await repo.findAny(tenantId, [{ ...conditions, ...after }], { sort: 'sortName', limit: limit + 1 });
+  if (keyed) {
+    docs = await repo.findAny(tenantId, [{ ...conditions, ...after(cursor) }], { sort: 'sortName', limit: limit + 1 });
   } else {
     const { relationships: _, ...rest } = conditions;
-    docs = await bucketPage(repo, tenantId, state, { ...rest, ...after }, cursor, limit + 1, {
+    docs = await bucketPage(repo, tenantId, state, { ...rest, ...after(cursor) }, cursor, limit + 1, {
       relationship: query.relationship,
       owner: query.owner,
     });
   }
   const page = docs.slice(0, limit);
   const last = page[page.length - 1];
-  return { docs: page, nextCursor: docs.length > limit && last ? encodeCursor(last) : null };
+  return { docs: page, nextCursor: docs.length > limit && last ? encodeCursor(positionOf(last)) : null };
+}
+
+/**
+ * One page of a ranked search: from the cursor's tier and position on, each tier's contacts of
+ * that rank in name order, until `limit` + 1 are found (one more tells that a next page exists),
+ * the tiers are done, or MAX_READS queries ran (then the page ends early, with a cursor). A tier
+ * `within` the next is read through the next one's query when that one is small enough to read
+ * whole: one query for both ranks (an e-mail or a rare name needs no separate exact query).
+ */
+async function rankedPage(
+  repo: ContactsRepository,
+  tenantId: string,
+  tiers: readonly SearchTier[],
+  conditions: ContactFilter,
+  cursor: Cursor | undefined,
+  limit: number,
+): Promise<ContactPage> {
+  const hits: { doc: ContactDoc; tier: number }[] = [];
+  const take = (docs: readonly ContactDoc[], tier: number) => {
+    for (const doc of docs) if (tierOf(doc, tiers) === tier) hits.push({ doc, tier });
+  };
+  const read = (tier: number, position: Cursor | undefined, window: number) =>
+    repo.findAny(
+      tenantId,
+      (tiers[tier] as SearchTier).branches.map((b) => ({ ...b, ...conditions, ...after(position) })),
+      { sort: 'sortName', limit: window },
+    );
+  /** The first slice of a tier, read ahead of the tier before it. */
+  const ahead = new Map<number, ContactDoc[]>();
+  let reads = 0;
+  let resume: Cursor | undefined;
+  let t = cursor?.t ?? 0;
+  ranking: for (; t < tiers.length && hits.length <= limit; t++) {
+    let position = t === (cursor?.t ?? 0) ? cursor : undefined;
+    let window = limit + 1;
+    if (!position && tiers[t]?.within && t + 1 < tiers.length && reads < MAX_READS) {
+      reads++;
+      const both = await read(t + 1, undefined, window);
+      if (both.length < window) {
+        take(both, t);
+        take(both, t + 1);
+        t++;
+        continue;
+      }
+      ahead.set(t + 1, both);
+    }
+    for (;;) {
+      let docs = position ? undefined : ahead.get(t);
+      if (!docs) {
+        if (reads === MAX_READS) {
+          resume = { ...(position ?? { s: '', id: '0'.repeat(24) }), t };
+          break ranking;
+        }
+        reads++;
+        docs = await read(t, position, window);
+      }
+      take(docs, t);
+      const last = docs[docs.length - 1];
+      if (hits.length > limit || docs.length < window || !last) break;
+      position = positionOf(last);
+      window = Math.min(window * 2, MAX_WINDOW);
+    }
+  }
+  const page = hits.slice(0, limit);
+  const last = page[page.length - 1];
+  const next = hits.length > limit && last ? { ...positionOf(last.doc), t: last.tier } : resume;
+  return {
+    docs: page.map((hit) => hit.doc),
+    nextCursor: next ? encodeCursor(next) : null,
+    matches: new Map(page.map((hit) => [String(hit.doc._id), (tiers[hit.tier] as SearchTier).match])),
+  };
 }
 
 /** Reads the list buckets from the cursor's on until `wanted` contacts are collected. */
@@ -161,11 +210,14 @@ export async function listContacts(
   tenantId: string,
   query: ContactListQuery,
 ): Promise<ContactListPage> {
-  const { docs, nextCursor } = await findPage(repo, tenantId, query);
+  const { docs, nextCursor, matches } = await findPage(repo, tenantId, query);
   const companyIds = docs.map((d) => d.companyId).filter((id): id is string => typeof id === 'string');
   const companies = new Map((await repo.findByIds(tenantId, companyIds)).map((c) => [String(c._id), String(c.name)]));
   return {
-    items: docs.map((d) => toSummary(d, d.companyId ? companies.get(d.companyId) : undefined)),
+    items: docs.map((d) => {
+      const match = matches?.get(String(d._id));
+      return { ...toSummary(d, d.companyId ? companies.get(d.companyId) : undefined), ...(match ? { match } : {}) };
+    }),
     nextCursor,
   };
 }

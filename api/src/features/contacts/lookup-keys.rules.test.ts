@@ -29,10 +29,11 @@ function person(firstName: string, lastName: string, extra: Record<string, unkno
 }
 
 // Whether a stored document matches a filter of the search (equality on a field or an element
-// of an array field, a regex, $and): the query engine's reading, for the branches of a search.
+// of an array field, a regex, $and, $or): the query engine's reading, for the branches of a search.
 function matches(doc: Record<string, unknown>, filter: ContactFilter): boolean {
   return Object.entries(filter).every(([field, condition]) => {
     if (field === '$and') return (condition as ContactFilter[]).every((part) => matches(doc, part));
+    if (field === '$or') return (condition as ContactFilter[]).some((part) => matches(doc, part));
     const value = doc[field];
     if (condition && typeof condition === 'object' && '$regex' in condition) {
       return new RegExp(String(condition.$regex)).test(String(value));
@@ -53,6 +54,15 @@ describe('lookup keys', () => {
       expect(lookup.namePrefixes).toContain(prefix);
     }
     expect(lookup.namePrefixes).not.toContain('ller');
+  });
+
+  it('stores the whole name words and their phonetic codes, so "Meier" finds Meyer by sound', () => {
+    const { lookup } = person('Karl-Heinz', 'von Meyer');
+    expect(lookup.nameWords).toEqual(['karlheinz', 'karl', 'heinz', 'von', 'meyer', 'vonmeyer']);
+    expect(lookup.phoneticKeys).toContain('67');
+    expect(lookup.phoneticKeys).toContain('f:47568');
+    expect(finds(person('Anna', 'Meyer'), 'Meier')).toBe(true);
+    expect(finds(person('Anna', 'Meyer'), 'Mueller')).toBe(false);
   });
 
   it('stores address prefixes from the "@" on and phone prefixes from four digits', () => {

@@ -34,6 +34,14 @@ export interface LookupKeys {
    * a hyphenated word and a name of several parts joined ("karl", "heinz", "karlheinz").
    */
   namePrefixes: string[];
+  /** The folded name words themselves (the search keys' `nameTokens`): a search word equal to one is an exact match. */
+  nameWords: string[];
+  /**
+   * Kölner Phonetik codes of each family-name and company word, the last name without particles
+   * and the company key ("67"), and of the first name ("f:475"; shared phonetic-search.rules.ts):
+   * "Meyer" is found by "Meier" as a phonetic match.
+   */
+  phoneticKeys: string[];
   /** Blocking keys of the duplicate check (see `matchKeysOf`). */
   matchKeys: string[];
   /** The folded sort name ("mustermann max", "muster gmbh"): the order of every list. */
@@ -129,6 +137,8 @@ export function lookupKeys(
     phoneKeys: keys.phonesE164,
     phonePrefixes: unique(keys.phoneDigits.flatMap((d) => prefixes(d, MIN_PHONE_PREFIX))),
     namePrefixes: unique(keys.nameTokens.flatMap((t) => prefixes(t, 1, MAX_NAME_PREFIX))),
+    nameWords: unique(keys.nameTokens),
+    phoneticKeys: keys.phoneticWords,
     matchKeys,
     sortName: keys.sortName,
     leadStatus: contact.leadStatus ?? '',
@@ -150,6 +160,8 @@ export const LOOKUP_FIELDS: readonly (keyof LookupKeys)[] = [
   'phoneKeys',
   'phonePrefixes',
   'namePrefixes',
+  'nameWords',
+  'phoneticKeys',
   'matchKeys',
   'sortName',
   'leadStatus',

@@ -7,6 +7,7 @@ import {
   Spinner,
   Switch,
   Text,
+  ToggleButton,
   tokens,
 } from '@fluentui/react-components';
 import { useUiText } from '@klarkonform/shared/ui';
@@ -17,6 +18,7 @@ import { SectionHeader } from '../../shell/SectionHeader';
 import { usePermissions } from '../../shell/usePermissions';
 import { ContactDrawer } from '../contact/ContactDrawer';
 import type { ContactTarget } from '../contact/load-card';
+import { OwnerSelect } from '../search/OwnerSelect';
 import { byReviewOrder, isOverdue, stalenessOf } from './lead-model';
 import { LeadItem } from './LeadItem';
 import { useLeadActions } from './useLeadActions';
@@ -31,6 +33,13 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalM,
   },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+  },
+  owner: { minWidth: '160px' },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -43,12 +52,13 @@ const useStyles = makeStyles({
 });
 
 // The weekly lead review: overdue leads first, each with qualify / convert / lost / archive,
-// and "Rückgängig" in the message after each.
+// and "Rückgängig" in the message after each; all leads, "Meine Leads" or one owner's.
 export function LeadsView({ compact }: { compact: boolean }) {
   const styles = useStyles();
   const { tt } = useTabText();
   const can = usePermissions();
-  const leads = useLeads();
+  const [owner, setOwner] = useState('');
+  const leads = useLeads(owner);
   const actions = useLeadActions(leads);
   const { t } = useUiText();
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -74,11 +84,17 @@ export function LeadsView({ compact }: { compact: boolean }) {
               overdue,
             })}
         </Text>
-        <Switch
-          label={tt('leads.overdueOnly')}
-          checked={overdueOnly}
-          onChange={(_event, data) => setOverdueOnly(data.checked)}
-        />
+        <div className={styles.filters}>
+          <ToggleButton size="small" checked={owner === 'me'} onClick={() => setOwner(owner === 'me' ? '' : 'me')}>
+            {tt('leads.myLeads')}
+          </ToggleButton>
+          <OwnerSelect className={styles.owner} value={owner} onChange={setOwner} mineLabel={tt('leads.myLeads')} />
+          <Switch
+            label={tt('leads.overdueOnly')}
+            checked={overdueOnly}
+            onChange={(_event, data) => setOverdueOnly(data.checked)}
+          />
+        </div>
       </div>
       {actions.notice && (
         <MessageBar intent="success">
@@ -94,7 +110,9 @@ export function LeadsView({ compact }: { compact: boolean }) {
       {error !== undefined && <ProblemBar error={error} onRetry={() => void leads.reload()} />}
       {!loading && error === undefined && shown.length === 0 && (
         <MessageBar intent="info">
-          <MessageBarBody>{tt(overdueOnly && rows.length > 0 ? 'leads.emptyOverdue' : 'leads.empty')}</MessageBarBody>
+          <MessageBarBody>
+            {tt(overdueOnly && rows.length > 0 ? 'leads.emptyOverdue' : owner ? 'leads.emptyOwner' : 'leads.empty')}
+          </MessageBarBody>
         </MessageBar>
       )}
       {shown.length > 0 && (

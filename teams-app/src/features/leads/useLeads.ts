@@ -1,10 +1,12 @@
 import { inLeadReview } from '@klarkonform/shared';
 import { type Contact, type ContactSummary, type LeadReviewItem, primaryEmail } from '@klarkonform/shared/ui';
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useServices } from '../../shell/services';
 
-// The leads of the review, page by page (100 a page) from GET /leads: each lead's whole record
-// (source, last activity, the version the actions send as If-Match) in one request per page.
+// The leads of the review, page by page (100 a page) from GET /leads, all or one owner's
+// ("Meine Leads"): each lead's whole record (source, last activity, the version the actions send
+// as If-Match) in one request per page. Only the answer to the latest request is shown: a slower
+// answer for the previous owner, or a reload overtaken by another, never overwrites a newer one.
 
 const PAGE_SIZE = 100;
 
@@ -94,16 +96,24 @@ function reduce(state: LeadsState, action: Action): LeadsState {
   }
 }
 
-export function useLeads() {
+/** `owner`: "" for every lead, "me" for the signed-in user's own, or a user id. */
+export function useLeads(owner = '') {
   const { api } = useServices();
   const [state, dispatch] = useReducer(reduce, initial);
+  const latest = useRef(0);
 
   const loadPage = useCallback(
     async (cursor: string | null, signal?: AbortSignal) => {
+      // A new first page supersedes everything before it; a next page only itself.
+      const request = cursor === null ? ++latest.current : latest.current;
+      const current = () => request === latest.current && !signal?.aborted;
       dispatch({ type: 'loading' });
       try {
-        const page = await api.listLeads({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }, signal);
-        if (signal?.aborted) return;
+        const page = await api.listLeads(
+          { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(owner ? { owner } : {}) },
+          signal,
+        );
+        if (!current()) return;
         dispatch({
           type: 'page',
           items: page.items.map(summaryOf),
@@ -112,10 +122,10 @@ export function useLeads() {
         });
         for (const item of page.items) dispatch({ type: 'contact', contact: item.contact });
       } catch (error) {
-        if (!signal?.aborted) dispatch({ type: 'failed', error });
+        if (current()) dispatch({ type: 'failed', error });
       }
     },
-    [api],
+    [api, owner],
   );
 
   /**

@@ -1,5 +1,5 @@
-import { Link, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
-import { type ContactSummary, RelationshipBadges, useUiText } from '@klarkonform/shared/ui';
+import { Badge, Link, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
+import { type ContactListItem, RelationshipBadges, useUiText } from '@klarkonform/shared/ui';
 import { useTabText } from '../../i18n/useTabText';
 import { contactFacts } from '../contact/contact-facts';
 
@@ -23,6 +23,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   selected: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
   name: { fontWeight: tokens.fontWeightSemibold, textAlign: 'start' },
   // On Brand Background 2 the brand text is Brand Foreground 2, Fluent's pair for it (the link
   // colour measured 4.04:1 there in Teams' dark theme).
@@ -34,12 +40,13 @@ const useStyles = makeStyles({
 });
 
 export interface SearchResultsProps {
-  items: readonly ContactSummary[];
+  items: readonly ContactListItem[];
   selectedId: string | undefined;
-  onSelect: (contact: ContactSummary) => void;
+  onSelect: (contact: ContactListItem) => void;
 }
 
-// The hits: name (opens the card), what it is, company or email, number, relationships.
+// The hits: name (opens the card), what it is, company or email, number, relationships; a hit
+// found only by sound (Kölner Phonetik) is marked "ähnlich geschrieben".
 export function SearchResults({ items, selectedId, onSelect }: SearchResultsProps) {
   const styles = useStyles();
   const { tt } = useTabText();
@@ -50,14 +57,21 @@ export function SearchResults({ items, selectedId, onSelect }: SearchResultsProp
         const selected = contact.id === selectedId;
         return (
           <li key={contact.id} className={mergeClasses(styles.result, selected && styles.selected)}>
-            <Link
-              as="button"
-              className={mergeClasses(styles.name, selected && styles.selectedName)}
-              aria-current={selected ? 'true' : undefined}
-              onClick={() => onSelect(contact)}
-            >
-              {contact.displayName}
-            </Link>
+            <div className={styles.heading}>
+              <Link
+                as="button"
+                className={mergeClasses(styles.name, selected && styles.selectedName)}
+                aria-current={selected ? 'true' : undefined}
+                onClick={() => onSelect(contact)}
+              >
+                {contact.displayName}
+              </Link>
+              {contact.match === 'phonetic' && (
+                <Badge appearance="tint" color="informative" data-testid="similar-spelling">
+                  {tt('search.similar')}
+                </Badge>
+              )}
+            </div>
             <Text size={200} className={styles.secondary}>
               {contactFacts(contact, t)}
             </Text>

@@ -17,7 +17,9 @@ import { ProblemBar } from '../../shell/ProblemBar';
 import { SectionHeader } from '../../shell/SectionHeader';
 import { ContactDetails } from '../contact/ContactDetails';
 import type { ContactTarget } from '../contact/load-card';
+import { SearchFilterBar } from './SearchFilterBar';
 import { SearchResults } from './SearchResults';
+import type { SearchFilters } from './search-filters';
 import { useContactSearch } from './useContactSearch';
 
 const useStyles = makeStyles({
@@ -40,18 +42,20 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
-// Search: results on the left, the selected contact's card on the right (stacked when narrow).
+// Search: the text and the list filters above, results on the left, the selected contact's card
+// on the right (stacked when narrow). Filters without a text list the filtered contacts.
 // Picking another contact while its notes have unsaved text asks first.
 export function SearchView({ compact }: { compact: boolean }) {
   const styles = useStyles();
   const { tt } = useTabText();
   const [text, setText] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
   const [selected, setSelected] = useState<ContactTarget | undefined>();
   const [notesDirty, setNotesDirty] = useState(false);
   const [pending, setPending] = useState<ContactTarget | undefined>();
   const select = (target: ContactTarget) =>
     notesDirty && target.id !== selected?.id ? setPending(target) : setSelected(target);
-  const search = useContactSearch(text);
+  const search = useContactSearch(text, filters);
   const cardRef = useRef<HTMLDivElement>(null);
 
   // Stacked (narrow), the card is below the hits: bring it into view when one is picked.
@@ -70,12 +74,15 @@ export function SearchView({ compact }: { compact: boolean }) {
           autoComplete="off"
         />
       </Field>
+      <SearchFilterBar filters={filters} onChange={setFilters} />
       <div className={mergeClasses(styles.columns, compact && styles.stacked)}>
         <div className={styles.results}>
-          {!search.tooShort && !search.loading && search.error === undefined && (
+          {!search.idle && !search.loading && search.error === undefined && (
             <Text role="status" className={styles.hint}>
               {search.items.length === 0
-                ? tt('search.none', { q: search.query })
+                ? search.query?.q
+                  ? tt('search.none', { q: search.query.q })
+                  : tt('search.noneFiltered')
                 : tt(
                     search.nextCursor
                       ? 'search.countMore'

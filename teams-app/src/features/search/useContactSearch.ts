@@ -1,45 +1,54 @@
-import type { ContactSummary } from '@klarkonform/shared/ui';
-import { useEffect, useState } from 'react';
+import type { ContactListItem, ContactListQuery } from '@klarkonform/shared/ui';
+import { useEffect, useRef, useState } from 'react';
 import { useServices } from '../../shell/services';
+import { isTooShort, type SearchFilters, searchListQuery } from './search-filters';
 
 const DEBOUNCE_MS = 300;
-const MIN_LENGTH = 2;
 const PAGE_SIZE = 25;
 
 export interface SearchState {
-  query: string;
-  items: ContactSummary[];
+  /** What the items answer (null: nothing asked yet). */
+  query: Partial<ContactListQuery> | null;
+  items: ContactListItem[];
   nextCursor: string | null;
   loading: boolean;
   error: unknown;
 }
 
-// Search as you type (`GET /contacts?q=`), debounced; a newer query cancels the older request.
-export function useContactSearch(text: string) {
-  const { api } = useServices();
-  const query = text.trim();
-  const [state, setState] = useState<SearchState>({
-    query: '',
-    items: [],
-    nextCursor: null,
-    loading: false,
-    error: undefined,
-  });
-  const [attempt, setAttempt] = useState(0);
+const IDLE: SearchState = { query: null, items: [], nextCursor: null, loading: false, error: undefined };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the search ("Erneut versuchen").
+/**
+ * Search as you type (`GET /contacts?q=…` with the filters), debounced. Every request carries a
+ * sequence number and only the answer to the latest one is shown: a slower earlier answer (the
+ * previous text, the previous filters, a "Weitere laden" of an older search) never overwrites a
+ * newer one. A newer search also cancels the older request.
+ */
+export function useContactSearch(text: string, filters: SearchFilters) {
+  const { api } = useServices();
+  const query = searchListQuery(text, filters, PAGE_SIZE);
+  const key = JSON.stringify(query);
+  const [state, setState] = useState<SearchState>(IDLE);
+  const [attempt, setAttempt] = useState(0);
+  const latest = useRef(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the query; `attempt` re-runs it ("Erneut versuchen").
   useEffect(() => {
-    if (query.length < MIN_LENGTH) {
-      setState({ query, items: [], nextCursor: null, loading: false, error: undefined });
+    const request = ++latest.current;
+    if (!query) {
+      setState(IDLE);
       return;
     }
     const controller = new AbortController();
+    const current = () => request === latest.current && !controller.signal.aborted;
     setState((before) => ({ ...before, loading: true, error: undefined }));
     const timer = setTimeout(() => {
-      api.listContacts({ q: query, limit: PAGE_SIZE }, controller.signal).then(
-        (page) => setState({ query, items: page.items, nextCursor: page.nextCursor, loading: false, error: undefined }),
+      api.listContacts(query, controller.signal).then(
+        (page) => {
+          if (current())
+            setState({ query, items: page.items, nextCursor: page.nextCursor, loading: false, error: undefined });
+        },
         (error: unknown) => {
-          if (!controller.signal.aborted) setState({ query, items: [], nextCursor: null, loading: false, error });
+          if (current()) setState({ query, items: [], nextCursor: null, loading: false, error });
         },
       );
     }, DEBOUNCE_MS);
@@ -47,13 +56,16 @@ export function useContactSearch(text: string) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [api, query, attempt]);
+  }, [api, key, attempt]);
 
   async function loadMore() {
-    if (!state.nextCursor) return;
+    const { query: shown, nextCursor } = state;
+    if (!shown || !nextCursor) return;
+    const request = latest.current;
     setState((before) => ({ ...before, loading: true }));
     try {
-      const page = await api.listContacts({ q: state.query, limit: PAGE_SIZE, cursor: state.nextCursor });
+      const page = await api.listContacts({ ...shown, cursor: nextCursor });
+      if (request !== latest.current) return;
       setState((before) => ({
         ...before,
         items: [...before.items, ...page.items],
@@ -61,9 +73,15 @@ export function useContactSearch(text: string) {
         loading: false,
       }));
     } catch (error) {
-      setState((before) => ({ ...before, loading: false, error }));
+      if (request === latest.current) setState((before) => ({ ...before, loading: false, error }));
     }
   }
 
-  return { ...state, tooShort: query.length < MIN_LENGTH, retry: () => setAttempt((n) => n + 1), loadMore };
+  return {
+    ...state,
+    tooShort: isTooShort(text),
+    idle: query === null,
+    retry: () => setAttempt((n) => n + 1),
+    loadMore,
+  };
 }

@@ -75,7 +75,7 @@ export function ContactCard({ card, onOpenCompany, actions, onFixFinding, canFix
         <NotesSection notes={contact.notes} />
       </CardSection>
       <CardSection title={t('card.details')}>
-        <CardFacts contact={contact} />
+        <CardFacts contact={contact} owner={card.owner} />
       </CardSection>
       {card.quality && card.quality.length > 0 && (
         <CardSection title={t('card.quality')}>

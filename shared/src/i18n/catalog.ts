@@ -191,6 +191,7 @@ export const SERVICE_PROBLEMS = [
   'openItemTwice',
   'noSuchCompany',
   'noSuchUser',
+  'emailTaken',
   'notAField',
   'mergeIntoItself',
   'mergeKinds',

@@ -282,6 +282,7 @@ export const en: Catalog = {
     openItemNotFound: 'The open item does not exist (any more).',
     openItemTwice: 'This open item is given more than once.',
     noSuchCompany: 'There is no such company.',
+    emailTaken: 'This e-mail address already belongs to {{name}} ({{number}}). Merge the two or use another address.',
     noSuchUser: 'This person has never used KlarKonform and cannot be the owner.',
     notAField: '“{{label}}” only exists for {{kinds}}.',
     mergeIntoItself: 'A contact cannot be merged into itself.',

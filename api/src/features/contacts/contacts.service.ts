@@ -10,6 +10,7 @@ import {
   describeField,
   type EmailEntry,
   inapplicablePatchFields,
+  normalizeEmail,
   kindsWithPatchField,
   PATCH_SHAPES,
   isOpenLeadStatus,
@@ -27,7 +28,7 @@ import type { AuditRepository } from '../audit/audit.repository';
 import { type ContactWriter, actorOf, requestHash } from './contact-writer';
 import type { ContactFields } from './contacts.mapper';
 import { toContact } from './contacts.mapper';
-import type { ContactsRepository } from './contacts.repository';
+import { type ContactsRepository, LIVE } from './contacts.repository';
 import type { UsersRepository } from '../users/users.repository';
 import { applyCompanyDefaults } from './create-defaults';
 import { leadTransitionOf, patchedLead } from './lead-status.service';
@@ -91,6 +92,37 @@ export class ContactsService {
     private readonly users: UsersRepository,
   ) {}
 
+  /**
+   * 409 when an address of `emails` is already stored on another live contact of the same kind:
+   * the sender card of an address shows one contact (a person's own address beats a company's
+   * general one, so a person and their company may share info@), and two people with one address
+   * would leave one of them unreachable from Outlook. Checked before the write; two creates racing
+   * with one new address can both pass (the duplicate scan lists such pairs for a merge).
+   */
+  private async assertEmailsFree(auth: AuthContext, fields: ContactFields, selfId?: string): Promise<void> {
+    const emails = (fields.emails as EmailEntry[] | undefined) ?? [];
+    const keys = emails.map((entry) => normalizeEmail(entry.address) ?? entry.address.trim().toLowerCase());
+    if (keys.length === 0) return;
+    const holders = await this.repo.findAny(
+      auth.tenantId,
+      keys.map((key) => ({ emailKeys: key, kind: fields.kind, ...LIVE })),
+      { limit: keys.length * 2 + 1 },
+    );
+    const problems = keys.flatMap((key, i) => {
+      const other = holders.find((doc) => String(doc._id) !== selfId && doc.emailKeys.includes(key));
+      return other
+        ? [
+            {
+              field: `body.emails.${i}.address`,
+              key: 'serviceProblem.emailTaken' as const,
+              values: { name: String(other.displayName), number: String(other.contactNumber) },
+            },
+          ]
+        : [];
+    });
+    if (problems.length > 0) throw fieldProblems(problems, 409, 'conflict');
+  }
+
   /** The owner must be a user the tenant has seen (users.repository.ts); 422-style field problem otherwise. */
   private async assertOwner(auth: AuthContext, ownerId: unknown): Promise<void> {
     if (ownerId === undefined || ownerId === auth.userId) return;
@@ -135,6 +167,7 @@ export class ContactsService {
     // The creating user looks after a new contact unless someone else is named.
     fields.ownerId = fields.ownerId ?? auth.userId;
     await this.assertOwner(auth, fields.ownerId);
+    await this.assertEmailsFree(auth, fields);
     if (fields.kind === 'person') {
       fields.salutation = fields.salutation ?? 'none';
       fields.roles = fields.roles ?? [];
@@ -176,6 +209,7 @@ export class ContactsService {
       if ('companyId' in patch && patch.companyId !== before.companyId)
         await this.assertCompany(auth, fields.companyId);
       if ('ownerId' in patch && patch.ownerId !== before.ownerId) await this.assertOwner(auth, fields.ownerId);
+      if ('emails' in patch) await this.assertEmailsFree(auth, fields, id);
       applyCustomerSince(fields, before);
       return fields;
     });

@@ -110,10 +110,10 @@ describe('validation problems name the field by its label, in German or English'
     expect(kind.en.detail).toBe('“Type” cannot be given here.');
   });
 
-  it('an enumeration value that does not exist lists the allowed values by their labels', async () => {
+  it('an enumeration value that does not exist lists the allowed values by their labels, each with the value to send', async () => {
     const status = await inBoth(patch(worker, { lead: { status: 'hot' } }));
     expect(status.de.detail).toBe(
-      'Lead-Status: unbekannter Wert „hot“; erlaubt sind: Neu, In Qualifizierung, Angebot, Gewonnen, Verloren, Archiviert',
+      'Lead-Status: unbekannter Wert „hot“; erlaubt sind: Neu (new), In Qualifizierung (qualifying), Angebot (offer), Gewonnen (won), Verloren (lost), Archiviert (archived)',
     );
     expect(status.en.detail).toBe(
       'Lead status: unknown value “hot”; allowed values: New, Qualifying, Offer, Won, Lost, Archived',
@@ -121,13 +121,15 @@ describe('validation problems name the field by its label, in German or English'
     expect(status.de.errors?.[0]?.field).toBe('body.lead.status');
     expectReadable(status);
     const salutation = await inBoth(patch(worker, { salutation: 'Mr' }));
-    expect(salutation.de.detail).toBe('Anrede: unbekannter Wert „Mr“; erlaubt sind: Herr, Frau, Divers, Keine Angabe');
+    expect(salutation.de.detail).toBe(
+      'Anrede: unbekannter Wert „Mr“; erlaubt sind: Herr, Frau, Divers, Keine Angabe (none)',
+    );
     const kind = await inBoth(create({ kind: 'robot', name: 'R2' }));
-    expect(kind.de.detail).toBe('Art: unbekannter Wert „robot“; erlaubt sind: Firma, Person');
+    expect(kind.de.detail).toBe('Art: unbekannter Wert „robot“; erlaubt sind: Firma (company), Person');
     expect(kind.en.detail).toBe('Type: unknown value “robot”; allowed values: Company, Person');
     const filter = await inBoth({ method: 'GET', url: '/api/v1/contacts?relationship=friend' });
     expect(filter.de.detail).toBe(
-      'Beziehung: unbekannter Wert „friend“; erlaubt sind: Kunde, Lieferant, Lead, Partner',
+      'Beziehung: unbekannter Wert „friend“; erlaubt sind: Kunde (customer), Lieferant (supplier), Lead, Partner',
     );
   });
 

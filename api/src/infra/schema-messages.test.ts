@@ -43,7 +43,7 @@ describe('toFieldErrors', () => {
   it('lists allowed values by label, numbers in the reader’s format, and never answers with nothing', () => {
     const schema = Type.Object({ status: Type.Enum(['new', 'won']), amount: Type.Integer({ maximum: 1_000_000 }) });
     expect(toFieldErrors(errorsOf(schema, { status: 7, amount: 2_000_000 }), 'body', 'de')).toEqual([
-      { field: 'body.status', message: 'unbekannter Wert „7“; erlaubt sind: Neu, Gewonnen' },
+      { field: 'body.status', message: 'unbekannter Wert „7“; erlaubt sind: Neu (new), Gewonnen (won)' },
       { field: 'body.amount', message: 'darf höchstens 1.000.000 sein' },
     ]);
     expect(toFieldErrors([{ keyword: 'anyOf', instancePath: '', schemaPath: '#/anyOf' }], 'body', 'en')).toEqual([

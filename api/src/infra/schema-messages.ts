@@ -181,7 +181,13 @@ function messageOf(e: AjvLikeError, field: string, t: Translate, lang: Language)
     case 'enum':
     case 'const': {
       const values = e.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue];
-      const allowed = valueLabels(values ?? [], lang).join(', ');
+      // The label for people, the value itself for those writing the request: "Divers (divers)".
+      const allowed = valueLabels(values ?? [], lang)
+        .map((label, i) => {
+          const value = String(values?.[i]);
+          return label.toLowerCase() === value.toLowerCase() ? label : `${label} (${value})`;
+        })
+        .join(', ');
       const value = quotable(e.data);
       return value === undefined
         ? { message: t('serviceProblem.allowedValues', { allowed }) }

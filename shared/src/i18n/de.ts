@@ -294,7 +294,8 @@ export const de: Catalog = {
     openItemNotFound: 'Der offene Punkt existiert nicht (mehr).',
     openItemTwice: 'Dieser offene Punkt ist mehrfach angegeben.',
     noSuchCompany: 'Diese Firma gibt es nicht.',
-    emailTaken: 'Diese E-Mail-Adresse gehört schon zu {{name}} ({{number}}). Führen Sie die beiden zusammen oder nehmen Sie eine andere Adresse.',
+    emailTaken:
+      'Diese E-Mail-Adresse gehört schon zu {{name}} ({{number}}). Führen Sie die beiden zusammen oder nehmen Sie eine andere Adresse.',
     noSuchUser: 'Diese Person hat KlarKonform noch nie benutzt und kann nicht Betreuer sein.',
     notAField: '„{{label}}“ gibt es nur bei {{kinds}}.',
     mergeIntoItself: 'Ein Kontakt kann nicht mit sich selbst zusammengeführt werden.',

@@ -5,6 +5,9 @@ import { axeViolations, type DemoPage, launchChromium, openDemo } from './suppor
 import { type BrowserApp, startBrowserApp } from './support/browser-app';
 import { create, demoUserClient, seedMusterGmbH } from './support/seed';
 
+/** The hits spelled like the search text (a search also lists sound-alikes, marked `phonetic`). */
+const spelledAs = <T extends { match?: string }>(items: T[]): T[] => items.filter((item) => item.match !== 'phonetic');
+
 let browser: Browser;
 let server: BrowserApp;
 let api: ApiClient;
@@ -162,7 +165,8 @@ describe('creating a contact from an unknown sender', () => {
     const card = ui.pane.getByTestId('contact-card');
     await card.getByRole('heading', { name: 'Jana Meyer' }).waitFor();
     expect(await card.getByTestId('contact-number').textContent()).toBe(meyer.contactNumber);
-    expect((await api.listContacts({ q: 'Maier' })).items).toEqual([]);
+    // Jana Meyer is found by sound (marked phonetic); nobody is spelled Maier.
+    expect(spelledAs((await api.listContacts({ q: 'Maier' })).items)).toEqual([]);
   });
 
   it('creates the person anyway, at the company matched by the domain', async () => {
@@ -190,7 +194,7 @@ describe('creating a contact from an unknown sender', () => {
     expect(await card.textContent()).toContain('Muster GmbH');
     expect(await card.getByRole('list', { name: /Beziehung/ }).textContent()).toBe('Kunde');
     expect(await card.textContent()).not.toContain('Lead ohne Lead-Angaben');
-    const created = (await api.listContacts({ q: 'Maier' })).items;
+    const created = spelledAs((await api.listContacts({ q: 'Maier' })).items);
     expect(created.map((item) => [item.displayName, item.companyName])).toEqual([['Jana Maier', 'Muster GmbH']]);
     expect((await api.getContact(created[0]?.id ?? '')).customerSince).toBe('2019-03-01');
   });

@@ -99,7 +99,11 @@ export class ContactsService {
    * would leave one of them unreachable from Outlook. Checked before the write; two creates racing
    * with one new address can both pass (the duplicate scan lists such pairs for a merge).
    */
-  private async assertEmailsFree(auth: AuthContext, fields: ContactFields, selfId?: string): Promise<void> {
+  private async assertEmailsFree(
+    auth: AuthContext,
+    fields: ContactFields,
+    self: { id?: string; idempotencyKey?: string },
+  ): Promise<void> {
     const emails = (fields.emails as EmailEntry[] | undefined) ?? [];
     const keys = emails.map((entry) => normalizeEmail(entry.address) ?? entry.address.trim().toLowerCase());
     if (keys.length === 0) return;
@@ -109,7 +113,13 @@ export class ContactsService {
       { limit: keys.length * 2 + 1 },
     );
     const problems = keys.flatMap((key, i) => {
-      const other = holders.find((doc) => String(doc._id) !== selfId && doc.emailKeys.includes(key));
+      // The contact itself, or one a retry of this very create stored meanwhile (it is replayed), is no other.
+      const other = holders.find(
+        (doc) =>
+          String(doc._id) !== self.id &&
+          (self.idempotencyKey === undefined || doc.idempotencyKey !== self.idempotencyKey) &&
+          doc.emailKeys.includes(key),
+      );
       return other
         ? [
             {
@@ -167,7 +177,7 @@ export class ContactsService {
     // The creating user looks after a new contact unless someone else is named.
     fields.ownerId = fields.ownerId ?? auth.userId;
     await this.assertOwner(auth, fields.ownerId);
-    await this.assertEmailsFree(auth, fields);
+    await this.assertEmailsFree(auth, fields, { idempotencyKey });
     if (fields.kind === 'person') {
       fields.salutation = fields.salutation ?? 'none';
       fields.roles = fields.roles ?? [];
@@ -209,7 +219,7 @@ export class ContactsService {
       if ('companyId' in patch && patch.companyId !== before.companyId)
         await this.assertCompany(auth, fields.companyId);
       if ('ownerId' in patch && patch.ownerId !== before.ownerId) await this.assertOwner(auth, fields.ownerId);
-      if ('emails' in patch) await this.assertEmailsFree(auth, fields, id);
+      if ('emails' in patch) await this.assertEmailsFree(auth, fields, { id });
       applyCustomerSince(fields, before);
       return fields;
     });

@@ -14,7 +14,7 @@ export type {
 export type { CardOwner, CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
 export type { TenantUser } from '../users/user.schema';
 export type { Contact, ContactSummary } from '../contacts/contact.schema';
-export { contactPhones, primaryEmail } from '../contacts/contact.rules';
+export { primaryEmail } from '../contacts/contact.rules';
 export { ApiError, createApiClient, NetworkError } from '../http/api-client';
 export type {
   ApiClient,

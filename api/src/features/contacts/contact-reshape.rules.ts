@@ -9,7 +9,7 @@ import type { ContactFields } from './contacts.mapper';
 type EmailEntry = { address: string; primary: boolean };
 
 /** The actor of the history entry that keeps addresses beyond MAX_EMAILS. */
-export const RESHAPE_AUTHOR = { id: 'klarkonform', name: 'KlarKonform' } as const;
+const RESHAPE_AUTHOR = { id: 'klarkonform', name: 'KlarKonform' } as const;
 
 const USER_ID = /^(?=.*\S).{1,100}$/su;
 

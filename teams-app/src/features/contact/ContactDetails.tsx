@@ -5,6 +5,7 @@ import {
   type Contact,
   ContactCard,
   type FixTarget,
+  NewContactDialog,
   fixTargetOf,
   primaryEmail,
   type QualityFinding,
@@ -19,7 +20,6 @@ import { ContactForm, type FormMode } from './ContactForm';
 import { canOpenFix } from './fix-access';
 import { LeadFixActions } from './LeadFixActions';
 import type { ContactTarget } from './load-card';
-import { NewContactDialog } from './new-contact-dialog';
 import { useContactCard } from './useContactCard';
 
 const useStyles = makeStyles({

@@ -295,3 +295,28 @@ export { valueLabels } from './i18n/value-labels';
 export { APP_ROLES, PERMISSIONS, isAppRole, permissionsFor } from './auth/roles';
 export type { AppRole, Permission } from './auth/roles';
 export { FieldError, Problem } from './http/problem.schema';
+
+// Activities, follow-ups, opportunities (issue 12)
+export {
+  ACTIVITY_TYPES,
+  Activity,
+  ActivityMail,
+  ActivityMeeting,
+  ActivityType,
+  MAIL_DIRECTIONS,
+  MAX_MAIL_BODY_LENGTH,
+  MailDirection,
+  Participant,
+} from './activities/activity.schema';
+export { FOLLOW_UP_STATES, FollowUp, FollowUpState, TimeOfDay } from './follow-ups/follow-up.schema';
+export {
+  AmountCents,
+  MAX_AMOUNT_CENTS,
+  OPEN_STAGES,
+  OPPORTUNITY_STAGES,
+  type OpenStage,
+  Opportunity,
+  OpportunityStage,
+  Probability,
+  StageChange,
+} from './opportunities/opportunity.schema';

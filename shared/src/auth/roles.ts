@@ -14,6 +14,9 @@ export const PERMISSIONS = [
   'notes:write',
   'audit:read',
   'quality:read',
+  'activities:write',
+  'followUps:write',
+  'opportunities:write',
   'admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,9 +31,27 @@ const ROLE_PERMISSIONS: Readonly<Record<AppRole, readonly Permission[]>> = {
     'notes:write',
     'audit:read',
     'quality:read',
+    'activities:write',
+    'followUps:write',
+    'opportunities:write',
   ],
-  'CRM.Marketing': ['contacts:read', 'consent:write', 'notes:write', 'quality:read'],
-  'CRM.Service': ['contacts:read', 'contacts:write', 'notes:write', 'audit:read'],
+  // Marketing logs mail and plans follow-ups but does not change opportunities (issue 12).
+  'CRM.Marketing': [
+    'contacts:read',
+    'consent:write',
+    'notes:write',
+    'quality:read',
+    'activities:write',
+    'followUps:write',
+  ],
+  'CRM.Service': [
+    'contacts:read',
+    'contacts:write',
+    'notes:write',
+    'audit:read',
+    'activities:write',
+    'followUps:write',
+  ],
   'CRM.ReadOnly': ['contacts:read'],
 };
 

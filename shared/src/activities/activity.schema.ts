@@ -1,0 +1,71 @@
+import { type Static, Type } from 'typebox';
+import { Actor, DateTime, Email, MultilineText, ObjectId, StrictObject, Text } from '../contacts/contact-common.schema';
+
+// Activities (Kontakthistorie): what happened with a contact — an e-mail, a call, a meeting, a
+// letter or a note — who recorded it and when it happened. One activity links to every known
+// participant (`contactIds`) and shows on each one's timeline and on their companies' timelines.
+
+export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'letter', 'note'] as const;
+export const ActivityType = Type.Enum(ACTIVITY_TYPES);
+export type ActivityType = Static<typeof ActivityType>;
+
+/** An e-mail's direction from our side: `in` received, `out` sent. */
+export const MAIL_DIRECTIONS = ['in', 'out'] as const;
+export const MailDirection = Type.Enum(MAIL_DIRECTIONS);
+export type MailDirection = Static<typeof MailDirection>;
+
+/** A mail or meeting participant as Outlook names it (display name may be empty). */
+export const Participant = StrictObject({
+  name: Text(300),
+  email: Email,
+});
+export type Participant = Static<typeof Participant>;
+
+/**
+ * The mail part of a logged e-mail: Graph's `internetMessageId` (RFC 5322 Message-ID, the key that
+ * makes logging idempotent per tenant) and `conversationId`; from/to/cc as in the header; the body
+ * only when the user ticked "Inhalt speichern" (plain text, at most `MAX_MAIL_BODY_LENGTH` characters).
+ */
+export const MAX_MAIL_BODY_LENGTH = 100_000;
+export const ActivityMail = StrictObject({
+  internetMessageId: Type.String({ minLength: 3, maxLength: 998 }),
+  conversationId: Type.Optional(Type.String({ maxLength: 500 })),
+  direction: MailDirection,
+  from: Type.Optional(Participant),
+  to: Type.Array(Participant, { maxItems: 500 }),
+  cc: Type.Array(Participant, { maxItems: 500 }),
+  body: Type.Optional(MultilineText(MAX_MAIL_BODY_LENGTH)),
+  bodyTruncated: Type.Optional(Type.Boolean()),
+});
+export type ActivityMail = Static<typeof ActivityMail>;
+
+/** The meeting part of a logged appointment: Outlook's iCalUId (idempotency key), start/end, attendees. */
+export const ActivityMeeting = StrictObject({
+  iCalUId: Type.String({ minLength: 1, maxLength: 1000 }),
+  start: DateTime,
+  end: Type.Optional(DateTime),
+  location: Type.Optional(Text(300)),
+  attendees: Type.Array(Participant, { maxItems: 500 }),
+});
+export type ActivityMeeting = Static<typeof ActivityMeeting>;
+
+export const Activity = StrictObject({
+  id: ObjectId,
+  type: ActivityType,
+  /** When it happened (a mail's sent time, a call's time); the timeline's order, newest first. */
+  occurredAt: DateTime,
+  subject: Text(500),
+  /** What was said or agreed (a call's notes, a note's text); empty for a plain logged mail. */
+  text: Type.Optional(MultilineText(10_000)),
+  /** Every known contact the activity belongs to (≥ 1). */
+  contactIds: Type.Array(ObjectId, { minItems: 1, maxItems: 200 }),
+  /** Display names of those contacts at logging time, in the order of `contactIds`. */
+  contactNames: Type.Array(Text(300), { maxItems: 200 }),
+  opportunityId: Type.Optional(ObjectId),
+  mail: Type.Optional(ActivityMail),
+  meeting: Type.Optional(ActivityMeeting),
+  createdBy: Actor,
+  createdAt: DateTime,
+  version: Type.Integer({ minimum: 1 }),
+});
+export type Activity = Static<typeof Activity>;

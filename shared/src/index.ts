@@ -127,6 +127,9 @@ export {
   SearchMatch,
 } from './contacts/contact-query.schema';
 export {
+  CARD_OPEN_FOLLOW_UPS,
+  CARD_OPEN_OPPORTUNITIES,
+  CARD_RECENT_ACTIVITIES,
   CardOwner,
   CompanyPerson,
   CreateSuggestion,

@@ -4,6 +4,14 @@ import { ContactKind, Salutation, SenderStatus } from './contact-enums.schema';
 import { ConsentDecision, ConsentSummary } from './consent.schema';
 import { QualityFinding } from './contact-query.schema';
 import { Contact, Roles, UserId } from './contact.schema';
+import { Activity } from '../activities/activity.schema';
+import { FollowUp } from '../follow-ups/follow-up.schema';
+import { Opportunity } from '../opportunities/opportunity.schema';
+
+/** How much sales work a known card carries (issue 12): the newest activities, open follow-ups, open opportunities. */
+export const CARD_RECENT_ACTIVITIES = 3;
+export const CARD_OPEN_FOLLOW_UPS = 5;
+export const CARD_OPEN_OPPORTUNITIES = 5;
 
 // `GET /cards?email=…`: one card per address, everything the task pane shows in one round trip.
 // Addresses are plain strings here, not `format: 'email'`: Outlook hands over whatever the
@@ -62,6 +70,13 @@ export const SenderCard = StrictObject({
   marketingEmailAllowed: Type.Optional(ConsentDecision),
   quality: Type.Optional(Type.Array(QualityFinding, { maxItems: 50 })),
   suggestion: Type.Optional(CreateSuggestion),
+  // Known contacts only: the newest activities of the contact, its open follow-ups (due first) and the
+  // open opportunities with it or its company (closing first); the counts say how many there are in all.
+  recentActivities: Type.Optional(Type.Array(Activity, { maxItems: CARD_RECENT_ACTIVITIES })),
+  openFollowUps: Type.Optional(Type.Array(FollowUp, { maxItems: CARD_OPEN_FOLLOW_UPS })),
+  openFollowUpCount: Type.Optional(Type.Integer({ minimum: 0 })),
+  openOpportunities: Type.Optional(Type.Array(Opportunity, { maxItems: CARD_OPEN_OPPORTUNITIES })),
+  openOpportunityCount: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type SenderCard = Static<typeof SenderCard>;
 

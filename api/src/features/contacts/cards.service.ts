@@ -1,4 +1,10 @@
 import {
+  type Activity,
+  CARD_OPEN_FOLLOW_UPS,
+  CARD_OPEN_OPPORTUNITIES,
+  CARD_RECENT_ACTIVITIES,
+  type FollowUp,
+  type Opportunity,
   type CardOwner,
   type CompanyPerson,
   type Contact,
@@ -27,14 +33,44 @@ import type { QualityService } from './quality.service';
 const PEOPLE_PER_COMPANY = 50;
 const PER_KEY_LIMIT = 200;
 
+/**
+ * The sales work a known card shows, read from the features that own it (activities, follow-ups,
+ * opportunities) through their services. Each method takes contact ids and answers per id with
+ * parallel equality lookups (QUERY-RULES.md), so the card stays one request with one more round
+ * beside its second one.
+ */
+export interface CardSalesWork {
+  /** The newest `limit` activities per contact id, newest first. */
+  recentActivities(tenantId: string, contactIds: readonly string[], limit: number): Promise<Map<string, Activity[]>>;
+  /** The open follow-ups per contact id, due first. */
+  openFollowUps(tenantId: string, contactIds: readonly string[]): Promise<Map<string, FollowUp[]>>;
+  /** The open opportunities per contact id (a company's include its people's), closing first. */
+  openOpportunities(tenantId: string, contactIds: readonly string[]): Promise<Map<string, Opportunity[]>>;
+}
+
+interface SalesWorkByContact {
+  activities: Map<string, Activity[]>;
+  followUps: Map<string, FollowUp[]>;
+  opportunities: Map<string, Opportunity[]>;
+}
+
+const NO_SALES_WORK: SalesWorkByContact = { activities: new Map(), followUps: new Map(), opportunities: new Map() };
+
 const byContactNumber = (a: ContactDoc, b: ContactDoc) => a.contactNumber.localeCompare(b.contactNumber);
 
 export class CardsService {
+  private salesWork: CardSalesWork | undefined;
+
   constructor(
     private readonly repo: ContactsRepository,
     private readonly quality: QualityService,
     private readonly users: UsersRepository,
   ) {}
+
+  /** Connects the features the card reads sales work from (they are built after the contacts feature). */
+  attachSalesWork(source: CardSalesWork): void {
+    this.salesWork = source;
+  }
 
   async cards(
     auth: AuthContext,
@@ -91,7 +127,7 @@ export class CardsService {
     const ownerIds = [
       ...new Set([...byEmail.values()].map((doc) => doc.ownerId).filter((id): id is string => typeof id === 'string')),
     ];
-    const [missingCompanies, people, owners] = await Promise.all([
+    const [missingCompanies, people, owners, work] = await Promise.all([
       this.repo.findByIds(tenantId, missing),
       this.repo.findAny(
         tenantId,
@@ -99,6 +135,7 @@ export class CardsService {
         { sort: 'sortName', limit: PER_KEY_LIMIT * ids.length },
       ),
       this.ownersById(tenantId, ownerIds),
+      this.salesWorkOf(tenantId, [...byEmail.values()]),
     ]);
     const related = [...missingCompanies, ...people];
     const companyById = new Map<string, ContactDoc>();
@@ -114,7 +151,7 @@ export class CardsService {
     return emails.map((raw, i) => {
       const email = normalized[i];
       const doc = email ? byEmail.get(email) : undefined;
-      if (doc) return this.knownCard(raw, doc, companyById, peopleOf, owners, now);
+      if (doc) return withSalesWork(this.knownCard(raw, doc, companyById, peopleOf, owners, now), doc, work);
       const domain = email ? emailDomain(email) : null;
       const company = domain ? companyByDomain.get(domain) : undefined;
       const card: SenderCard = { email: raw, status: 'unknown' };
@@ -176,6 +213,23 @@ export class CardsService {
     return card;
   }
 
+  /**
+   * The sales work of the known contacts: activities and follow-ups of each contact itself, the
+   * opportunities of the contact and of its company (a company's lookup includes its people's).
+   */
+  private async salesWorkOf(tenantId: string, docs: readonly ContactDoc[]): Promise<SalesWorkByContact> {
+    const source = this.salesWork;
+    if (!source || docs.length === 0) return NO_SALES_WORK;
+    const ids = [...new Set(docs.map((d) => String(d._id)))];
+    const companyIds = docs.map((d) => d.companyId).filter((id): id is string => typeof id === 'string');
+    const [activities, followUps, opportunities] = await Promise.all([
+      source.recentActivities(tenantId, ids, CARD_RECENT_ACTIVITIES),
+      source.openFollowUps(tenantId, ids),
+      source.openOpportunities(tenantId, [...new Set([...ids, ...companyIds])]),
+    ]);
+    return { activities, followUps, opportunities };
+  }
+
   /** The names of the owners the tenant knows, by user id (an unknown id is left out). */
   private async ownersById(tenantId: string, ids: readonly string[]): Promise<Map<string, CardOwner>> {
     const found = await Promise.all(ids.map((id) => this.users.find(tenantId, id)));
@@ -188,4 +242,34 @@ function companyPeople(people: ContactDoc[]): CompanyPerson[] {
     const c = toContact(p) as Extract<Contact, { kind: 'person' }>;
     return { id: c.id, displayName: c.displayName, roles: c.roles, ...(c.position ? { position: c.position } : {}) };
   });
+}
+
+/** Puts the contact's sales work on its card; the opportunities of its company come after its own. */
+function withSalesWork(card: SenderCard, doc: ContactDoc, work: SalesWorkByContact): SenderCard {
+  if (work === NO_SALES_WORK) return card;
+  const id = String(doc._id);
+  const followUps = work.followUps.get(id) ?? [];
+  const seen = new Set<string>();
+  const opportunities = [
+    ...(work.opportunities.get(id) ?? []),
+    ...(doc.companyId ? (work.opportunities.get(doc.companyId) ?? []) : []),
+  ]
+    .filter((o) => !seen.has(o.id) && seen.add(o.id))
+    .sort(byClosing);
+  return {
+    ...card,
+    recentActivities: (work.activities.get(id) ?? []).slice(0, CARD_RECENT_ACTIVITIES),
+    openFollowUps: followUps.slice(0, CARD_OPEN_FOLLOW_UPS),
+    openFollowUpCount: followUps.length,
+    openOpportunities: opportunities.slice(0, CARD_OPEN_OPPORTUNITIES),
+    openOpportunityCount: opportunities.length,
+  };
+}
+
+/** Closing first; an opportunity without a close date after all dated ones, then by title. */
+function byClosing(a: Opportunity, b: Opportunity): number {
+  const x = a.expectedCloseDate ?? '9999-12-31';
+  const y = b.expectedCloseDate ?? '9999-12-31';
+  if (x !== y) return x < y ? -1 : 1;
+  return a.title.localeCompare(b.title, 'de');
 }

@@ -63,3 +63,45 @@ describe('CardStore.applyContact', () => {
     expect(cards.getVersion()).toBe(before);
   });
 });
+
+describe('CardStore.load', () => {
+  it('loads again after the request on the way when a forced reload was asked for meanwhile', async () => {
+    // The first answer was computed before the change the pane just saved; the forced reload brings the change.
+    const answers = [known('max@muster.de'), known('max@muster.de', { ...max, firstName: 'Maximilian', version: 2 })];
+    let release: () => void = () => undefined;
+    const firstAnswered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let calls = 0;
+    const api = {
+      cards: async () => {
+        const answer = answers[calls++] as SenderCard;
+        if (calls === 1) await firstAnswered;
+        return [answer];
+      },
+    } as unknown as ApiClient;
+    const cards = new CardStore(api);
+    const first = cards.load([{ email: 'max@muster.de', name: 'Max' }]);
+    const forced = cards.load([{ email: 'max@muster.de', name: 'Max' }], true);
+    release();
+    await Promise.all([first, forced]);
+    expect(calls).toBe(2);
+    expect(cards.get('max@muster.de')?.card?.contact?.version).toBe(2);
+  });
+
+  it('does not load twice when nobody forced a reload during the request', async () => {
+    let calls = 0;
+    const api = {
+      cards: async () => {
+        calls++;
+        return [known('max@muster.de')];
+      },
+    } as unknown as ApiClient;
+    const cards = new CardStore(api);
+    await Promise.all([
+      cards.load([{ email: 'max@muster.de', name: 'Max' }]),
+      cards.load([{ email: 'max@muster.de', name: 'Max' }]),
+    ]);
+    expect(calls).toBe(1);
+  });
+});

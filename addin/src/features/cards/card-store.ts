@@ -23,6 +23,9 @@ export class CardStore {
   private readonly entries = new Map<string, CardEntry>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
+  // Forced reloads asked for while a load of the same address was on the way: that load may
+  // have started before the change the caller just saved, so another one follows it.
+  private readonly reloadAfter = new Map<string, CardPerson>();
 
   constructor(private readonly api: ApiClient) {}
 
@@ -43,7 +46,10 @@ export class CardStore {
     const wanted = people.filter((person) => {
       const entry = this.get(person.email);
       if (!entry) return true;
-      if (entry.loading) return false;
+      if (entry.loading) {
+        if (force) this.reloadAfter.set(person.email.toLowerCase(), person);
+        return false;
+      }
       return force || entry.fetchedAt === undefined || now - entry.fetchedAt > FRESH_MS;
     });
     if (wanted.length === 0) return;
@@ -61,6 +67,8 @@ export class CardStore {
       for (const person of wanted) this.patch(person.email, { loading: false, error });
     }
     this.emit();
+    const again = wanted.filter((person) => this.reloadAfter.delete(person.email.toLowerCase()));
+    if (again.length > 0) await this.load(again, true);
   }
 
   /**

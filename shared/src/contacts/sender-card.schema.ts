@@ -59,7 +59,9 @@ export const CardOwner = StrictObject({
 export type CardOwner = Static<typeof CardOwner>;
 
 export const SenderCard = StrictObject({
-  email: SenderAddress,
+  // The address the card was asked for; a card opened by contact id carries the primary address, or ""
+  // for a contact without one.
+  email: Type.String({ maxLength: 320 }),
   status: SenderStatus,
   contact: Type.Optional(Contact),
   // The contact's owner, when the tenant knows the user (`contact.ownerId` without `owner`: not known).

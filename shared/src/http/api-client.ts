@@ -319,6 +319,11 @@ export function createApiClient(options: ApiClientOptions) {
         .findings;
     },
 
+    /** The card of one contact by id: the sender card's fields, for contacts without e-mail too. */
+    async contactCard(contactId: string, signal?: AbortSignal): Promise<SenderCard> {
+      return json<SenderCard>(`/contacts/${id(contactId)}/card`, { retry: true, signal });
+    },
+
     /** The people of company `companyId` with their roles (at most 50, by name); 404 for anything but a company. */
     async companyPeople(companyId: string, signal?: AbortSignal): Promise<CompanyPerson[]> {
       return (await json<{ items: CompanyPerson[] }>(`/contacts/${id(companyId)}/people`, { retry: true, signal }))

@@ -14,6 +14,7 @@ import {
   isFreeMailDomain,
   mayContact,
   normalizeEmail,
+  primaryEmail,
   type SenderCard,
 } from '@klarkonform/shared';
 import { notFound } from '../../infra/http-error';
@@ -167,6 +168,33 @@ export class CardsService {
       if (suggestion) card.suggestion = suggestion;
       return card;
     });
+  }
+
+  /**
+   * The card of contact `id` opened by id rather than by address (the Teams tab, a contact without
+   * e-mail): the same fields as a sender card, `email` its primary address or "". One round of
+   * parallel equality lookups after the contact itself. 404 for an unknown or merged-away id.
+   */
+  async contactCard(auth: AuthContext, id: string): Promise<SenderCard> {
+    const tenantId = auth.tenantId;
+    const doc = await this.repo.findById(tenantId, id);
+    if (!doc || doc.mergedInto) throw notFound();
+    const companyId = doc.kind === 'company' ? id : doc.companyId;
+    const [companies, people, owners, work] = await Promise.all([
+      doc.kind === 'person' && companyId ? this.repo.findByIds(tenantId, [companyId]) : Promise.resolve([]),
+      companyId
+        ? this.repo.findAny(tenantId, [{ companyId, ...LIVE }], { sort: 'sortName', limit: PER_KEY_LIMIT })
+        : Promise.resolve([]),
+      this.ownersById(tenantId, typeof doc.ownerId === 'string' ? [doc.ownerId] : []),
+      this.salesWorkOf(tenantId, [doc]),
+    ]);
+    const companyById = new Map<string, ContactDoc>();
+    for (const company of [doc, ...companies]) {
+      if (company.kind === 'company') companyById.set(String(company._id), company);
+    }
+    const peopleOf = new Map<string, ContactDoc[]>(companyId ? [[companyId, people]] : []);
+    const email = primaryEmail(toContact(doc)) ?? '';
+    return withSalesWork(this.knownCard(email, doc, companyById, peopleOf, owners, new Date()), doc, work);
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   mayContact,
   QualityFinding,
   SenderCardList,
+  SenderCard,
   SenderCardQuery,
 } from '@klarkonform/shared';
 import type { ContactsFeature } from './contacts.feature';
@@ -73,6 +74,20 @@ export const insightsRoutes: FastifyPluginAsyncTypebox<{ feature: ContactsFeatur
       },
     },
     async (request) => ({ cards: await cards.cards(request.auth, request.query.email, request.query.name ?? []) }),
+  );
+
+  app.get(
+    '/api/v1/contacts/:id/card',
+    {
+      config: { permission: 'contacts:read' },
+      schema: {
+        tags: ['cards'],
+        summary: "A contact's card by id (as a sender card; for contacts without e-mail too)",
+        params: IdParams,
+        response: { 200: SenderCard, ...errors },
+      },
+    },
+    async (request) => cards.contactCard(request.auth, request.params.id),
   );
 
   app.get(

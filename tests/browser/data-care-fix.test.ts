@@ -133,7 +133,7 @@ describe('Teams tab: data care leads to the fix', () => {
     await screenshot(page, 'data-care-fix-editor-roles');
 
     // Everything that follows the save (the card, the row's findings) answers only after 4 s.
-    await delayAnswers(page, /\/api\/v1\/(cards\?|contacts\/[0-9a-f]{24}\/quality)/, 4_000);
+    await delayAnswers(page, /\/api\/v1\/(cards\?|contacts\/[0-9a-f]{24}\/(quality|card)$)/, 4_000);
     const saved = Date.now();
     await editor.getByRole('button', { name: 'Speichern' }).click();
     await drawer.getByText('Änderungen gespeichert.').waitFor();
@@ -333,7 +333,7 @@ describe('Teams tab: data care leads to the fix', () => {
 
     // The answers after the first save (card and row: role set, source still missing) come late.
     let first = true;
-    await delayAnswers(page, /\/api\/v1\/(cards\?|contacts\/[0-9a-f]{24}\/quality)/, 3_000, () => first);
+    await delayAnswers(page, /\/api\/v1\/(cards\?|contacts\/[0-9a-f]{24}\/(quality|card)$)/, 3_000, () => first);
     await editor.getByRole('button', { name: 'Speichern' }).click();
     await drawer.getByText('Änderungen gespeichert.').waitFor();
 

@@ -36,7 +36,7 @@ const text = (html: string) =>
 describe('OpenOpportunities', () => {
   it('lists title, stage, amount and close date in German', () => {
     const html = renderToStaticMarkup(
-      h(UiTextProvider, { language: 'de' }, h(OpenOpportunities, { opportunities: [base, undated] })),
+      h(UiTextProvider, { language: 'de', children: h(OpenOpportunities, { opportunities: [base, undated] }) }),
     );
     expect(text(html)).toContain('|Wartungsvertrag|Angebot · 12.345,00 € · Abschluss 31.12.2026|');
     expect(text(html)).toContain('|Schulung|Termin vereinbart / Besuchsbericht · 0,05 € · Abschluss offen|');
@@ -45,7 +45,10 @@ describe('OpenOpportunities', () => {
 
   it('speaks English and offers each as a button when it can be opened', () => {
     const html = renderToStaticMarkup(
-      h(UiTextProvider, { language: 'en' }, h(OpenOpportunities, { opportunities: [base], onOpen: () => undefined })),
+      h(UiTextProvider, {
+        language: 'en',
+        children: h(OpenOpportunities, { opportunities: [base], onOpen: () => undefined }),
+      }),
     );
     expect(text(html)).toContain('Offer · €12,345.00 · Closes 31 Dec 2026');
     expect(html).toContain('aria-label="Open Wartungsvertrag"');
@@ -54,7 +57,7 @@ describe('OpenOpportunities', () => {
 
   it('says so when there are none', () => {
     const html = renderToStaticMarkup(
-      h(UiTextProvider, { language: 'de' }, h(OpenOpportunities, { opportunities: [] })),
+      h(UiTextProvider, { language: 'de', children: h(OpenOpportunities, { opportunities: [] }) }),
     );
     expect(text(html)).toContain('Keine offenen Verkaufschancen');
   });

@@ -2,7 +2,8 @@ import { createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Opportunity } from '../../opportunities/opportunity.schema';
-import { UiTextProvider } from '../i18n';
+import { createUiText } from '../i18n';
+import { UiTextContext } from '../i18n/UiTextProvider';
 import { OpenOpportunities } from './OpenOpportunities';
 
 // What the card shows of a contact's open opportunities, in German and English (rendered to
@@ -27,6 +28,8 @@ const base: Opportunity = {
 const undated: Opportunity = { ...base, id: 'c'.repeat(24), title: 'Schulung', stage: 'meeting', amountCents: 5 };
 delete undated.expectedCloseDate;
 
+const inUi = (language: 'de' | 'en', child: ReturnType<typeof h>) =>
+  h(UiTextContext.Provider, { value: createUiText(language) }, child);
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, '|')
@@ -35,9 +38,7 @@ const text = (html: string) =>
 
 describe('OpenOpportunities', () => {
   it('lists title, stage, amount and close date in German', () => {
-    const html = renderToStaticMarkup(
-      h(UiTextProvider, { language: 'de', children: h(OpenOpportunities, { opportunities: [base, undated] }) }),
-    );
+    const html = renderToStaticMarkup(inUi('de', h(OpenOpportunities, { opportunities: [base, undated] })));
     expect(text(html)).toContain('|Wartungsvertrag|Angebot · 12.345,00 € · Abschluss 31.12.2026|');
     expect(text(html)).toContain('|Schulung|Termin vereinbart / Besuchsbericht · 0,05 € · Abschluss offen|');
     expect(html).toContain('aria-label="Offene Verkaufschancen"');
@@ -45,10 +46,7 @@ describe('OpenOpportunities', () => {
 
   it('speaks English and offers each as a button when it can be opened', () => {
     const html = renderToStaticMarkup(
-      h(UiTextProvider, {
-        language: 'en',
-        children: h(OpenOpportunities, { opportunities: [base], onOpen: () => undefined }),
-      }),
+      inUi('en', h(OpenOpportunities, { opportunities: [base], onOpen: () => undefined })),
     );
     expect(text(html)).toContain('Offer · €12,345.00 · Closes 31 Dec 2026');
     expect(html).toContain('aria-label="Open Wartungsvertrag"');
@@ -56,9 +54,7 @@ describe('OpenOpportunities', () => {
   });
 
   it('says so when there are none', () => {
-    const html = renderToStaticMarkup(
-      h(UiTextProvider, { language: 'de', children: h(OpenOpportunities, { opportunities: [] }) }),
-    );
+    const html = renderToStaticMarkup(inUi('de', h(OpenOpportunities, { opportunities: [] })));
     expect(text(html)).toContain('Keine offenen Verkaufschancen');
   });
 });

@@ -1,0 +1,126 @@
+import {
+  Link,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import type { ForecastTarget } from './forecast-model';
+import { totalOf } from './forecast-model';
+import type { Forecast, ForecastFigure } from './pipeline-api';
+import { usePipelineText } from './usePipelineText';
+
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto' },
+  number: { textAlign: 'end', whiteSpace: 'nowrap' },
+  total: {
+    fontWeight: tokens.fontWeightSemibold,
+    borderTopWidth: tokens.strokeWidthThick,
+    borderTopStyle: 'solid',
+    borderTopColor: tokens.colorNeutralStroke1,
+  },
+  extra: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface ForecastTableProps {
+  forecast: Forecast;
+  monthLabel: (month: string) => string;
+  ownerLabel: (row: Forecast['rows'][number]) => string;
+  onOpen: (target: ForecastTarget) => void;
+  /** The owner filter the forecast was asked with ('' all, 'me'): the total row opens that. */
+  owner: string;
+}
+
+// The forecast in figures: owners as rows (and the total), the three months as columns, then
+// overdue and undated. Each figure is a link to the list of exactly its opportunities.
+export function ForecastTable({ forecast, monthLabel, ownerLabel, onOpen, owner: scope }: ForecastTableProps) {
+  const styles = useStyles();
+  const { pt, euro } = usePipelineText();
+
+  const figure = (value: ForecastFigure | undefined, target: ForecastTarget, rowLabel: string, columnLabel: string) => {
+    const shown = euro(value?.weightedCents ?? 0);
+    const count = value?.count ?? 0;
+    if (count === 0) return shown;
+    return (
+      <Link
+        as="button"
+        onClick={() => onOpen(target)}
+        aria-label={pt('forecast.open', { figure: `${rowLabel}, ${columnLabel}, ${shown}`, count })}
+        title={pt('forecast.unweighted', { amount: euro(value?.amountCents ?? 0) })}
+      >
+        {shown}
+      </Link>
+    );
+  };
+
+  const row = (
+    key: string,
+    label: string,
+    owner: string,
+    cells: Forecast['rows'][number]['cells'],
+    overdue: ForecastFigure,
+    undated: ForecastFigure,
+    total: boolean,
+  ) => (
+    <TableRow key={key} className={total ? styles.total : undefined}>
+      <TableHeaderCell scope="row">{label}</TableHeaderCell>
+      {forecast.months.map((month) => (
+        <TableCell key={month} className={styles.number}>
+          {figure(
+            cells.find((cell) => cell.month === month),
+            { owner, kind: 'month', month },
+            label,
+            monthLabel(month),
+          )}
+        </TableCell>
+      ))}
+      <TableCell className={styles.number}>
+        {figure(overdue, { owner, kind: 'overdue' }, label, pt('forecast.overdue'))}
+      </TableCell>
+      <TableCell className={styles.number}>
+        {figure(undated, { owner, kind: 'undated' }, label, pt('forecast.undated'))}
+      </TableCell>
+    </TableRow>
+  );
+
+  return (
+    <div className={styles.scroll}>
+      <Table aria-label={pt('forecast.table')} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{pt('forecast.owner')}</TableHeaderCell>
+            {forecast.months.map((month) => (
+              <TableHeaderCell key={month} scope="col" className={styles.number}>
+                {monthLabel(month)}
+              </TableHeaderCell>
+            ))}
+            <TableHeaderCell scope="col" className={styles.number}>
+              {pt('forecast.overdue')}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" className={styles.number}>
+              {pt('forecast.undated')}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {forecast.rows.map((owner) =>
+            row(owner.ownerId, ownerLabel(owner), owner.ownerId, owner.cells, owner.overdue, owner.undated, false),
+          )}
+          {row(
+            'total',
+            pt('forecast.total'),
+            scope,
+            forecast.months.map((month) => ({ month, ...totalOf(forecast, month) })),
+            forecast.total.overdue,
+            forecast.total.undated,
+            true,
+          )}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

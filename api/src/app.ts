@@ -17,6 +17,8 @@ import { seedDemoTenant } from './features/demo/demo.seed';
 import { DemoService } from './features/demo/demo.service';
 import { healthRoutes } from './features/health/health.routes';
 import { meRoutes } from './features/me/me.routes';
+import { createOpportunitiesFeature } from './features/opportunities/opportunities.feature';
+import { opportunitiesRoutes } from './features/opportunities/opportunities.routes';
 import { localIssuerRoutes } from './features/web/local-issuer.routes';
 import { webRoutes } from './features/web/web.routes';
 import { authPlugin } from './infra/auth';
@@ -152,6 +154,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(contactsRoutes, { feature: contacts });
   await app.register(insightsRoutes, { feature: contacts });
   await app.register(leadsRoutes, { feature: contacts });
+  const opportunities = createOpportunitiesFeature(app.mongo, contacts.contacts, users);
+  await app.register(opportunitiesRoutes, { feature: opportunities });
   if (config.seedDemo) {
     const demo = { contacts, users };
     app.addHook('onReady', async () => {

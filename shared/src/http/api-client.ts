@@ -20,6 +20,15 @@ import type {
 import type { CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
 import type { DemoResetResult, DemoStatus } from '../demo/demo.schema';
 import type { Language } from '../i18n/language';
+import type {
+  Forecast,
+  Opportunity,
+  OpportunityBoard,
+  OpportunityCreate,
+  OpportunityListQuery,
+  OpportunityPage,
+  OpportunityPatch,
+} from '../opportunities/opportunity.schema';
 import type { TenantUser } from '../users/user.schema';
 import type { Problem } from './problem.schema';
 
@@ -82,6 +91,21 @@ export interface CreatedContact {
   contact: Contact;
   /** false when the Idempotency-Key was seen before and the earlier contact came back. */
   created: boolean;
+}
+
+export interface CreatedOpportunity {
+  opportunity: Opportunity;
+  /** false when the Idempotency-Key was seen before and the earlier opportunity came back. */
+  created: boolean;
+}
+
+export interface UpdatedOpportunity {
+  opportunity: Opportunity;
+  /**
+   * The contact to offer converting to a customer ("Zum Kunden machen"): set when this change won
+   * the opportunity and its contact, or the contact's company, is an open lead (header x-lead-to-convert).
+   */
+  leadToConvert: string | null;
 }
 
 export class ApiError extends Error {
@@ -344,6 +368,49 @@ export function createApiClient(options: ApiClientOptions) {
 
     async contactHistory(contactId: string): Promise<AuditEntry[]> {
       return (await json<{ items: AuditEntry[] }>(`/contacts/${id(contactId)}/history`, { retry: true })).items;
+    },
+
+    // Opportunities (Verkaufschancen)
+    /** The same key always yields the same opportunity, so a double click or a retry is harmless. */
+    async createOpportunity(body: OpportunityCreate, idempotencyKey: string): Promise<CreatedOpportunity> {
+      const res = await request<Opportunity>('/opportunities', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+        retry: true,
+      });
+      return { opportunity: res.body, created: res.status === 201 };
+    },
+    getOpportunity: (opportunityId: string, signal?: AbortSignal) =>
+      json<Opportunity>(`/opportunities/${id(opportunityId)}`, { retry: true, signal }),
+    /** A change from the version the user saw (412 when it changed since); a stage move is `{ stage }`. */
+    async updateOpportunity(
+      opportunityId: string,
+      version: number,
+      patch: OpportunityPatch,
+    ): Promise<UpdatedOpportunity> {
+      const res = await request<Opportunity>(`/opportunities/${id(opportunityId)}`, {
+        method: 'PATCH',
+        body: patch,
+        headers: { 'if-match': ifMatch(version) },
+      });
+      return { opportunity: res.body, leadToConvert: res.headers.get('x-lead-to-convert') };
+    },
+    /** `owner`: a user id or "me"; `closeMonth`: "YYYY-MM", "overdue", "undated" or "beyond" (forecast figures). */
+    listOpportunities(query: Partial<OpportunityListQuery> = {}, signal?: AbortSignal): Promise<OpportunityPage> {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) {
+        if (value !== undefined && value !== '') params.set(key, String(value));
+      }
+      return json<OpportunityPage>(`/opportunities?${params}`, { retry: true, signal });
+    },
+    opportunityBoard: (owner?: string, signal?: AbortSignal) =>
+      json<OpportunityBoard>(`/opportunities/board${owner ? `?owner=${id(owner)}` : ''}`, { retry: true, signal }),
+    opportunityForecast: (owner?: string, signal?: AbortSignal) =>
+      json<Forecast>(`/opportunities/forecast${owner ? `?owner=${id(owner)}` : ''}`, { retry: true, signal }),
+    async opportunityHistory(opportunityId: string): Promise<AuditEntry[]> {
+      return (await json<{ items: AuditEntry[] }>(`/opportunities/${id(opportunityId)}/history`, { retry: true }))
+        .items;
     },
   };
 }

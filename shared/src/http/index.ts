@@ -4,7 +4,9 @@ export type {
   ApiClientOptions,
   CardRequest,
   CreatedContact,
+  CreatedOpportunity,
   LeadReviewItem,
   LeadReviewPage,
   Me,
+  UpdatedOpportunity,
 } from './api-client';

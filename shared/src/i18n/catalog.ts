@@ -20,6 +20,7 @@ import type {
 import type { ConsentEventProblem } from '../contacts/consent.rules';
 import type { InputProblem, LeadStaleness } from '../contacts/contact.rules';
 import type { TextProblem } from '../text/text.rules';
+import type { OpportunityStage } from '../opportunities/opportunity.schema';
 
 // The shape every language catalog must have. Label groups are keyed by the enumerations, so
 // a new enum value without a text in every language fails the type check.
@@ -119,6 +120,16 @@ export const FIELD_NAMES = [
   'cursor',
   'idempotencyKey',
   'ifMatch',
+  // Opportunities (Verkaufschancen)
+  'amount',
+  'probability',
+  'stage',
+  'expectedCloseDate',
+  'offerDate',
+  'offerContent',
+  'lossReason',
+  'closeMonth',
+  'openOnly',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -166,6 +177,8 @@ export interface Catalog {
   severity: Labels<Severity>;
   duplicateReason: Labels<DuplicateReason>;
   auditAction: Labels<AuditAction>;
+  /** The guide's sales stages (opportunities). */
+  opportunityStage: Labels<OpportunityStage>;
   inputProblem: Labels<InputProblem['code']>;
   // Why a text field was refused (text.rules.ts); the API puts it after the field's path.
   textProblem: Labels<TextProblem>;
@@ -262,6 +275,10 @@ export const SERVICE_PROBLEMS = [
   'leadReopenByAction',
   'leadWonFinal',
   'leadUndoUnavailable',
+  'opportunityNotFound',
+  'noSuchContact',
+  'lossReasonRequired',
+  'lossReasonOnlyLost',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

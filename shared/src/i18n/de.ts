@@ -93,6 +93,16 @@ export const de: Catalog = {
     phoneticCompanyName: 'Ähnlich klingender Firmenname',
     sameDomain: 'Gleiche Domain',
   },
+  opportunityStage: {
+    needsAnalysis: 'Bedarfsermittlung',
+    infoSent: 'Infos versenden',
+    meeting: 'Termin vereinbart / Besuchsbericht',
+    offer: 'Angebot',
+    negotiation: 'Verhandlung',
+    won: 'Gewonnen',
+    lost: 'Verloren',
+    later: 'Später (kein Budget/Zeitpunkt)',
+  },
   auditAction: {
     create: 'Angelegt',
     update: 'Geändert',
@@ -218,6 +228,15 @@ export const de: Catalog = {
     cursor: 'Listenposition',
     idempotencyKey: 'Idempotency-Key',
     ifMatch: 'If-Match',
+    amount: 'Betrag',
+    probability: 'Wahrscheinlichkeit',
+    stage: 'Verkaufsphase',
+    expectedCloseDate: 'Voraussichtlicher Abschluss',
+    offerDate: 'Angebotsdatum',
+    offerContent: 'Angebotsinhalt',
+    lossReason: 'Verlustgrund',
+    closeMonth: 'Abschlussmonat',
+    openOnly: 'Nur offene',
   },
   jsonType: {
     string: 'ein Text',
@@ -375,5 +394,9 @@ export const de: Catalog = {
     leadWonFinal: 'Der Lead ist gewonnen und damit Kunde; sein Lead-Status lässt sich nicht mehr ändern.',
     leadUndoUnavailable:
       'Rückgängig geht nur direkt nach einem Lead-Statuswechsel, solange der Kontakt seitdem nicht geändert wurde.',
+    opportunityNotFound: 'Diese Verkaufschance gibt es nicht.',
+    noSuchContact: 'Diesen Kontakt gibt es nicht (oder er ist archiviert).',
+    lossReasonRequired: 'ist Pflicht, wenn die Verkaufschance verloren ist',
+    lossReasonOnlyLost: 'gibt es nur bei der Verkaufsphase „Verloren“',
   },
 };

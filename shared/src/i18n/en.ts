@@ -93,6 +93,16 @@ export const en: Catalog = {
     phoneticCompanyName: 'Similar-sounding company name',
     sameDomain: 'Same domain',
   },
+  opportunityStage: {
+    needsAnalysis: 'Needs analysis',
+    infoSent: 'Send information',
+    meeting: 'Meeting arranged / visit report',
+    offer: 'Offer',
+    negotiation: 'Negotiation',
+    won: 'Won',
+    lost: 'Lost',
+    later: 'Later (no budget/timing)',
+  },
   auditAction: {
     create: 'Created',
     update: 'Changed',
@@ -218,6 +228,15 @@ export const en: Catalog = {
     cursor: 'List position',
     idempotencyKey: 'Idempotency-Key',
     ifMatch: 'If-Match',
+    amount: 'Amount',
+    probability: 'Probability',
+    stage: 'Stage',
+    expectedCloseDate: 'Expected close date',
+    offerDate: 'Offer date',
+    offerContent: 'Offer content',
+    lossReason: 'Loss reason',
+    closeMonth: 'Close month',
+    openOnly: 'Open only',
   },
   jsonType: {
     string: 'text',
@@ -359,5 +378,9 @@ export const en: Catalog = {
     leadWonFinal: 'The lead is won and therefore a customer; its lead status can no longer change.',
     leadUndoUnavailable:
       'Undo works only right after a lead status change, as long as the contact has not changed since.',
+    opportunityNotFound: 'There is no such opportunity.',
+    noSuchContact: 'There is no such contact (or it is archived).',
+    lossReasonRequired: 'is required when the opportunity is lost',
+    lossReasonOnlyLost: 'is only kept with the stage "Lost"',
   },
 };

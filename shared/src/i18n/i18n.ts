@@ -53,6 +53,8 @@ export function relationshipLabel(relationships: readonly Relationship[], lang: 
 const FIELD_ALIASES: Record<string, FieldName> = {
   companyId: 'company',
   ownerId: 'owner',
+  amountCents: 'amount',
+  'querystring.open': 'openOnly',
   'lead.status': 'leadStatus',
   'lead.source': 'leadSource',
   'lead.sourceDetail': 'sourceDetail',

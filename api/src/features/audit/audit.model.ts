@@ -12,6 +12,8 @@ export interface AuditDoc {
   changes: AuditChange[];
   /** Hash of the request body, on the entries that record an idempotent request. */
   requestHash?: string;
+  /** Set when the entry is about another record than a contact (its id is then in `contactId`). */
+  entity?: string;
 }
 
 const auditSchema = new Schema<AuditDoc>(
@@ -23,6 +25,7 @@ const auditSchema = new Schema<AuditDoc>(
     actor: { type: Schema.Types.Mixed, required: true },
     changes: { type: Schema.Types.Mixed, required: true },
     requestHash: { type: String },
+    entity: { type: String },
   },
   { versionKey: false, minimize: false, collection: 'audit' },
 );

@@ -11,7 +11,12 @@ export interface PendingAudit {
   changes: AuditChange[];
   /** Hash of the request body whose record this entry is (idempotent requests only). */
   requestHash?: string;
+  /** What the entry is about when not a contact: its id is then in the entry's `contactId`. */
+  entity?: AuditEntity;
 }
+
+/** Records other than contacts that keep their audit trail here (the subject id goes in `contactId`). */
+export type AuditEntity = 'opportunity';
 
 export function newAuditId(): string {
   return new Types.ObjectId().toHexString();
@@ -43,6 +48,7 @@ export class AuditRepository {
         changes: entry.changes,
         at: new Date(entry.at),
         ...(entry.requestHash ? { requestHash: entry.requestHash } : {}),
+        ...(entry.entity ? { entity: entry.entity } : {}),
       });
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;

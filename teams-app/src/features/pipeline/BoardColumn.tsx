@@ -1,9 +1,9 @@
 import { Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { Opportunity, OpportunityStage } from '@klarkonform/shared';
+import { isOpenStage, type Opportunity, type OpportunityStage } from '@klarkonform/shared';
 import { useState } from 'react';
 import { OpportunityCard } from './OpportunityCard';
 import type { BoardColumn as Column } from './pipeline-api';
-import { CARD_DRAG_TYPE, isOpenStage } from './pipeline-model';
+import { CARD_DRAG_TYPE } from './pipeline-model';
 import { usePipelineText } from './usePipelineText';
 
 const useStyles = makeStyles({
@@ -50,10 +50,10 @@ export interface BoardColumnProps {
 // A drop target for dragged cards.
 export function BoardColumn({ column, canMove, busyId, helpId, onOpen, onMove, onDrop }: BoardColumnProps) {
   const styles = useStyles();
-  const { pt, euroShort } = usePipelineText();
+  const { pt, euroShort, stageName } = usePipelineText();
   const [over, setOver] = useState(false);
   const headingId = `stage-${column.stage}`;
-  const label = pt(`stage.${column.stage}`);
+  const label = stageName(column.stage);
   const hidden = column.count - column.items.length;
 
   return (

@@ -9,10 +9,13 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import type { ForecastTarget } from './forecast-model';
-import { totalOf } from './forecast-model';
-import type { Forecast, ForecastFigure } from './pipeline-api';
+import { type ForecastTarget, totalOf } from './forecast-model';
+import type { Forecast, ForecastCell, ForecastFigure } from './pipeline-api';
 import { usePipelineText } from './usePipelineText';
+
+/** The figures beside the months: overdue (close before this month), undated, beyond the third month. */
+const OTHERS = ['overdue', 'undated', 'beyond'] as const;
+type Others = Pick<Forecast['total'], (typeof OTHERS)[number]>;
 
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
@@ -23,7 +26,6 @@ const useStyles = makeStyles({
     borderTopStyle: 'solid',
     borderTopColor: tokens.colorNeutralStroke1,
   },
-  extra: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface ForecastTableProps {
@@ -36,7 +38,7 @@ export interface ForecastTableProps {
 }
 
 // The forecast in figures: owners as rows (and the total), the three months as columns, then
-// overdue and undated. Each figure is a link to the list of exactly its opportunities.
+// overdue, undated and beyond. Each figure links to the list of exactly its opportunities.
 export function ForecastTable({ forecast, monthLabel, ownerLabel, onOpen, owner: scope }: ForecastTableProps) {
   const styles = useStyles();
   const { pt, euro } = usePipelineText();
@@ -57,15 +59,7 @@ export function ForecastTable({ forecast, monthLabel, ownerLabel, onOpen, owner:
     );
   };
 
-  const row = (
-    key: string,
-    label: string,
-    owner: string,
-    cells: Forecast['rows'][number]['cells'],
-    overdue: ForecastFigure,
-    undated: ForecastFigure,
-    total: boolean,
-  ) => (
+  const row = (key: string, label: string, owner: string, cells: ForecastCell[], others: Others, total: boolean) => (
     <TableRow key={key} className={total ? styles.total : undefined}>
       <TableHeaderCell scope="row">{label}</TableHeaderCell>
       {forecast.months.map((month) => (
@@ -78,15 +72,15 @@ export function ForecastTable({ forecast, monthLabel, ownerLabel, onOpen, owner:
           )}
         </TableCell>
       ))}
-      <TableCell className={styles.number}>
-        {figure(overdue, { owner, kind: 'overdue' }, label, pt('forecast.overdue'))}
-      </TableCell>
-      <TableCell className={styles.number}>
-        {figure(undated, { owner, kind: 'undated' }, label, pt('forecast.undated'))}
-      </TableCell>
+      {OTHERS.map((kind) => (
+        <TableCell key={kind} className={styles.number}>
+          {figure(others[kind], { owner, kind }, label, pt(`forecast.${kind}`))}
+        </TableCell>
+      ))}
     </TableRow>
   );
 
+  const totals = forecast.months.map((month) => ({ month, ...totalOf(forecast, month) }));
   return (
     <div className={styles.scroll}>
       <Table aria-label={pt('forecast.table')} size="small">
@@ -98,27 +92,16 @@ export function ForecastTable({ forecast, monthLabel, ownerLabel, onOpen, owner:
                 {monthLabel(month)}
               </TableHeaderCell>
             ))}
-            <TableHeaderCell scope="col" className={styles.number}>
-              {pt('forecast.overdue')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className={styles.number}>
-              {pt('forecast.undated')}
-            </TableHeaderCell>
+            {OTHERS.map((kind) => (
+              <TableHeaderCell key={kind} scope="col" className={styles.number}>
+                {pt(`forecast.${kind}`)}
+              </TableHeaderCell>
+            ))}
           </TableRow>
         </TableHeader>
         <TableBody>
-          {forecast.rows.map((owner) =>
-            row(owner.ownerId, ownerLabel(owner), owner.ownerId, owner.cells, owner.overdue, owner.undated, false),
-          )}
-          {row(
-            'total',
-            pt('forecast.total'),
-            scope,
-            forecast.months.map((month) => ({ month, ...totalOf(forecast, month) })),
-            forecast.total.overdue,
-            forecast.total.undated,
-            true,
-          )}
+          {forecast.rows.map((line) => row(line.ownerId, ownerLabel(line), line.ownerId, line.cells, line, false))}
+          {row('total', pt('forecast.total'), scope, totals, forecast.total, true)}
         </TableBody>
       </Table>
     </div>

@@ -1,11 +1,11 @@
 import { MessageBar, MessageBarBody, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { useServices } from '../../shell/services';
 import { ForecastChart } from './ForecastChart';
 import { chartGroups, chartSummary, type ForecastTarget } from './forecast-model';
 import { ForecastTable } from './ForecastTable';
-import { type Forecast, opportunityApi } from './pipeline-api';
+import type { Forecast } from './pipeline-api';
 import { monthLabel } from './pipeline-model';
 import { usePipelineText } from './usePipelineText';
 
@@ -27,7 +27,6 @@ export function ForecastView({ owner, onOpen }: ForecastViewProps) {
   const styles = useStyles();
   const { pt, euro, language } = usePipelineText();
   const { api } = useServices();
-  const opportunities = useMemo(() => opportunityApi(api), [api]);
   const [forecast, setForecast] = useState<Forecast | undefined>();
   const [error, setError] = useState<unknown>();
   const [attempt, setAttempt] = useState(0);
@@ -36,11 +35,11 @@ export function ForecastView({ owner, onOpen }: ForecastViewProps) {
   useEffect(() => {
     const controller = new AbortController();
     setError(undefined);
-    opportunities.opportunityForecast(owner, controller.signal).then(setForecast, (failure: unknown) => {
+    api.opportunityForecast(owner || undefined, controller.signal).then(setForecast, (failure: unknown) => {
       if (!controller.signal.aborted) setError(failure);
     });
     return () => controller.abort();
-  }, [opportunities, owner, attempt]);
+  }, [api, owner, attempt]);
 
   const month = (value: string) => monthLabel(value, language);
   const ownerLabel = (row: Forecast['rows'][number]) => row.ownerName ?? pt('forecast.noOwner');
@@ -59,6 +58,11 @@ export function ForecastView({ owner, onOpen }: ForecastViewProps) {
       {empty && (
         <MessageBar intent="info">
           <MessageBarBody>{pt('forecast.empty')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {forecast?.truncated && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{pt('forecast.truncated')}</MessageBarBody>
         </MessageBar>
       )}
       {forecast && !empty && (

@@ -1,8 +1,8 @@
 import { Button, Field, makeStyles, Select, Switch, tokens } from '@fluentui/react-components';
-import { localDate, OPPORTUNITY_STAGES, type OpportunityStage } from '@klarkonform/shared';
+import { monthOf, OPPORTUNITY_STAGES, type OpportunityStage } from '@klarkonform/shared';
 import { OwnerSelect } from '../search/OwnerSelect';
-import { type ListFilter, monthChoices, NO_FILTER } from './list-filter';
-import { monthLabel, monthOf } from './pipeline-model';
+import { CLOSE_BUCKETS, isBucket, type ListFilter, monthChoices, NO_FILTER } from './list-filter';
+import { monthLabel } from './pipeline-model';
 import { usePipelineText } from './usePipelineText';
 
 const useStyles = makeStyles({
@@ -15,22 +15,18 @@ const useStyles = makeStyles({
   field: { minWidth: '180px' },
 });
 
-/** The close-month select's values for the forecast's buckets. */
-const OVERDUE = 'overdue';
-const UNDATED = 'undated';
-
 export interface ListFilterBarProps {
   filter: ListFilter;
   onChange: (filter: ListFilter) => void;
 }
 
 // The list's filters: owner (all, mine, a colleague), stage, close month (or the forecast's
-// overdue / undated buckets), open only.
+// overdue / undated / beyond buckets), open only.
 export function ListFilterBar({ filter, onChange }: ListFilterBarProps) {
   const styles = useStyles();
-  const { pt, language } = usePipelineText();
-  const months = monthChoices(monthOf(localDate(new Date())), filter.closeMonth);
-  const monthValue = filter.due || filter.closeMonth;
+  const { pt, language, stageName } = usePipelineText();
+  const months = monthChoices(monthOf(new Date()), filter.closeMonth);
+  const bucket = isBucket(filter.closeMonth);
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a group of filters that is no form; a fieldset would bring its own frame
@@ -50,7 +46,7 @@ export function ListFilterBar({ filter, onChange }: ListFilterBarProps) {
           <option value="">{pt('list.allStages')}</option>
           {OPPORTUNITY_STAGES.map((stage) => (
             <option key={stage} value={stage}>
-              {pt(`stage.${stage}`)}
+              {stageName(stage)}
             </option>
           ))}
         </Select>
@@ -58,16 +54,15 @@ export function ListFilterBar({ filter, onChange }: ListFilterBarProps) {
       <Field label={pt('list.closeMonth')} size="small" className={styles.field}>
         <Select
           size="small"
-          value={monthValue}
-          onChange={(_e, data) => {
-            const value = data.value;
-            if (value === OVERDUE || value === UNDATED) onChange({ ...filter, closeMonth: '', due: value });
-            else onChange({ ...filter, closeMonth: value, due: '' });
-          }}
+          value={filter.closeMonth}
+          onChange={(_e, data) => onChange({ ...filter, closeMonth: data.value })}
         >
           <option value="">{pt('list.anyMonth')}</option>
-          <option value={OVERDUE}>{pt('list.overdue')}</option>
-          <option value={UNDATED}>{pt('list.undated')}</option>
+          {CLOSE_BUCKETS.map((key) => (
+            <option key={key} value={key}>
+              {pt(`list.${key}`)}
+            </option>
+          ))}
           {months.map((month) => (
             <option key={month} value={month}>
               {monthLabel(month, language)}
@@ -77,8 +72,8 @@ export function ListFilterBar({ filter, onChange }: ListFilterBarProps) {
       </Field>
       <Switch
         label={pt('list.openOnly')}
-        checked={filter.openOnly || filter.due !== ''}
-        disabled={filter.due !== ''}
+        checked={filter.openOnly || bucket}
+        disabled={bucket}
         onChange={(_e, data) => onChange({ ...filter, openOnly: data.checked })}
       />
       <Button size="small" appearance="subtle" onClick={() => onChange(NO_FILTER)}>

@@ -11,14 +11,13 @@ import {
 } from '@fluentui/react-components';
 import { OPEN_STAGES, type Opportunity } from '@klarkonform/shared';
 import type { ContactSummary } from '@klarkonform/shared/ui';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { useServices } from '../../shell/services';
 import { ContactPicker } from './ContactPicker';
 import { createOf, EMPTY_FORM, type FormErrors, type OpportunityForm } from './opportunity-form';
 import { OpportunityFields } from './OpportunityFields';
-import { opportunityApi } from './pipeline-api';
 import { usePipelineText } from './usePipelineText';
 
 const useStyles = makeStyles({
@@ -38,7 +37,6 @@ export function NewOpportunityDialog({ onCreated, onCancel }: NewOpportunityDial
   const { pt, language } = usePipelineText();
   const { tt } = useTabText();
   const { api } = useServices();
-  const opportunities = useMemo(() => opportunityApi(api), [api]);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [contact, setContact] = useState<ContactSummary | undefined>();
   const [form, setForm] = useState<OpportunityForm>(EMPTY_FORM);
@@ -58,7 +56,7 @@ export function NewOpportunityDialog({ onCreated, onCancel }: NewOpportunityDial
     setSaving(true);
     setFailure(undefined);
     try {
-      onCreated(await opportunities.createOpportunity(result.body, idempotencyKey));
+      onCreated((await api.createOpportunity(result.body, idempotencyKey)).opportunity);
     } catch (error) {
       setFailure(error);
       setSaving(false);

@@ -59,7 +59,7 @@ export interface OpportunityCardProps {
 // by Ctrl+→/← (or Alt+→/←) to the next or previous stage.
 export function OpportunityCard({ item, canMove, busy, helpId, onOpen, onMove }: OpportunityCardProps) {
   const styles = useStyles();
-  const { pt, euro } = usePipelineText();
+  const { pt, euro, stageName } = usePipelineText();
   const { date } = useUiText();
   const contact = [item.contactName, item.companyName !== item.contactName ? item.companyName : undefined]
     .filter(Boolean)
@@ -122,7 +122,7 @@ export function OpportunityCard({ item, canMove, busy, helpId, onOpen, onMove }:
               <MenuList>
                 {BOARD_STAGES.filter((stage) => stage !== item.stage).map((stage) => (
                   <MenuItem key={stage} onClick={() => onMove(stage)}>
-                    {pt(`stage.${stage}`)}
+                    {stageName(stage)}
                   </MenuItem>
                 ))}
               </MenuList>

@@ -13,16 +13,14 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { Opportunity } from '@klarkonform/shared';
+import { type Opportunity, weightedCents } from '@klarkonform/shared';
 import { ApiError, useUiText } from '@klarkonform/shared/ui';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { useServices } from '../../shell/services';
 import { type FormErrors, formOf, type OpportunityForm, patchOf } from './opportunity-form';
 import { OpportunityFields } from './OpportunityFields';
-import { opportunityApi } from './pipeline-api';
-import { weightedCents } from './pipeline-model';
 import { usePipelineText } from './usePipelineText';
 
 const useStyles = makeStyles({
@@ -45,11 +43,10 @@ export interface OpportunityDrawerProps {
 // version shown; 412 offers a reload), its contact, weighted amount and the stage history.
 export function OpportunityDrawer({ opportunity, canEdit, onClose, onChanged }: OpportunityDrawerProps) {
   const styles = useStyles();
-  const { pt, euro, language } = usePipelineText();
+  const { pt, euro, language, stageName } = usePipelineText();
   const { tt } = useTabText();
   const { date, dateTime } = useUiText();
   const { api } = useServices();
-  const opportunities = useMemo(() => opportunityApi(api), [api]);
   const [form, setForm] = useState<OpportunityForm | undefined>();
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
@@ -78,7 +75,7 @@ export function OpportunityDrawer({ opportunity, canEdit, onClose, onChanged }: 
     setSaving(true);
     setFailure(undefined);
     try {
-      onChanged(await opportunities.patchOpportunity(opportunity.id, opportunity.version, result.patch));
+      onChanged((await api.updateOpportunity(opportunity.id, opportunity.version, result.patch)).opportunity);
       setSaved(true);
     } catch (error) {
       setFailure(error);
@@ -90,7 +87,7 @@ export function OpportunityDrawer({ opportunity, canEdit, onClose, onChanged }: 
   const reload = async () => {
     if (!opportunity) return;
     try {
-      onChanged(await opportunities.getOpportunity(opportunity.id));
+      onChanged(await api.getOpportunity(opportunity.id));
       setFailure(undefined);
     } catch (error) {
       setFailure(error);
@@ -139,7 +136,7 @@ export function OpportunityDrawer({ opportunity, canEdit, onClose, onChanged }: 
                 {opportunity.stageHistory.map((change) => (
                   <li key={`${change.stage}:${change.at}`}>
                     {pt('editor.historyEntry', {
-                      stage: pt(`stage.${change.stage}`),
+                      stage: stageName(change.stage),
                       date: dateTime(change.at),
                       name: change.by.name,
                     })}

@@ -30,7 +30,7 @@ export interface OpportunityFieldsProps {
 export function OpportunityFields(props: OpportunityFieldsProps) {
   const { form, errors, disabled, onChange, stages = OPPORTUNITY_STAGES, ownerName } = props;
   const styles = useStyles();
-  const { pt } = usePipelineText();
+  const { pt, stageName } = usePipelineText();
   const users = useTenantUsers();
   const set = <K extends keyof OpportunityForm>(key: K, value: OpportunityForm[K]) =>
     onChange({ ...form, [key]: value });
@@ -91,7 +91,7 @@ export function OpportunityFields(props: OpportunityFieldsProps) {
         >
           {stages.map((stage) => (
             <option key={stage} value={stage}>
-              {pt(`stage.${stage}`)}
+              {stageName(stage)}
             </option>
           ))}
         </Select>

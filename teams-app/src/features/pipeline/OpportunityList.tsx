@@ -44,7 +44,7 @@ export interface OpportunityListProps {
 // The opportunities as a table with filters and paging; a title opens the drawer to edit.
 export function OpportunityList({ filter, onFilterChange, canEdit, refresh }: OpportunityListProps) {
   const styles = useStyles();
-  const { pt, euro } = usePipelineText();
+  const { pt, euro, stageName } = usePipelineText();
   const { tt } = useTabText();
   const { date } = useUiText();
   const list = useOpportunityList(filter);
@@ -98,7 +98,7 @@ export function OpportunityList({ filter, onFilterChange, canEdit, refresh }: Op
                       .filter(Boolean)
                       .join(' · ')}
                   </TableCell>
-                  <TableCell>{pt(`stage.${item.stage}`)}</TableCell>
+                  <TableCell>{stageName(item.stage)}</TableCell>
                   <TableCell className={styles.number}>{euro(item.amountCents)}</TableCell>
                   <TableCell className={styles.number}>{item.probability} %</TableCell>
                   <TableCell>{item.expectedCloseDate ? date(item.expectedCloseDate) : '–'}</TableCell>

@@ -54,7 +54,7 @@ export interface PipelineBoardProps {
 // Gewonnen offers to make a contact that is still a lead a customer. Every move is announced.
 export function PipelineBoard({ owner, canMove, refresh }: PipelineBoardProps) {
   const styles = useStyles();
-  const { pt } = usePipelineText();
+  const { pt, stageName } = usePipelineText();
   const { tt } = useTabText();
   const board = usePipelineBoard(owner);
   const won = useWonLead();
@@ -79,7 +79,7 @@ export function PipelineBoard({ owner, canMove, refresh }: PipelineBoardProps) {
     if (card && document.activeElement !== card) card.focus();
   }, [focusId, board.board]);
 
-  const stageLabel = (stage: OpportunityStage) => pt(`stage.${stage}`);
+  const stageLabel = stageName;
 
   const run = async (item: Opportunity, to: OpportunityStage, lossReason?: string) => {
     setBusyId(item.id);
@@ -88,7 +88,7 @@ export function PipelineBoard({ owner, canMove, refresh }: PipelineBoardProps) {
     try {
       const saved = await board.move(item, to, lossReason);
       setAnnouncement(pt('board.moved', { title: item.title, stage: stageLabel(to) }));
-      if (to === 'won') void won.check(saved);
+      if (saved.leadToConvert) void won.check(saved.opportunity, saved.leadToConvert);
     } catch (error) {
       setFailure({ item, error });
       setAnnouncement(pt('board.movedBack', { title: item.title, stage: stageLabel(item.stage) }));

@@ -7,16 +7,14 @@ import type { Forecast, ForecastFigure } from './pipeline-api';
 /** A figure of the forecast: one owner's ('' = everyone) month, overdue or undated sum. */
 export type ForecastTarget =
   | { owner: string; kind: 'month'; month: string }
-  | { owner: string; kind: 'overdue' }
-  | { owner: string; kind: 'undated' };
+  | { owner: string; kind: 'overdue' | 'undated' | 'beyond' };
 
 /** The list filter showing exactly the opportunities of `target`: open ones of that owner and month (or bucket). */
 export function filterOf(target: ForecastTarget): ListFilter {
   return {
     owner: target.owner,
     stage: '',
-    closeMonth: target.kind === 'month' ? target.month : '',
-    due: target.kind === 'month' ? '' : target.kind,
+    closeMonth: target.kind === 'month' ? target.month : target.kind,
     openOnly: true,
   };
 }

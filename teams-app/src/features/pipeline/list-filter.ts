@@ -1,44 +1,41 @@
-import type { OpportunityStage } from '@klarkonform/shared';
+import { addMonths, type OpportunityStage } from '@klarkonform/shared';
 import type { OpportunityListQuery } from './pipeline-api';
-import { addMonths } from './pipeline-model';
+
+/** The forecast's figures beside the months, which the API's closeMonth filter also takes. */
+export const CLOSE_BUCKETS = ['overdue', 'undated', 'beyond'] as const;
+export type CloseBucket = (typeof CLOSE_BUCKETS)[number];
 
 /**
  * The list's filters as the user set them (or a forecast figure set them): owner ('' all,
- * 'me', a user id), stage ('' all), close month (YYYY-MM, '' any) or the forecast's
- * "overdue"/"undated" buckets, and open only.
+ * 'me', a user id), stage ('' all), close month ('' any, YYYY-MM, or one of the forecast's
+ * buckets: overdue = open with a close date before the current month, undated, beyond = after
+ * the forecast's third month), open only. The buckets count open opportunities only (API rule).
  */
 export interface ListFilter {
   owner: string;
   stage: OpportunityStage | '';
   closeMonth: string;
-  due: '' | 'overdue' | 'undated';
   openOnly: boolean;
 }
 
-export const NO_FILTER: ListFilter = { owner: '', stage: '', closeMonth: '', due: '', openOnly: false };
+export const NO_FILTER: ListFilter = { owner: '', stage: '', closeMonth: '', openOnly: false };
+
+export const isBucket = (closeMonth: string): closeMonth is CloseBucket =>
+  (CLOSE_BUCKETS as readonly string[]).includes(closeMonth);
 
 /** The API query of a filter (paging added by the caller). */
-export function listQuery(filter: ListFilter): OpportunityListQuery {
+export function listQuery(filter: ListFilter): Partial<OpportunityListQuery> {
   return {
     ...(filter.owner ? { owner: filter.owner } : {}),
     ...(filter.stage ? { stage: filter.stage } : {}),
-    ...(filter.closeMonth && !filter.due ? { closeMonth: filter.closeMonth } : {}),
-    ...(filter.openOnly || filter.due ? { open: true } : {}),
+    ...(filter.closeMonth ? { closeMonth: filter.closeMonth } : {}),
+    ...(filter.openOnly || isBucket(filter.closeMonth) ? { open: true } : {}),
   };
 }
 
 /** The close months the filter offers: six back, twelve ahead of `currentMonth`, and the chosen one. */
 export function monthChoices(currentMonth: string, chosen: string): string[] {
   const months = Array.from({ length: 19 }, (_, i) => addMonths(currentMonth, i - 6));
-  if (chosen && !months.includes(chosen)) months.push(chosen);
+  if (chosen && !isBucket(chosen) && !months.includes(chosen)) months.push(chosen);
   return months.sort();
-}
-
-/**
- * Whether an open opportunity belongs to the forecast's "overdue" (expected close before
- * `today`, YYYY-MM-DD) or "undated" (no expected close) bucket. Used on the open list where
- * the API has no filter for these buckets.
- */
-export function inDueBucket(expectedCloseDate: string | undefined, due: 'overdue' | 'undated', today: string): boolean {
-  return due === 'undated' ? !expectedCloseDate : expectedCloseDate !== undefined && expectedCloseDate < today;
 }

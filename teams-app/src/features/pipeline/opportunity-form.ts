@@ -93,12 +93,14 @@ export function patchOf(
   if (form.stage !== original.stage) patch.stage = form.stage;
   // A changed stage brings the stage's default probability, unless the user set one too.
   if (probability !== undefined && probability !== original.probability) patch.probability = probability;
+  // An emptied optional field is cleared (null).
   const dates = ['expectedCloseDate', 'offerDate'] as const;
-  for (const field of dates) if (form[field] !== (original[field] ?? '') && form[field]) patch[field] = form[field];
+  for (const field of dates) if (form[field] !== (original[field] ?? '')) patch[field] = form[field] || null;
   const offerContent = form.offerContent.trim();
-  if (offerContent !== (original.offerContent ?? '') && offerContent) patch.offerContent = offerContent;
+  if (offerContent !== (original.offerContent ?? '')) patch.offerContent = offerContent || null;
+  // The API drops the loss reason when the stage leaves Verloren, and refuses one on any other stage.
   const lossReason = form.lossReason.trim();
-  if (lossReason !== (original.lossReason ?? '') && lossReason) patch.lossReason = lossReason;
+  if (form.stage === 'lost' && lossReason !== (original.lossReason ?? '')) patch.lossReason = lossReason;
   if (form.ownerId && form.ownerId !== original.ownerId) patch.ownerId = form.ownerId;
   return { patch };
 }

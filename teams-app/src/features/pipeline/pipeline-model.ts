@@ -1,4 +1,4 @@
-import { OPEN_STAGES, type Opportunity, OPPORTUNITY_STAGES, type OpportunityStage } from '@klarkonform/shared';
+import { type Opportunity, OPPORTUNITY_STAGES, type OpportunityStage, weightedCents } from '@klarkonform/shared';
 import type { Board, BoardColumn } from './pipeline-api';
 
 // Pure rules of the pipeline board: the order of its columns, where a keyboard move goes, and
@@ -10,16 +10,9 @@ export const CARD_DRAG_TYPE = 'application/x-klarkonform-opportunity';
 /** The board's columns, left to right: the open stages in process order, then won, lost, later. */
 export const BOARD_STAGES: readonly OpportunityStage[] = OPPORTUNITY_STAGES;
 
-export const isOpenStage = (stage: OpportunityStage): boolean => (OPEN_STAGES as readonly string[]).includes(stage);
-
 /** The column right (+1) or left (−1) of `stage`; undefined beyond the first or last. */
 export function neighbourStage(stage: OpportunityStage, step: 1 | -1): OpportunityStage | undefined {
   return BOARD_STAGES[BOARD_STAGES.indexOf(stage) + step];
-}
-
-/** Amount × probability, in cents, rounded half up to a whole cent (integers only: amount ≤ 10^12, % ≤ 100). */
-export function weightedCents(amountCents: number, probability: number): number {
-  return Math.floor((amountCents * probability + 50) / 100);
 }
 
 function withoutItem(column: BoardColumn, item: Opportunity): BoardColumn {
@@ -61,13 +54,13 @@ export function findOnBoard(board: Board, id: string): Opportunity | undefined {
 export function placeOnBoard(board: Board, moved: Opportunity): Board {
   const before = findOnBoard(board, moved.id);
   const columns = BOARD_STAGES.flatMap((stage) => {
-    let column = board.columns.find((candidate) => candidate.stage === stage);
-    if (!column && stage !== moved.stage) return [];
-    column ??= { stage, items: [], count: 0, amountCents: 0, weightedCents: 0 };
+    const found = board.columns.find((candidate) => candidate.stage === stage);
+    if (!found && stage !== moved.stage) return [];
+    let column = found ?? { stage, items: [], count: 0, amountCents: 0, weightedCents: 0, more: false };
     if (before && column.items.some((item) => item.id === moved.id)) column = withoutItem(column, before);
     return [stage === moved.stage ? withItem(column, moved) : column];
   });
-  return { columns };
+  return { ...board, columns };
 }
 
 /** Replaces a card in place (same stage), e.g. after an edit in the drawer; moves it when its stage changed. */
@@ -75,6 +68,7 @@ export function updateOnBoard(board: Board, changed: Opportunity): Board {
   const before = findOnBoard(board, changed.id);
   if (!before || before.stage !== changed.stage) return placeOnBoard(board, changed);
   return {
+    ...board,
     columns: board.columns.map((column) =>
       column.stage !== changed.stage
         ? column
@@ -89,16 +83,6 @@ export function updateOnBoard(board: Board, changed: Opportunity): Board {
           },
     ),
   };
-}
-
-/** YYYY-MM of a YYYY-MM-DD date. */
-export const monthOf = (date: string): string => date.slice(0, 7);
-
-/** The month `offset` months after YYYY-MM `month` (negative: before). */
-export function addMonths(month: string, offset: number): string {
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (mon - 1) + offset;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 const LOCALES = { de: 'de-DE', en: 'en-GB' } as const;

@@ -1,8 +1,12 @@
 import type { Opportunity, OpportunityStage } from '@klarkonform/shared';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiClient } from '@klarkonform/shared/ui';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../../shell/services';
-import { type Board, opportunityApi } from './pipeline-api';
+import type { Board } from './pipeline-api';
 import { placeOnBoard, updateOnBoard } from './pipeline-model';
+
+/** What a move answers: the saved opportunity, and the lead to offer converting after a win. */
+export type MoveResult = Awaited<ReturnType<ApiClient['updateOpportunity']>>;
 
 interface BoardState {
   board: Board | undefined;
@@ -19,7 +23,6 @@ interface BoardState {
  */
 export function usePipelineBoard(owner: string) {
   const { api } = useServices();
-  const opportunities = useMemo(() => opportunityApi(api), [api]);
   const [state, setState] = useState<BoardState>({ board: undefined, loading: true, error: undefined });
   // Counts moves and loads: an answer is used only when nothing happened since it was asked.
   const generation = useRef(0);
@@ -29,13 +32,13 @@ export function usePipelineBoard(owner: string) {
       const asked = ++generation.current;
       if (!quiet) setState((before) => ({ ...before, loading: true, error: undefined }));
       try {
-        const board = await opportunities.opportunityBoard(owner);
+        const board = await api.opportunityBoard(owner || undefined);
         if (asked === generation.current) setState({ board, loading: false, error: undefined });
       } catch (error) {
         if (asked === generation.current) setState((before) => ({ ...before, loading: false, error }));
       }
     },
-    [opportunities, owner],
+    [api, owner],
   );
 
   useEffect(() => {
@@ -43,16 +46,17 @@ export function usePipelineBoard(owner: string) {
   }, [load]);
 
   const move = useCallback(
-    async (item: Opportunity, to: OpportunityStage, lossReason?: string): Promise<Opportunity> => {
+    async (item: Opportunity, to: OpportunityStage, lossReason?: string): Promise<MoveResult> => {
       generation.current++;
       const planned: Opportunity = { ...item, stage: to, ...(lossReason ? { lossReason } : {}) };
       setState((before) => (before.board ? { ...before, board: placeOnBoard(before.board, planned) } : before));
       try {
-        const saved = await opportunities.patchOpportunity(item.id, item.version, {
+        const saved = await api.updateOpportunity(item.id, item.version, {
           stage: to,
           ...(lossReason ? { lossReason } : {}),
         });
-        setState((before) => (before.board ? { ...before, board: placeOnBoard(before.board, saved) } : before));
+        const moved = saved.opportunity;
+        setState((before) => (before.board ? { ...before, board: placeOnBoard(before.board, moved) } : before));
         void load(true);
         return saved;
       } catch (error) {
@@ -61,7 +65,7 @@ export function usePipelineBoard(owner: string) {
         throw error;
       }
     },
-    [opportunities, load],
+    [api, load],
   );
 
   /** A card changed elsewhere (the drawer): shown at once, sums reloaded. */

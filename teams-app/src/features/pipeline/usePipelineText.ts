@@ -1,3 +1,4 @@
+import { type OpportunityStage, stageLabel } from '@klarkonform/shared';
 import { formatEuro, formatEuroRounded, type TextParams, useUiText } from '@klarkonform/shared/ui';
 import { useMemo } from 'react';
 import { PIPELINE_DE, type PipelineKey } from './pipeline-messages.de';
@@ -10,6 +11,8 @@ export interface PipelineText {
   euro(cents: number): string;
   /** Cents → "12.346 €" (whole euros) for tight places. */
   euroShort(cents: number): string;
+  /** The guide's stage name: "Termin vereinbart / Besuchsbericht" (shared STAGE_LABELS). */
+  stageName(stage: OpportunityStage): string;
 }
 
 // The pipeline's texts and amounts in the language of the shared UiTextProvider.
@@ -25,6 +28,7 @@ export function usePipelineText(): PipelineText {
       },
       euro: (cents) => formatEuro(cents, language),
       euroShort: (cents) => formatEuroRounded(cents, language),
+      stageName: (stage) => stageLabel(stage, language),
     };
   }, [language]);
 }

@@ -16,11 +16,11 @@ export function useWonLead() {
   const [offer, setOffer] = useState<Offer | undefined>();
   const status = useLeadStatus(useCallback(() => undefined, []));
 
-  /** Looks up the contact of a won opportunity; offers the conversion when it is a lead. */
+  /** Offers converting `contactId` (the API's x-lead-to-convert after a win: the contact or its company). */
   const check = useCallback(
-    async (opportunity: Opportunity) => {
+    async (opportunity: Opportunity, contactId: string) => {
       try {
-        const contact = await api.getContact(opportunity.contactId);
+        const contact = await api.getContact(contactId);
         if (contact.relationships.includes('lead')) setOffer({ opportunity, contact });
       } catch {
         // Without the contact there is nothing to offer; the move itself succeeded.

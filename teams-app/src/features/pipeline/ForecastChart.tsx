@@ -40,6 +40,11 @@ export function ForecastChart({ groups, summary, onOpen }: ForecastChartProps) {
         height={320}
         culture={language === 'de' ? 'de-DE' : 'en-GB'}
         yAxisTickFormat={(value: number) => euroShort(value * 100)}
+        margins={{ left: 96, right: 16 }}
+        barWidth="auto"
+        maxBarWidth={40}
+        xAxisInnerPadding={0.3}
+        xAxisOuterPadding={0.1}
         hideLabels
         roundCorners
       />

@@ -20,6 +20,7 @@ type Others = Pick<Forecast['total'], (typeof OTHERS)[number]>;
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
   number: { textAlign: 'end', whiteSpace: 'nowrap' },
+  numberHeader: { justifyContent: 'flex-end' },
   total: {
     fontWeight: tokens.fontWeightSemibold,
     borderTopWidth: tokens.strokeWidthThick,
@@ -88,12 +89,22 @@ export function ForecastTable({ forecast, monthLabel, ownerLabel, onOpen, owner:
           <TableRow>
             <TableHeaderCell scope="col">{pt('forecast.owner')}</TableHeaderCell>
             {forecast.months.map((month) => (
-              <TableHeaderCell key={month} scope="col" className={styles.number}>
+              <TableHeaderCell
+                key={month}
+                scope="col"
+                className={styles.number}
+                button={{ className: styles.numberHeader }}
+              >
                 {monthLabel(month)}
               </TableHeaderCell>
             ))}
             {OTHERS.map((kind) => (
-              <TableHeaderCell key={kind} scope="col" className={styles.number}>
+              <TableHeaderCell
+                key={kind}
+                scope="col"
+                className={styles.number}
+                button={{ className: styles.numberHeader }}
+              >
                 {pt(`forecast.${kind}`)}
               </TableHeaderCell>
             ))}

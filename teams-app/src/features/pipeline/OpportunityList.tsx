@@ -29,6 +29,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   scroll: { overflowX: 'auto' },
   number: { textAlign: 'end', whiteSpace: 'nowrap' },
+  numberHeader: { justifyContent: 'flex-end' },
   title: { textAlign: 'start' },
   more: { alignSelf: 'center' },
 });
@@ -79,8 +80,12 @@ export function OpportunityList({ filter, onFilterChange, canEdit, refresh }: Op
                 <TableHeaderCell>{pt('field.title')}</TableHeaderCell>
                 <TableHeaderCell>{pt('field.contact')}</TableHeaderCell>
                 <TableHeaderCell>{pt('field.stage')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{pt('field.amount')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{pt('field.probability')}</TableHeaderCell>
+                <TableHeaderCell className={styles.number} button={{ className: styles.numberHeader }}>
+                  {pt('field.amount')}
+                </TableHeaderCell>
+                <TableHeaderCell className={styles.number} button={{ className: styles.numberHeader }}>
+                  {pt('field.probability')}
+                </TableHeaderCell>
                 <TableHeaderCell>{pt('field.expectedCloseDate')}</TableHeaderCell>
                 <TableHeaderCell>{pt('field.owner')}</TableHeaderCell>
               </TableRow>

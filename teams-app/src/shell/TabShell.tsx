@@ -2,7 +2,7 @@ import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/
 import { type ReactNode, useState } from 'react';
 import { DataCareView } from '../features/data-care/DataCareView';
 import { LeadsView } from '../features/leads/LeadsView';
-import { PipelineView } from '../features/pipeline/PipelineView';
+import { PipelineSection } from '../features/pipeline/PipelineSection';
 import { SearchView } from '../features/search/SearchView';
 import { type TabKey, useTabText } from '../i18n/useTabText';
 import { HeaderActions } from './HeaderActions';
@@ -41,7 +41,7 @@ function view(section: Section, compact: boolean): ReactNode {
     case 'leads':
       return <LeadsView compact={compact} />;
     case 'pipeline':
-      return <PipelineView compact={compact} />;
+      return <PipelineSection compact={compact} />;
     case 'dataCare':
       return <DataCareView />;
     case 'search':

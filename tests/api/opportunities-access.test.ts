@@ -276,6 +276,15 @@ describe('bad input', () => {
     expect(res.json().detail).toContain(word);
   });
 
+  it('names the allowed stages by their labels', async () => {
+    const de = await create({ ...base(), stage: 'hot' });
+    expect(de.json().detail).toContain('Bedarfsermittlung (needsAnalysis)');
+    expect(de.json().detail).toContain('Später (kein Budget/Zeitpunkt) (later)');
+    const en = await create({ ...base(), stage: 'hot' }, { 'accept-language': 'en' });
+    expect(en.json().detail).toContain('Stage');
+    expect(en.json().detail).toContain('Needs analysis (needsAnalysis)');
+  });
+
   it('refuses bad patches and bad queries with 400, never 500, and changes nothing', async () => {
     const before = (await t.request({ method: 'GET', url: url() })).json();
     for (const payload of [

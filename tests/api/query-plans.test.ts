@@ -4,6 +4,7 @@ import { contactModels } from '../../api/src/features/contacts/contacts.model';
 import { createContact, person, withEmail } from '../support/contacts';
 import { HOT_PATH_SHAPES, planSummary, usesIndex } from '../support/query-shapes';
 import { seedContacts } from '../support/seed-contacts';
+import { seedOpportunities } from '../support/seed-opportunities';
 import { createTestApp, TENANT_A, TENANT_B, type TestApp } from '../support/test-app';
 
 // Every hot-path query shape is an index lookup (QUERY-RULES.md, R25): on the embedded engine
@@ -17,6 +18,8 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedContacts(t.app.mongo, TENANT_A, 3000, 'a');
   await seedContacts(t.app.mongo, TENANT_B, 1000, 'b');
+  await seedOpportunities(t.app.mongo, TENANT_A, 3000);
+  await seedOpportunities(t.app.mongo, TENANT_B, 1000);
   // One contact through the API, then the audit trail and the counters of a busier install
   // (thousands of audit entries, many tenants), so a scan of them would not be the cheap plan.
   await createContact(t, person('Erika', 'Explain', withEmail('erika@explain.de')));

@@ -3,7 +3,7 @@
 // another, and for each query shape the plan and the rows the database read.
 // A script, not a test: it prints numbers and never fails on them.
 //   BENCH_CONTACTS=100000 npm run bench     (default 10,000)
-//   BENCH_OTHER_TENANT=0 / BENCH_ITERATIONS=200 / BENCH_ONLY=card
+//   BENCH_OTHER_TENANT=0 / BENCH_ITERATIONS=200 / BENCH_ONLY=card / BENCH_OPPORTUNITIES=2000
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,12 +22,15 @@ import { contactModels } from '../../api/src/features/contacts/contacts.model';
 import pg from 'pg';
 import { HOT_PATH_SHAPES, planSummary } from '../support/query-shapes';
 import { lastName, pick, seedContacts } from '../support/seed-contacts';
+import { seedContactId, seedOpportunities, seedOwners } from '../support/seed-opportunities';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const OTHER_TENANT = '22222222-2222-4222-8222-222222222222';
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10_000);
 const OTHER = Number(process.env.BENCH_OTHER_TENANT ?? 10_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
+/** Opportunities in each tenant (a two-year pipeline, seed-opportunities.ts). */
+const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 2_000);
 /** Only the shapes whose name contains this text (e.g. BENCH_ONLY=card). */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -129,8 +132,10 @@ async function main() {
     const t0 = performance.now();
     const companies = await seedContacts(server.mongo, TENANT, CONTACTS, 'a');
     if (OTHER > 0) await seedContacts(server.mongo, OTHER_TENANT, OTHER, 'b');
+    await seedOpportunities(server.mongo, TENANT, OPPORTUNITIES);
+    if (OTHER > 0) await seedOpportunities(server.mongo, OTHER_TENANT, OPPORTUNITIES);
     console.log(
-      `seeded ${CONTACTS.toLocaleString('en')} contacts (+${OTHER.toLocaleString('en')} in a second tenant) in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${external ? 'MONGODB_URI' : 'the embedded engine (FerretDB 1.24 on PostgreSQL 17)'}`,
+      `seeded ${CONTACTS.toLocaleString('en')} contacts (+${OTHER.toLocaleString('en')} in a second tenant) and ${OPPORTUNITIES.toLocaleString('en')} opportunities per tenant in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${external ? 'MONGODB_URI' : 'the embedded engine (FerretDB 1.24 on PostgreSQL 17)'}`,
     );
     // As autovacuum does a minute after a load: the planner's statistics (embedded engine only).
     const pgClient = engine ? new pg.Client({ connectionString: engine.postgresUrl }) : undefined;
@@ -289,7 +294,37 @@ async function main() {
       'data-care worklist (page of 25)',
       get(() => '/api/v1/quality/worklist?limit=25'),
     );
-
+    const owner = (i: number) => pick(seedOwners(TENANT), Math.abs(i));
+    await measure(
+      'opportunities: board, team',
+      get(() => '/api/v1/opportunities/board'),
+    );
+    await measure(
+      'opportunities: board, one owner',
+      get((i) => `/api/v1/opportunities/board?owner=${owner(i)}`),
+    );
+    await measure(
+      'opportunities: forecast, team',
+      get(() => '/api/v1/opportunities/forecast'),
+    );
+    await measure(
+      'opportunities: forecast, one owner',
+      get((i) => `/api/v1/opportunities/forecast?owner=${owner(i)}`),
+    );
+    await measure(
+      'opportunities: a forecast figure’s list',
+      get(
+        (i) => `/api/v1/opportunities?owner=${owner(i)}&closeMonth=${new Date().toISOString().slice(0, 7)}&open=true`,
+      ),
+    );
+    await measure(
+      'opportunities: overdue list, team',
+      get(() => '/api/v1/opportunities?closeMonth=overdue&open=true&limit=50'),
+    );
+    await measure(
+      'opportunities: of a contact',
+      get((i) => `/api/v1/opportunities?contactId=${seedContactId(Math.abs(i) * 10)}`),
+    );
     console.log('\nquery plans of the hot-path shapes (FerretDB explain) and the rows PostgreSQL read for them:');
     const db = server.mongo.db!;
     const sample = await contactModels(server.mongo)

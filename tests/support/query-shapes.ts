@@ -1,4 +1,5 @@
-import { koelnerPhonetik } from '@klarkonform/shared';
+import { koelnerPhonetik, monthOf } from '@klarkonform/shared';
+import { seedContactId, seedOwners } from './seed-opportunities';
 
 // The hot-path query shapes of the API (api/src/features/QUERY-RULES.md), as the repositories
 // send them, for the explain test and the benchmark. A new hot-path query gets a line here.
@@ -133,6 +134,43 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     field: '_id',
     collection: 'audit',
     filter: (tenantId, p) => ({ tenantId, _id: p._id }),
+  },
+  // Opportunities (seed-opportunities.ts)
+  {
+    name: 'opportunities: create by idempotency key',
+    field: 'idempotencyKey',
+    collection: 'opportunities',
+    filter: (tenantId) => ({ tenantId, idempotencyKey: 'opp-seed-7' }),
+  },
+  {
+    name: 'opportunities: open ones of a contact (card, list by contact)',
+    field: 'contactKeys',
+    collection: 'opportunities',
+    filter: (tenantId) => ({ contactKeys: seedContactId(70), open: true, tenantId }),
+  },
+  {
+    name: 'opportunities: a forecast figure (close month, open, owner)',
+    field: 'closeMonth',
+    collection: 'opportunities',
+    filter: (tenantId) => ({ closeMonth: monthOf(new Date()), open: true, ownerId: seedOwners(tenantId)[1], tenantId }),
+  },
+  {
+    name: 'opportunities: an owner’s list, board column and forecast stage (owner, stage)',
+    field: 'ownerId',
+    collection: 'opportunities',
+    filter: (tenantId) => ({ ownerId: seedOwners(tenantId)[2], stage: 'offer', tenantId }),
+  },
+  {
+    name: 'opportunities: the team’s board column and forecast stage',
+    field: 'stage',
+    collection: 'opportunities',
+    filter: (tenantId) => ({ stage: 'offer', tenantId }),
+  },
+  {
+    name: 'opportunities: board closed column (closed month, stage)',
+    field: 'closedMonth',
+    collection: 'opportunities',
+    filter: (tenantId) => ({ closedMonth: monthOf(new Date()), stage: 'won', tenantId }),
   },
 ];
 

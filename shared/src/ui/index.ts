@@ -27,6 +27,27 @@ export type {
   WorklistItem,
   WorklistPage,
 } from '../http/api-client';
+export type {
+  BoardColumn,
+  Forecast,
+  ForecastCell,
+  ForecastFigure,
+  ForecastRow,
+  Opportunity,
+  OpportunityBoard,
+  OpportunityCreate,
+  OpportunityListQuery,
+  OpportunityPage,
+  OpportunityPatch,
+  OpportunityStage,
+} from '../opportunities/opportunity.schema';
+export type { CreatedOpportunity, UpdatedOpportunity } from '../http/api-client';
+export { OpenOpportunities } from './opportunities/OpenOpportunities';
+export type { OpenOpportunitiesProps } from './opportunities/OpenOpportunities';
+export { formatEuroCents } from './opportunities/money';
+export { OPEN_STAGES, OPPORTUNITY_STAGES } from '../opportunities/opportunity.schema';
+export { isOpenStage, STAGE_DEFAULT_PROBABILITY, stageLabel } from '../opportunities/stage.rules';
+export { bucketOf, forecastMonths, weightedCents } from '../opportunities/forecast.rules';
 export { DEFAULT_LANGUAGE, pickLanguage } from '../i18n/language';
 export type { Language } from '../i18n/language';
 export { ApiContext, useApi } from './api-context';

@@ -11,6 +11,8 @@ import { EDIT_DE, type EditKey } from '../edit/edit-messages.de';
 import { EDIT_EN } from '../edit/edit-messages.en';
 import { LEAD_DE, type LeadKey } from '../lead/lead-messages.de';
 import { LEAD_EN } from '../lead/lead-messages.en';
+import { OPPORTUNITY_DE, type OpportunityKey } from '../opportunities/opportunity-messages.de';
+import { OPPORTUNITY_EN } from '../opportunities/opportunity-messages.en';
 import { createDateFormat, type DateFormat } from './date-format';
 import { FORM_DE, type FormKey } from './form-messages.de';
 import { FORM_EN } from './form-messages.en';
@@ -22,7 +24,16 @@ import { UI_EN } from './ui-messages.en';
 // Shared catalog keys ('relationship.customer', 'field.position', 'quality.company.noPeople')
 // and the UI's own ('card.unknown'). The shared catalogs are read as plain objects: i18next
 // stays out of the task-pane bundle.
-export type TextKey = UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | TranslationKey;
+export type TextKey =
+  | UiKey
+  | FormKey
+  | LeadKey
+  | NotesKey
+  | CreateKey
+  | DemoKey
+  | EditKey
+  | OpportunityKey
+  | TranslationKey;
 export type TextParams = Readonly<Record<string, string | number>>;
 
 /**
@@ -34,9 +45,12 @@ export interface UiText extends DateFormat {
   t(key: TextKey, params?: TextParams): string;
 }
 
-const UI: Record<Language, Record<UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey, string>> = {
-  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...CREATE_DE, ...DEMO_DE, ...EDIT_DE },
-  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...CREATE_EN, ...DEMO_EN, ...EDIT_EN },
+const UI: Record<
+  Language,
+  Record<UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | OpportunityKey, string>
+> = {
+  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...CREATE_DE, ...DEMO_DE, ...EDIT_DE, ...OPPORTUNITY_DE },
+  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...CREATE_EN, ...DEMO_EN, ...EDIT_EN, ...OPPORTUNITY_EN },
 };
 const SHARED: Record<Language, Catalog> = { de, en };
 

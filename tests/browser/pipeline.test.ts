@@ -60,9 +60,13 @@ async function opportunity(client: ApiClient, body: OpportunityCreate) {
   return (await client.createOpportunity(body, randomUUID())).opportunity;
 }
 
-async function openPipeline(view: 'Pipeline' | 'Liste' | 'Prognose' = 'Pipeline'): Promise<Page> {
+/** `roles`: sign in with these app roles instead of the demo user's (Sales + Admin). */
+async function openPipeline(view: 'Pipeline' | 'Liste' | 'Prognose' = 'Pipeline', roles?: string[]): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'de-DE' });
   const page = await context.newPage();
+  if (roles) {
+    await page.route('**/local-issuer/token', (route) => route.continue({ postData: JSON.stringify({ roles }) }));
+  }
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
@@ -196,6 +200,20 @@ describe('Teams tab: pipeline board', () => {
     const contact = await api.getContact(lead.id);
     expect(contact.relationships).toContain('customer');
     expect(contact.relationships).not.toContain('lead');
+  });
+
+  it('a read-only user sees the board but cannot move or create', async () => {
+    const contact = await company(api, 'Nur Lesen GmbH');
+    await opportunity(api, { title: 'Lesestoff', contactId: contact.id, amountCents: 10_000, stage: 'offer' });
+    const page = await openPipeline('Pipeline', ['CRM.ReadOnly']);
+    const item = card(page, 'Lesestoff');
+    await item.waitFor();
+    expect(await item.getAttribute('draggable')).toBe('false');
+    expect(await item.getByRole('button', { name: 'Lesestoff verschieben' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Neue Verkaufschance' }).count()).toBe(0);
+    await item.focus();
+    await page.keyboard.press('Control+ArrowRight');
+    expect(await page.getByText('nach Verhandlung verschoben').count()).toBe(0);
   });
 });
 

@@ -383,5 +383,11 @@ describe('Teams tab: forecast', () => {
     expect(await Promise.all(await cells('Gesamt'))).toEqual(benRow);
     expect(await table.getByRole('button', { name: /^Ben Prognose, Überfällig/ }).count()).toBe(0);
     expect(await axeViolationsBesidesFocusGuards(page.mainFrame())).toEqual([]);
+
+    // A bar of the chart opens its opportunities too.
+    await page.locator('figure rect[aria-label*="Ben Prognose, 4.996,66"]').click();
+    await expect
+      .poll(async () => (await list.getByRole('button').allTextContents()).sort())
+      .toEqual(['B1 Angebot', 'B2 Termin']);
   });
 });

@@ -1,4 +1,4 @@
-import { Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Caption1, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { isOpenStage, type Opportunity, type OpportunityStage } from '@klarkonform/shared';
 import { useState } from 'react';
 import { OpportunityCard } from './OpportunityCard';
@@ -44,11 +44,14 @@ export interface BoardColumnProps {
   onMove: (item: Opportunity, to: OpportunityStage) => void;
   /** A card was dropped here: its id. */
   onDrop: (id: string) => void;
+  /** "und 12 weitere": the list shows all of the column's opportunities. */
+  onShowAll: () => void;
 }
 
 // One stage: its name, how many and how much (and weighted, for open stages), and its cards.
 // A drop target for dragged cards.
-export function BoardColumn({ column, canMove, busyId, helpId, onOpen, onMove, onDrop }: BoardColumnProps) {
+export function BoardColumn(props: BoardColumnProps) {
+  const { column, canMove, busyId, helpId, onOpen, onMove, onDrop, onShowAll } = props;
   const styles = useStyles();
   const { pt, euroShort, stageName } = usePipelineText();
   const [over, setOver] = useState(false);
@@ -105,7 +108,11 @@ export function BoardColumn({ column, canMove, busyId, helpId, onOpen, onMove, o
         ))}
       </ul>
       {column.items.length === 0 && <Text className={styles.empty}>{pt('board.empty')}</Text>}
-      {hidden > 0 && <Caption1 className={styles.sums}>{pt('board.more', { count: hidden })}</Caption1>}
+      {hidden > 0 && (
+        <Link as="button" onClick={onShowAll}>
+          {pt('board.more', { count: hidden })}
+        </Link>
+      )}
     </section>
   );
 }

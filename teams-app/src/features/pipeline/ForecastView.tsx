@@ -34,6 +34,8 @@ export function ForecastView({ owner, onOpen }: ForecastViewProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: attempt asks again after a failure
   useEffect(() => {
     const controller = new AbortController();
+    // Another owner's figures must not stand under this owner's filter while loading.
+    setForecast(undefined);
     setError(undefined);
     api.opportunityForecast(owner || undefined, controller.signal).then(setForecast, (failure: unknown) => {
       if (!controller.signal.aborted) setError(failure);

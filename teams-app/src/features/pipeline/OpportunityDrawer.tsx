@@ -36,7 +36,8 @@ export interface OpportunityDrawerProps {
   opportunity: Opportunity | undefined;
   canEdit: boolean;
   onClose: () => void;
-  onChanged: (opportunity: Opportunity) => void;
+  /** After a save or reload; `leadToConvert` after a win of a lead's opportunity (the API's x-lead-to-convert). */
+  onChanged: (opportunity: Opportunity, leadToConvert?: string) => void;
 }
 
 // An opportunity over the board or list: its fields to edit (saved with If-Match against the
@@ -75,7 +76,8 @@ export function OpportunityDrawer({ opportunity, canEdit, onClose, onChanged }: 
     setSaving(true);
     setFailure(undefined);
     try {
-      onChanged((await api.updateOpportunity(opportunity.id, opportunity.version, result.patch)).opportunity);
+      const saved = await api.updateOpportunity(opportunity.id, opportunity.version, result.patch);
+      onChanged(saved.opportunity, saved.leadToConvert ?? undefined);
       setSaved(true);
     } catch (error) {
       setFailure(error);

@@ -23,6 +23,8 @@ import type { ListFilter } from './list-filter';
 import { ListFilterBar } from './ListFilterBar';
 import { OpportunityDrawer } from './OpportunityDrawer';
 import { useOpportunityList } from './useOpportunityList';
+import { useWonLead } from './useWonLead';
+import { WonLeadBars } from './WonLeadBars';
 import { usePipelineText } from './usePipelineText';
 
 const useStyles = makeStyles({
@@ -49,6 +51,7 @@ export function OpportunityList({ filter, onFilterChange, canEdit, refresh }: Op
   const { tt } = useTabText();
   const { date } = useUiText();
   const list = useOpportunityList(filter);
+  const won = useWonLead();
   const [open, setOpen] = useState<Opportunity | undefined>();
   const { reload } = list;
 
@@ -66,6 +69,7 @@ export function OpportunityList({ filter, onFilterChange, canEdit, refresh }: Op
           count > 0 &&
           pt(list.nextCursor ? 'list.countMore' : count === 1 ? 'list.countOne' : 'list.count', { count })}
       </Text>
+      <WonLeadBars won={won} />
       {list.error !== undefined && <ProblemBar error={list.error} onRetry={() => void list.reload()} />}
       {!list.loading && list.error === undefined && count === 0 && (
         <MessageBar intent="info">
@@ -124,9 +128,10 @@ export function OpportunityList({ filter, onFilterChange, canEdit, refresh }: Op
         opportunity={open}
         canEdit={canEdit}
         onClose={() => setOpen(undefined)}
-        onChanged={(changed) => {
+        onChanged={(changed, leadToConvert) => {
           list.update(changed);
           setOpen(changed);
+          if (leadToConvert) void won.check(changed, leadToConvert);
         }}
       />
     </div>

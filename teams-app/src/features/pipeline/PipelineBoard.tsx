@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Opportunity, OpportunityStage } from '@klarkonform/shared';
-import { ApiError, useUiText } from '@klarkonform/shared/ui';
+import { ApiError } from '@klarkonform/shared/ui';
 import { useEffect, useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
@@ -22,6 +22,7 @@ import { findOnBoard } from './pipeline-model';
 import { usePipelineBoard } from './usePipelineBoard';
 import { usePipelineText } from './usePipelineText';
 import { useWonLead } from './useWonLead';
+import { WonLeadBars } from './WonLeadBars';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -46,19 +47,20 @@ export interface PipelineBoardProps {
   canMove: boolean;
   /** Bumped when an opportunity was created, so the board shows it. */
   refresh: number;
+  /** A column has more than it shows: the list of all of them. */
+  onShowAll: (stage: OpportunityStage) => void;
 }
 
 // The pipeline board: one column per stage (open ones first, then won, lost, later), each
 // with count and sums. A card moves by drag, by its menu or by Ctrl/Alt+→/←; the move shows
 // at once and is taken back when the API refuses it. Verloren asks for the reason first;
 // Gewonnen offers to make a contact that is still a lead a customer. Every move is announced.
-export function PipelineBoard({ owner, canMove, refresh }: PipelineBoardProps) {
+export function PipelineBoard({ owner, canMove, refresh, onShowAll }: PipelineBoardProps) {
   const styles = useStyles();
   const { pt, stageName } = usePipelineText();
   const { tt } = useTabText();
   const board = usePipelineBoard(owner);
   const won = useWonLead();
-  const { t } = useUiText();
   const [busyId, setBusyId] = useState<string | undefined>();
   const [failure, setFailure] = useState<Failure | undefined>();
   const [announcement, setAnnouncement] = useState('');
@@ -129,33 +131,7 @@ export function PipelineBoard({ owner, canMove, refresh }: PipelineBoardProps) {
         </MessageBar>
       )}
       {failure && !conflict && <ProblemBar error={failure.error} onDismiss={() => setFailure(undefined)} />}
-      {won.offer && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            {pt('won.offer', { title: won.offer.opportunity.title, contact: won.offer.contact.displayName })}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button appearance="primary" onClick={won.convert}>
-              {pt('won.convert')}
-            </Button>
-            <Button appearance="transparent" onClick={won.dismiss}>
-              {tt('common.close')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {won.status.notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{won.status.notice.text}</MessageBarBody>
-          <MessageBarActions>
-            {won.status.notice.undo && <Button onClick={won.status.notice.undo}>{t('leadDone.undo')}</Button>}
-            <Button appearance="transparent" onClick={won.status.dismissNotice}>
-              {tt('common.close')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {won.status.failure && <ProblemBar error={won.status.failure.error} onDismiss={won.status.dismissFailure} />}
+      <WonLeadBars won={won} />
       {board.error !== undefined && <ProblemBar error={board.error} onRetry={() => void board.reload()} />}
       {board.loading && !board.board && <Spinner size="small" label={tt('common.loading')} />}
       {board.board && (
@@ -170,6 +146,7 @@ export function PipelineBoard({ owner, canMove, refresh }: PipelineBoardProps) {
               helpId="board-help"
               onOpen={setOpen}
               onMove={requestMove}
+              onShowAll={() => onShowAll(column.stage)}
               onDrop={(id) => {
                 const item = board.board && findOnBoard(board.board, id);
                 if (item) requestMove(item, column.stage);
@@ -189,14 +166,14 @@ export function PipelineBoard({ owner, canMove, refresh }: PipelineBoardProps) {
           }}
         />
       )}
-      {won.status.dialog}
       <OpportunityDrawer
         opportunity={open}
         canEdit={canMove}
         onClose={() => setOpen(undefined)}
-        onChanged={(changed) => {
+        onChanged={(changed, leadToConvert) => {
           board.update(changed);
           setOpen(changed);
+          if (leadToConvert) void won.check(changed, leadToConvert);
         }}
       />
     </div>

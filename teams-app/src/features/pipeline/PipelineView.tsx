@@ -1,6 +1,17 @@
-import { Button, makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+} from '@fluentui/react-components';
 import type { Opportunity } from '@klarkonform/shared';
 import { lazy, Suspense, useState } from 'react';
+import { useTabText } from '../../i18n/useTabText';
 import { SectionHeader } from '../../shell/SectionHeader';
 import { usePermissions } from '../../shell/usePermissions';
 import { OwnerSelect } from '../search/OwnerSelect';
@@ -42,6 +53,8 @@ export function PipelineView({ compact }: { compact: boolean }) {
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [creating, setCreating] = useState(false);
   const [refresh, setRefresh] = useState(0);
+  const [created, setCreated] = useState<string | undefined>();
+  const { tt } = useTabText();
 
   const openFigure = (target: ForecastTarget) => {
     setFilter(filterOf(target));
@@ -79,8 +92,28 @@ export function PipelineView({ compact }: { compact: boolean }) {
           )}
         </div>
       </div>
+      {created && (
+        <MessageBar intent="success">
+          <MessageBarBody>{pt('editor.created', { title: created })}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" onClick={() => setCreated(undefined)}>
+              {tt('common.close')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div role="tabpanel" aria-labelledby={`pipeline-view-${view}`}>
-        {view === 'board' && <PipelineBoard owner={owner} canMove={canWrite} refresh={refresh} />}
+        {view === 'board' && (
+          <PipelineBoard
+            owner={owner}
+            canMove={canWrite}
+            refresh={refresh}
+            onShowAll={(stage) => {
+              setFilter({ ...NO_FILTER, owner, stage });
+              setView('list');
+            }}
+          />
+        )}
         {view === 'list' && (
           <OpportunityList filter={filter} onFilterChange={setFilter} canEdit={canWrite} refresh={refresh} />
         )}
@@ -93,8 +126,9 @@ export function PipelineView({ compact }: { compact: boolean }) {
       {creating && (
         <NewOpportunityDialog
           onCancel={() => setCreating(false)}
-          onCreated={(_created: Opportunity) => {
+          onCreated={(opportunity: Opportunity) => {
             setCreating(false);
+            setCreated(opportunity.title);
             setRefresh((n) => n + 1);
           }}
         />

@@ -17,7 +17,7 @@ export const PIPELINE_DE = {
   'board.count': '{count} · {amount}',
   'board.weighted': 'gewichtet {amount}',
   'board.empty': 'Keine Verkaufschancen',
-  'board.more': 'und {count} weitere – siehe Liste',
+  'board.more': 'und {count} weitere – alle in der Liste zeigen',
   'board.move': 'Verschieben',
   'board.moveTo': 'Verschieben nach …',
   'board.moveMenu': '{title} verschieben',

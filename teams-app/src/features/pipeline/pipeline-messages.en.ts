@@ -16,7 +16,7 @@ export const PIPELINE_EN: Record<PipelineKey, string> = {
   'board.count': '{count} · {amount}',
   'board.weighted': 'weighted {amount}',
   'board.empty': 'No opportunities',
-  'board.more': 'and {count} more – see the list',
+  'board.more': 'and {count} more – show all in the list',
   'board.move': 'Move',
   'board.moveTo': 'Move to …',
   'board.moveMenu': 'Move {title}',

@@ -61,8 +61,12 @@ async function opportunity(client: ApiClient, body: OpportunityCreate) {
 }
 
 /** `roles`: sign in with these app roles instead of the demo user's (Sales + Admin). */
-async function openPipeline(view: 'Pipeline' | 'Liste' | 'Prognose' = 'Pipeline', roles?: string[]): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale: 'de-DE' });
+async function openPipeline(
+  view: 'Pipeline' | 'Liste' | 'Prognose' = 'Pipeline',
+  roles?: string[],
+  locale = 'de-DE',
+): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1400, height: 950 }, locale });
   const page = await context.newPage();
   if (roles) {
     await page.route('**/local-issuer/token', (route) => route.continue({ postData: JSON.stringify({ roles }) }));
@@ -72,7 +76,7 @@ async function openPipeline(view: 'Pipeline' | 'Liste' | 'Prognose' = 'Pipeline'
     if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
   });
   await page.goto(`${server.baseUrl}/teams/tab.html`);
-  await page.getByRole('tab', { name: 'Verkaufschancen' }).click();
+  await page.getByRole('tab', { name: locale.startsWith('en') ? 'Opportunities' : 'Verkaufschancen' }).click();
   if (view !== 'Pipeline') await page.getByRole('tab', { name: view }).click();
   return page;
 }
@@ -202,6 +206,23 @@ describe('Teams tab: pipeline board', () => {
     const contact = await api.getContact(lead.id);
     expect(contact.relationships).toContain('customer');
     expect(contact.relationships).not.toContain('lead');
+  });
+
+  it('follows the browser language (English): stage names, amounts and dates', async () => {
+    const contact = await company(api, 'English Engines Ltd');
+    await opportunity(api, {
+      title: 'Engine upgrade',
+      contactId: contact.id,
+      amountCents: 1_234_567,
+      stage: 'meeting',
+      expectedCloseDate: '2027-03-31',
+    });
+    const page = await openPipeline('Pipeline', undefined, 'en-GB');
+    const item = column(page, 'meeting').locator('article', { hasText: 'Engine upgrade' });
+    await item.waitFor();
+    expect(await column(page, 'meeting').getByRole('heading').textContent()).toBe('Meeting arranged / visit report');
+    expect(await plain(item)).toContain('€12,345.67');
+    expect(await plain(item)).toContain('Close 31 Mar 2027');
   });
 
   it('a read-only user sees the board but cannot move or create', async () => {

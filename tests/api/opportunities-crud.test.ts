@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, createContact, person } from '../support/contacts';
 import { createOpportunity, patchOpportunity } from '../support/opportunities';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createContactsFeature } from '../../api/src/features/contacts/contacts.feature';
+import { createOpportunitiesFeature } from '../../api/src/features/opportunities/opportunities.feature';
+import { UsersRepository } from '../../api/src/features/users/users.repository';
+import { createTestApp, TENANT_A, TENANT_B, type TestApp } from '../support/test-app';
 
 // Opportunities (Verkaufschancen): create (idempotent), defaults, stage changes, loss reason,
 // If-Match, audit.
@@ -93,5 +96,54 @@ describe('stage changes', () => {
     const reopened = await patchOpportunity(t, o.id as string, 4, { stage: 'offer' });
     expect(reopened.json().closedAt).toBeUndefined();
     expect(reopened.json().probability).toBe(60);
+  });
+});
+
+describe('races', () => {
+  it('answers concurrent retries of one create with one opportunity', async () => {
+    const key = randomUUID();
+    const body = { title: 'Doppelklick', contactId: anna.id, amountCents: 42 };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        t.request({ method: 'POST', url: '/api/v1/opportunities', headers: { 'idempotency-key': key }, payload: body }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((r) => r.json().id)).size).toBe(1);
+  });
+
+  it('lets one of two changes from the same version win; the other gets 412', async () => {
+    const o = await createOpportunity(t, { title: 'Zwei Köche', contactId: anna.id, amountCents: 1 });
+    const [x, y] = await Promise.all([
+      patchOpportunity(t, o.id as string, 1, { amountCents: 2 }),
+      patchOpportunity(t, o.id as string, 1, { amountCents: 3 }),
+    ]);
+    expect([x.statusCode, y.statusCode].sort()).toEqual([200, 412]);
+    const stored = (await t.request({ method: 'GET', url: `/api/v1/opportunities/${o.id}` })).json();
+    expect(stored.version).toBe(2);
+    expect(stored.amountCents).toBe((x.statusCode === 200 ? x : y).json().amountCents);
+  });
+});
+
+describe('openFor (the sender card)', () => {
+  it('gives each contact its open opportunities; a company also its people’s', async () => {
+    const users = new UsersRepository(t.app.mongo);
+    const { service } = createOpportunitiesFeature(
+      t.app.mongo,
+      createContactsFeature(t.app.mongo, users).contacts,
+      users,
+    );
+    const solo = await createContact(t, person('Sven', 'Solo'));
+    const closed = await createOpportunity(t, { title: 'Erledigt', contactId: anna.id, amountCents: 1, stage: 'won' });
+    const open = await service.openFor(TENANT_A, [anna.id as string, firma.id as string, solo.id as string]);
+    const annas = open.get(anna.id as string) ?? [];
+    expect(annas.length).toBeGreaterThan(0);
+    expect(annas.every((o) => o.contactId === anna.id && !['won', 'lost', 'later'].includes(o.stage))).toBe(true);
+    expect(annas.map((o) => o.id)).not.toContain(closed.id);
+    const firmas = open.get(firma.id as string) ?? [];
+    expect(firmas.map((o) => o.id)).toEqual(expect.arrayContaining(annas.map((o) => o.id)));
+    expect(firmas.some((o) => o.contactId === firma.id)).toBe(true);
+    expect(open.get(solo.id as string)).toEqual([]);
+    expect((await service.openFor(TENANT_B, [anna.id as string])).get(anna.id as string)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { Caption1, Link, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { isOpenStage, type Opportunity, type OpportunityStage } from '@klarkonform/shared';
+import { useUiText } from '@klarkonform/shared/ui';
 import { useState } from 'react';
 import { OpportunityCard } from './OpportunityCard';
 import type { BoardColumn as Column } from './pipeline-api';
@@ -46,12 +47,15 @@ export interface BoardColumnProps {
   onDrop: (id: string) => void;
   /** "und 12 weitere": the list shows all of the column's opportunities. */
   onShowAll: () => void;
+  /** Closed columns hold what closed since then (ISO date-time; the API's last 30 days). */
+  closedSince: string;
 }
 
 // One stage: its name, how many and how much (and weighted, for open stages), and its cards.
 // A drop target for dragged cards.
 export function BoardColumn(props: BoardColumnProps) {
-  const { column, canMove, busyId, helpId, onOpen, onMove, onDrop, onShowAll } = props;
+  const { column, canMove, busyId, helpId, onOpen, onMove, onDrop, onShowAll, closedSince } = props;
+  const { date } = useUiText();
   const styles = useStyles();
   const { pt, euroShort, stageName } = usePipelineText();
   const [over, setOver] = useState(false);
@@ -87,7 +91,9 @@ export function BoardColumn(props: BoardColumnProps) {
         </h3>
         <Caption1 className={styles.sums} data-testid="column-sums">
           {pt('board.count', { count: column.count, amount: euroShort(column.amountCents) })}
-          {isOpenStage(column.stage) && ` · ${pt('board.weighted', { amount: euroShort(column.weightedCents) })}`}
+          {isOpenStage(column.stage)
+            ? ` · ${pt('board.weighted', { amount: euroShort(column.weightedCents) })}`
+            : ` · ${pt('board.closedSince', { date: date(closedSince) })}`}
         </Caption1>
       </div>
       <ul

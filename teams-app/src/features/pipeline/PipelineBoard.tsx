@@ -147,6 +147,7 @@ export function PipelineBoard({ owner, canMove, refresh, onShowAll }: PipelineBo
               onOpen={setOpen}
               onMove={requestMove}
               onShowAll={() => onShowAll(column.stage)}
+              closedSince={board.board?.closedSince ?? ''}
               onDrop={(id) => {
                 const item = board.board && findOnBoard(board.board, id);
                 if (item) requestMove(item, column.stage);

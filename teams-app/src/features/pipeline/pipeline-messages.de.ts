@@ -16,6 +16,7 @@ export const PIPELINE_DE = {
   'board.column': '{stage}: {count} Verkaufschancen, {amount}',
   'board.count': '{count} · {amount}',
   'board.weighted': 'gewichtet {amount}',
+  'board.closedSince': 'seit {date}',
   'board.empty': 'Keine Verkaufschancen',
   'board.more': 'und {count} weitere – alle in der Liste zeigen',
   'board.move': 'Verschieben',

@@ -15,6 +15,7 @@ export const PIPELINE_EN: Record<PipelineKey, string> = {
   'board.column': '{stage}: {count} opportunities, {amount}',
   'board.count': '{count} · {amount}',
   'board.weighted': 'weighted {amount}',
+  'board.closedSince': 'since {date}',
   'board.empty': 'No opportunities',
   'board.more': 'and {count} more – show all in the list',
   'board.move': 'Move',

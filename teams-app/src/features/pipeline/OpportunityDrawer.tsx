@@ -25,6 +25,7 @@ import { usePipelineText } from './usePipelineText';
 
 const useStyles = makeStyles({
   drawer: { width: 'min(560px, 100vw)' },
+  form: { display: 'contents' },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   facts: { color: tokens.colorNeutralForeground2 },
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -117,7 +118,7 @@ export function OpportunityDrawer({ opportunity, canEdit, onClose, onChanged }: 
         </DrawerHeaderTitle>
       </DrawerHeader>
       {opportunity && form && (
-        <form onSubmit={(event) => void submit(event)} noValidate style={{ display: 'contents' }}>
+        <form onSubmit={(event) => void submit(event)} noValidate className={styles.form}>
           <DrawerBody className={styles.body}>
             <Text className={styles.facts}>
               {[opportunity.contactName, opportunity.companyName].filter(Boolean).join(' · ')} · {pt('field.weighted')}:{' '}

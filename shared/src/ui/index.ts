@@ -85,6 +85,10 @@ export type { DemoMailItem, DemoPerson, DemoReceived } from './demo/demo-mailbox
 export { DemoResetButton } from './demo/DemoResetButton';
 export type { DemoResetButtonProps } from './demo/DemoResetButton';
 export { useLeadStatus } from './lead/useLeadStatus';
+export { formatEuro, formatEuroInput, formatEuroRounded, parseEuroInput } from './opportunities/money-input';
+export type { MoneyParse, MoneyProblem } from './opportunities/money-input';
+export { DateField } from './forms/DateField';
+export type { DateFieldProps } from './forms/DateField';
 export type { LeadFailure, LeadNotice } from './lead/useLeadStatus';
 export { createUiText, UiTextProvider, useUiText } from './i18n';
 export type { TextKey, TextParams, UiText } from './i18n';

@@ -5,6 +5,7 @@ export const TAB_DE = {
   'tab.subtitle': 'Leads prüfen, Daten pflegen, Kontakte finden',
   'tab.sections': 'Bereiche',
   'tab.leads': 'Leads',
+  'tab.pipeline': 'Verkaufschancen',
   'tab.dataCare': 'Datenpflege',
   'tab.search': 'Suche',
   'tab.starting': 'KlarKonform wird geladen …',

@@ -5,6 +5,7 @@ export const TAB_EN: Record<TabKey, string> = {
   'tab.subtitle': 'Review leads, keep data clean, find contacts',
   'tab.sections': 'Sections',
   'tab.leads': 'Leads',
+  'tab.pipeline': 'Opportunities',
   'tab.dataCare': 'Data care',
   'tab.search': 'Search',
   'tab.starting': 'Loading KlarKonform …',

@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/
 import { type ReactNode, useState } from 'react';
 import { DataCareView } from '../features/data-care/DataCareView';
 import { LeadsView } from '../features/leads/LeadsView';
+import { PipelineSection } from '../features/pipeline/PipelineSection';
 import { SearchView } from '../features/search/SearchView';
 import { type TabKey, useTabText } from '../i18n/useTabText';
 import { HeaderActions } from './HeaderActions';
@@ -26,14 +27,21 @@ const useStyles = makeStyles({
   compactPanel: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalL}` },
 });
 
-const SECTIONS = ['leads', 'dataCare', 'search'] as const;
+const SECTIONS = ['leads', 'pipeline', 'dataCare', 'search'] as const;
 type Section = (typeof SECTIONS)[number];
-const LABELS: Record<Section, TabKey> = { leads: 'tab.leads', dataCare: 'tab.dataCare', search: 'tab.search' };
+const LABELS: Record<Section, TabKey> = {
+  leads: 'tab.leads',
+  pipeline: 'tab.pipeline',
+  dataCare: 'tab.dataCare',
+  search: 'tab.search',
+};
 
 function view(section: Section, compact: boolean): ReactNode {
   switch (section) {
     case 'leads':
       return <LeadsView compact={compact} />;
+    case 'pipeline':
+      return <PipelineSection compact={compact} />;
     case 'dataCare':
       return <DataCareView />;
     case 'search':

@@ -44,7 +44,6 @@ export type {
 export type { CreatedOpportunity, UpdatedOpportunity } from '../http/api-client';
 export { OpenOpportunities } from './opportunities/OpenOpportunities';
 export type { OpenOpportunitiesProps } from './opportunities/OpenOpportunities';
-export { formatEuroCents } from './opportunities/money';
 export { OPEN_STAGES, OPPORTUNITY_STAGES } from '../opportunities/opportunity.schema';
 export { isOpenStage, STAGE_DEFAULT_PROBABILITY, stageLabel } from '../opportunities/stage.rules';
 export { bucketOf, forecastMonths, weightedCents } from '../opportunities/forecast.rules';

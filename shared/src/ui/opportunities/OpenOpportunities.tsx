@@ -1,7 +1,7 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Opportunity } from '../../opportunities/opportunity.schema';
 import { useUiText } from '../i18n';
-import { formatEuroCents } from './money';
+import { formatEuro } from './money-input';
 
 const useStyles = makeStyles({
   list: {
@@ -41,7 +41,7 @@ export function OpenOpportunities({ opportunities, onOpen }: OpenOpportunitiesPr
         const close = o.expectedCloseDate
           ? t('opportunityCard.closeDate', { date: date(o.expectedCloseDate) })
           : t('opportunityCard.noCloseDate');
-        const facts = [t(`opportunityStage.${o.stage}`), formatEuroCents(o.amountCents, language), close].join(' · ');
+        const facts = [t(`opportunityStage.${o.stage}`), formatEuro(o.amountCents, language), close].join(' · ');
         return (
           <li key={o.id} className={styles.item}>
             {onOpen ? (

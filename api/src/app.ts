@@ -5,6 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SCHEMA_FORMATS } from '@klarkonform/shared';
 import { DEMO_TENANT_ID } from './features/demo/demo-tenant';
 import type { AppConfig } from './config';
+import { activitiesRoutes } from './features/activities/activities.routes';
+import { createActivitiesFeature } from './features/activities/activities.feature';
 import { contactsRoutes } from './features/contacts/contacts.routes';
 import { createContactsFeature } from './features/contacts/contacts.feature';
 import { UsersRepository } from './features/users/users.repository';
@@ -152,6 +154,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(contactsRoutes, { feature: contacts });
   await app.register(insightsRoutes, { feature: contacts });
   await app.register(leadsRoutes, { feature: contacts });
+  const activities = createActivitiesFeature(app.mongo, contacts);
+  await app.register(activitiesRoutes, { activities: activities.activities });
   if (config.seedDemo) {
     const demo = { contacts, users };
     app.addHook('onReady', async () => {

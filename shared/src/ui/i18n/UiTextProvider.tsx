@@ -3,6 +3,8 @@ import type { Catalog, TranslationKey } from '../../i18n/catalog';
 import { de } from '../../i18n/de';
 import { en } from '../../i18n/en';
 import type { Language } from '../../i18n/language';
+import { ACTIVITY_DE, type ActivityKey } from '../activities/activity-messages.de';
+import { ACTIVITY_EN } from '../activities/activity-messages.en';
 import { CREATE_DE, type CreateKey } from '../create/create-messages.de';
 import { CREATE_EN } from '../create/create-messages.en';
 import { DEMO_DE, type DemoKey } from '../demo/demo-messages.de';
@@ -22,7 +24,16 @@ import { UI_EN } from './ui-messages.en';
 // Shared catalog keys ('relationship.customer', 'field.position', 'quality.company.noPeople')
 // and the UI's own ('card.unknown'). The shared catalogs are read as plain objects: i18next
 // stays out of the task-pane bundle.
-export type TextKey = UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | TranslationKey;
+export type TextKey =
+  | UiKey
+  | FormKey
+  | LeadKey
+  | NotesKey
+  | CreateKey
+  | DemoKey
+  | EditKey
+  | ActivityKey
+  | TranslationKey;
 export type TextParams = Readonly<Record<string, string | number>>;
 
 /**
@@ -34,9 +45,12 @@ export interface UiText extends DateFormat {
   t(key: TextKey, params?: TextParams): string;
 }
 
-const UI: Record<Language, Record<UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey, string>> = {
-  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...CREATE_DE, ...DEMO_DE, ...EDIT_DE },
-  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...CREATE_EN, ...DEMO_EN, ...EDIT_EN },
+const UI: Record<
+  Language,
+  Record<UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | ActivityKey, string>
+> = {
+  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...CREATE_DE, ...DEMO_DE, ...EDIT_DE, ...ACTIVITY_DE },
+  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...CREATE_EN, ...DEMO_EN, ...EDIT_EN, ...ACTIVITY_EN },
 };
 const SHARED: Record<Language, Catalog> = { de, en };
 

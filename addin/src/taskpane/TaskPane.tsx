@@ -9,6 +9,7 @@ import {
   useUiText,
 } from '@klarkonform/shared/ui';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { LogItemBar } from '../features/activities/LogItemBar';
 import type { CardStore } from '../features/cards/card-store';
 import { useCardStore } from '../features/cards/useCardStore';
 import { defaultParticipant, type Participant, participantsOf } from '../features/participants/participants';
@@ -145,9 +146,24 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
     if (selected && entry?.card) setOverlay({ action, person: selected, card: entry.card, switchId, focusField });
   };
 
+  // Asked beside the card request, never before it: the first participant's card is on its way.
+  const first = participants[0];
+  const cardRequested = participants.length === 0 || (first !== undefined && store.get(first.email) !== undefined);
   return (
     <div className={styles.pane}>
       {!item && <Text>{t('pane.noItem')}</Text>}
+      {item && !visiting && (
+        <LogItemBar
+          api={api}
+          host={host}
+          item={item}
+          switchId={switchId}
+          userEmail={userEmail}
+          canWrite={can('activities:write')}
+          cardRequested={cardRequested}
+          onLogged={() => void store.load(participants, true)}
+        />
+      )}
       {item && participants.length === 0 && <Text>{t('pane.noPeople')}</Text>}
       {visiting ? (
         <Button appearance="subtle" className={styles.back} onClick={() => setVisiting(undefined)}>
@@ -168,7 +184,13 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
           person={selected}
           entry={entry}
           switchId={switchId}
-          can={{ write: can('contacts:write'), consent: can('consent:write'), notes: can('notes:write') }}
+          can={{
+            write: can('contacts:write'),
+            consent: can('consent:write'),
+            notes: can('notes:write'),
+            activities: can('activities:write'),
+          }}
+          onActivityRecorded={() => void refresh(selected)}
           onAction={onAction}
           onRetry={() => void refresh(selected)}
           onSignIn={() =>

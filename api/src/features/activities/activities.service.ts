@@ -398,9 +398,12 @@ export class ActivitiesService {
       if (!decoded) throw fieldProblems([{ field: 'querystring.cursor', key: 'serviceProblem.invalidCursor' }]);
       position = decoded;
     }
-    const contact = await this.contacts.repo.findById(auth.tenantId, contactId);
+    // The contact check and the page in parallel: one round trip (an unknown id finds no entries).
+    const [contact, docs] = await Promise.all([
+      this.contacts.repo.findById(auth.tenantId, contactId),
+      this.repo.forContact(auth.tenantId, contactId, limit + 1, position),
+    ]);
     if (!contact) throw notFound();
-    const docs = await this.repo.forContact(auth.tenantId, contactId, limit + 1, position);
     const items = docs.slice(0, limit).map(toActivity);
     const last = items[items.length - 1];
     return { items, nextCursor: docs.length > limit && last ? encodeTimelineCursor(last) : null };

@@ -8,8 +8,7 @@ import {
   primaryEmail,
   useUiText,
 } from '@klarkonform/shared/ui';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { LogItemBar } from '../features/activities/LogItemBar';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { CardStore } from '../features/cards/card-store';
 import { useCardStore } from '../features/cards/useCardStore';
 import { defaultParticipant, type Participant, participantsOf } from '../features/participants/participants';
@@ -19,6 +18,9 @@ import { ParticipantList } from './ParticipantList';
 import { type PersonAction, PersonView } from './PersonView';
 import { usePermissions } from './usePermissions';
 import { useMailItem } from './useMailItem';
+
+// "E-Mail protokollieren" loads beside the first card, never in its way (the task-pane budget).
+const LogItemBar = lazy(() => import('../features/activities/LogItemBar').then((m) => ({ default: m.LogItemBar })));
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM },
@@ -153,16 +155,18 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
     <div className={styles.pane}>
       {!item && <Text>{t('pane.noItem')}</Text>}
       {item && !visiting && (
-        <LogItemBar
-          api={api}
-          host={host}
-          item={item}
-          switchId={switchId}
-          userEmail={userEmail}
-          canWrite={can('activities:write')}
-          cardRequested={cardRequested}
-          onLogged={() => void store.load(participants, true)}
-        />
+        <Suspense fallback={null}>
+          <LogItemBar
+            api={api}
+            host={host}
+            item={item}
+            switchId={switchId}
+            userEmail={userEmail}
+            canWrite={can('activities:write')}
+            cardRequested={cardRequested}
+            onLogged={() => void store.load(participants, true)}
+          />
+        </Suspense>
       )}
       {item && participants.length === 0 && <Text>{t('pane.noPeople')}</Text>}
       {visiting ? (

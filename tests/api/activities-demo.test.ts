@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivitiesFeature } from '../../api/src/features/activities/activities.feature';
 import { resetDemoActivities, seedDemoActivities } from '../../api/src/features/activities/activities.demo';
 import { createContactsFeature } from '../../api/src/features/contacts/contacts.feature';
+import { demoSeedAuth } from '../../api/src/features/demo/demo.seed';
 import { DEMO_TENANT_ID } from '../../api/src/features/demo/demo-tenant';
 import { UsersRepository } from '../../api/src/features/users/users.repository';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -41,5 +42,27 @@ describe('demo activities', () => {
     );
     expect(company.items).toHaveLength(4);
     expect(await resetDemoActivities(activities, DEMO_TENANT_ID)).toBe(4);
+  });
+
+  it('records a done follow-up as a note through record(), once per key', async () => {
+    const contacts = createContactsFeature(t.app.mongo, new UsersRepository(t.app.mongo));
+    const activities = createActivitiesFeature(t.app.mongo, contacts);
+    const max = await contacts.repo.findByIdempotencyKey(DEMO_TENANT_ID, 'demo-seed:max');
+    const auth = { ...demoSeedAuth(DEMO_TENANT_ID), userId: 'user-f', name: 'Fritz Folge' };
+    const input = {
+      type: 'note' as const,
+      subject: 'Wiedervorlage erledigt: Angebot nachfassen',
+      contactIds: [String(max?._id)],
+    };
+    const first = await activities.activities.record(auth, 'follow-up-done:abc12345', input);
+    const again = await activities.activities.record(auth, 'follow-up-done:abc12345', input);
+    expect(again.id).toBe(first.id);
+    expect(first).toMatchObject({ type: 'note', createdBy: { id: 'user-f', name: 'Fritz Folge' } });
+    const recent = await activities.activities.recentFor(DEMO_TENANT_ID, [
+      String(max?._id),
+      'aaaaaaaaaaaaaaaaaaaaaaaa',
+    ]);
+    expect(recent.get(String(max?._id))?.[0]?.id).toBe(first.id);
+    expect(recent.get('aaaaaaaaaaaaaaaaaaaaaaaa')).toEqual([]);
   });
 });

@@ -416,6 +416,11 @@ describe('roles and tenants', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/contacts/${c.id}/activities` }, READ_ONLY)).statusCode).toBe(
       200,
     );
+    const patchRes = await t.request(
+      { method: 'PATCH', url: `/api/v1/activities/${id}`, headers: { 'if-match': '*' }, payload: { subject: 'x' } },
+      READ_ONLY,
+    );
+    expect(patchRes.statusCode).toBe(403);
     const del = await t.request(
       { method: 'DELETE', url: `/api/v1/activities/${id}`, headers: { 'if-match': '*' } },
       READ_ONLY,

@@ -5,6 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SCHEMA_FORMATS } from '@klarkonform/shared';
 import { DEMO_TENANT_ID } from './features/demo/demo-tenant';
 import type { AppConfig } from './config';
+import { activitiesRoutes } from './features/activities/activities.routes';
+import { createActivitiesFeature } from './features/activities/activities.feature';
 import { contactsRoutes } from './features/contacts/contacts.routes';
 import { createContactsFeature } from './features/contacts/contacts.feature';
 import { UsersRepository } from './features/users/users.repository';
@@ -156,6 +158,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(leadsRoutes, { feature: contacts });
   const opportunities = createOpportunitiesFeature(app.mongo, contacts.contacts, users);
   await app.register(opportunitiesRoutes, { feature: opportunities });
+  const activities = createActivitiesFeature(app.mongo, contacts);
+  await app.register(activitiesRoutes, { activities: activities.activities });
   if (config.seedDemo) {
     const demo = { contacts, users };
     app.addHook('onReady', async () => {

@@ -1,6 +1,15 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
-import { CardSkeleton, ContactCard, fixTargetOf, UnknownSenderCard, useUiText } from '@klarkonform/shared/ui';
-import { useEffect } from 'react';
+import {
+  type Activity,
+  CardSkeleton,
+  ContactCard,
+  fixTargetOf,
+  QuickEntryForm,
+  type QuickEntryType,
+  UnknownSenderCard,
+  useUiText,
+} from '@klarkonform/shared/ui';
+import { Suspense, useEffect, useState } from 'react';
 import { AuthRequiredError } from '@klarkonform/shared/auth';
 import type { CardEntry } from '../features/cards/card-store';
 import type { Participant } from '../features/participants/participants';
@@ -16,18 +25,39 @@ export interface PersonViewProps {
   person: Participant;
   entry: CardEntry | undefined;
   switchId: number;
-  can: { write: boolean; consent: boolean; notes: boolean };
+  can: { write: boolean; consent: boolean; notes: boolean; activities: boolean };
   /** `field`: for 'edit', the field path the editor opens at (a finding's "Beheben"). */
   onAction: (action: PersonAction, field?: string) => void;
   onRetry: () => void;
   onSignIn: () => void;
+  /** A call or note was recorded from the card ("Anruf notieren", "Notiz"). */
+  onActivityRecorded?: (activity: Activity) => void;
 }
 
 // The selected person's card: loading, known, unknown (with "Kontakt anlegen"), or failed.
-export function PersonView({ person, entry, switchId, can, onAction, onRetry, onSignIn }: PersonViewProps) {
+export function PersonView({
+  person,
+  entry,
+  switchId,
+  can,
+  onAction,
+  onRetry,
+  onSignIn,
+  onActivityRecorded,
+}: PersonViewProps) {
   const styles = useStyles();
   const { t } = useUiText();
   const card = entry?.card;
+  const [quick, setQuick] = useState<QuickEntryType | undefined>();
+  const [recorded, setRecorded] = useState<string | undefined>();
+  // Another person or item closes the quick entry (state that follows props, adjusted while rendering).
+  const shownFor = `${person.email}\n${switchId}`;
+  const [seenFor, setSeenFor] = useState(shownFor);
+  if (seenFor !== shownFor) {
+    setSeenFor(shownFor);
+    setQuick(undefined);
+    setRecorded(undefined);
+  }
 
   useEffect(() => {
     if (card) markCardShown(switchId, person.email);
@@ -91,11 +121,43 @@ export function PersonView({ person, entry, switchId, can, onAction, onRetry, on
           {t('card.addNote')}
         </Button>
       )}
+      {can.activities && (
+        <>
+          <Button size="small" onClick={() => setQuick('call')}>
+            {t('activity.quickCall')}
+          </Button>
+          <Button size="small" onClick={() => setQuick('note')}>
+            {t('activity.quickNote')}
+          </Button>
+        </>
+      )}
     </div>
   );
+  const contact = card.contact;
   return (
     <>
       {stale}
+      {recorded && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{recorded}</MessageBarBody>
+        </MessageBar>
+      )}
+      {quick && (
+        <Suspense fallback={<CardSkeleton />}>
+          <QuickEntryForm
+            key={quick}
+            type={quick}
+            contactId={contact.id}
+            contactName={contact.displayName}
+            onCancel={() => setQuick(undefined)}
+            onSaved={(activity) => {
+              setQuick(undefined);
+              setRecorded(t('activity.form.saved', { subject: activity.subject }));
+              onActivityRecorded?.(activity);
+            }}
+          />
+        </Suspense>
+      )}
       <ContactCard
         card={card}
         actions={actions}

@@ -1,5 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { Actor, DateTime, Email, MultilineText, ObjectId, StrictObject, Text } from '../contacts/contact-common.schema';
+import { MAX_MAIL_BODY_LENGTH } from './activity-limits';
+
+export { MAX_MAIL_BODY_LENGTH };
 
 // Activities (Kontakthistorie): what happened with a contact — an e-mail, a call, a meeting, a
 // letter or a note — who recorded it and when it happened. One activity links to every known
@@ -26,7 +29,6 @@ export type Participant = Static<typeof Participant>;
  * makes logging idempotent per tenant) and `conversationId`; from/to/cc as in the header; the body
  * only when the user ticked "Inhalt speichern" (plain text, at most `MAX_MAIL_BODY_LENGTH` characters).
  */
-export const MAX_MAIL_BODY_LENGTH = 100_000;
 export const ActivityMail = StrictObject({
   internetMessageId: Type.String({ minLength: 3, maxLength: 998 }),
   conversationId: Type.Optional(Type.String({ maxLength: 500 })),
@@ -45,6 +47,8 @@ export const ActivityMeeting = StrictObject({
   start: DateTime,
   end: Type.Optional(DateTime),
   location: Type.Optional(Text(300)),
+  /** Who sent the invitation (Outlook's `organizer`), when the host tells. */
+  organizer: Type.Optional(Participant),
   attendees: Type.Array(Participant, { maxItems: 500 }),
 });
 export type ActivityMeeting = Static<typeof ActivityMeeting>;
@@ -66,6 +70,9 @@ export const Activity = StrictObject({
   meeting: Type.Optional(ActivityMeeting),
   createdBy: Actor,
   createdAt: DateTime,
+  /** Who changed subject, text or time last, and when (absent until the first change). */
+  updatedBy: Type.Optional(Actor),
+  updatedAt: Type.Optional(DateTime),
   version: Type.Integer({ minimum: 1 }),
 });
 export type Activity = Static<typeof Activity>;

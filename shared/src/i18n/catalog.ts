@@ -17,6 +17,7 @@ import type {
   Severity,
   SyncStatus,
 } from '../contacts/contact-enums.schema';
+import type { ActivityType, MailDirection } from '../activities/activity.schema';
 import type { ConsentEventProblem } from '../contacts/consent.rules';
 import type { InputProblem, LeadStaleness } from '../contacts/contact.rules';
 import type { TextProblem } from '../text/text.rules';
@@ -130,6 +131,24 @@ export const FIELD_NAMES = [
   'lossReason',
   'closeMonth',
   'openOnly',
+  // Activities (issue 12)
+  'subject',
+  'occurredAt',
+  'contactIds',
+  'opportunityId',
+  'internetMessageId',
+  'conversationId',
+  'direction',
+  'from',
+  'to',
+  'cc',
+  'mailBody',
+  'iCalUId',
+  'start',
+  'end',
+  'location',
+  'organizer',
+  'attendees',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -179,6 +198,8 @@ export interface Catalog {
   auditAction: Labels<AuditAction>;
   /** The guide's sales stages (opportunities). */
   opportunityStage: Labels<OpportunityStage>;
+  activityType: Labels<ActivityType>;
+  mailDirection: Labels<MailDirection>;
   inputProblem: Labels<InputProblem['code']>;
   // Why a text field was refused (text.rules.ts); the API puts it after the field's path.
   textProblem: Labels<TextProblem>;
@@ -279,6 +300,11 @@ export const SERVICE_PROBLEMS = [
   'noSuchContact',
   'lossReasonRequired',
   'lossReasonOnlyLost',
+  'activityNotFound',
+  'activityInFuture',
+  'noKnownParticipant',
+  'activityNotEditable',
+  'notActivityCreator',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

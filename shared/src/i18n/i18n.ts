@@ -85,6 +85,7 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   addOpenItems: 'openItems',
   setOpenItems: 'openItems',
   addFreeNotes: 'freeNotes',
+  'body.body': 'mailBody',
 };
 
 /** The request parts a validation error's path starts with ("body.lead.budget"). */

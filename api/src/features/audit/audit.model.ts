@@ -14,6 +14,8 @@ export interface AuditDoc {
   requestHash?: string;
   /** Set when the entry is about another record than a contact (its id is then in `contactId`). */
   entity?: string;
+  /** The activity an entry is about (activityCreate/Update/Delete); `contactId` is its first contact. */
+  activityId?: string;
 }
 
 const auditSchema = new Schema<AuditDoc>(
@@ -26,6 +28,7 @@ const auditSchema = new Schema<AuditDoc>(
     changes: { type: Schema.Types.Mixed, required: true },
     requestHash: { type: String },
     entity: { type: String },
+    activityId: { type: String },
   },
   { versionKey: false, minimize: false, collection: 'audit' },
 );

@@ -119,6 +119,13 @@ export const FIELD_NAMES = [
   'cursor',
   'idempotencyKey',
   'ifMatch',
+  // Follow-ups (Wiedervorlage)
+  'dueDate',
+  'dueTime',
+  'assignee',
+  'opportunity',
+  'followUpState',
+  'dueRange',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -262,6 +269,12 @@ export const SERVICE_PROBLEMS = [
   'leadReopenByAction',
   'leadWonFinal',
   'leadUndoUnavailable',
+  // Follow-ups (Wiedervorlage)
+  'followUpNotFound',
+  'followUpContactMissing',
+  'followUpContactArchived',
+  'noSuchAssignee',
+  'followUpsFull',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

@@ -218,6 +218,12 @@ export const de: Catalog = {
     cursor: 'Listenposition',
     idempotencyKey: 'Idempotency-Key',
     ifMatch: 'If-Match',
+    dueDate: 'Fällig am',
+    dueTime: 'Uhrzeit',
+    assignee: 'Zuständig',
+    opportunity: 'Verkaufschance',
+    followUpState: 'Status der Wiedervorlage',
+    dueRange: 'Fälligkeit',
   },
   jsonType: {
     string: 'ein Text',
@@ -375,5 +381,10 @@ export const de: Catalog = {
     leadWonFinal: 'Der Lead ist gewonnen und damit Kunde; sein Lead-Status lässt sich nicht mehr ändern.',
     leadUndoUnavailable:
       'Rückgängig geht nur direkt nach einem Lead-Statuswechsel, solange der Kontakt seitdem nicht geändert wurde.',
+    followUpNotFound: 'Die Wiedervorlage existiert nicht (mehr).',
+    followUpContactMissing: 'Diesen Kontakt gibt es nicht (mehr).',
+    followUpContactArchived: 'Der Kontakt ist archiviert; für ihn wird keine Wiedervorlage angelegt.',
+    noSuchAssignee: 'Diese Person hat KlarKonform noch nie benutzt und kann keine Wiedervorlage bekommen.',
+    followUpsFull: '{{name}} hat schon {{count}} offene Wiedervorlagen; bitte erst welche erledigen.',
   },
 };

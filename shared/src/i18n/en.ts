@@ -218,6 +218,12 @@ export const en: Catalog = {
     cursor: 'List position',
     idempotencyKey: 'Idempotency-Key',
     ifMatch: 'If-Match',
+    dueDate: 'Due date',
+    dueTime: 'Time',
+    assignee: 'Assignee',
+    opportunity: 'Opportunity',
+    followUpState: 'Follow-up state',
+    dueRange: 'Due',
   },
   jsonType: {
     string: 'text',
@@ -359,5 +365,10 @@ export const en: Catalog = {
     leadWonFinal: 'The lead is won and therefore a customer; its lead status can no longer change.',
     leadUndoUnavailable:
       'Undo works only right after a lead status change, as long as the contact has not changed since.',
+    followUpNotFound: 'The follow-up does not exist (any more).',
+    followUpContactMissing: 'There is no such contact (any more).',
+    followUpContactArchived: 'The contact is archived; no follow-up is created for it.',
+    noSuchAssignee: 'This person has never used KlarKonform and cannot be given a follow-up.',
+    followUpsFull: '{{name}} already has {{count}} open follow-ups; please complete some first.',
   },
 };

@@ -83,6 +83,13 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   addOpenItems: 'openItems',
   setOpenItems: 'openItems',
   addFreeNotes: 'freeNotes',
+  // Follow-ups (Wiedervorlage)
+  assigneeId: 'assignee',
+  'querystring.assignee': 'assignee',
+  opportunityId: 'opportunity',
+  'body.state': 'followUpState',
+  'querystring.state': 'followUpState',
+  'querystring.range': 'dueRange',
 };
 
 /** The request parts a validation error's path starts with ("body.lead.budget"). */

@@ -52,7 +52,8 @@ export function assigneeStateOf(fields: Pick<FollowUpFields, 'assigneeId' | 'sta
 
 /** Due order: day, then untimed before timed (an all-day follow-up leads its day), then time, then id. */
 export function dueOrderKey(f: Pick<FollowUp, 'id' | 'dueDate' | 'dueTime'>): string {
-  return `${f.dueDate}|${f.dueTime ?? ''}|${f.id}`;
+  // '-' sorts before every digit: an untimed follow-up before 00:00 of its day.
+  return `${f.dueDate}|${f.dueTime ?? '-----'}|${f.id}`;
 }
 
 export function byDue(a: FollowUp, b: FollowUp): number {

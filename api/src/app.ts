@@ -5,6 +5,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SCHEMA_FORMATS } from '@klarkonform/shared';
 import { DEMO_TENANT_ID } from './features/demo/demo-tenant';
 import type { AppConfig } from './config';
+import { activitiesRoutes } from './features/activities/activities.routes';
+import { createActivitiesFeature } from './features/activities/activities.feature';
 import { contactsRoutes } from './features/contacts/contacts.routes';
 import { createContactsFeature } from './features/contacts/contacts.feature';
 import { UsersRepository } from './features/users/users.repository';
@@ -15,6 +17,7 @@ import { leadsRoutes } from './features/contacts/leads.routes';
 import { demoRoutes } from './features/demo/demo.routes';
 import { createFollowUpsFeature } from './features/follow-ups/follow-ups.feature';
 import { followUpsRoutes } from './features/follow-ups/follow-ups.routes';
+import { activitiesTimeline } from './features/follow-ups/follow-ups.timeline';
 import { seedDemoTenant } from './features/demo/demo.seed';
 import { DemoService } from './features/demo/demo.service';
 import { healthRoutes } from './features/health/health.routes';
@@ -154,7 +157,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(contactsRoutes, { feature: contacts });
   await app.register(insightsRoutes, { feature: contacts });
   await app.register(leadsRoutes, { feature: contacts });
+  const activities = createActivitiesFeature(app.mongo, contacts);
+  await app.register(activitiesRoutes, { activities: activities.activities });
   const followUps = createFollowUpsFeature(app.mongo, contacts, users, {
+    timeline: activitiesTimeline(activities.activities),
     onError: (err) => app.log.warn({ err }, 'timeline entry of a completed follow-up stays owed'),
   });
   await app.register(followUpsRoutes, { service: followUps.service, repo: followUps.repo, users });

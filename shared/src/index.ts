@@ -309,6 +309,33 @@ export {
   Participant,
 } from './activities/activity.schema';
 export {
+  ActivityCreate,
+  ActivityPage,
+  ActivityPatch,
+  DEFAULT_TIMELINE_LIMIT,
+  LogResult,
+  LogStatus,
+  MAX_MAIL_BODY_INPUT,
+  MAX_TIMELINE_LIMIT,
+  MailLogCreate,
+  MailStatusQuery,
+  MeetingLogCreate,
+  MeetingStatusQuery,
+  TimelineQuery,
+} from './activities/activity-input.schema';
+export {
+  ACTIVITY_FUTURE_LIMIT_MS,
+  compareTimeline,
+  decodeTimelineCursor,
+  encodeTimelineCursor,
+  isTooFarAhead,
+  mailLogKey,
+  meetingLogKey,
+  participantAddresses,
+  type TimelinePosition,
+  truncateBody,
+} from './activities/activity.rules';
+export {
   ContactFollowUpsQuery,
   DUE_RANGES,
   DueBucketSchema,

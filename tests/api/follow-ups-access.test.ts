@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const as = (role: AppRole) => ({ roles: [role], userId: `user-${role}`, name: role });
-const post = (payload: unknown, headers: Record<string, string> = {}, who = {}) =>
+const post = (payload: Record<string, unknown>, headers: Record<string, string> = {}, who = {}) =>
   t.request(
     { method: 'POST', url: '/api/v1/follow-ups', headers: { 'idempotency-key': randomUUID(), ...headers }, payload },
     who,

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { ConfigError, loadDatabaseConfig } from '../config';
+import { activityModel } from '../features/activities/activities.model';
 import { auditModel } from '../features/audit/audit.model';
 import { contactModels } from '../features/contacts/contacts.model';
 import { userModel } from '../features/users/users.repository';
@@ -15,7 +16,13 @@ async function main(): Promise<void> {
     .asPromise();
   try {
     const { contacts, counters } = contactModels(connection);
-    for (const model of [contacts, counters, auditModel(connection), userModel(connection)]) {
+    for (const model of [
+      contacts,
+      counters,
+      auditModel(connection),
+      userModel(connection),
+      activityModel(connection),
+    ]) {
       await model.createCollection().catch(() => undefined);
       await model.createIndexes();
       const names = (await model.listIndexes()).map((i) => i.name);

@@ -45,6 +45,8 @@ export const ActivityMeeting = StrictObject({
   start: DateTime,
   end: Type.Optional(DateTime),
   location: Type.Optional(Text(300)),
+  /** Who sent the invitation (Outlook's `organizer`), when the host tells. */
+  organizer: Type.Optional(Participant),
   attendees: Type.Array(Participant, { maxItems: 500 }),
 });
 export type ActivityMeeting = Static<typeof ActivityMeeting>;
@@ -66,6 +68,9 @@ export const Activity = StrictObject({
   meeting: Type.Optional(ActivityMeeting),
   createdBy: Actor,
   createdAt: DateTime,
+  /** Who changed subject, text or time last, and when (absent until the first change). */
+  updatedBy: Type.Optional(Actor),
+  updatedAt: Type.Optional(DateTime),
   version: Type.Integer({ minimum: 1 }),
 });
 export type Activity = Static<typeof Activity>;

@@ -137,6 +137,10 @@ export const AUDIT_ACTIONS = [
   'note',
   'lead',
   'leadUndo',
+  // An activity (Kontakthistorie) recorded, changed or deleted; the entry names its first contact.
+  'activityCreate',
+  'activityUpdate',
+  'activityDelete',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

@@ -17,6 +17,7 @@ import type {
   Severity,
   SyncStatus,
 } from '../contacts/contact-enums.schema';
+import type { ActivityType, MailDirection } from '../activities/activity.schema';
 import type { ConsentEventProblem } from '../contacts/consent.rules';
 import type { InputProblem, LeadStaleness } from '../contacts/contact.rules';
 import type { TextProblem } from '../text/text.rules';
@@ -123,9 +124,26 @@ export const FIELD_NAMES = [
   'dueDate',
   'dueTime',
   'assignee',
-  'opportunity',
   'followUpState',
   'dueRange',
+  // Activities (issue 12)
+  'subject',
+  'occurredAt',
+  'contactIds',
+  'opportunityId',
+  'internetMessageId',
+  'conversationId',
+  'direction',
+  'from',
+  'to',
+  'cc',
+  'mailBody',
+  'iCalUId',
+  'start',
+  'end',
+  'location',
+  'organizer',
+  'attendees',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -173,6 +191,8 @@ export interface Catalog {
   severity: Labels<Severity>;
   duplicateReason: Labels<DuplicateReason>;
   auditAction: Labels<AuditAction>;
+  activityType: Labels<ActivityType>;
+  mailDirection: Labels<MailDirection>;
   inputProblem: Labels<InputProblem['code']>;
   // Why a text field was refused (text.rules.ts); the API puts it after the field's path.
   textProblem: Labels<TextProblem>;
@@ -275,6 +295,12 @@ export const SERVICE_PROBLEMS = [
   'followUpContactArchived',
   'noSuchAssignee',
   'followUpsFull',
+  'activityNotFound',
+  'noSuchContact',
+  'activityInFuture',
+  'noKnownParticipant',
+  'activityNotEditable',
+  'notActivityCreator',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

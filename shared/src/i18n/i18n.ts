@@ -86,10 +86,10 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   // Follow-ups (Wiedervorlage)
   assigneeId: 'assignee',
   'querystring.assignee': 'assignee',
-  opportunityId: 'opportunity',
   'body.state': 'followUpState',
   'querystring.state': 'followUpState',
   'querystring.range': 'dueRange',
+  'body.body': 'mailBody',
 };
 
 /** The request parts a validation error's path starts with ("body.lead.budget"). */

@@ -12,6 +12,8 @@ export interface AuditDoc {
   changes: AuditChange[];
   /** Hash of the request body, on the entries that record an idempotent request. */
   requestHash?: string;
+  /** The activity an entry is about (activityCreate/Update/Delete); `contactId` is its first contact. */
+  activityId?: string;
 }
 
 const auditSchema = new Schema<AuditDoc>(
@@ -23,6 +25,7 @@ const auditSchema = new Schema<AuditDoc>(
     actor: { type: Schema.Types.Mixed, required: true },
     changes: { type: Schema.Types.Mixed, required: true },
     requestHash: { type: String },
+    activityId: { type: String },
   },
   { versionKey: false, minimize: false, collection: 'audit' },
 );

@@ -28,7 +28,13 @@ export class AuditRepository {
    * again is a no-op, so a pending entry can be flushed as often as needed. `fresh`: the entry
    * was written just now, so it is inserted without looking first.
    */
-  async record(tenantId: string, contactId: string, entry: PendingAudit, fresh = false): Promise<void> {
+  async record(
+    tenantId: string,
+    contactId: string,
+    entry: PendingAudit,
+    fresh = false,
+    about: { activityId?: string } = {},
+  ): Promise<void> {
     const _id = new Types.ObjectId(entry.id);
     // A pending entry found on a contact is usually stored already (the change that wrote it
     // flushed it): a lookup is cheaper than an insert that fails, and leaves no error in the log.
@@ -43,6 +49,7 @@ export class AuditRepository {
         changes: entry.changes,
         at: new Date(entry.at),
         ...(entry.requestHash ? { requestHash: entry.requestHash } : {}),
+        ...(about.activityId ? { activityId: about.activityId } : {}),
       });
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;

@@ -157,6 +157,45 @@ export class LeadStatusService {
     return won.filter((c): c is Contact => c !== undefined);
   }
 
+  /**
+   * Moves `lead.lastActivityAt` of the leads among `contactIds` — and of the companies of the
+   * people among them — forward to `at` (an activity happened then; issue 12). A lead whose last
+   * activity is as new or newer, an archived or merged contact, and a contact without lead data
+   * are left alone, so logging an old mail never turns a lead back. Each change is an ordinary
+   * write (version advanced, lost races retried, one audit entry "update" with the lead's before
+   * and after); contacts the tenant does not have are ignored.
+   */
+  async touchLeads(auth: AuthContext, contactIds: readonly string[], at: Date): Promise<void> {
+    const docs = await this.repo.findByIds(auth.tenantId, contactIds);
+    const known = new Set(docs.map((doc) => String(doc._id)));
+    const companyIds = docs
+      .map((doc) => (doc.kind === 'person' && doc.companyId ? String(doc.companyId) : undefined))
+      .filter((id): id is string => id !== undefined && !known.has(id));
+    const all = [...docs, ...(companyIds.length > 0 ? await this.repo.findByIds(auth.tenantId, companyIds) : [])];
+    const iso = at.toISOString();
+    const behind = (fields: ContactFields): boolean => {
+      const lead = fields.lead as LeadState['lead'] | undefined;
+      if (!lead || fields.archived || fields.mergedInto) return false;
+      return !lead.lastActivityAt || Date.parse(lead.lastActivityAt) < at.getTime();
+    };
+    await Promise.all(
+      all
+        .filter((doc) => behind(doc as unknown as ContactFields))
+        .map((doc) =>
+          this.writer
+            .update(auth, String(doc._id), 'update', 'retry', (fields) => {
+              if (!behind(fields)) throw new NotEligible();
+              fields.lead = { ...(fields.lead as object), lastActivityAt: iso } as LeadState['lead'];
+              return fields;
+            })
+            .catch((err: unknown) => {
+              if (err instanceof NotEligible) return undefined;
+              throw err;
+            }),
+        ),
+    );
+  }
+
   private undoChange(auth: AuthContext): (fields: ContactFields, doc: { pendingAudit?: unknown }) => ContactFields {
     return (fields, doc) => {
       const entry = doc.pendingAudit as Parameters<typeof isUndoableLeadChange>[0];

@@ -36,6 +36,24 @@ beforeAll(async () => {
     .insertMany(
       Array.from({ length: 2000 }, (_, i) => ({ tenantId: `tenant-${i}`, name: 'contactNumber', seq: i, version: 1 })),
     );
+  // Activities of those contacts (a few per contact), for the timeline and mail-log shapes.
+  const people = await db.collection('contacts').find({ tenantId: TENANT_A }).project({ _id: 1 }).toArray();
+  await db.collection('activities').insertMany(
+    Array.from({ length: 6000 }, (_, i) => ({
+      tenantId: i % 3 ? TENANT_A : TENANT_B,
+      type: 'note',
+      occurredAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000),
+      subject: `Plan ${i}`,
+      contactIds: [String(people[i % people.length]?._id)],
+      contactNames: ['Plan'],
+      createdBy: { id: 'u', name: 'U' },
+      createdAt: new Date(),
+      version: 1,
+      idempotencyKey: `plan-key-${i}`,
+      requestHash: 'h',
+      logKey: `mail:plan-${i}@example.de`,
+    })),
+  );
   // As autovacuum would after a load: the planner's statistics of the fresh tables.
   const postgresUrl = inject('postgresUrl');
   if (postgresUrl) {

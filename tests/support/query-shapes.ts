@@ -134,6 +134,39 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     collection: 'audit',
     filter: (tenantId, p) => ({ tenantId, _id: p._id }),
   },
+  // Activities (issue 12): a timeline is one equality on contactIds per contact (with the keyset
+  // cursor narrowing it); logging a mail or meeting looks up its tenant-wide key.
+  {
+    name: 'timeline: activities of a contact',
+    field: 'contactIds',
+    collection: 'activities',
+    filter: (tenantId, p) => ({ tenantId, contactIds: String(p._id) }),
+  },
+  {
+    name: 'timeline: next page of a contact',
+    field: 'contactIds',
+    collection: 'activities',
+    filter: (tenantId, p) => ({
+      tenantId,
+      contactIds: String(p._id),
+      $or: [
+        { occurredAt: { $lt: new Date('2026-06-01') } },
+        { occurredAt: new Date('2026-06-01'), _id: { $lt: p._id } },
+      ],
+    }),
+  },
+  {
+    name: 'mail log: activity by Internet message id',
+    field: 'logKey',
+    collection: 'activities',
+    filter: (tenantId) => ({ tenantId, logKey: 'mail:plan-42@example.de' }),
+  },
+  {
+    name: 'activity create: idempotency key',
+    field: 'idempotencyKey',
+    collection: 'activities',
+    filter: (tenantId) => ({ tenantId, idempotencyKey: 'plan-key-42' }),
+  },
 ];
 
 interface PlanNode {

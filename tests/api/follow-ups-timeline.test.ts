@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followUpModel } from '../../api/src/features/follow-ups/follow-ups.model';
 import { company, createContact, person } from '../support/contacts';
@@ -84,7 +85,7 @@ describe('the timeline entry of a completed follow-up', () => {
     // directly, as the API would have left it.
     const doneAt = new Date().toISOString();
     await followUpModel(t.app.mongo).updateOne(
-      { tenantId: TENANT_A, _id: f.id },
+      { tenantId: TENANT_A, _id: new Types.ObjectId(String(f.id)) },
       {
         $set: {
           state: 'done',

@@ -103,6 +103,11 @@ export class FollowUpsService {
     }
   }
 
+  /** True when a follow-up was created under this Idempotency-Key (the demo seed skips it then). */
+  async hasIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<boolean> {
+    return (await this.repo.findByIdempotencyKey(tenantId, idempotencyKey)) !== null;
+  }
+
   async get(auth: AuthContext, id: string): Promise<FollowUp> {
     const doc = await this.load(auth, id);
     await this.flush(auth, doc);

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContactsFeature } from '../../api/src/features/contacts/contacts.feature';
+import { createFollowUpsFeature } from '../../api/src/features/follow-ups/follow-ups.feature';
+import { UsersRepository } from '../../api/src/features/users/users.repository';
 import { company, createContact, person } from '../support/contacts';
 import { berlinDay, createFollowUp } from '../support/follow-ups';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, TENANT_A, TENANT_B, type TestApp } from '../support/test-app';
 
 // Follow-ups (Wiedervorlage): create, "Meine Wiedervorlagen" grouped by due day in Berlin,
 // per assignee, the contact's follow-ups, changes with If-Match, completing and reopening.
@@ -233,5 +236,28 @@ describe('changing a follow-up', () => {
     expect(reopened.json()).toMatchObject({ state: 'open', version: 3 });
     expect(reopened.json().doneAt).toBeUndefined();
     expect(titles(await list('assignee=me&range=today'))).toContain('Erledigen');
+  });
+});
+
+describe('open follow-ups for the card (FollowUpsService.openFor)', () => {
+  it('gives each contact its open follow-ups by due day, at most five, and nothing of another tenant', async () => {
+    const users = new UsersRepository(t.app.mongo);
+    const { service } = createFollowUpsFeature(t.app.mongo, createContactsFeature(t.app.mongo, users), users);
+    const c = await createContact(t, company('Karten GmbH'));
+    const empty = await createContact(t, company('Leer GmbH'));
+    for (const days of [6, 3, 1, -1, 4, 2, 5]) {
+      await createFollowUp(t, { title: `Tag ${days}`, dueDate: berlinDay(days), contactId: c.id });
+    }
+    const completed = await createFollowUp(t, { title: 'Erledigt', dueDate: berlinDay(-5), contactId: c.id });
+    await t.request({
+      method: 'PATCH',
+      url: `/api/v1/follow-ups/${completed.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { state: 'done' },
+    });
+    const map = await service.openFor(TENANT_A, [String(c.id), String(empty.id), String(c.id)]);
+    expect(map.get(String(c.id))?.map((f) => f.title)).toEqual(['Tag -1', 'Tag 1', 'Tag 2', 'Tag 3', 'Tag 4']);
+    expect(map.has(String(empty.id))).toBe(false);
+    expect((await service.openFor(TENANT_B, [String(c.id)])).size).toBe(0);
   });
 });

@@ -1,9 +1,8 @@
-import { localDate } from '../contacts/contact.rules';
-
 // When a follow-up (Wiedervorlage) is due, in the words of "Meine Wiedervorlagen": Überfällig,
 // Heute, Diese Woche, Später. Calendar days are Berlin days (the tenant's business day, as
 // `localDate` uses for "Kunde seit"); weeks are ISO 8601 weeks, Monday to Sunday (DIN 1355).
-// All functions are pure: they take the day (YYYY-MM-DD) or the instant `now`.
+// All functions are pure: they take the day (YYYY-MM-DD) or the instant `now`. This module
+// imports nothing, so both front ends use it without loading any schema.
 
 export const DUE_BUCKETS = ['overdue', 'today', 'week', 'later'] as const;
 /** Überfällig (before today), Heute, Diese Woche (after today up to Sunday), Später. */
@@ -32,9 +31,19 @@ export function isoWeekday(day: string): number {
   return weekday === 0 ? 7 : weekday;
 }
 
-/** The day `now` is in Berlin (YYYY-MM-DD), the "Heute" of every due rule. */
+const berlinDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The day `now` is in Berlin (YYYY-MM-DD), the "Heute" of every due rule (as `localDate` of the
+ * contact rules; written here so the front ends import no schema module with these rules).
+ */
 export function berlinToday(now: Date): string {
-  return localDate(now);
+  return berlinDay.format(now);
 }
 
 /**

@@ -9,6 +9,8 @@ import { DEMO_DE, type DemoKey } from '../demo/demo-messages.de';
 import { DEMO_EN } from '../demo/demo-messages.en';
 import { EDIT_DE, type EditKey } from '../edit/edit-messages.de';
 import { EDIT_EN } from '../edit/edit-messages.en';
+import { FOLLOW_UP_DE, type FollowUpKey } from '../follow-ups/follow-up-messages.de';
+import { FOLLOW_UP_EN } from '../follow-ups/follow-up-messages.en';
 import { LEAD_DE, type LeadKey } from '../lead/lead-messages.de';
 import { LEAD_EN } from '../lead/lead-messages.en';
 import { createDateFormat, type DateFormat } from './date-format';
@@ -22,7 +24,16 @@ import { UI_EN } from './ui-messages.en';
 // Shared catalog keys ('relationship.customer', 'field.position', 'quality.company.noPeople')
 // and the UI's own ('card.unknown'). The shared catalogs are read as plain objects: i18next
 // stays out of the task-pane bundle.
-export type TextKey = UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | TranslationKey;
+export type TextKey =
+  | UiKey
+  | FormKey
+  | LeadKey
+  | NotesKey
+  | CreateKey
+  | DemoKey
+  | EditKey
+  | FollowUpKey
+  | TranslationKey;
 export type TextParams = Readonly<Record<string, string | number>>;
 
 /**
@@ -34,9 +45,10 @@ export interface UiText extends DateFormat {
   t(key: TextKey, params?: TextParams): string;
 }
 
-const UI: Record<Language, Record<UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey, string>> = {
-  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...CREATE_DE, ...DEMO_DE, ...EDIT_DE },
-  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...CREATE_EN, ...DEMO_EN, ...EDIT_EN },
+type OwnKey = UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | FollowUpKey;
+const UI: Record<Language, Record<OwnKey, string>> = {
+  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...CREATE_DE, ...DEMO_DE, ...EDIT_DE, ...FOLLOW_UP_DE },
+  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...CREATE_EN, ...DEMO_EN, ...EDIT_EN, ...FOLLOW_UP_EN },
 };
 const SHARED: Record<Language, Catalog> = { de, en };
 

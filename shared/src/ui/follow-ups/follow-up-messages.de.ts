@@ -1,0 +1,38 @@
+// Texts of the follow-ups (Wiedervorlage): the card's list, the form of pane and Teams tab, and
+// "Meine Wiedervorlagen"; German first.
+export const FOLLOW_UP_DE = {
+  'followUp.cardTitle': 'Offene Wiedervorlagen',
+  'followUp.none': 'Keine offenen Wiedervorlagen.',
+  'followUp.action': 'Wiedervorlage',
+  'followUp.complete': 'Erledigt',
+  'followUp.completeLabel': '„{title}“ als erledigt markieren',
+  'followUp.completing': 'Wird gespeichert …',
+  'followUp.due': 'Fällig {date}',
+  'followUp.dueAt': 'Fällig {date}, {time} Uhr',
+  'followUp.overdue': 'überfällig',
+  'followUp.for': 'für {name}',
+  'followUp.formTitle': 'Wiedervorlage für {name}',
+  'followUp.title': 'Was ist zu tun?',
+  'followUp.titlePlaceholder': 'z. B. Angebot nachfassen',
+  'followUp.when': 'Wann?',
+  'followUp.tomorrow': 'morgen',
+  'followUp.in3Days': 'in 3 Tagen',
+  'followUp.inAWeek': 'in einer Woche',
+  'followUp.otherDate': 'Anderes Datum',
+  'followUp.weekendHint': 'Fällt ein Tag aufs Wochenende, gilt der Montag danach.',
+  'followUp.time': 'Uhrzeit (optional)',
+  'followUp.timeHint': 'z. B. 14:30',
+  'followUp.timeInvalid': 'Bitte eine Uhrzeit wie 14:30 eingeben.',
+  'followUp.assignee': 'Zuständig',
+  'followUp.assigneeOwner': '{name} (Betreuer)',
+  'followUp.assigneeMe': '{name} (ich)',
+  'followUp.save': 'Wiedervorlage speichern',
+  'followUp.saving': 'Wird gespeichert …',
+  'followUp.cancel': 'Abbrechen',
+  'followUp.saved': 'Wiedervorlage für {date} gespeichert.',
+  'followUp.done': '„{title}“ ist erledigt und steht in der Kontakthistorie.',
+  'followUp.failed': 'Das hat nicht geklappt: {message}',
+  'followUp.stale': 'Die Wiedervorlage wurde inzwischen geändert; die Liste ist neu geladen.',
+} as const;
+
+export type FollowUpKey = keyof typeof FOLLOW_UP_DE;

@@ -64,7 +64,8 @@ beforeAll(async () => {
       contactId: String(people[i % people.length]?._id),
       contactName: 'Plan',
       state: i % 5 ? 'done' : 'open',
-      assigneeState: i % 5 ? `user-${i % 20}:done:2026-${String((i % 12) + 1).padStart(2, '0')}` : `user-${i % 20}:open`,
+      assigneeState:
+        i % 5 ? `user-${i % 20}:done:2026-${String((i % 12) + 1).padStart(2, '0')}` : `user-${i % 20}:open`,
       createdBy: { id: 'u', name: 'U' },
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',

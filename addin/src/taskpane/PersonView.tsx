@@ -1,5 +1,12 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
-import { CardSkeleton, ContactCard, fixTargetOf, UnknownSenderCard, useUiText } from '@klarkonform/shared/ui';
+import {
+  CardSkeleton,
+  ContactCard,
+  ContactFollowUpsSection,
+  fixTargetOf,
+  UnknownSenderCard,
+  useUiText,
+} from '@klarkonform/shared/ui';
 import { useEffect } from 'react';
 import { AuthRequiredError } from '@klarkonform/shared/auth';
 import type { CardEntry } from '../features/cards/card-store';
@@ -10,13 +17,15 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-export type PersonAction = 'create' | 'edit' | 'consent' | 'notes' | 'company';
+export type PersonAction = 'create' | 'edit' | 'consent' | 'notes' | 'company' | 'followUp';
 
 export interface PersonViewProps {
   person: Participant;
   entry: CardEntry | undefined;
   switchId: number;
-  can: { write: boolean; consent: boolean; notes: boolean };
+  can: { write: boolean; consent: boolean; notes: boolean; followUps: boolean };
+  /** Changes when a follow-up was created: the card's open follow-ups are read again. */
+  followUpsGeneration?: number;
   /** `field`: for 'edit', the field path the editor opens at (a finding's "Beheben"). */
   onAction: (action: PersonAction, field?: string) => void;
   onRetry: () => void;
@@ -24,7 +33,16 @@ export interface PersonViewProps {
 }
 
 // The selected person's card: loading, known, unknown (with "Kontakt anlegen"), or failed.
-export function PersonView({ person, entry, switchId, can, onAction, onRetry, onSignIn }: PersonViewProps) {
+export function PersonView({
+  person,
+  entry,
+  switchId,
+  can,
+  followUpsGeneration = 0,
+  onAction,
+  onRetry,
+  onSignIn,
+}: PersonViewProps) {
   const styles = useStyles();
   const { t } = useUiText();
   const card = entry?.card;
@@ -91,14 +109,30 @@ export function PersonView({ person, entry, switchId, can, onAction, onRetry, on
           {t('card.addNote')}
         </Button>
       )}
+      {can.followUps && (
+        <Button size="small" onClick={() => onAction('followUp')}>
+          {t('followUp.action')}
+        </Button>
+      )}
     </div>
   );
+  const contactId = card.contact.id;
   return (
     <>
       {stale}
       <ContactCard
         card={card}
-        actions={actions}
+        actions={
+          <>
+            {actions}
+            <ContactFollowUpsSection
+              key={contactId}
+              contactId={contactId}
+              generation={followUpsGeneration}
+              canComplete={can.followUps}
+            />
+          </>
+        }
         onOpenCompany={() => onAction('company')}
         onFixFinding={(finding) => {
           const fix = fixTargetOf(finding, card.contact?.kind ?? 'person');

@@ -48,6 +48,7 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
   const [visiting, setVisiting] = useState<Participant>();
   const [notesDirty, setNotesDirty] = useState(false);
   const [askDiscard, setAskDiscard] = useState(false);
+  const [followUpsGeneration, setFollowUpsGeneration] = useState(0);
 
   useEffect(() => {
     void store.load(participants);
@@ -123,6 +124,10 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
             onOpenContact={(summary) => void openContact(summary)}
             onClose={() => setOverlay(undefined)}
             onNotesDirty={setNotesDirty}
+            onFollowUpSaved={() => {
+              setOverlay(undefined);
+              setFollowUpsGeneration((n) => n + 1);
+            }}
           />
         </Suspense>
         {overlay.action === 'notes' && (
@@ -168,7 +173,13 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
           person={selected}
           entry={entry}
           switchId={switchId}
-          can={{ write: can('contacts:write'), consent: can('consent:write'), notes: can('notes:write') }}
+          can={{
+            write: can('contacts:write'),
+            consent: can('consent:write'),
+            notes: can('notes:write'),
+            followUps: can('followUps:write'),
+          }}
+          followUpsGeneration={followUpsGeneration}
           onAction={onAction}
           onRetry={() => void refresh(selected)}
           onSignIn={() =>

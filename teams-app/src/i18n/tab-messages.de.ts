@@ -7,6 +7,7 @@ export const TAB_DE = {
   'tab.leads': 'Leads',
   'tab.dataCare': 'Datenpflege',
   'tab.search': 'Suche',
+  'tab.followUps': 'Wiedervorlagen',
   'tab.starting': 'KlarKonform wird geladen …',
   'tab.settingsTitle': 'KlarKonform in dieser Besprechung',
   'tab.settingsText':

@@ -6,6 +6,7 @@ export const TAB_EN: Record<TabKey, string> = {
   'tab.sections': 'Sections',
   'tab.leads': 'Leads',
   'tab.dataCare': 'Data care',
+  'tab.followUps': 'Follow-ups',
   'tab.search': 'Search',
   'tab.starting': 'Loading KlarKonform …',
   'tab.settingsTitle': 'KlarKonform in this meeting',

@@ -33,6 +33,22 @@ export const FOLLOW_UP_DE = {
   'followUp.done': '„{title}“ ist erledigt und steht in der Kontakthistorie.',
   'followUp.failed': 'Das hat nicht geklappt: {message}',
   'followUp.stale': 'Die Wiedervorlage wurde inzwischen geändert; die Liste ist neu geladen.',
+  'followUps.heading': 'Meine Wiedervorlagen',
+  'followUps.headingAll': 'Wiedervorlagen aller',
+  'followUps.headingOf': 'Wiedervorlagen von {name}',
+  'followUps.intro': 'Offene Wiedervorlagen nach Fälligkeit; „Erledigt“ trägt sie in die Kontakthistorie ein.',
+  'followUps.assignee': 'Zuständig',
+  'followUps.me': 'Meine',
+  'followUps.all': 'Alle',
+  'followUps.group.overdue': 'Überfällig',
+  'followUps.group.today': 'Heute',
+  'followUps.group.week': 'Diese Woche',
+  'followUps.group.later': 'Später',
+  'followUps.count': '{count} offen, davon {overdue} überfällig',
+  'followUps.empty': 'Keine offenen Wiedervorlagen.',
+  'followUps.openContact': '{name} öffnen',
+  'followUps.loadMore': 'Weitere laden',
+  'followUps.loading': 'Wird geladen …',
 } as const;
 
 export type FollowUpKey = keyof typeof FOLLOW_UP_DE;

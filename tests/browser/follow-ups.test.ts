@@ -6,7 +6,13 @@ import { dueBucket, quickDueDate } from '../../shared/src/follow-ups/follow-up-d
 import type { ApiClient } from '../../shared/src/http/api-client';
 import { createDateFormat } from '../../shared/src/ui/i18n/date-format';
 import { berlinDay } from '../support/follow-ups';
-import { axeViolationsBesidesFocusGuards, type DemoPage, launchChromium, openDemo, SCREENSHOT_DIR } from './support/browser';
+import {
+  axeViolationsBesidesFocusGuards,
+  type DemoPage,
+  launchChromium,
+  openDemo,
+  SCREENSHOT_DIR,
+} from './support/browser';
 import { type BrowserApp, startBrowserApp } from './support/browser-app';
 import { demoUserClient, type MusterGmbH, seedMusterGmbH } from './support/seed';
 
@@ -64,7 +70,6 @@ describe('follow-ups (Wiedervorlage)', () => {
     await demo.screenshot('follow-up-on-card');
     const [stored] = await api.contactFollowUps(muster.max.id, 'open');
     expect(stored).toMatchObject({ title: 'Angebot nachfassen', dueDate: due, assigneeId: expect.any(String) });
-    demo.paneFrame();
     expect(await axeViolationsBesidesFocusGuards(demo.paneFrame())).toEqual([]);
 
     // Teams: "Wiedervorlagen" → the group of tomorrow's day → "Erledigt".
@@ -75,18 +80,42 @@ describe('follow-ups (Wiedervorlage)', () => {
     const panel = page.getByRole('tabpanel', { name: 'Wiedervorlagen' });
     await panel.getByRole('heading', { name: 'Meine Wiedervorlagen' }).waitFor();
     const group = panel.getByRole('region', { name: `${GROUP_NAMES[dueBucket(due, today)]} (1)` });
-    const row = group.getByTestId('follow-up-row').filter({ hasText: 'Angebot nachfassen' });
-    await row.getByRole('button', { name: 'Max Mustermann öffnen' }).waitFor();
+    await group.getByTestId('follow-up-row').filter({ hasText: 'Angebot nachfassen' }).waitFor();
+    // Found anywhere from here on: the group's count changes with the next follow-up.
+    const row = panel.getByTestId('follow-up-row').filter({ hasText: 'Angebot nachfassen' });
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'teams-follow-ups.png'), animations: 'disabled' });
     expect(await axeViolationsBesidesFocusGuards(page.mainFrame())).toEqual([]);
+
+    // The contact's drawer: its open follow-ups, and a new one "in einer Woche".
+    await row.getByRole('button', { name: 'Max Mustermann öffnen' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Kontaktkarte' });
+    const drawerCard = drawer.getByTestId('contact-card');
+    await drawerCard.getByRole('list', { name: 'Offene Wiedervorlagen' }).getByText('Angebot nachfassen').waitFor();
+    await drawerCard.getByRole('button', { name: 'Wiedervorlage', exact: true }).click();
+    const drawerForm = drawer.getByRole('form', { name: 'Wiedervorlage für Max Mustermann' });
+    await drawerForm.getByLabel('Was ist zu tun?').fill('Rückruf Buchhaltung');
+    await drawerForm.getByRole('radio', { name: /^in einer Woche/ }).check();
+    await drawerForm.getByRole('button', { name: 'Wiedervorlage speichern' }).click();
+    await drawerCard.getByRole('list', { name: 'Offene Wiedervorlagen' }).getByText('Rückruf Buchhaltung').waitFor();
+    await drawer.getByRole('button', { name: 'Schließen' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    const inAWeek = quickDueDate('inAWeek', today);
+    await panel
+      .getByRole('region', { name: new RegExp(`^${GROUP_NAMES[dueBucket(inAWeek, today)]} \\(`) })
+      .getByText('Rückruf Buchhaltung')
+      .waitFor();
+    // The sales lead's view: everyone's, with whose each one is.
+    await panel.getByLabel('Zuständig').selectOption({ label: 'Alle' });
+    await panel.getByRole('heading', { name: 'Wiedervorlagen aller' }).waitFor();
+    await row.getByText('für Sabine Vertrieb', { exact: false }).waitFor();
 
     await row.getByRole('button', { name: '„Angebot nachfassen“ als erledigt markieren' }).click();
     await panel.getByText('„Angebot nachfassen“ ist erledigt und steht in der Kontakthistorie.').waitFor();
     await row.waitFor({ state: 'detached' });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'teams-follow-up-done.png'), animations: 'disabled' });
 
-    expect(await api.contactFollowUps(muster.max.id, 'open')).toEqual([]);
+    expect((await api.contactFollowUps(muster.max.id, 'open')).map((f) => f.title)).toEqual(['Rückruf Buchhaltung']);
     const [done] = await api.contactFollowUps(muster.max.id, 'done');
     expect(done).toMatchObject({ state: 'done', doneBy: { name: 'Sabine Vertrieb' } });
     const timeline = await fetchTimeline(muster.max.id);

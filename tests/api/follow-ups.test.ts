@@ -201,7 +201,11 @@ describe('changing a follow-up', () => {
     expect(titles(await list(`assignee=${bea.userId}`))).toContain('Termin verschoben');
 
     const history = (await t.request({ method: 'GET', url: `${url}/history` })).json().items;
-    expect(history.map((h: { action: string }) => h.action)).toEqual(['update', 'update', 'create']);
+    expect(history.map((h: { action: string }) => h.action)).toEqual([
+      'followUpUpdate',
+      'followUpUpdate',
+      'followUpCreate',
+    ]);
     expect(history[0].changes).toEqual(
       expect.arrayContaining([
         { field: 'assigneeId', before: 'user-a', after: 'user-bea' },
@@ -209,6 +213,12 @@ describe('changing a follow-up', () => {
       ]),
     );
     expect(history[0].actor).toEqual({ id: 'user-a', name: 'Test User' });
+    // The contact's history (Änderungsprotokoll) shows the follow-up's changes too.
+    const ofContact = (await t.request({ method: 'GET', url: `/api/v1/contacts/${firma.id}/history` })).json().items;
+    expect(ofContact.filter((h: { action: string }) => h.action.startsWith('followUp')).length).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect(ofContact[0]).toMatchObject({ action: 'followUpUpdate', contactId: firma.id });
   });
 
   it('completes it (done with who and when; it leaves the open list) and reopens it', async () => {

@@ -183,6 +183,12 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     filter: (tenantId, p) => ({ tenantId, contactId: String(p._id), state: 'open' }),
   },
   {
+    name: 'follow-up history: audit entries of a follow-up',
+    field: 'followUpId',
+    collection: 'audit',
+    filter: (tenantId) => ({ tenantId, followUpId: '65a1b2c3d4e5f60718293a4b' }),
+  },
+  {
     name: 'follow-up create: idempotency key',
     field: 'idempotencyKey',
     collection: 'followUps',

@@ -106,6 +106,8 @@ export const de: Catalog = {
     activityCreate: 'Aktivität erfasst',
     activityUpdate: 'Aktivität geändert',
     activityDelete: 'Aktivität gelöscht',
+    followUpCreate: 'Wiedervorlage angelegt',
+    followUpUpdate: 'Wiedervorlage geändert',
   },
   activityType: { email: 'E-Mail', call: 'Anruf', meeting: 'Termin', letter: 'Brief', note: 'Notiz' },
   mailDirection: { in: 'Eingang', out: 'Ausgang' },

@@ -106,6 +106,8 @@ export const en: Catalog = {
     activityCreate: 'Activity recorded',
     activityUpdate: 'Activity changed',
     activityDelete: 'Activity deleted',
+    followUpCreate: 'Follow-up created',
+    followUpUpdate: 'Follow-up changed',
   },
   activityType: { email: 'Email', call: 'Call', meeting: 'Meeting', letter: 'Letter', note: 'Note' },
   mailDirection: { in: 'Received', out: 'Sent' },

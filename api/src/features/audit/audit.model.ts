@@ -14,6 +14,8 @@ export interface AuditDoc {
   requestHash?: string;
   /** The activity an entry is about (activityCreate/Update/Delete); `contactId` is its first contact. */
   activityId?: string;
+  /** The follow-up an entry is about (followUpCreate/Update); `contactId` is its contact. */
+  followUpId?: string;
 }
 
 const auditSchema = new Schema<AuditDoc>(
@@ -26,10 +28,13 @@ const auditSchema = new Schema<AuditDoc>(
     changes: { type: Schema.Types.Mixed, required: true },
     requestHash: { type: String },
     activityId: { type: String },
+    followUpId: { type: String },
   },
   { versionKey: false, minimize: false, collection: 'audit' },
 );
 auditSchema.index({ tenantId: 1, contactId: 1, at: -1, _id: -1 });
+// A follow-up's own trail (GET /follow-ups/:id/history).
+auditSchema.index({ tenantId: 1, followUpId: 1 });
 auditSchema.plugin(tenantScopePlugin);
 
 export function auditModel(connection: Connection): Model<AuditDoc> {

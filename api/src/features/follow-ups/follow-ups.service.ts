@@ -23,7 +23,8 @@ import type { FollowUpTimeline } from './follow-ups.timeline';
 // Creating, changing, completing and reading follow-ups (Wiedervorlage). Like contacts: creates
 // are idempotent by Idempotency-Key, changes carry the version they started from (If-Match), and
 // every change writes its audit entry into the document with it and then into the audit trail
-// (subject: the follow-up's id). Completing one also owes a timeline entry (an activity), written
+// (on the follow-up's contact, so the contact's history shows it, with the follow-up's id for its own
+// trail). Completing one also owes a timeline entry (an activity), written
 // the same way: kept on the document with the change and recorded by a key derived from the
 // follow-up's id and the completing version, so neither a retry nor a re-flush records it twice.
 
@@ -82,7 +83,7 @@ export class FollowUpsService {
       updatedAt: now,
       version: 1,
     };
-    const pendingAudit = this.pending('create', actor, auditChanges(null, fields), now);
+    const pendingAudit = this.pending('followUpCreate', actor, auditChanges(null, fields), now);
     try {
       const doc = await this.repo.insert({
         ...fields,
@@ -145,7 +146,7 @@ export class FollowUpsService {
         await this.assertRoom(auth.tenantId, { id: next.assigneeId, name: next.assigneeName ?? next.assigneeId });
       }
       const fields: FollowUpFields = { ...next, version, updatedAt: now };
-      const pendingAudit = this.pending('update', actor, auditChanges(before, fields), now);
+      const pendingAudit = this.pending('followUpUpdate', actor, auditChanges(before, fields), now);
       const pendingTimeline: PendingTimeline | undefined = completing
         ? { key: `follow-up:${id}:done:${version}`, actor, occurredAt: now }
         : undefined;
@@ -204,7 +205,7 @@ export class FollowUpsService {
   async history(auth: AuthContext, id: string) {
     const doc = await this.load(auth, id);
     await this.flush(auth, doc);
-    return { items: await this.audit.list(auth.tenantId, String(doc._id)) };
+    return { items: await this.audit.listForFollowUp(auth.tenantId, String(doc._id)) };
   }
 
   async load(auth: AuthContext, id: string): Promise<FollowUpDoc> {
@@ -297,7 +298,9 @@ export class FollowUpsService {
    * between the writes, the next read or change of the follow-up does it; both are idempotent.
    */
   private async flush(auth: AuthContext, doc: FollowUpDoc, fresh = false): Promise<void> {
-    if (doc.pendingAudit) await this.audit.record(auth.tenantId, String(doc._id), doc.pendingAudit, fresh);
+    if (doc.pendingAudit) {
+      await this.audit.record(auth.tenantId, doc.contactId, doc.pendingAudit, fresh, { followUpId: String(doc._id) });
+    }
     const owed = doc.pendingTimeline;
     if (owed && this.timeline && doc.state === 'done') {
       // The change is stored either way; an entry that could not be recorded now stays owed on

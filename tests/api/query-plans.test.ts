@@ -45,6 +45,7 @@ beforeAll(async () => {
       occurredAt: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000),
       subject: `Plan ${i}`,
       contactIds: [String(people[i % people.length]?._id)],
+      timelineKeys: [String(people[i % people.length]?._id)],
       contactNames: ['Plan'],
       createdBy: { id: 'u', name: 'U' },
       createdAt: new Date(),

@@ -21,6 +21,7 @@ import {
 import { contactModels } from '../../api/src/features/contacts/contacts.model';
 import pg from 'pg';
 import { HOT_PATH_SHAPES, planSummary } from '../support/query-shapes';
+import { seedActivities } from '../support/seed-activities';
 import { lastName, pick, seedContacts } from '../support/seed-contacts';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -30,6 +31,8 @@ const OTHER = Number(process.env.BENCH_OTHER_TENANT ?? 10_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
 /** Only the shapes whose name contains this text (e.g. BENCH_ONLY=card). */
 const ONLY = process.env.BENCH_ONLY ?? '';
+/** Activities seeded for the timeline cases (only when they run). */
+const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 100_000);
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(1)}`.padStart(7);
 
@@ -132,6 +135,14 @@ async function main() {
     console.log(
       `seeded ${CONTACTS.toLocaleString('en')} contacts (+${OTHER.toLocaleString('en')} in a second tenant) in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${external ? 'MONGODB_URI' : 'the embedded engine (FerretDB 1.24 on PostgreSQL 17)'}`,
     );
+    const timelines = ACTIVITIES > 0 && (ONLY === '' || 'timeline'.includes(ONLY) || ONLY.includes('timeline'));
+    if (timelines) {
+      const t1 = performance.now();
+      const n = await seedActivities(server.mongo, TENANT, ACTIVITIES);
+      console.log(
+        `seeded ${n.toLocaleString('en')} activities in ${((performance.now() - t1) / 1000).toFixed(1)} s (repository insertMany)`,
+      );
+    }
     // As autovacuum does a minute after a load: the planner's statistics (embedded engine only).
     const pgClient = engine ? new pg.Client({ connectionString: engine.postgresUrl }) : undefined;
     if (pgClient) {
@@ -289,6 +300,40 @@ async function main() {
       'data-care worklist (page of 25)',
       get(() => '/api/v1/quality/worklist?limit=25'),
     );
+
+    if (timelines) {
+      // A typical person (~11 entries) and a company with its ~9 people (~100 entries in all).
+      const personIds = (
+        await contactModels(server.mongo)
+          .contacts.find({ tenantId: TENANT, kind: 'person' }, { _id: 1 })
+          .limit(500)
+          .lean()
+      ).map((d) => String(d._id));
+      const companyIds = (
+        await contactModels(server.mongo)
+          .contacts.find({ tenantId: TENANT, kind: 'company' }, { _id: 1 })
+          .limit(500)
+          .lean()
+      ).map((d) => String(d._id));
+      await measure(
+        'timeline: person, page of 20',
+        get((i) => `/api/v1/contacts/${personIds[Math.abs(i) % personIds.length]}/activities?limit=20`),
+      );
+      await measure(
+        'timeline: company with people, page of 20',
+        get((i) => `/api/v1/contacts/${companyIds[Math.abs(i) % companyIds.length]}/activities?limit=20`),
+      );
+      const secondPages: string[] = [];
+      for (const id of companyIds.slice(0, 100)) {
+        const url = `/api/v1/contacts/${id}/activities?limit=20`;
+        const cursor = (await server.inject({ method: 'GET', url, headers })).json().nextCursor as string | null;
+        if (cursor) secondPages.push(`${url}&cursor=${cursor}`);
+      }
+      await measure(
+        'timeline: company, second page',
+        get((i) => secondPages[Math.abs(i) % secondPages.length]!),
+      );
+    }
 
     console.log('\nquery plans of the hot-path shapes (FerretDB explain) and the rows PostgreSQL read for them:');
     const db = server.mongo.db!;

@@ -134,21 +134,21 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     collection: 'audit',
     filter: (tenantId, p) => ({ tenantId, _id: p._id }),
   },
-  // Activities (issue 12): a timeline is one equality on contactIds per contact (with the keyset
+  // Activities (issue 12): a timeline is one equality on timelineKeys per contact or company (with the keyset
   // cursor narrowing it); logging a mail or meeting looks up its tenant-wide key.
   {
     name: 'timeline: activities of a contact',
-    field: 'contactIds',
+    field: 'timelineKeys',
     collection: 'activities',
-    filter: (tenantId, p) => ({ tenantId, contactIds: String(p._id) }),
+    filter: (tenantId, p) => ({ tenantId, timelineKeys: String(p._id) }),
   },
   {
     name: 'timeline: next page of a contact',
-    field: 'contactIds',
+    field: 'timelineKeys',
     collection: 'activities',
     filter: (tenantId, p) => ({
       tenantId,
-      contactIds: String(p._id),
+      timelineKeys: String(p._id),
       $or: [
         { occurredAt: { $lt: new Date('2026-06-01') } },
         { occurredAt: new Date('2026-06-01'), _id: { $lt: p._id } },

@@ -5,6 +5,7 @@ import {
   DEMO_MAILBOX,
   DEMO_USER,
   type DemoMailItem,
+  demoItemDetails,
   DemoResetButton,
   type Language,
   UiTextProvider,
@@ -43,7 +44,10 @@ const useStyles = makeStyles({
   pane: { width: '100%', height: '100%', border: 'none', display: 'block' },
 });
 
-const toMailItem = ({ preview: _preview, received: _received, ...item }: DemoMailItem): MailItem => item;
+const toMailItem = (demo: DemoMailItem): MailItem => {
+  const { preview: _preview, received: _received, location: _location, ...item } = demo;
+  return { ...item, ...demoItemDetails(demo) };
+};
 
 // The demo page's own client (the reset), signed in like the pane: the local issuer's demo user.
 let clientLanguage: Language = 'de';

@@ -22,6 +22,10 @@ export class FakeMailboxHost implements MailboxHost {
     return Promise.resolve(this.item);
   }
 
+  getBody(): Promise<string | undefined> {
+    return Promise.resolve(this.item?.body);
+  }
+
   onItemChanged(listener: () => void): () => void {
     this.itemListeners.add(listener);
     return () => this.itemListeners.delete(listener);

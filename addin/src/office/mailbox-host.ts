@@ -20,6 +20,22 @@ export interface MailItem {
   organizer?: EmailAddress;
   requiredAttendees: EmailAddress[];
   optionalAttendees: EmailAddress[];
+  /** A message's RFC 5322 Message-ID (Office.js `internetMessageId`): logging a mail is keyed by it. */
+  internetMessageId?: string;
+  conversationId?: string;
+  /** When a message was sent (ISO; Office.js `dateTimeCreated` of a received message). */
+  sentAt?: string;
+  /** An appointment's start and end (ISO) and location. */
+  start?: string;
+  end?: string;
+  location?: string;
+  /**
+   * An appointment's iCalendar UID when the host has it (the demo's items); Office.js does not
+   * expose it in read mode, so the pane then derives a stand-in key (features/activities/log-request.ts).
+   */
+  iCalUId?: string;
+  /** The plain-text body, only where the host hands items over as data (demo, tests); Outlook reads it on demand. */
+  body?: string;
 }
 
 export interface HostContext {
@@ -48,6 +64,11 @@ export interface MailboxHost {
   /** The selected item, or null (a pinned pane may briefly have none after ItemChanged). */
   getItem(): Promise<MailItem | null>;
   onItemChanged(listener: () => void): () => void;
+  /**
+   * The selected item's body as plain text, read only when the user asked to store it ("Inhalt
+   * speichern"); undefined when the host cannot tell.
+   */
+  getBody(): Promise<string | undefined>;
   onThemeChanged(listener: (theme: HostTheme) => void): () => void;
   /**
    * Outlook's dialog API, the sign-in fallback when nested app authentication is missing:

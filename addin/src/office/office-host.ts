@@ -28,6 +28,12 @@ function toAddresses(list: readonly Office.EmailAddressDetails[] | undefined | n
   return (list ?? []).map(toAddress).filter((a): a is EmailAddress => a !== undefined);
 }
 
+/** A Date (or what Office.js hands out for one) as ISO text; undefined when there is none. */
+function isoOf(value: unknown): string | undefined {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+
 // Read mode hands out plain values; compose mode (the organizer's meeting view) objects with getAsync.
 function read<T>(value: unknown): Promise<T | undefined> {
   const asyncValue = value as { getAsync?: (cb: (r: Office.AsyncResult<T>) => void) => void } | undefined;
@@ -104,14 +110,20 @@ export function createOfficeHost(): MailboxHost {
           cc: toAddresses(message.cc),
           requiredAttendees: [],
           optionalAttendees: [],
+          ...(message.internetMessageId ? { internetMessageId: message.internetMessageId } : {}),
+          ...(message.conversationId ? { conversationId: message.conversationId } : {}),
+          ...(isoOf(message.dateTimeCreated) ? { sentAt: isoOf(message.dateTimeCreated) } : {}),
         };
       }
       const meeting = item as Office.AppointmentRead | Office.AppointmentCompose;
-      const [subject, organizer, required, optional] = await Promise.all([
+      const [subject, organizer, required, optional, start, end, location] = await Promise.all([
         read<string>(meeting.subject),
         read<Office.EmailAddressDetails>(meeting.organizer),
         read<Office.EmailAddressDetails[]>(meeting.requiredAttendees),
         read<Office.EmailAddressDetails[]>(meeting.optionalAttendees),
+        read<Date>(meeting.start),
+        read<Date>(meeting.end),
+        read<string>(meeting.location),
       ]);
       return {
         kind: 'appointment',
@@ -122,7 +134,21 @@ export function createOfficeHost(): MailboxHost {
         cc: [],
         requiredAttendees: toAddresses(required),
         optionalAttendees: toAddresses(optional),
+        ...(isoOf(start) ? { start: isoOf(start) } : {}),
+        ...(isoOf(end) ? { end: isoOf(end) } : {}),
+        ...(location ? { location } : {}),
       };
+    },
+
+    getBody() {
+      const item = officeGlobal()?.context.mailbox?.item as AnyItem | null | undefined;
+      const body = item?.body;
+      if (!body) return Promise.resolve(undefined);
+      return new Promise((resolve) => {
+        body.getAsync(Office.CoercionType.Text, (result) => {
+          resolve(result.status === Office.AsyncResultStatus.Succeeded ? result.value : undefined);
+        });
+      });
     },
 
     onItemChanged(listener) {

@@ -1,13 +1,16 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens } from '@fluentui/react-components';
 import {
+  type Activity,
   CardSkeleton,
   ContactCard,
   ContactFollowUpsSection,
   fixTargetOf,
+  QuickEntryForm,
+  type QuickEntryType,
   UnknownSenderCard,
   useUiText,
 } from '@klarkonform/shared/ui';
-import { useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { AuthRequiredError } from '@klarkonform/shared/auth';
 import type { CardEntry } from '../features/cards/card-store';
 import type { Participant } from '../features/participants/participants';
@@ -23,13 +26,15 @@ export interface PersonViewProps {
   person: Participant;
   entry: CardEntry | undefined;
   switchId: number;
-  can: { write: boolean; consent: boolean; notes: boolean; followUps: boolean };
+  can: { write: boolean; consent: boolean; notes: boolean; activities: boolean; followUps: boolean };
   /** Changes when a follow-up was created: the card's open follow-ups are read again. */
   followUpsGeneration?: number;
   /** `field`: for 'edit', the field path the editor opens at (a finding's "Beheben"). */
   onAction: (action: PersonAction, field?: string) => void;
   onRetry: () => void;
   onSignIn: () => void;
+  /** A call or note was recorded from the card ("Anruf notieren", "Notiz"). */
+  onActivityRecorded?: (activity: Activity) => void;
 }
 
 // The selected person's card: loading, known, unknown (with "Kontakt anlegen"), or failed.
@@ -42,10 +47,21 @@ export function PersonView({
   onAction,
   onRetry,
   onSignIn,
+  onActivityRecorded,
 }: PersonViewProps) {
   const styles = useStyles();
   const { t } = useUiText();
   const card = entry?.card;
+  const [quick, setQuick] = useState<QuickEntryType | undefined>();
+  const [recorded, setRecorded] = useState<string | undefined>();
+  // Another person or item closes the quick entry (state that follows props, adjusted while rendering).
+  const shownFor = `${person.email}\n${switchId}`;
+  const [seenFor, setSeenFor] = useState(shownFor);
+  if (seenFor !== shownFor) {
+    setSeenFor(shownFor);
+    setQuick(undefined);
+    setRecorded(undefined);
+  }
 
   useEffect(() => {
     if (card) markCardShown(switchId, person.email);
@@ -114,12 +130,44 @@ export function PersonView({
           {t('followUp.action')}
         </Button>
       )}
+      {can.activities && (
+        <>
+          <Button size="small" onClick={() => setQuick('call')}>
+            {t('activity.quickCall')}
+          </Button>
+          <Button size="small" onClick={() => setQuick('note')}>
+            {t('activity.quickNote')}
+          </Button>
+        </>
+      )}
     </div>
   );
-  const contactId = card.contact.id;
+  const contact = card.contact;
+  const contactId = contact.id;
   return (
     <>
       {stale}
+      {recorded && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{recorded}</MessageBarBody>
+        </MessageBar>
+      )}
+      {quick && (
+        <Suspense fallback={<CardSkeleton />}>
+          <QuickEntryForm
+            key={quick}
+            type={quick}
+            contactId={contact.id}
+            contactName={contact.displayName}
+            onCancel={() => setQuick(undefined)}
+            onSaved={(activity) => {
+              setQuick(undefined);
+              setRecorded(t('activity.form.saved', { subject: activity.subject }));
+              onActivityRecorded?.(activity);
+            }}
+          />
+        </Suspense>
+      )}
       <ContactCard
         card={card}
         actions={

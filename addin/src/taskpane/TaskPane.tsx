@@ -8,7 +8,7 @@ import {
   primaryEmail,
   useUiText,
 } from '@klarkonform/shared/ui';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { CardStore } from '../features/cards/card-store';
 import { useCardStore } from '../features/cards/useCardStore';
 import { defaultParticipant, type Participant, participantsOf } from '../features/participants/participants';
@@ -18,6 +18,9 @@ import { ParticipantList } from './ParticipantList';
 import { type PersonAction, PersonView } from './PersonView';
 import { usePermissions } from './usePermissions';
 import { useMailItem } from './useMailItem';
+
+// "E-Mail protokollieren" loads beside the first card, never in its way (the task-pane budget).
+const LogItemBar = lazy(() => import('../features/activities/LogItemBar').then((m) => ({ default: m.LogItemBar })));
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM },
@@ -150,9 +153,26 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
     if (selected && entry?.card) setOverlay({ action, person: selected, card: entry.card, switchId, focusField });
   };
 
+  // Asked beside the card request, never before it: the first participant's card is on its way.
+  const first = participants[0];
+  const cardRequested = participants.length === 0 || (first !== undefined && store.get(first.email) !== undefined);
   return (
     <div className={styles.pane}>
       {!item && <Text>{t('pane.noItem')}</Text>}
+      {item && !visiting && (
+        <Suspense fallback={null}>
+          <LogItemBar
+            api={api}
+            host={host}
+            item={item}
+            switchId={switchId}
+            userEmail={userEmail}
+            canWrite={can('activities:write')}
+            cardRequested={cardRequested}
+            onLogged={() => void store.load(participants, true)}
+          />
+        </Suspense>
+      )}
       {item && participants.length === 0 && <Text>{t('pane.noPeople')}</Text>}
       {visiting ? (
         <Button appearance="subtle" className={styles.back} onClick={() => setVisiting(undefined)}>
@@ -177,9 +197,11 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
             write: can('contacts:write'),
             consent: can('consent:write'),
             notes: can('notes:write'),
+            activities: can('activities:write'),
             followUps: can('followUps:write'),
           }}
           followUpsGeneration={followUpsGeneration}
+          onActivityRecorded={() => void refresh(selected)}
           onAction={onAction}
           onRetry={() => void refresh(selected)}
           onSignIn={() =>

@@ -1,5 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { Actor, DateTime, Email, MultilineText, ObjectId, StrictObject, Text } from '../contacts/contact-common.schema';
+import { MAX_MAIL_BODY_LENGTH } from './activity-limits';
+
+export { MAX_MAIL_BODY_LENGTH };
 
 // Activities (Kontakthistorie): what happened with a contact — an e-mail, a call, a meeting, a
 // letter or a note — who recorded it and when it happened. One activity links to every known
@@ -26,7 +29,6 @@ export type Participant = Static<typeof Participant>;
  * makes logging idempotent per tenant) and `conversationId`; from/to/cc as in the header; the body
  * only when the user ticked "Inhalt speichern" (plain text, at most `MAX_MAIL_BODY_LENGTH` characters).
  */
-export const MAX_MAIL_BODY_LENGTH = 100_000;
 export const ActivityMail = StrictObject({
   internetMessageId: Type.String({ minLength: 3, maxLength: 998 }),
   conversationId: Type.Optional(Type.String({ maxLength: 500 })),

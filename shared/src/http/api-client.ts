@@ -1,3 +1,13 @@
+import type {
+  ActivityCreate,
+  ActivityPage,
+  ActivityPatch,
+  LogResult,
+  LogStatus,
+  MailLogCreate,
+  MeetingLogCreate,
+} from '../activities/activity-input.schema';
+import type { Activity } from '../activities/activity.schema';
 import type { AppRole, Permission } from '../auth/roles';
 import type { ConsentEventCreate } from '../contacts/consent.schema';
 import type { ContactCreate, ContactPatch } from '../contacts/contact-input.schema';
@@ -125,7 +135,7 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const RETRY_DELAYS_MS = [250, 1000];
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   retry?: boolean;
@@ -199,6 +209,68 @@ export function createApiClient(options: ApiClientOptions) {
 
   return {
     me: () => json<Me>('/me', { retry: true }),
+
+    // Activities (Kontakthistorie, issue 12). Creates are keyed: a retry or a second click with
+    // the same key never stores twice, and a mail or meeting is stored once per tenant anyway.
+    /** A hand-made entry (Anruf, Notiz, …); `created` false when the key was used before. */
+    async createActivity(
+      body: ActivityCreate,
+      idempotencyKey: string,
+    ): Promise<{ activity: Activity; created: boolean }> {
+      const res = await request<Activity>('/activities', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+        retry: true,
+      });
+      return { activity: res.body, created: res.status === 201 };
+    },
+    /** "E-Mail protokollieren": `alreadyLogged` when anyone logged this mail before. */
+    logMail: (body: MailLogCreate, idempotencyKey: string) =>
+      json<LogResult>('/activities/mail', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+        retry: true,
+      }),
+    /** "Termin protokollieren", keyed by the appointment's iCalUId. */
+    logMeeting: (body: MeetingLogCreate, idempotencyKey: string) =>
+      json<LogResult>('/activities/meeting', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+        retry: true,
+      }),
+    mailStatus: (internetMessageId: string, signal?: AbortSignal) =>
+      json<LogStatus>(`/activities/mail-status?${new URLSearchParams({ internetMessageId })}`, {
+        retry: true,
+        signal,
+      }),
+    meetingStatus: (iCalUId: string, signal?: AbortSignal) =>
+      json<LogStatus>(`/activities/meeting-status?${new URLSearchParams({ iCalUId })}`, { retry: true, signal }),
+    /** One page of a contact's timeline, newest first (a company's includes its people). */
+    timeline(contactId: string, cursor?: string | null, limit?: number, signal?: AbortSignal): Promise<ActivityPage> {
+      const query = new URLSearchParams();
+      if (cursor) query.set('cursor', cursor);
+      if (limit) query.set('limit', String(limit));
+      const suffix = query.size > 0 ? `?${query}` : '';
+      return json<ActivityPage>(`/contacts/${encodeURIComponent(contactId)}/activities${suffix}`, {
+        retry: true,
+        signal,
+      });
+    },
+    patchActivity: (activityId: string, version: number, patch: ActivityPatch) =>
+      json<Activity>(`/activities/${encodeURIComponent(activityId)}`, {
+        method: 'PATCH',
+        body: patch,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    deleteActivity: async (activityId: string, version: number): Promise<void> => {
+      await request<undefined>(`/activities/${encodeURIComponent(activityId)}`, {
+        method: 'DELETE',
+        headers: { 'if-match': ifMatch(version) },
+      });
+    },
 
     /** The tenant's users (who can be Betreuer), by name: everyone the API has seen in a verified token. */
     async users(signal?: AbortSignal): Promise<TenantUser[]> {

@@ -30,6 +30,29 @@ export type {
 export { DEFAULT_LANGUAGE, pickLanguage } from '../i18n/language';
 export type { Language } from '../i18n/language';
 export { ApiContext, useApi } from './api-context';
+// Activities (Kontakthistorie, issue 12)
+export type { Activity, ActivityType } from '../activities/activity.schema';
+export type {
+  ActivityCreate,
+  ActivityPage,
+  LogResult,
+  LogStatus,
+  MailLogCreate,
+  MeetingLogCreate,
+} from '../activities/activity-input.schema';
+export { MAX_MAIL_BODY_LENGTH } from '../activities/activity-limits';
+export { ActivityItem } from './activities/ActivityItem';
+export type { ActivityItemProps } from './activities/ActivityItem';
+export { ContactTimeline } from './activities/ContactTimeline';
+export type { ContactTimelineHandle, ContactTimelineProps } from './activities/ContactTimeline';
+export { QuickEntryForm } from './activities/lazy-activities';
+export type { QuickEntryFormProps, QuickEntryType } from './activities/QuickEntryForm';
+export { RECENT_SHOWN, RecentActivities } from './activities/RecentActivities';
+export type { RecentActivitiesProps } from './activities/RecentActivities';
+export { Timeline } from './activities/Timeline';
+export type { TimelineProps } from './activities/Timeline';
+export { useTimeline } from './activities/useTimeline';
+export type { TimelineState } from './activities/useTimeline';
 export { LatestRequests } from './requests/latest-requests';
 export type { Latest } from './requests/latest-requests';
 export { useLatestRequests } from './requests/useLatestRequests';
@@ -59,8 +82,8 @@ export { editorFieldOf } from './edit/edit-fields';
 export type { EditorField } from './edit/edit-fields';
 export type { NotesEditorProps } from './edit/NotesEditor';
 export type { DiscardNotesDialogProps } from './edit/DiscardNotesDialog';
-export { DEMO_MAILBOX, DEMO_USER, demoReceivedAt } from './demo/demo-mailbox';
-export type { DemoMailItem, DemoPerson, DemoReceived } from './demo/demo-mailbox';
+export { DEMO_MAILBOX, DEMO_USER, demoItemDetails, demoReceivedAt } from './demo/demo-mailbox';
+export type { DemoItemDetails, DemoMailItem, DemoPerson, DemoReceived } from './demo/demo-mailbox';
 export { DemoResetButton } from './demo/DemoResetButton';
 export type { DemoResetButtonProps } from './demo/DemoResetButton';
 export { useLeadStatus } from './lead/useLeadStatus';

@@ -15,8 +15,14 @@ export interface ActivityDoc {
   occurredAt: Date;
   subject: string;
   text?: string;
-  /** Lookup key of every timeline (QUERY-RULES.md rule 1): one equality query per contact. */
+  /** The contacts the activity belongs to (shown as its "with"). */
   contactIds: string[];
+  /**
+   * Lookup key of every timeline (QUERY-RULES.md rule 1): `contactIds` plus the companies of the
+   * people among them at the time of recording, so a company's timeline — with its people's
+   * entries — is one equality query, like a person's.
+   */
+  timelineKeys: string[];
   contactNames: string[];
   opportunityId?: string;
   mail?: Record<string, unknown>;
@@ -41,6 +47,7 @@ const activitySchema = new Schema<ActivityDoc>(
     subject: { type: String, default: '' },
     text: { type: String },
     contactIds: { type: [String], required: true },
+    timelineKeys: { type: [String], required: true },
     contactNames: { type: [String], required: true },
     opportunityId: { type: String },
     mail: { type: Schema.Types.Mixed },
@@ -58,10 +65,10 @@ const activitySchema = new Schema<ActivityDoc>(
   { versionKey: false, minimize: false, collection: 'activities' },
 );
 
-// tenantId leads every index. Timelines are read by `contactIds` (an equality per contact; the
-// time order is applied to that contact's entries); creates are made unique by their
+// tenantId leads every index. Timelines are read by `timelineKeys` (one equality per contact or
+// company; the time order is applied to its entries); creates are made unique by their
 // Idempotency-Key and by `logKey`, so a mail logged twice — by anyone, at once — is stored once.
-activitySchema.index({ tenantId: 1, contactIds: 1, occurredAt: -1, _id: -1 });
+activitySchema.index({ tenantId: 1, timelineKeys: 1, occurredAt: -1, _id: -1 });
 activitySchema.index({ tenantId: 1, idempotencyKey: 1 }, { unique: true });
 activitySchema.index({ tenantId: 1, logKey: 1 }, { unique: true });
 activitySchema.plugin(tenantScopePlugin);

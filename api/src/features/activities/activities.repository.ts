@@ -5,8 +5,8 @@ import { type ActivityDoc, activityModel } from './activities.model';
 
 // Data access for activities. Every method takes the tenant from the caller's verified token;
 // documents leave as plain objects. Queries follow QUERY-RULES.md: a timeline is one equality on
-// `contactIds` per contact (the time order and the keyset cursor narrow what that index found),
-// several contacts are parallel queries merged here.
+// `timelineKeys` per contact or company (the time order and the keyset cursor narrow what that
+// index found), several contacts are parallel queries merged here.
 
 export class DuplicateActivityError extends Error {
   constructor() {
@@ -53,7 +53,10 @@ export class ActivitiesRepository {
     return this.model.findOne({ tenantId, logKey }).lean<ActivityDoc>();
   }
 
-  /** One contact's entries after `position` (all from the start without), newest first, at most `limit`. */
+  /**
+   * One contact's timeline after `position` (from the start without), newest first, at most
+   * `limit`: its own entries and, for a company, those of its people (`timelineKeys`).
+   */
   async forContact(
     tenantId: string,
     contactId: string,
@@ -61,7 +64,7 @@ export class ActivitiesRepository {
     position?: TimelinePosition,
   ): Promise<ActivityDoc[]> {
     return this.model
-      .find({ tenantId, contactIds: contactId, ...(position ? after(position) : {}) })
+      .find({ tenantId, timelineKeys: contactId, ...(position ? after(position) : {}) })
       .sort({ occurredAt: -1, _id: -1 })
       .limit(limit)
       .lean<ActivityDoc[]>();

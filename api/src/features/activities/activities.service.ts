@@ -37,8 +37,6 @@ import { type ActivitiesRepository, DuplicateActivityError } from './activities.
 // sender card. Contacts are read through the contacts feature's repository; a lead's
 // `lastActivityAt` moves through its LeadStatusService.
 
-/** People of a company whose entries its timeline shows at most (one equality query each). */
-export const MAX_TIMELINE_PEOPLE = 200;
 /** Participant addresses of one mail or meeting looked up at most. */
 export const MAX_LOOKED_UP_ADDRESSES = 200;
 /** Contacts one logged mail or meeting links to at most (the Activity schema's limit). */
@@ -89,6 +87,17 @@ function pendingEntry(action: AuditAction, auth: AuthContext, before: object | n
     actor: actorOf(auth),
     changes: auditChanges(before, after, []),
   } satisfies PendingAudit;
+}
+
+/**
+ * The timelines an activity shows on: its contacts' and their companies' (at the time of
+ * recording; a person who moves on takes no history along — as HubSpot associates a logged mail
+ * with the contact's company of the day).
+ */
+function timelineKeysOf(linked: readonly ContactDoc[]): string[] {
+  const keys = new Set(linked.map((doc) => String(doc._id)));
+  for (const doc of linked) if (doc.kind === 'person' && doc.companyId) keys.add(String(doc.companyId));
+  return [...keys];
 }
 
 const displayNameOf = (doc: ContactDoc) => String(doc.displayName ?? doc.name ?? doc.contactNumber);
@@ -153,10 +162,12 @@ export class ActivitiesService {
     hash: string,
     logKey: string,
     now: Date,
+    linked: readonly ContactDoc[],
     fields: Pick<Stored, 'type' | 'occurredAt' | 'subject' | 'contactIds' | 'contactNames'> & Partial<Stored>,
   ): Stored {
     const doc: Stored = {
       ...fields,
+      timelineKeys: timelineKeysOf(linked),
       tenantId: auth.tenantId,
       createdBy: actorOf(auth),
       createdAt: now,
@@ -231,7 +242,7 @@ export class ActivitiesService {
       throw fieldProblems([{ field: 'body.occurredAt', key: 'serviceProblem.activityInFuture' }]);
     }
     const linked = await this.liveContacts(auth, body.contactIds);
-    const doc = this.newDoc(auth, idempotencyKey, hash, `entry:${idempotencyKey}`, now, {
+    const doc = this.newDoc(auth, idempotencyKey, hash, `entry:${idempotencyKey}`, now, linked, {
       type: body.type,
       occurredAt,
       subject: body.subject,
@@ -339,7 +350,7 @@ export class ActivitiesService {
     const linked = await this.knownParticipants(auth, participants);
     if (linked.length === 0) throw problem(409, 'conflict', 'noKnownParticipant');
     const now = new Date();
-    const doc = this.newDoc(auth, idempotencyKey, hash, logKey, now, build(linked, now));
+    const doc = this.newDoc(auth, idempotencyKey, hash, logKey, now, linked, build(linked, now));
     const { activity, replayed, alreadyLogged } = await this.store(auth, doc);
     if (!alreadyLogged) await this.touch(auth, activity);
     return { result: { activity, alreadyLogged }, created: !replayed && !alreadyLogged };
@@ -371,8 +382,9 @@ export class ActivitiesService {
 
   /**
    * The timeline of contact `contactId`, newest first (time, then id), one page of `limit` after
-   * `cursor`. A company's timeline has its people's entries too (at most MAX_TIMELINE_PEOPLE
-   * people), each entry once. 404 for a contact the tenant does not have; 400 for a foreign cursor.
+   * `cursor`: one equality query on `timelineKeys`, so a company's timeline has the entries of the
+   * people who were its people when they were recorded, each entry once. 404 for a contact the
+   * tenant does not have; 400 for a foreign cursor.
    */
   async timeline(
     auth: AuthContext,
@@ -386,26 +398,21 @@ export class ActivitiesService {
       if (!decoded) throw fieldProblems([{ field: 'querystring.cursor', key: 'serviceProblem.invalidCursor' }]);
       position = decoded;
     }
-    const contact = await this.contacts.repo.findById(auth.tenantId, contactId);
+    // The contact check and the page in parallel: one round trip (an unknown id finds no entries).
+    const [contact, docs] = await Promise.all([
+      this.contacts.repo.findById(auth.tenantId, contactId),
+      this.repo.forContact(auth.tenantId, contactId, limit + 1, position),
+    ]);
     if (!contact) throw notFound();
-    const ids = [contactId];
-    if (contact.kind === 'company') {
-      const people = await this.contacts.repo.find(
-        auth.tenantId,
-        { companyId: contactId, kind: 'person' },
-        { limit: MAX_TIMELINE_PEOPLE },
-      );
-      ids.push(...people.map((p) => String(p._id)));
-    }
-    const docs = await this.repo.forContacts(auth.tenantId, ids, limit + 1, position);
     const items = docs.slice(0, limit).map(toActivity);
     const last = items[items.length - 1];
     return { items, nextCursor: docs.length > limit && last ? encodeTimelineCursor(last) : null };
   }
 
   /**
-   * The last `limit` activities of each contact (for the sender card), keyed by contact id; one
-   * equality query per distinct id, in parallel. Ids without activities map to [].
+   * The last `limit` activities of each contact (for the sender card; a company's include its
+   * people's), keyed by contact id; one equality query per distinct id, in parallel. Ids without
+   * activities map to [].
    */
   async recentFor(tenantId: string, contactIds: readonly string[], limit = 3): Promise<Map<string, Activity[]>> {
     const ids = [...new Set(contactIds)];

@@ -28,6 +28,44 @@ export interface DemoMailItem {
   preview: string;
   /** When it arrived, relative to today (Berlin time); the mail list shows it in the UI language. */
   received: DemoReceived;
+  /** An appointment's place (shown by Outlook next to the time). */
+  location?: string;
+}
+
+/** What Outlook tells about a demo item beyond the people: ids, times, body (for logging it). */
+export interface DemoItemDetails {
+  internetMessageId?: string;
+  conversationId?: string;
+  sentAt?: string;
+  start?: string;
+  end?: string;
+  location?: string;
+  iCalUId?: string;
+  body: string;
+}
+
+/**
+ * The ids and times a demo item has in Outlook: a message's Message-ID and conversation id and its
+ * sent time, an appointment's iCalUId, start, one-hour end and place; the body is the preview.
+ * Stable per item, so logging it twice (or after a reload) finds the first log.
+ */
+export function demoItemDetails(item: DemoMailItem, now: Date = new Date()): DemoItemDetails {
+  const at = demoReceivedAt(item.received, now);
+  if (item.kind === 'appointment') {
+    return {
+      iCalUId: `${item.key}@klarkonform-demo.de`,
+      start: at.toISOString(),
+      end: new Date(at.getTime() + 3_600_000).toISOString(),
+      ...(item.location ? { location: item.location } : {}),
+      body: item.preview,
+    };
+  }
+  return {
+    internetMessageId: `<${item.key}@klarkonform-demo.de>`,
+    conversationId: `conv-${item.key}`,
+    sentAt: at.toISOString(),
+    body: item.preview,
+  };
 }
 
 /** `daysAgo` 0 is today; `time` is HH:MM on Berlin's clock. */
@@ -115,6 +153,7 @@ export const DEMO_MAILBOX: readonly DemoMailItem[] = [
     requiredAttendees: [DEMO_USER, MAX, LISA],
     optionalAttendees: [TOM],
     received: { daysAgo: 3, time: '10:00' },
+    location: 'Besprechungsraum Berlin',
     preview:
       'Donnerstag, 10:00–11:00 Uhr, Besprechungsraum Berlin und Microsoft Teams\n\nAgenda: Projektplan, Ansprechpartner, Abrechnung.',
   },

@@ -3,6 +3,8 @@ import type { Catalog, TranslationKey } from '../../i18n/catalog';
 import { de } from '../../i18n/de';
 import { en } from '../../i18n/en';
 import type { Language } from '../../i18n/language';
+import { ACTIVITY_DE, type ActivityKey } from '../activities/activity-messages.de';
+import { ACTIVITY_EN } from '../activities/activity-messages.en';
 import { CREATE_DE, type CreateKey } from '../create/create-messages.de';
 import { CREATE_EN } from '../create/create-messages.en';
 import { DEMO_DE, type DemoKey } from '../demo/demo-messages.de';
@@ -33,6 +35,7 @@ export type TextKey =
   | DemoKey
   | EditKey
   | FollowUpKey
+  | ActivityKey
   | TranslationKey;
 export type TextParams = Readonly<Record<string, string | number>>;
 
@@ -45,10 +48,30 @@ export interface UiText extends DateFormat {
   t(key: TextKey, params?: TextParams): string;
 }
 
-type OwnKey = UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | FollowUpKey;
+type OwnKey = UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | FollowUpKey | ActivityKey;
 const UI: Record<Language, Record<OwnKey, string>> = {
-  de: { ...UI_DE, ...FORM_DE, ...LEAD_DE, ...NOTES_DE, ...CREATE_DE, ...DEMO_DE, ...EDIT_DE, ...FOLLOW_UP_DE },
-  en: { ...UI_EN, ...FORM_EN, ...LEAD_EN, ...NOTES_EN, ...CREATE_EN, ...DEMO_EN, ...EDIT_EN, ...FOLLOW_UP_EN },
+  de: {
+    ...UI_DE,
+    ...FORM_DE,
+    ...LEAD_DE,
+    ...NOTES_DE,
+    ...CREATE_DE,
+    ...DEMO_DE,
+    ...EDIT_DE,
+    ...FOLLOW_UP_DE,
+    ...ACTIVITY_DE,
+  },
+  en: {
+    ...UI_EN,
+    ...FORM_EN,
+    ...LEAD_EN,
+    ...NOTES_EN,
+    ...CREATE_EN,
+    ...DEMO_EN,
+    ...EDIT_EN,
+    ...FOLLOW_UP_EN,
+    ...ACTIVITY_EN,
+  },
 };
 const SHARED: Record<Language, Catalog> = { de, en };
 

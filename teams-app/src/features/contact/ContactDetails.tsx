@@ -5,15 +5,19 @@ import {
   type Contact,
   ContactCard,
   ContactFollowUpsSection,
+  ContactTimeline,
+  type ContactTimelineHandle,
   type FixTarget,
   FollowUpForm,
   NewContactDialog,
   fixTargetOf,
   primaryEmail,
   type QualityFinding,
+  QuickEntryForm,
+  type QuickEntryType,
   useUiText,
 } from '@klarkonform/shared/ui';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { usePermissions } from '../../shell/usePermissions';
@@ -63,6 +67,8 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
   const [pendingFix, setPendingFix] = useState(target.fix);
   const [followUpOpen, setFollowUpOpen] = useState(false);
   const [followUps, setFollowUps] = useState(0);
+  const [quick, setQuick] = useState<QuickEntryType | undefined>();
+  const timeline = useRef<ContactTimelineHandle>(null);
   const contact = card?.contact;
 
   /** A change saved here: the card shows it at once, and the lists around hear of it. */
@@ -157,6 +163,12 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
           {t('card.companyPeople', { company: contact.displayName })}
         </Button>
       )}
+      {can('activities:write') && (
+        <>
+          <Button onClick={() => setQuick('call')}>{t('activity.quickCall')}</Button>
+          <Button onClick={() => setQuick('note')}>{t('activity.quickNote')}</Button>
+        </>
+      )}
     </div>
   );
   return (
@@ -219,6 +231,23 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
         onFixFinding={(finding) => openFix(fixOf(finding))}
         canFixFinding={canFix}
       />
+      {quick && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <QuickEntryForm
+            key={quick}
+            type={quick}
+            contactId={contact.id}
+            contactName={contact.displayName}
+            onCancel={() => setQuick(undefined)}
+            onSaved={(activity) => {
+              setQuick(undefined);
+              setNotice(t('activity.form.saved', { subject: activity.subject }));
+              timeline.current?.reload();
+            }}
+          />
+        </Suspense>
+      )}
+      <ContactTimeline ref={timeline} contactId={contact.id} name={contact.displayName} />
       {addingPerson && company && (
         <Suspense fallback={null}>
           <NewContactDialog

@@ -1,0 +1,142 @@
+import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { type Activity, ApiError, type ApiClient, useUiText } from '@klarkonform/shared/ui';
+import { useEffect, useRef, useState } from 'react';
+import type { MailboxHost, MailItem } from '../../office/mailbox-host';
+import { mailLogRequest, meetingKey, meetingLogRequest } from './log-request';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+export interface LogItemBarProps {
+  api: ApiClient;
+  host: MailboxHost;
+  item: MailItem;
+  /** Counts item switches: a new item starts over. */
+  switchId: number;
+  userEmail: string | undefined;
+  /** activities:write — without it only "Bereits protokolliert" shows. */
+  canWrite: boolean;
+  /**
+   * The card request of this item is on its way (or there is none): only then is the status
+   * asked, so it never goes out before the card.
+   */
+  cardRequested: boolean;
+  /** A log was stored now: the cards may show it. */
+  onLogged?: (activity: Activity) => void;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'logging' }
+  | { kind: 'logged'; activity: Activity; now: boolean }
+  | { kind: 'failed'; message: string };
+
+/**
+ * "E-Mail protokollieren" (with "Inhalt speichern") for a message, "Termin protokollieren" for an
+ * appointment — for the whole item, not per person. Whether the item is logged already is asked
+ * beside the card request (never before it), so after a reload or on another device the pane
+ * says "Bereits protokolliert" with who and when. The server decides by Message-ID or iCalUId.
+ */
+export function LogItemBar({
+  api,
+  host,
+  item,
+  switchId,
+  userEmail,
+  canWrite,
+  cardRequested,
+  onLogged,
+}: LogItemBarProps) {
+  const styles = useStyles();
+  const { t, dateTime } = useUiText();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [saveBody, setSaveBody] = useState(false);
+  const key = useRef(crypto.randomUUID());
+  const isMessage = item.kind === 'message';
+  const logKey = isMessage ? item.internetMessageId : meetingKey(item);
+
+  // A new item starts over (state that follows a prop, adjusted while rendering).
+  const [seen, setSeen] = useState(switchId);
+  if (seen !== switchId) {
+    setSeen(switchId);
+    setState({ kind: 'idle' });
+    setSaveBody(false);
+    key.current = crypto.randomUUID();
+  }
+
+  useEffect(() => {
+    if (!cardRequested || !logKey) return;
+    const abort = new AbortController();
+    const status = isMessage ? api.mailStatus(logKey, abort.signal) : api.meetingStatus(logKey, abort.signal);
+    status.then(
+      (answer) => {
+        if (abort.signal.aborted || !answer.logged || !answer.activity) return;
+        const activity = answer.activity;
+        setState((current) => (current.kind === 'idle' ? { kind: 'logged', activity, now: false } : current));
+      },
+      () => undefined,
+    );
+    return () => abort.abort();
+  }, [api, cardRequested, logKey, isMessage]);
+
+  if (!logKey) return null;
+
+  const log = async () => {
+    setState({ kind: 'logging' });
+    try {
+      let result: Awaited<ReturnType<ApiClient['logMail']>>;
+      if (isMessage) {
+        const body = saveBody ? await host.getBody() : undefined;
+        const request = mailLogRequest(item, userEmail, body);
+        if (!request) return;
+        result = await api.logMail(request, key.current);
+      } else {
+        const request = meetingLogRequest(item);
+        if (!request) return;
+        result = await api.logMeeting(request, key.current);
+      }
+      setState({ kind: 'logged', activity: result.activity, now: !result.alreadyLogged });
+      if (!result.alreadyLogged) onLogged?.(result.activity);
+    } catch (err) {
+      setState({
+        kind: 'failed',
+        message: err instanceof ApiError && err.problem?.detail ? err.problem.detail : t('activity.logFailed'),
+      });
+    }
+  };
+
+  if (state.kind === 'logged') {
+    const { activity } = state;
+    return (
+      <MessageBar intent="success" layout="multiline" data-testid="log-status">
+        <MessageBarBody>
+          {state.now
+            ? t('activity.loggedNow', { names: activity.contactNames.filter(Boolean).join(', ') })
+            : t('activity.loggedBy', { name: activity.createdBy.name, when: dateTime(activity.createdAt) })}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (!canWrite) return null;
+  return (
+    <div className={styles.bar} data-testid="log-item">
+      <Button size="small" appearance="primary" disabled={state.kind === 'logging'} onClick={() => void log()}>
+        {state.kind === 'logging' ? t('activity.logging') : t(isMessage ? 'activity.logMail' : 'activity.logMeeting')}
+      </Button>
+      {isMessage && (
+        <Checkbox
+          label={t('activity.saveBody')}
+          checked={saveBody}
+          disabled={state.kind === 'logging'}
+          onChange={(_, data) => setSaveBody(data.checked === true)}
+        />
+      )}
+      {state.kind === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{state.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

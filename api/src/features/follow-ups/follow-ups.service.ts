@@ -230,6 +230,9 @@ export class FollowUpsService {
       next.assigneeId = assignee.id;
       next.assigneeName = assignee.name;
     }
+    // The contact's name as it is now (it may have been renamed since); a contact gone meanwhile keeps the stored one.
+    const contact = await this.contacts.get(auth, before.contactId).catch(() => undefined);
+    if (contact) next.contactName = contact.displayName;
     if (patch.state === 'open' && before.state === 'done') {
       next.state = 'open';
       delete next.doneAt;

@@ -15,6 +15,9 @@ import { migrateContactLookupFields } from './features/contacts/contacts.migrati
 import { insightsRoutes } from './features/contacts/insights.routes';
 import { leadsRoutes } from './features/contacts/leads.routes';
 import { demoRoutes } from './features/demo/demo.routes';
+import { createFollowUpsFeature } from './features/follow-ups/follow-ups.feature';
+import { followUpsRoutes } from './features/follow-ups/follow-ups.routes';
+import { activitiesTimeline } from './features/follow-ups/follow-ups.timeline';
 import { seedDemoTenant } from './features/demo/demo.seed';
 import { DemoService } from './features/demo/demo.service';
 import { healthRoutes } from './features/health/health.routes';
@@ -160,6 +163,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(opportunitiesRoutes, { feature: opportunities });
   const activities = createActivitiesFeature(app.mongo, contacts);
   await app.register(activitiesRoutes, { activities: activities.activities });
+  const followUps = createFollowUpsFeature(app.mongo, contacts, users, {
+    timeline: activitiesTimeline(activities.activities),
+    onError: (err) => app.log.warn({ err }, 'timeline entry of a completed follow-up stays owed'),
+  });
+  await app.register(followUpsRoutes, { service: followUps.service, repo: followUps.repo, users });
   if (config.seedDemo) {
     const demo = { contacts, users };
     app.addHook('onReady', async () => {

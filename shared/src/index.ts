@@ -338,7 +338,38 @@ export {
   type TimelinePosition,
   truncateBody,
 } from './activities/activity.rules';
-export { FOLLOW_UP_STATES, FollowUp, FollowUpState, TimeOfDay } from './follow-ups/follow-up.schema';
+export {
+  ContactFollowUpsQuery,
+  DUE_RANGES,
+  DueBucketSchema,
+  DueRange,
+  FOLLOW_UP_STATES,
+  FollowUp,
+  FollowUpCreate,
+  FollowUpItems,
+  FollowUpListItem,
+  FollowUpListPage,
+  FollowUpListQuery,
+  FollowUpPatch,
+  FollowUpState,
+  MAX_FOLLOW_UPS_PAGE,
+  MAX_OPEN_FOLLOW_UPS_PER_ASSIGNEE,
+  TimeOfDay,
+} from './follow-ups/follow-up.schema';
+export {
+  DUE_BUCKETS,
+  QUICK_DUE_CHOICES,
+  addDays,
+  berlinTime,
+  berlinToday,
+  dueBucket,
+  isPastDue,
+  isoWeekday,
+  quickDueDate,
+  weekEnd,
+  workingDayFrom,
+} from './follow-ups/follow-up-due.rules';
+export type { DueBucket, QuickDueChoice } from './follow-ups/follow-up-due.rules';
 export {
   AmountCents,
   MAX_AMOUNT_CENTS,

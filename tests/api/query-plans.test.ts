@@ -58,6 +58,26 @@ beforeAll(async () => {
       logKey: `mail:plan-${i}@example.de`,
     })),
   );
+  // Follow-ups of those contacts, spread over 20 assignees, most of them done (as in a busy year).
+  await db.collection('followUps').insertMany(
+    Array.from({ length: 6000 }, (_, i) => ({
+      tenantId: i % 3 ? TENANT_A : TENANT_B,
+      title: `Plan ${i}`,
+      dueDate: `2026-${String((i % 12) + 1).padStart(2, '0')}-15`,
+      assigneeId: `user-${i % 20}`,
+      contactId: String(people[i % people.length]?._id),
+      contactName: 'Plan',
+      state: i % 5 ? 'done' : 'open',
+      assigneeState:
+        i % 5 ? `user-${i % 20}:done:2026-${String((i % 12) + 1).padStart(2, '0')}` : `user-${i % 20}:open`,
+      createdBy: { id: 'u', name: 'U' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      version: 1,
+      idempotencyKey: `plan-follow-up-${i}`,
+      requestHash: 'h',
+    })),
+  );
   // As autovacuum would after a load: the planner's statistics of the fresh tables.
   const postgresUrl = inject('postgresUrl');
   if (postgresUrl) {

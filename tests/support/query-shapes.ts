@@ -205,6 +205,33 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     collection: 'activities',
     filter: (tenantId) => ({ tenantId, idempotencyKey: 'plan-key-42' }),
   },
+  // Follow-ups (issue 12): "Meine Wiedervorlagen" is one equality on the assignee's open bucket;
+  // the card and the contact's list one on contactId (the state only narrows); creates look up
+  // their idempotency key.
+  {
+    name: 'follow-ups: open ones of an assignee',
+    field: 'assigneeState',
+    collection: 'followUps',
+    filter: (tenantId) => ({ tenantId, assigneeState: 'user-3:open' }),
+  },
+  {
+    name: 'follow-ups: open ones of a contact (card)',
+    field: 'contactId',
+    collection: 'followUps',
+    filter: (tenantId, p) => ({ tenantId, contactId: String(p._id), state: 'open' }),
+  },
+  {
+    name: 'follow-up history: audit entries of a follow-up',
+    field: 'followUpId',
+    collection: 'audit',
+    filter: (tenantId) => ({ tenantId, followUpId: '65a1b2c3d4e5f60718293a4b' }),
+  },
+  {
+    name: 'follow-up create: idempotency key',
+    field: 'idempotencyKey',
+    collection: 'followUps',
+    filter: (tenantId) => ({ tenantId, idempotencyKey: 'plan-follow-up-42' }),
+  },
 ];
 
 interface PlanNode {

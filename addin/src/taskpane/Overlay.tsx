@@ -5,6 +5,8 @@ import {
   ContactEditor,
   type ContactSummary,
   CreateContactPanel,
+  type FollowUp,
+  FollowUpForm,
   NotesEditor,
   type SenderCard,
 } from '@klarkonform/shared/ui';
@@ -29,10 +31,12 @@ export interface OverlayProps {
   onClose: () => void;
   /** The notes editor has unsaved text (the pane asks before an item switch closes it). */
   onNotesDirty: (dirty: boolean) => void;
+  /** A follow-up was created for the contact. */
+  onFollowUpSaved: (followUp: FollowUp) => void;
 }
 
 // The lazily loaded views over the card: create, edit, consent, notes, company.
-export function Overlay({ overlay, onChanged, onOpenContact, onClose, onNotesDirty }: OverlayProps) {
+export function Overlay({ overlay, onChanged, onOpenContact, onClose, onNotesDirty, onFollowUpSaved }: OverlayProps) {
   const { action, card, person } = overlay;
   const contact = card.contact;
   switch (action) {
@@ -71,6 +75,10 @@ export function Overlay({ overlay, onChanged, onOpenContact, onClose, onNotesDir
           onClose={onClose}
           onDirtyChange={onNotesDirty}
         />
+      ) : null;
+    case 'followUp':
+      return contact ? (
+        <FollowUpForm contact={contact} ownerName={card.owner?.name} onSaved={onFollowUpSaved} onCancel={onClose} />
       ) : null;
     case 'company': {
       const company = contact?.kind === 'company' ? contact : card.company;

@@ -3,6 +3,7 @@ import {
   type Activity,
   CardSkeleton,
   ContactCard,
+  ContactFollowUpsSection,
   fixTargetOf,
   QuickEntryForm,
   type QuickEntryType,
@@ -19,13 +20,15 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-export type PersonAction = 'create' | 'edit' | 'consent' | 'notes' | 'company';
+export type PersonAction = 'create' | 'edit' | 'consent' | 'notes' | 'company' | 'followUp';
 
 export interface PersonViewProps {
   person: Participant;
   entry: CardEntry | undefined;
   switchId: number;
-  can: { write: boolean; consent: boolean; notes: boolean; activities: boolean };
+  can: { write: boolean; consent: boolean; notes: boolean; activities: boolean; followUps: boolean };
+  /** Changes when a follow-up was created: the card's open follow-ups are read again. */
+  followUpsGeneration?: number;
   /** `field`: for 'edit', the field path the editor opens at (a finding's "Beheben"). */
   onAction: (action: PersonAction, field?: string) => void;
   onRetry: () => void;
@@ -40,6 +43,7 @@ export function PersonView({
   entry,
   switchId,
   can,
+  followUpsGeneration = 0,
   onAction,
   onRetry,
   onSignIn,
@@ -121,6 +125,11 @@ export function PersonView({
           {t('card.addNote')}
         </Button>
       )}
+      {can.followUps && (
+        <Button size="small" onClick={() => onAction('followUp')}>
+          {t('followUp.action')}
+        </Button>
+      )}
       {can.activities && (
         <>
           <Button size="small" onClick={() => setQuick('call')}>
@@ -134,6 +143,7 @@ export function PersonView({
     </div>
   );
   const contact = card.contact;
+  const contactId = contact.id;
   return (
     <>
       {stale}
@@ -160,7 +170,17 @@ export function PersonView({
       )}
       <ContactCard
         card={card}
-        actions={actions}
+        actions={
+          <>
+            {actions}
+            <ContactFollowUpsSection
+              key={contactId}
+              contactId={contactId}
+              generation={followUpsGeneration}
+              canComplete={can.followUps}
+            />
+          </>
+        }
         onOpenCompany={() => onAction('company')}
         onFixFinding={(finding) => {
           const fix = fixTargetOf(finding, card.contact?.kind ?? 'person');

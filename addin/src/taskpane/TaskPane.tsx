@@ -51,6 +51,7 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
   const [visiting, setVisiting] = useState<Participant>();
   const [notesDirty, setNotesDirty] = useState(false);
   const [askDiscard, setAskDiscard] = useState(false);
+  const [followUpsGeneration, setFollowUpsGeneration] = useState(0);
 
   useEffect(() => {
     void store.load(participants);
@@ -126,6 +127,10 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
             onOpenContact={(summary) => void openContact(summary)}
             onClose={() => setOverlay(undefined)}
             onNotesDirty={setNotesDirty}
+            onFollowUpSaved={() => {
+              setOverlay(undefined);
+              setFollowUpsGeneration((n) => n + 1);
+            }}
           />
         </Suspense>
         {overlay.action === 'notes' && (
@@ -193,7 +198,9 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
             consent: can('consent:write'),
             notes: can('notes:write'),
             activities: can('activities:write'),
+            followUps: can('followUps:write'),
           }}
+          followUpsGeneration={followUpsGeneration}
           onActivityRecorded={() => void refresh(selected)}
           onAction={onAction}
           onRetry={() => void refresh(selected)}

@@ -3,6 +3,7 @@ import { ConfigError, loadDatabaseConfig } from '../config';
 import { activityModel } from '../features/activities/activities.model';
 import { auditModel } from '../features/audit/audit.model';
 import { contactModels } from '../features/contacts/contacts.model';
+import { followUpModel } from '../features/follow-ups/follow-ups.model';
 import { userModel } from '../features/users/users.repository';
 
 // Creates the indexes every query relies on, for deployments that start the
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       auditModel(connection),
       userModel(connection),
       activityModel(connection),
+      followUpModel(connection),
     ]) {
       await model.createCollection().catch(() => undefined);
       await model.createIndexes();

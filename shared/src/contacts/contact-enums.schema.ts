@@ -141,6 +141,9 @@ export const AUDIT_ACTIONS = [
   'activityCreate',
   'activityUpdate',
   'activityDelete',
+  // A follow-up (Wiedervorlage) created or changed (completed, reopened); the entry names its contact.
+  'followUpCreate',
+  'followUpUpdate',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

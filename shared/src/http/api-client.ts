@@ -29,6 +29,13 @@ import type {
 } from '../contacts/lead-status.schema';
 import type { CompanyPerson, SenderCard } from '../contacts/sender-card.schema';
 import type { DemoResetResult, DemoStatus } from '../demo/demo.schema';
+import type {
+  FollowUp,
+  FollowUpCreate,
+  FollowUpListPage,
+  FollowUpListQuery,
+  FollowUpPatch,
+} from '../follow-ups/follow-up.schema';
 import type { Language } from '../i18n/language';
 import type {
   Forecast,
@@ -442,6 +449,38 @@ export function createApiClient(options: ApiClientOptions) {
     demoStatus: (signal?: AbortSignal) => json<DemoStatus>('/demo', { signal }),
     /** Deletes the demo tenant's data and seeds it afresh (admins of the demo tenant only). */
     resetDemo: () => post<DemoResetResult>('/demo/reset', {}),
+
+    // Follow-ups (Wiedervorlage)
+    /** The same key always yields the same follow-up, so a double click or a retry is harmless. */
+    async createFollowUp(body: FollowUpCreate, idempotencyKey: string): Promise<FollowUp> {
+      const res = await request<FollowUp>('/follow-ups', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+        retry: true,
+      });
+      return res.body;
+    },
+    /** Changes, completes (`state: 'done'`) or reopens a follow-up from the version the user saw (If-Match). */
+    patchFollowUp: (followUpId: string, version: number, patch: FollowUpPatch) =>
+      json<FollowUp>(`/follow-ups/${id(followUpId)}`, {
+        method: 'PATCH',
+        body: patch,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    /** "Meine Wiedervorlagen": open ones of `assignee` (me, a user id, all) with their due bucket. */
+    followUps(query: FollowUpListQuery = {}, signal?: AbortSignal): Promise<FollowUpListPage> {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+      return json<FollowUpListPage>(`/follow-ups?${params}`, { retry: true, signal });
+    },
+    /** The contact's follow-ups (open ones by due day first). */
+    async contactFollowUps(contactId: string, state?: FollowUp['state'], signal?: AbortSignal): Promise<FollowUp[]> {
+      const query = state ? `?state=${state}` : '';
+      return (
+        await json<{ items: FollowUp[] }>(`/contacts/${id(contactId)}/follow-ups${query}`, { retry: true, signal })
+      ).items;
+    },
 
     async contactHistory(contactId: string): Promise<AuditEntry[]> {
       return (await json<{ items: AuditEntry[] }>(`/contacts/${id(contactId)}/history`, { retry: true })).items;

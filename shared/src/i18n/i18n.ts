@@ -85,6 +85,12 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   addOpenItems: 'openItems',
   setOpenItems: 'openItems',
   addFreeNotes: 'freeNotes',
+  // Follow-ups (Wiedervorlage)
+  assigneeId: 'assignee',
+  'querystring.assignee': 'assignee',
+  'body.state': 'followUpState',
+  'querystring.state': 'followUpState',
+  'querystring.range': 'dueRange',
   'body.body': 'mailBody',
 };
 

@@ -123,6 +123,16 @@ export {
   CreateContactPanel,
   DiscardNotesDialog,
   NewContactDialog,
+  FollowUpForm,
   NotesEditor,
   preloadEditors,
 } from './lazy';
+// Follow-ups (Wiedervorlage)
+export type { FollowUp, FollowUpListItem, FollowUpListPage } from '../follow-ups/follow-up.schema';
+export type { DueBucket, QuickDueChoice } from '../follow-ups/follow-up-due.rules';
+export { DUE_BUCKETS, berlinToday, dueBucket } from '../follow-ups/follow-up-due.rules';
+export { OpenFollowUps } from './follow-ups/OpenFollowUps';
+export type { OpenFollowUpsProps } from './follow-ups/OpenFollowUps';
+export { ContactFollowUpsSection } from './follow-ups/ContactFollowUpsSection';
+export type { ContactFollowUpsSectionProps } from './follow-ups/ContactFollowUpsSection';
+export type { FollowUpFormProps } from './follow-ups/FollowUpForm';

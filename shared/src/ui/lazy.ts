@@ -16,6 +16,7 @@ export const NotesEditor = lazy(() => import('./edit/NotesEditor').then((m) => (
 export const DiscardNotesDialog = lazy(() =>
   import('./edit/DiscardNotesDialog').then((m) => ({ default: m.DiscardNotesDialog })),
 );
+export const FollowUpForm = lazy(() => import('./follow-ups/FollowUpForm').then((m) => ({ default: m.FollowUpForm })));
 export const CompanyView = lazy(() => import('./company/CompanyView').then((m) => ({ default: m.CompanyView })));
 
 /** Starts loading the editors ahead of need (e.g. when the pane is idle after the first card). */

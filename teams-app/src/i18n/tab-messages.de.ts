@@ -8,6 +8,7 @@ export const TAB_DE = {
   'tab.pipeline': 'Verkaufschancen',
   'tab.dataCare': 'Datenpflege',
   'tab.search': 'Suche',
+  'tab.followUps': 'Wiedervorlagen',
   'tab.starting': 'KlarKonform wird geladen …',
   'tab.settingsTitle': 'KlarKonform in dieser Besprechung',
   'tab.settingsText':

@@ -7,6 +7,7 @@ export const TAB_EN: Record<TabKey, string> = {
   'tab.leads': 'Leads',
   'tab.pipeline': 'Opportunities',
   'tab.dataCare': 'Data care',
+  'tab.followUps': 'Follow-ups',
   'tab.search': 'Search',
   'tab.starting': 'Loading KlarKonform …',
   'tab.settingsTitle': 'KlarKonform in this meeting',

@@ -1,6 +1,7 @@
 import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { type ReactNode, useState } from 'react';
 import { DataCareView } from '../features/data-care/DataCareView';
+import { FollowUpsView } from '../features/follow-ups/FollowUpsView';
 import { LeadsView } from '../features/leads/LeadsView';
 import { PipelineSection } from '../features/pipeline/PipelineSection';
 import { SearchView } from '../features/search/SearchView';
@@ -27,11 +28,12 @@ const useStyles = makeStyles({
   compactPanel: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalL}` },
 });
 
-const SECTIONS = ['leads', 'pipeline', 'dataCare', 'search'] as const;
+const SECTIONS = ['leads', 'pipeline', 'followUps', 'dataCare', 'search'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, TabKey> = {
   leads: 'tab.leads',
   pipeline: 'tab.pipeline',
+  followUps: 'tab.followUps',
   dataCare: 'tab.dataCare',
   search: 'tab.search',
 };
@@ -42,6 +44,8 @@ function view(section: Section, compact: boolean): ReactNode {
       return <LeadsView compact={compact} />;
     case 'pipeline':
       return <PipelineSection compact={compact} />;
+    case 'followUps':
+      return <FollowUpsView compact={compact} />;
     case 'dataCare':
       return <DataCareView />;
     case 'search':
@@ -49,7 +53,7 @@ function view(section: Section, compact: boolean): ReactNode {
   }
 }
 
-// The page: a header, the three sections as tabs. A section is mounted on its first visit
+// The page: a header, the sections as tabs. A section is mounted on its first visit
 // and then kept, so switching back does not lose a search or reload a list.
 export function TabShell({ compact }: { compact: boolean }) {
   const styles = useStyles();

@@ -16,6 +16,8 @@ export interface AuditDoc {
   entity?: string;
   /** The activity an entry is about (activityCreate/Update/Delete); `contactId` is its first contact. */
   activityId?: string;
+  /** The follow-up an entry is about (followUpCreate/Update); `contactId` is its contact. */
+  followUpId?: string;
 }
 
 const auditSchema = new Schema<AuditDoc>(
@@ -29,10 +31,13 @@ const auditSchema = new Schema<AuditDoc>(
     requestHash: { type: String },
     entity: { type: String },
     activityId: { type: String },
+    followUpId: { type: String },
   },
   { versionKey: false, minimize: false, collection: 'audit' },
 );
 auditSchema.index({ tenantId: 1, contactId: 1, at: -1, _id: -1 });
+// A follow-up's own trail (GET /follow-ups/:id/history).
+auditSchema.index({ tenantId: 1, followUpId: 1 });
 auditSchema.plugin(tenantScopePlugin);
 
 export function auditModel(connection: Connection): Model<AuditDoc> {

@@ -38,7 +38,7 @@ export class AuditRepository {
     contactId: string,
     entry: PendingAudit,
     fresh = false,
-    about: { activityId?: string } = {},
+    about: { activityId?: string; followUpId?: string } = {},
   ): Promise<void> {
     const _id = new Types.ObjectId(entry.id);
     // A pending entry found on a contact is usually stored already (the change that wrote it
@@ -56,6 +56,7 @@ export class AuditRepository {
         ...(entry.requestHash ? { requestHash: entry.requestHash } : {}),
         ...(entry.entity ? { entity: entry.entity } : {}),
         ...(about.activityId ? { activityId: about.activityId } : {}),
+        ...(about.followUpId ? { followUpId: about.followUpId } : {}),
       });
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
@@ -74,7 +75,24 @@ export class AuditRepository {
   }
 
   async list(tenantId: string, contactId: string, limit = 100): Promise<AuditEntry[]> {
-    const docs = await this.model.find({ tenantId, contactId }).sort({ at: -1, _id: -1 }).limit(limit).lean();
+    return this.entries(tenantId, { contactId }, limit);
+  }
+
+  /** The entries about one follow-up (its own trail), newest first. */
+  async listForFollowUp(tenantId: string, followUpId: string, limit = 100): Promise<AuditEntry[]> {
+    return this.entries(tenantId, { followUpId }, limit);
+  }
+
+  private async entries(
+    tenantId: string,
+    key: { contactId: string } | { followUpId: string },
+    limit: number,
+  ): Promise<AuditEntry[]> {
+    const docs = await this.model
+      .find({ tenantId, ...key })
+      .sort({ at: -1, _id: -1 })
+      .limit(limit)
+      .lean();
     return docs.map((d) => ({
       id: String(d._id),
       contactId: d.contactId,

@@ -11,6 +11,8 @@ import { DEMO_DE, type DemoKey } from '../demo/demo-messages.de';
 import { DEMO_EN } from '../demo/demo-messages.en';
 import { EDIT_DE, type EditKey } from '../edit/edit-messages.de';
 import { EDIT_EN } from '../edit/edit-messages.en';
+import { FOLLOW_UP_DE, type FollowUpKey } from '../follow-ups/follow-up-messages.de';
+import { FOLLOW_UP_EN } from '../follow-ups/follow-up-messages.en';
 import { LEAD_DE, type LeadKey } from '../lead/lead-messages.de';
 import { LEAD_EN } from '../lead/lead-messages.en';
 import { OPPORTUNITY_DE, type OpportunityKey } from '../opportunities/opportunity-messages.de';
@@ -35,6 +37,7 @@ export type TextKey =
   | DemoKey
   | EditKey
   | OpportunityKey
+  | FollowUpKey
   | ActivityKey
   | TranslationKey;
 export type TextParams = Readonly<Record<string, string | number>>;
@@ -48,10 +51,18 @@ export interface UiText extends DateFormat {
   t(key: TextKey, params?: TextParams): string;
 }
 
-const UI: Record<
-  Language,
-  Record<UiKey | FormKey | LeadKey | NotesKey | CreateKey | DemoKey | EditKey | OpportunityKey | ActivityKey, string>
-> = {
+type OwnKey =
+  | UiKey
+  | FormKey
+  | LeadKey
+  | NotesKey
+  | CreateKey
+  | DemoKey
+  | EditKey
+  | OpportunityKey
+  | FollowUpKey
+  | ActivityKey;
+const UI: Record<Language, Record<OwnKey, string>> = {
   de: {
     ...UI_DE,
     ...FORM_DE,
@@ -61,6 +72,7 @@ const UI: Record<
     ...DEMO_DE,
     ...EDIT_DE,
     ...OPPORTUNITY_DE,
+    ...FOLLOW_UP_DE,
     ...ACTIVITY_DE,
   },
   en: {
@@ -72,6 +84,7 @@ const UI: Record<
     ...DEMO_EN,
     ...EDIT_EN,
     ...OPPORTUNITY_EN,
+    ...FOLLOW_UP_EN,
     ...ACTIVITY_EN,
   },
 };

@@ -4,9 +4,11 @@ import {
   CardSkeleton,
   type Contact,
   ContactCard,
+  ContactFollowUpsSection,
   ContactTimeline,
   type ContactTimelineHandle,
   type FixTarget,
+  FollowUpForm,
   NewContactDialog,
   fixTargetOf,
   primaryEmail,
@@ -55,7 +57,7 @@ export function ContactDetails(props: ContactDetailsProps) {
 function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: ContactDetailsProps) {
   const styles = useStyles();
   const { tt } = useTabText();
-  const { t } = useUiText();
+  const { t, date } = useUiText();
   const can = usePermissions();
   const { card, error, refreshing, reload, showSaved } = useContactCard(target);
   const [mode, setMode] = useState<FormMode | { kind: 'card' }>({ kind: 'card' });
@@ -63,6 +65,8 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
   const [addingPerson, setAddingPerson] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
   const [pendingFix, setPendingFix] = useState(target.fix);
+  const [followUpOpen, setFollowUpOpen] = useState(false);
+  const [followUps, setFollowUps] = useState(0);
   const [quick, setQuick] = useState<QuickEntryType | undefined>();
   const timeline = useRef<ContactTimelineHandle>(null);
   const contact = card?.contact;
@@ -144,6 +148,16 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
       )}
       {can('notes:write') && <Button onClick={() => setMode({ kind: 'notes' })}>{t('card.addNote')}</Button>}
       {can('consent:write') && <Button onClick={() => setMode({ kind: 'consent' })}>{t('card.addConsent')}</Button>}
+      {can('followUps:write') && (
+        <Button
+          onClick={() => {
+            setNotice(undefined);
+            setFollowUpOpen(true);
+          }}
+        >
+          {t('followUp.action')}
+        </Button>
+      )}
       {contact.kind === 'company' && (
         <Button onClick={() => setMode({ kind: 'company' })}>
           {t('card.companyPeople', { company: contact.displayName })}
@@ -187,9 +201,32 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
           onClose={() => setPanel(undefined)}
         />
       )}
+      {followUpOpen && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <FollowUpForm
+            contact={contact}
+            ownerName={card.owner?.name}
+            onSaved={(saved) => {
+              setFollowUpOpen(false);
+              setFollowUps((n) => n + 1);
+              setNotice(t('followUp.saved', { date: date(saved.dueDate) }));
+            }}
+            onCancel={() => setFollowUpOpen(false)}
+          />
+        </Suspense>
+      )}
       <ContactCard
         card={card}
-        actions={actions}
+        actions={
+          <>
+            {actions}
+            <ContactFollowUpsSection
+              contactId={contact.id}
+              generation={followUps}
+              canComplete={can('followUps:write')}
+            />
+          </>
+        }
         onOpenCompany={company ? () => setMode({ kind: 'company' }) : undefined}
         onFixFinding={(finding) => openFix(fixOf(finding))}
         canFixFinding={canFix}

@@ -168,8 +168,14 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     onError: (err) => app.log.warn({ err }, 'timeline entry of a completed follow-up stays owed'),
   });
   await app.register(followUpsRoutes, { service: followUps.service, repo: followUps.repo, users });
+  // The sender card shows each known contact's sales work, read through these features' services.
+  contacts.cards.attachSalesWork({
+    recentActivities: (tenantId, ids, limit) => activities.activities.recentFor(tenantId, ids, limit),
+    openFollowUps: (tenantId, ids) => followUps.service.openFor(tenantId, ids),
+    openOpportunities: (tenantId, ids) => opportunities.service.openFor(tenantId, ids),
+  });
   if (config.seedDemo) {
-    const demo = { contacts, users };
+    const demo = { contacts, users, activities, followUps, opportunities };
     app.addHook('onReady', async () => {
       await seedDemoTenant(demo, DEMO_TENANT_ID, app.log);
     });

@@ -88,6 +88,19 @@ describe('demo reset', () => {
     );
     expect(archived.statusCode).toBe(200);
     expect((await history(t, max.id)).map((entry) => entry.action)).toContain('update');
+    // … and works with him: an opportunity, a follow-up, a call in his history.
+    const keyed = (url: string, payload: Record<string, unknown>) =>
+      t.request({ method: 'POST', url, headers: { 'idempotency-key': randomUUID() }, payload }, demo);
+    expect(
+      (await keyed('/api/v1/opportunities', { title: 'Besuchs-Test', contactId: max.id, amountCents: 100 })).statusCode,
+    ).toBe(201);
+    expect(
+      (await keyed('/api/v1/follow-ups', { title: 'Besucher ruft an', contactId: max.id, dueDate: '2030-01-02' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await keyed('/api/v1/activities', { type: 'call', subject: 'Testanruf', contactIds: [max.id] })).statusCode,
+    ).toBe(201);
 
     const res = await reset(t, demo);
     expect(res.statusCode).toBe(200);
@@ -100,12 +113,29 @@ describe('demo reset', () => {
     expect(after[0]?.contactNumber).toBe('C00001');
     const gone = await t.request({ method: 'GET', url: `/api/v1/contacts/${added.id}` }, demo);
     expect(gone.statusCode).toBe(404);
-    // The audit trail starts again with the seed: the create and Max's two consent events.
-    expect((await history(t, byName(after, 'Max Mustermann').id)).map((entry) => entry.action).sort()).toEqual([
-      'consent',
-      'consent',
-      'create',
-    ]);
+    // The audit trail starts again with the seed: the create, Max's two consent events and the seeded
+    // activities with him — as on a server seeded afresh.
+    const actions = async (app: TestApp, contacts: readonly Contact[]) =>
+      (await history(app, byName(contacts, 'Max Mustermann').id)).map((entry) => entry.action).sort();
+    expect(await actions(t, after)).toEqual(await actions(fresh, await demoContacts(fresh, demo)));
+    expect(await actions(t, after)).toEqual(expect.arrayContaining(['consent', 'consent', 'create']));
+    // The sales work too: what the visitor added is gone, the seeded pipeline, follow-ups and history are back.
+    const work = async (app: TestApp) => {
+      const get = async (url: string) => (await app.request({ method: 'GET', url }, demo)).json().items;
+      const maxId = byName(await demoContacts(app, demo), 'Max Mustermann').id;
+      return {
+        opportunities: (await get('/api/v1/opportunities?limit=100')).map((o: { title: string }) => o.title).sort(),
+        followUps: (await get('/api/v1/follow-ups?assignee=all&limit=100'))
+          .map((f: { title: string }) => f.title)
+          .sort(),
+        history: (await get(`/api/v1/contacts/${maxId}/activities`)).map((a: { subject: string }) => a.subject),
+      };
+    };
+    const seeded = await work(fresh);
+    expect(seeded.opportunities.length).toBeGreaterThan(0);
+    expect(seeded.followUps.length).toBeGreaterThan(0);
+    expect(seeded.history.length).toBeGreaterThan(0);
+    expect(await work(t)).toEqual(seeded);
     // The colleagues are tenant users again; so is the demo user, who signed in.
     const users = (await t.request({ method: 'GET', url: '/api/v1/users' }, demo)).json().items;
     expect(users.map((user: { id: string }) => user.id).sort()).toEqual(

@@ -35,8 +35,10 @@ describe('demo opportunities', () => {
     }
     const { service } = createOpportunitiesFeature(t.app.mongo, contacts.contacts, users);
     const auth = demoSeedAuth(DEMO_TENANT_ID);
-    expect(await seedOpportunitiesDemo(service, auth, ids)).toBe(9);
+    // The start seeded the nine (seedDemoTenant); seeding again adds nothing.
     expect(await seedOpportunitiesDemo(service, auth, ids)).toBe(0);
+    const all = (await t.request({ method: 'GET', url: '/api/v1/opportunities?limit=100' }, as)).json();
+    expect(all.items).toHaveLength(9);
 
     const board = (await t.request({ method: 'GET', url: '/api/v1/opportunities/board' }, as)).json();
     expect(board.columns.map((c: { count: number }) => c.count)).toEqual([1, 1, 1, 2, 1, 1, 1, 1]);

@@ -3,14 +3,23 @@ import { type Contact, permissionsFor } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactsFeature } from '../contacts/contacts.feature';
 import type { UsersRepository } from '../users/users.repository';
+import { seedDemoActivities } from '../activities/activities.demo';
+import type { ActivitiesFeature } from '../activities/activities.feature';
+import { seedFollowUpsDemo } from '../follow-ups/follow-ups.demo';
+import type { FollowUpsFeature } from '../follow-ups/follow-ups.feature';
+import { seedOpportunitiesDemo } from '../opportunities/opportunities.demo';
+import type { OpportunitiesFeature } from '../opportunities/opportunities.feature';
 import { demoRecords, type DemoRecord } from './demo-data';
 import { instantBefore } from './demo-dates';
 import { DEMO_USERS } from './demo-tenant';
 
-/** What seeding needs: the contacts feature's services and the tenant's users. */
+/** What seeding needs: the features' services and the tenant's users. */
 export interface DemoSeedDeps {
   contacts: ContactsFeature;
   users: UsersRepository;
+  activities: ActivitiesFeature;
+  followUps: FollowUpsFeature;
+  opportunities: OpportunitiesFeature;
 }
 
 /** The actor of the seeded records (the audit trail names "Demo-Daten"). */
@@ -53,7 +62,8 @@ async function backdate(
 
 /**
  * Seeds the demo tenant through the same services users go through: its users (the Betreuer of
- * the contacts), then the contacts of demo-data.ts with dates counted back from `now`. Every
+ * the contacts), then the contacts of demo-data.ts with dates counted back from `now`, then their
+ * opportunities, follow-ups and activities. Every
  * create carries a fixed Idempotency-Key and is skipped when a contact with that key exists, so
  * running it again (every start, another instance, another day) changes nothing; the appends
  * (consent events, back-dating) run only for a contact just created. Returns how many contacts
@@ -87,6 +97,13 @@ export async function seedDemoTenant(
     for (const event of record.consent ?? []) current = await feature.notes.addConsentEvent(auth, contact.id, event);
     await backdate(feature, tenantId, current, record, now);
   }
-  if (created > 0) log.info({ tenantId, created }, 'seeded the demo tenant');
+  // The sales work on those contacts: each entry under its own fixed key, so a start adds only
+  // what is missing (also to a tenant seeded before these features existed).
+  const opportunities = await seedOpportunitiesDemo(deps.opportunities.service, auth, ids, now);
+  const followUps = await seedFollowUpsDemo(deps.followUps.service, auth, ids, DEMO_USERS, now);
+  const activities = await seedDemoActivities(deps.activities, feature, tenantId, now);
+  if (created + opportunities + followUps + activities > 0) {
+    log.info({ tenantId, created, opportunities, followUps, activities }, 'seeded the demo tenant');
+  }
   return created;
 }

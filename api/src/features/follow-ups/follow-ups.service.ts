@@ -31,9 +31,6 @@ import type { FollowUpTimeline } from './follow-ups.timeline';
 /** Attempts at a change with If-Match `*` that keeps losing races. */
 const MAX_CHANGE_ATTEMPTS = 20;
 
-/** Open follow-ups the card shows per contact (`openFor`). */
-export const CARD_FOLLOW_UPS = 5;
-
 export class FollowUpsService {
   private timeline: FollowUpTimeline | undefined;
 
@@ -186,8 +183,8 @@ export class FollowUpsService {
   }
 
   /**
-   * For the sender card: each contact's open follow-ups by due day, at most CARD_FOLLOW_UPS,
-   * keyed by contact id (contacts without any are absent). One equality lookup per contact, in
+   * For the sender card: each contact's open follow-ups by due day (all of them: the card shows the
+   * first CARD_OPEN_FOLLOW_UPS and counts the rest), keyed by contact id (contacts without any are absent). One equality lookup per contact, in
    * parallel (QUERY-RULES R22).
    */
   async openFor(tenantId: string, contactIds: readonly string[]): Promise<Map<string, FollowUp[]>> {
@@ -195,7 +192,7 @@ export class FollowUpsService {
     const lists = await Promise.all(ids.map((id) => this.repo.findByContact(tenantId, id, 'open')));
     const out = new Map<string, FollowUp[]>();
     ids.forEach((id, i) => {
-      const open = (lists[i] ?? []).map(toFollowUp).sort(byDue).slice(0, CARD_FOLLOW_UPS);
+      const open = (lists[i] ?? []).map(toFollowUp).sort(byDue);
       if (open.length > 0) out.set(id, open);
     });
     return out;

@@ -10,8 +10,14 @@ import {
   NotesEditor,
   type SenderCard,
 } from '@klarkonform/shared/ui';
+import { lazy } from 'react';
 import type { Participant } from '../features/participants/participants';
 import type { PersonAction } from './PersonView';
+
+// The whole timeline loads when asked for ("Gesamte Historie"), not with the pane.
+const TimelineView = lazy(() =>
+  import('../features/activities/TimelineView').then((m) => ({ default: m.TimelineView })),
+);
 
 export interface OverlayState {
   action: PersonAction;
@@ -35,7 +41,7 @@ export interface OverlayProps {
   onFollowUpSaved: (followUp: FollowUp) => void;
 }
 
-// The lazily loaded views over the card: create, edit, consent, notes, company.
+// The lazily loaded views over the card: create, edit, consent, notes, follow-up, company, timeline.
 export function Overlay({ overlay, onChanged, onOpenContact, onClose, onNotesDirty, onFollowUpSaved }: OverlayProps) {
   const { action, card, person } = overlay;
   const contact = card.contact;
@@ -80,6 +86,8 @@ export function Overlay({ overlay, onChanged, onOpenContact, onClose, onNotesDir
       return contact ? (
         <FollowUpForm contact={contact} ownerName={card.owner?.name} onSaved={onFollowUpSaved} onCancel={onClose} />
       ) : null;
+    case 'timeline':
+      return contact ? <TimelineView contactId={contact.id} name={contact.displayName} onBack={onClose} /> : null;
     case 'company': {
       const company = contact?.kind === 'company' ? contact : card.company;
       if (!company) return null;

@@ -3,14 +3,14 @@ import {
   type Activity,
   CardSkeleton,
   ContactCard,
-  ContactFollowUpsSection,
   fixTargetOf,
   QuickEntryForm,
   type QuickEntryType,
   UnknownSenderCard,
+  useFollowUpCompletion,
   useUiText,
 } from '@klarkonform/shared/ui';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { AuthRequiredError } from '@klarkonform/shared/auth';
 import type { CardEntry } from '../features/cards/card-store';
 import type { Participant } from '../features/participants/participants';
@@ -20,21 +20,19 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-export type PersonAction = 'create' | 'edit' | 'consent' | 'notes' | 'company' | 'followUp';
+export type PersonAction = 'create' | 'edit' | 'consent' | 'notes' | 'company' | 'followUp' | 'timeline';
 
 export interface PersonViewProps {
   person: Participant;
   entry: CardEntry | undefined;
   switchId: number;
   can: { write: boolean; consent: boolean; notes: boolean; activities: boolean; followUps: boolean };
-  /** Changes when a follow-up was created: the card's open follow-ups are read again. */
-  followUpsGeneration?: number;
   /** `field`: for 'edit', the field path the editor opens at (a finding's "Beheben"). */
   onAction: (action: PersonAction, field?: string) => void;
   onRetry: () => void;
   onSignIn: () => void;
-  /** A call or note was recorded from the card ("Anruf notieren", "Notiz"). */
-  onActivityRecorded?: (activity: Activity) => void;
+  /** A call or note was recorded, or a follow-up completed, from the card: the card is read again. */
+  onActivityRecorded?: (activity?: Activity) => void;
 }
 
 // The selected person's card: loading, known, unknown (with "Kontakt anlegen"), or failed.
@@ -43,7 +41,6 @@ export function PersonView({
   entry,
   switchId,
   can,
-  followUpsGeneration = 0,
   onAction,
   onRetry,
   onSignIn,
@@ -54,6 +51,7 @@ export function PersonView({
   const card = entry?.card;
   const [quick, setQuick] = useState<QuickEntryType | undefined>();
   const [recorded, setRecorded] = useState<string | undefined>();
+  const completion = useFollowUpCompletion(useCallback(() => onActivityRecorded?.(), [onActivityRecorded]));
   // Another person or item closes the quick entry (state that follows props, adjusted while rendering).
   const shownFor = `${person.email}\n${switchId}`;
   const [seenFor, setSeenFor] = useState(shownFor);
@@ -143,7 +141,6 @@ export function PersonView({
     </div>
   );
   const contact = card.contact;
-  const contactId = contact.id;
   return (
     <>
       {stale}
@@ -170,17 +167,13 @@ export function PersonView({
       )}
       <ContactCard
         card={card}
-        actions={
-          <>
-            {actions}
-            <ContactFollowUpsSection
-              key={contactId}
-              contactId={contactId}
-              generation={followUpsGeneration}
-              canComplete={can.followUps}
-            />
-          </>
-        }
+        actions={actions}
+        salesWork={{
+          onCompleteFollowUp: can.followUps ? completion.complete : undefined,
+          completingFollowUpId: completion.completingId,
+          followUpNotice: completion.notice,
+          onOpenTimeline: () => onAction('timeline'),
+        }}
         onOpenCompany={() => onAction('company')}
         onFixFinding={(finding) => {
           const fix = fixTargetOf(finding, card.contact?.kind ?? 'person');

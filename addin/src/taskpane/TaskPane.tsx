@@ -51,7 +51,6 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
   const [visiting, setVisiting] = useState<Participant>();
   const [notesDirty, setNotesDirty] = useState(false);
   const [askDiscard, setAskDiscard] = useState(false);
-  const [followUpsGeneration, setFollowUpsGeneration] = useState(0);
 
   useEffect(() => {
     void store.load(participants);
@@ -63,7 +62,7 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
   if (seenSwitch !== switchId) {
     setSeenSwitch(switchId);
     setVisiting(undefined);
-    if (overlay?.action === 'company') setOverlay(undefined);
+    if (overlay?.action === 'company' || overlay?.action === 'timeline') setOverlay(undefined);
     if (overlay?.action === 'notes') {
       if (notesDirty) setAskDiscard(true);
       else setOverlay(undefined);
@@ -129,7 +128,7 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
             onNotesDirty={setNotesDirty}
             onFollowUpSaved={() => {
               setOverlay(undefined);
-              setFollowUpsGeneration((n) => n + 1);
+              void refresh(overlay.person);
             }}
           />
         </Suspense>
@@ -200,7 +199,6 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
             activities: can('activities:write'),
             followUps: can('followUps:write'),
           }}
-          followUpsGeneration={followUpsGeneration}
           onActivityRecorded={() => void refresh(selected)}
           onAction={onAction}
           onRetry={() => void refresh(selected)}

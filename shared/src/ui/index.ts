@@ -133,6 +133,7 @@ export type { DueBucket, QuickDueChoice } from '../follow-ups/follow-up-due.rule
 export { DUE_BUCKETS, berlinToday, dueBucket } from '../follow-ups/follow-up-due.rules';
 export { OpenFollowUps } from './follow-ups/OpenFollowUps';
 export type { OpenFollowUpsProps } from './follow-ups/OpenFollowUps';
-export { ContactFollowUpsSection } from './follow-ups/ContactFollowUpsSection';
-export type { ContactFollowUpsSectionProps } from './follow-ups/ContactFollowUpsSection';
+export { useFollowUpCompletion } from './follow-ups/useFollowUpCompletion';
+export type { FollowUpCompletion, FollowUpNotice } from './follow-ups/useFollowUpCompletion';
+export type { SalesWorkActions } from './card/SalesWorkSections';
 export type { FollowUpFormProps } from './follow-ups/FollowUpForm';

@@ -1,3 +1,11 @@
+import {
+  CalendarLtr16Regular,
+  Call16Regular,
+  DocumentText16Regular,
+  type FluentIcon,
+  Mail16Regular,
+  Note16Regular,
+} from '@fluentui/react-icons';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { Activity, ActivityType } from '../../activities/activity.schema';
 import { useUiText } from '../i18n/useUiText';
@@ -35,13 +43,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** A glyph per type (decorative: the type is also written out). */
-const ICONS: Record<ActivityType, string> = {
-  email: '✉',
-  call: '☎',
-  meeting: '📅',
-  letter: '✍',
-  note: '🗒',
+/** An icon per type (decorative: the type is also written out); Fluent's, so every font shows them. */
+const ICONS: Record<ActivityType, FluentIcon> = {
+  email: Mail16Regular,
+  call: Call16Regular,
+  meeting: CalendarLtr16Regular,
+  letter: DocumentText16Regular,
+  note: Note16Regular,
 };
 
 export interface ActivityItemProps {
@@ -59,10 +67,11 @@ export function ActivityItem({ activity, compact = false }: ActivityItemProps) {
       ? t(activity.mail.direction === 'out' ? 'activity.mailOut' : 'activity.mailIn')
       : t(`activityType.${activity.type}`);
   const text = activity.text ?? activity.mail?.body;
+  const Icon = ICONS[activity.type];
   return (
     <li className={styles.item} data-activity-type={activity.type} data-testid="activity-item">
       <span className={styles.icon} aria-hidden="true">
-        {ICONS[activity.type]}
+        <Icon />
       </span>
       <div className={styles.body}>
         <Text size={200} weight="semibold" className={styles.subject}>

@@ -25,7 +25,7 @@ export const ACTIVITY_DE = {
   'activity.loggedNow': 'Protokolliert bei {names}.',
   'activity.logFailed': 'Protokollieren ist fehlgeschlagen.',
   'activity.quickCall': 'Anruf notieren',
-  'activity.quickNote': 'Notiz',
+  'activity.quickNote': 'Aktennotiz',
   'activity.form.callTitle': 'Anruf mit {name}',
   'activity.form.noteTitle': 'Notiz zu {name}',
   'activity.form.subject': 'Betreff',

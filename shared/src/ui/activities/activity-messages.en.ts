@@ -24,7 +24,7 @@ export const ACTIVITY_EN: Record<ActivityKey, string> = {
   'activity.loggedNow': 'Logged for {names}.',
   'activity.logFailed': 'Logging failed.',
   'activity.quickCall': 'Log call',
-  'activity.quickNote': 'Note',
+  'activity.quickNote': 'File note',
   'activity.form.callTitle': 'Call with {name}',
   'activity.form.noteTitle': 'Note on {name}',
   'activity.form.subject': 'Subject',

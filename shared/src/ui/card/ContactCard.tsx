@@ -12,6 +12,7 @@ import { MarketingVerdict } from './MarketingVerdict';
 import { NotesSection } from './NotesSection';
 import { QualitySection } from './QualitySection';
 import { RelationshipBadges } from './RelationshipBadges';
+import { SalesWorkSections, type SalesWorkActions } from './SalesWorkSections';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -26,11 +27,20 @@ export interface ContactCardProps {
   /** Offers "Beheben" on the data-quality findings that `canFixFinding` allows. */
   onFixFinding?: ((finding: QualityFinding) => void) | undefined;
   canFixFinding?: ((finding: QualityFinding) => boolean) | undefined;
+  /** Actions on the sales work the card carries (follow-ups, opportunities, activities). */
+  salesWork?: SalesWorkActions | undefined;
 }
 
 // The card of a known contact: who they are, what they are to us, whether we may email them
 // marketing, and what colleagues noted. Everything comes from one SenderCard.
-export function ContactCard({ card, onOpenCompany, actions, onFixFinding, canFixFinding }: ContactCardProps) {
+export function ContactCard({
+  card,
+  onOpenCompany,
+  actions,
+  onFixFinding,
+  canFixFinding,
+  salesWork = {},
+}: ContactCardProps) {
   const styles = useStyles();
   const { t } = useUiText();
   const { contact, company } = card;
@@ -66,6 +76,7 @@ export function ContactCard({ card, onOpenCompany, actions, onFixFinding, canFix
           <LeadSection contact={contact} />
         </CardSection>
       )}
+      <SalesWorkSections card={card} actions={salesWork} />
       {card.consent && (
         <CardSection title={t('card.consent')}>
           <ConsentSection summary={card.consent} contact={contact} />

@@ -47,6 +47,7 @@ export const UI_DE = {
   'card.noConsentEvents': 'Noch keine Einträge.',
   'card.freeNotes': 'Weitere Notizen',
   'card.noNotes': 'Noch keine Notizen.',
+  'card.moreOpen': '… und {count} weitere',
   'card.quality': 'Datenqualität',
   'card.fix': 'Beheben',
   'card.companyPeople': 'Personen bei {company}',

@@ -47,6 +47,7 @@ export const UI_EN: Record<UiKey, string> = {
   'card.noConsentEvents': 'No entries yet.',
   'card.freeNotes': 'Further notes',
   'card.noNotes': 'No notes yet.',
+  'card.moreOpen': '… and {count} more',
   'card.quality': 'Data quality',
   'card.fix': 'Fix',
   'card.companyPeople': 'People at {company}',

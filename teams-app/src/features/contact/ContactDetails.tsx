@@ -4,7 +4,6 @@ import {
   CardSkeleton,
   type Contact,
   ContactCard,
-  ContactFollowUpsSection,
   ContactTimeline,
   type ContactTimelineHandle,
   type FixTarget,
@@ -15,9 +14,10 @@ import {
   type QualityFinding,
   QuickEntryForm,
   type QuickEntryType,
+  useFollowUpCompletion,
   useUiText,
 } from '@klarkonform/shared/ui';
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { usePermissions } from '../../shell/usePermissions';
@@ -66,10 +66,16 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
   const [notice, setNotice] = useState<string | undefined>();
   const [pendingFix, setPendingFix] = useState(target.fix);
   const [followUpOpen, setFollowUpOpen] = useState(false);
-  const [followUps, setFollowUps] = useState(0);
   const [quick, setQuick] = useState<QuickEntryType | undefined>();
   const timeline = useRef<ContactTimelineHandle>(null);
   const contact = card?.contact;
+  // The card carries the open follow-ups; completing one adds an entry to the timeline too.
+  const completion = useFollowUpCompletion(
+    useCallback(() => {
+      reload();
+      timeline.current?.reload();
+    }, [reload]),
+  );
 
   /** A change saved here: the card shows it at once, and the lists around hear of it. */
   const changed = (saved: Contact) => {
@@ -208,7 +214,7 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
             ownerName={card.owner?.name}
             onSaved={(saved) => {
               setFollowUpOpen(false);
-              setFollowUps((n) => n + 1);
+              reload();
               setNotice(t('followUp.saved', { date: date(saved.dueDate) }));
             }}
             onCancel={() => setFollowUpOpen(false)}
@@ -217,16 +223,13 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
       )}
       <ContactCard
         card={card}
-        actions={
-          <>
-            {actions}
-            <ContactFollowUpsSection
-              contactId={contact.id}
-              generation={followUps}
-              canComplete={can('followUps:write')}
-            />
-          </>
-        }
+        actions={actions}
+        salesWork={{
+          onCompleteFollowUp: can('followUps:write') ? completion.complete : undefined,
+          completingFollowUpId: completion.completingId,
+          followUpNotice: completion.notice,
+          timelineShown: true,
+        }}
         onOpenCompany={company ? () => setMode({ kind: 'company' }) : undefined}
         onFixFinding={(finding) => openFix(fixOf(finding))}
         canFixFinding={canFix}
@@ -243,6 +246,8 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
               setQuick(undefined);
               setNotice(t('activity.form.saved', { subject: activity.subject }));
               timeline.current?.reload();
+              // A lead's last activity moved on.
+              reload();
             }}
           />
         </Suspense>

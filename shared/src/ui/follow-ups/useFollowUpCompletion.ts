@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FollowUp } from '../../follow-ups/follow-up.schema';
 import { ApiError } from '../../http/api-client';
 import { useApi } from '../api-context';
@@ -9,35 +9,25 @@ export interface FollowUpNotice {
   text: string;
 }
 
-export interface ContactFollowUps {
-  /** The open follow-ups, by due day; undefined until loaded. */
-  followUps: FollowUp[] | undefined;
+export interface FollowUpCompletion {
+  /** The follow-up being completed (its button waits). */
   completingId: string | undefined;
+  /** What became of the last "Erledigt": done (now in the Kontakthistorie), changed meanwhile, failed. */
   notice: FollowUpNotice | undefined;
-  /** Completes one from the version shown (If-Match); a stale one reloads the list. */
+  /** Completes one from the version shown (If-Match); `onSettled` refreshes what shows it. */
   complete: (followUp: FollowUp) => void;
 }
 
 /**
- * A contact's open follow-ups (GET /contacts/:id/follow-ups?state=open), read after the card,
- * again when `generation` changes (a follow-up was created), and "Erledigt" for each.
+ * "Erledigt" on the card's open follow-ups: PATCH state=done with the shown version, then the host
+ * reloads the card (`onSettled`, after success and after a refusal alike: a 412/404 means the list
+ * shown is out of date).
  */
-export function useContactFollowUps(contactId: string, generation = 0): ContactFollowUps {
+export function useFollowUpCompletion(onSettled: () => void): FollowUpCompletion {
   const api = useApi();
   const { t } = useUiText();
-  const [followUps, setFollowUps] = useState<FollowUp[] | undefined>();
   const [completingId, setCompletingId] = useState<string | undefined>();
   const [notice, setNotice] = useState<FollowUpNotice | undefined>();
-  const [reloads, setReloads] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation and reloads ask for a fresh read
-  useEffect(() => {
-    const controller = new AbortController();
-    api.contactFollowUps(contactId, 'open', controller.signal).then(setFollowUps, () => {
-      if (!controller.signal.aborted) setFollowUps((shown) => shown ?? []);
-    });
-    return () => controller.abort();
-  }, [api, contactId, generation, reloads]);
 
   const complete = useCallback(
     (followUp: FollowUp) => {
@@ -45,10 +35,9 @@ export function useContactFollowUps(contactId: string, generation = 0): ContactF
       setNotice(undefined);
       api.patchFollowUp(followUp.id, followUp.version, { state: 'done' }).then(
         () => {
-          setFollowUps((shown) => shown?.filter((f) => f.id !== followUp.id));
           setNotice({ intent: 'success', text: t('followUp.done', { title: followUp.title }) });
           setCompletingId(undefined);
-          setReloads((n) => n + 1);
+          onSettled();
         },
         (err: unknown) => {
           const stale = err instanceof ApiError && (err.status === 412 || err.status === 404);
@@ -61,12 +50,12 @@ export function useContactFollowUps(contactId: string, generation = 0): ContactF
                 },
           );
           setCompletingId(undefined);
-          setReloads((n) => n + 1);
+          onSettled();
         },
       );
     },
-    [api, t],
+    [api, t, onSettled],
   );
 
-  return { followUps, completingId, notice, complete };
+  return { completingId, notice, complete };
 }

@@ -40,13 +40,36 @@ describe('db:export and db:import', () => {
       payload: { channel: 'email', type: 'optIn', source: 'Messe', proof: 'Formular 1' },
     });
 
+    // The sales work moves along: an activity, a follow-up, an opportunity (each with its audit entry).
+    const keyed = (url: string, payload: Record<string, unknown>) =>
+      source.request({ method: 'POST', url, headers: { 'idempotency-key': randomUUID() }, payload });
+    for (const [url, payload] of [
+      ['/api/v1/activities', { type: 'call', subject: 'Umzugstermin', contactIds: [anna.id] }],
+      ['/api/v1/follow-ups', { title: 'Nachfassen', contactId: anna.id, dueDate: '2030-01-07' }],
+      ['/api/v1/opportunities', { title: 'Umzug Lager', contactId: firma.id, amountCents: 250_000 }],
+    ] as const) {
+      expect((await keyed(url, payload)).statusCode).toBe(201);
+    }
+
     const exported = await exportDatabase(source.app.mongo.db!, dir);
-    expect(exported.collections).toEqual({ contacts: 2, counters: 1, audit: 3, migrations: 3, users: 1 });
+    expect(exported.collections).toEqual({
+      contacts: 2,
+      counters: 1,
+      audit: 6,
+      migrations: 3,
+      users: 1,
+      activities: 1,
+      followUps: 1,
+      opportunities: 1,
+    });
     expect(readdirSync(dir).sort()).toEqual([
+      'activities.json',
       'audit.json',
       'contacts.json',
       'counters.json',
+      'followUps.json',
       'migrations.json',
+      'opportunities.json',
       'users.json',
     ]);
     // Personal data: readable by the owner only.

@@ -22,6 +22,7 @@ import { contactModels } from '../../api/src/features/contacts/contacts.model';
 import pg from 'pg';
 import { HOT_PATH_SHAPES, planSummary } from '../support/query-shapes';
 import { seedActivities } from '../support/seed-activities';
+import { seedFollowUps } from '../support/seed-follow-ups';
 import { lastName, pick, seedContacts } from '../support/seed-contacts';
 import { seedContactId, seedOpportunities, seedOwners } from '../support/seed-opportunities';
 
@@ -36,6 +37,8 @@ const OPPORTUNITIES = Number(process.env.BENCH_OPPORTUNITIES ?? 2_000);
 const ONLY = process.env.BENCH_ONLY ?? '';
 /** Activities seeded for the timeline cases (only when they run). */
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 100_000);
+/** Follow-ups seeded with the activities (a third done), for the card and "Meine Wiedervorlagen". */
+const FOLLOW_UPS = Number(process.env.BENCH_FOLLOW_UPS ?? 20_000);
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const ms = (n: number) => `${n.toFixed(1)}`.padStart(7);
 
@@ -140,13 +143,16 @@ async function main() {
     console.log(
       `seeded ${CONTACTS.toLocaleString('en')} contacts (+${OTHER.toLocaleString('en')} in a second tenant) and ${OPPORTUNITIES.toLocaleString('en')} opportunities per tenant in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${external ? 'MONGODB_URI' : 'the embedded engine (FerretDB 1.24 on PostgreSQL 17)'}`,
     );
-    const timelines = ACTIVITIES > 0 && (ONLY === '' || 'timeline'.includes(ONLY) || ONLY.includes('timeline'));
-    if (timelines) {
+    // The card carries activities and follow-ups (issue 12): both are seeded for the card cases too.
+    const timelines = ACTIVITIES > 0 && (ONLY === '' || ONLY.includes('timeline'));
+    if (ACTIVITIES > 0 && (timelines || ONLY.includes('card') || ONLY.includes('follow'))) {
       const t1 = performance.now();
       const n = await seedActivities(server.mongo, TENANT, ACTIVITIES);
       console.log(
         `seeded ${n.toLocaleString('en')} activities in ${((performance.now() - t1) / 1000).toFixed(1)} s (repository insertMany)`,
       );
+      const f = await seedFollowUps(server.mongo, TENANT, FOLLOW_UPS);
+      console.log(`seeded ${f.toLocaleString('en')} follow-ups (a third of them done)`);
     }
     // As autovacuum does a minute after a load: the planner's statistics (embedded engine only).
     const pgClient = engine ? new pg.Client({ connectionString: engine.postgresUrl }) : undefined;
@@ -195,6 +201,20 @@ async function main() {
     await measure(
       'card, 10 addresses',
       get((i) => `/api/v1/cards?${tenAddresses(i)}`),
+    );
+    const cardIds = (
+      await contactModels(server.mongo)
+        .contacts.find({ tenantId: TENANT, kind: 'person' }, { _id: 1 })
+        .limit(500)
+        .lean()
+    ).map((d) => String(d._id));
+    await measure(
+      'card by contact id (Teams drawer)',
+      get((i) => `/api/v1/contacts/${cardIds[Math.abs(i) % cardIds.length]}/card`),
+    );
+    await measure(
+      'follow-ups: one assignee, open (Meine Wiedervorlagen)',
+      get((i) => `/api/v1/follow-ups?assignee=bench-user-${Math.abs(i) % 4}`),
     );
     await measure(
       'card, unknown at a company domain',

@@ -29,7 +29,8 @@ import type { ContactsFeature } from '../contacts/contacts.feature';
 import type { ContactDoc } from '../contacts/contacts.model';
 import { LIVE } from '../contacts/contacts.repository';
 import type { ActivityDoc } from './activities.model';
-import { type ActivitiesRepository, DuplicateActivityError } from './activities.repository';
+import { DuplicateDocumentKeyError } from '../../infra/tenant-documents';
+import type { ActivitiesRepository } from './activities.repository';
 
 // The Kontakthistorie: hand-made entries (call, meeting, letter, note, e-mail), mails and
 // appointments logged from Outlook (once per tenant, linked to every known participant), the
@@ -147,7 +148,7 @@ export class ActivitiesService {
       await this.flush(auth.tenantId, stored, true);
       return { activity: toActivity(stored), replayed: false, alreadyLogged: false };
     } catch (err) {
-      if (!(err instanceof DuplicateActivityError)) throw err;
+      if (!(err instanceof DuplicateDocumentKeyError)) throw err;
       const same = await this.repo.findByIdempotencyKey(auth.tenantId, doc.idempotencyKey);
       if (same) return { activity: this.replay(same, doc.requestHash), replayed: true, alreadyLogged: false };
       const logged = await this.repo.findByLogKey(auth.tenantId, doc.logKey);
@@ -466,7 +467,7 @@ export class ActivitiesService {
       version: doc.version + 1,
       pendingAudit,
     };
-    if (!(await this.repo.updateIfVersion(auth.tenantId, id, doc.version, set, unset))) {
+    if (!(await this.repo.replaceIfVersion(auth.tenantId, id, doc.version, set, unset))) {
       throw problem(412, 'preconditionFailed', 'changedMeanwhile');
     }
     const saved: ActivityDoc = { ...next, ...set };
@@ -486,7 +487,7 @@ export class ActivitiesService {
     this.assertVersion(doc, expected);
     const pendingAudit = pendingEntry('activityDelete', auth, auditedFields(doc), null, new Date());
     const version = doc.version + 1;
-    if (!(await this.repo.updateIfVersion(auth.tenantId, id, doc.version, { version, pendingAudit }))) {
+    if (!(await this.repo.replaceIfVersion(auth.tenantId, id, doc.version, { version, pendingAudit }))) {
       throw problem(412, 'preconditionFailed', 'changedMeanwhile');
     }
     await this.flush(auth.tenantId, { ...doc, version, pendingAudit }, true);

@@ -17,7 +17,8 @@ import type { ContactsService } from '../contacts/contacts.service';
 import type { UsersRepository } from '../users/users.repository';
 import { assigneeStateOf, byDue, type FollowUpFields, fieldsOf, openKey, toFollowUp } from './follow-ups.mapper';
 import type { FollowUpDoc, PendingTimeline } from './follow-ups.model';
-import { DuplicateFollowUpError, type FollowUpsRepository } from './follow-ups.repository';
+import { DuplicateDocumentKeyError } from '../../infra/tenant-documents';
+import type { FollowUpsRepository } from './follow-ups.repository';
 import type { FollowUpTimeline } from './follow-ups.timeline';
 
 // Creating, changing, completing and reading follow-ups (Wiedervorlage). Like contacts: creates
@@ -93,7 +94,7 @@ export class FollowUpsService {
       await this.flush(auth, doc, true);
       return { followUp: toFollowUp(doc), replayed: false };
     } catch (err) {
-      if (!(err instanceof DuplicateFollowUpError)) throw err;
+      if (!(err instanceof DuplicateDocumentKeyError)) throw err;
       // A request with the same key won the race: answer with its follow-up.
       const winner = await this.repo.findByIdempotencyKey(auth.tenantId, idempotencyKey);
       if (!winner) throw err;

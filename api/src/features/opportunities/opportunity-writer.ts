@@ -5,7 +5,8 @@ import { type AuditRepository, newAuditId, type PendingAudit } from '../audit/au
 import { actorOf } from '../contacts/contact-writer';
 import { type OpportunityFields, OPPORTUNITY_FIELDS, keysOf, toOpportunity } from './opportunity-keys';
 import type { OpportunityDoc } from './opportunities.model';
-import { DuplicateOpportunityKeyError, type OpportunitiesRepository } from './opportunities.repository';
+import { DuplicateDocumentKeyError } from '../../infra/tenant-documents';
+import type { OpportunitiesRepository } from './opportunities.repository';
 
 // The one way opportunities are stored, as contacts are (contact-writer.ts): a create under its
 // Idempotency-Key, a change only if nobody else wrote in between (version check, 412), and the
@@ -88,7 +89,7 @@ export class OpportunityWriter {
       });
       return { doc, replayed: false };
     } catch (err) {
-      if (!(err instanceof DuplicateOpportunityKeyError)) throw err;
+      if (!(err instanceof DuplicateDocumentKeyError)) throw err;
       const winner = await this.repo.findByIdempotencyKey(auth.tenantId, idempotencyKey);
       if (!winner) throw err;
       return { doc: winner, replayed: true };

@@ -3,6 +3,9 @@ import { createContext, type ReactElement, type ReactNode, useContext } from 're
 import type { EditorField } from './edit-fields';
 
 const useStyles = makeStyles({
+  // A field shrinks with the pane: a select sizes itself to its longest option (a country name
+  // such as "Südgeorgien und die Südlichen Sandwichinseln") unless its column may be narrower.
+  box: { minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
   // The input a data-care finding opened the editor at.
   marked: {
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
@@ -44,7 +47,7 @@ export function EditorFieldBox({ field, children, hint, className, ...rest }: Ed
   return (
     <Field
       {...rest}
-      className={mergeClasses(isMarked && styles.marked, className)}
+      className={mergeClasses(styles.box, isMarked && styles.marked, className)}
       hint={isMarked ? marked.hint : hint}
       validationState={note?.state ?? 'none'}
       validationMessage={note?.text}

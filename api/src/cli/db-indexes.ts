@@ -4,6 +4,7 @@ import { activityModel } from '../features/activities/activities.model';
 import { auditModel } from '../features/audit/audit.model';
 import { contactModels } from '../features/contacts/contacts.model';
 import { followUpModel } from '../features/follow-ups/follow-ups.model';
+import { opportunityModel } from '../features/opportunities/opportunities.model';
 import { userModel } from '../features/users/users.repository';
 
 // Creates the indexes every query relies on, for deployments that start the
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       userModel(connection),
       activityModel(connection),
       followUpModel(connection),
+      opportunityModel(connection),
     ]) {
       await model.createCollection().catch(() => undefined);
       await model.createIndexes();

@@ -1,11 +1,6 @@
 import mongoose from 'mongoose';
 import { ConfigError, loadDatabaseConfig } from '../config';
-import { activityModel } from '../features/activities/activities.model';
-import { auditModel } from '../features/audit/audit.model';
-import { contactModels } from '../features/contacts/contacts.model';
-import { followUpModel } from '../features/follow-ups/follow-ups.model';
-import { opportunityModel } from '../features/opportunities/opportunities.model';
-import { userModel } from '../features/users/users.repository';
+import { indexedModels } from './indexed-models';
 
 // Creates the indexes every query relies on, for deployments that start the
 // API with MONGODB_AUTO_INDEX=false (large collections, index builds planned
@@ -17,16 +12,7 @@ async function main(): Promise<void> {
     .createConnection(config.mongodbUri, { dbName: config.mongodbDb, autoIndex: false })
     .asPromise();
   try {
-    const { contacts, counters } = contactModels(connection);
-    for (const model of [
-      contacts,
-      counters,
-      auditModel(connection),
-      userModel(connection),
-      activityModel(connection),
-      followUpModel(connection),
-      opportunityModel(connection),
-    ]) {
+    for (const model of indexedModels(connection)) {
       await model.createCollection().catch(() => undefined);
       await model.createIndexes();
       const names = (await model.listIndexes()).map((i) => i.name);

@@ -37,13 +37,18 @@ mergeLockSchema.plugin(tenantScopePlugin);
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
+/** The merge leases' model on `connection` (made once per connection). */
+export function mergeLockModel(connection: Connection): Model<MergeLockDoc> {
+  return (
+    (connection.models.MergeLock as Model<MergeLockDoc>) ?? connection.model<MergeLockDoc>('MergeLock', mergeLockSchema)
+  );
+}
+
 export class MergeLocks {
   private readonly model: Model<MergeLockDoc>;
 
   constructor(connection: Connection) {
-    this.model =
-      (connection.models.MergeLock as Model<MergeLockDoc>) ??
-      connection.model<MergeLockDoc>('MergeLock', mergeLockSchema);
+    this.model = mergeLockModel(connection);
   }
 
   /**

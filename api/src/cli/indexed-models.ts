@@ -1,0 +1,27 @@
+import type { Connection, Model } from 'mongoose';
+import { activityModel } from '../features/activities/activities.model';
+import { auditModel } from '../features/audit/audit.model';
+import { mergeLockModel } from '../features/contacts/merge-locks.repository';
+import { contactModels } from '../features/contacts/contacts.model';
+import { followUpModel } from '../features/follow-ups/follow-ups.model';
+import { opportunityModel } from '../features/opportunities/opportunities.model';
+import { userModel } from '../features/users/users.repository';
+
+/**
+ * Every model the API declares indexes on, for `npm run db:indexes` (deployments with
+ * MONGODB_AUTO_INDEX=false). A test checks it against the models a running API registers, so a new
+ * collection cannot be left out.
+ */
+export function indexedModels(connection: Connection): Model<never>[] {
+  const { contacts, counters } = contactModels(connection);
+  return [
+    contacts,
+    counters,
+    auditModel(connection),
+    userModel(connection),
+    mergeLockModel(connection),
+    activityModel(connection),
+    followUpModel(connection),
+    opportunityModel(connection),
+  ] as unknown as Model<never>[];
+}

@@ -214,7 +214,7 @@ async function main() {
     );
     await measure(
       'follow-ups: one assignee, open (Meine Wiedervorlagen)',
-      get((i) => `/api/v1/follow-ups?assignee=bench-user-${Math.abs(i) % 4}`),
+      get((i) => `/api/v1/follow-ups?assignee=bench-user-${Math.abs(i) % 10}`),
     );
     await measure(
       'card, unknown at a company domain',

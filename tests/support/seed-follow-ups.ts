@@ -5,7 +5,7 @@ import { contactModels } from '../../api/src/features/contacts/contacts.model';
 /**
  * Seeds `count` follow-ups for the contacts of `tenantId` straight into the collection (insertMany
  * in batches), as the service stores them: every contact hit in turn, due days spread over the six
- * weeks around `now`, four assignees, every third one done. For the benchmark's card and
+ * weeks around `now`, ten assignees (a sales team), every third one done. For the benchmark's card and
  * "Meine Wiedervorlagen" cases. Returns the number stored.
  */
 export async function seedFollowUps(connection: Connection, tenantId: string, count: number, now = new Date()) {
@@ -20,14 +20,14 @@ export async function seedFollowUps(connection: Connection, tenantId: string, co
     for (let i = from; i < Math.min(count, from + 2000); i++) {
       const c = contacts[(i * 7907) % contacts.length]!;
       const due = new Date(now.getTime() + (((i * 13) % 42) - 21) * 86_400_000).toISOString().slice(0, 10);
-      const assigneeId = `bench-user-${i % 4}`;
+      const assigneeId = `bench-user-${i % 10}`;
       const done = i % 3 === 0;
       batch.push({
         tenantId,
         title: `Nachfassen ${i}`,
         dueDate: due,
         assigneeId,
-        assigneeName: `Bench ${i % 4}`,
+        assigneeName: `Bench ${i % 10}`,
         contactId: String(c._id),
         contactName: String(c.displayName ?? ''),
         state: done ? 'done' : 'open',

@@ -19,12 +19,13 @@ import { type PersonAction, PersonView } from './PersonView';
 import { usePermissions } from './usePermissions';
 import { useMailItem } from './useMailItem';
 
-// "E-Mail protokollieren" loads beside the first card, never in its way (the task-pane budget).
+// "E-Mail protokollieren" loads after the first card, never in its way (the task-pane budget).
 const LogItemBar = lazy(() => import('../features/activities/LogItemBar').then((m) => ({ default: m.LogItemBar })));
 
 const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM },
   back: { alignSelf: 'flex-start' },
+  logBar: { minHeight: '32px' },
 });
 
 export interface TaskPaneProps {
@@ -152,25 +153,29 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
     if (selected && entry?.card) setOverlay({ action, person: selected, card: entry.card, switchId, focusField });
   };
 
-  // Asked beside the card request, never before it: the first participant's card is on its way.
-  const first = participants[0];
-  const cardRequested = participants.length === 0 || (first !== undefined && store.get(first.email) !== undefined);
+  // The bar's code loads once the selected card has its answer (or there is nobody to show), so it
+  // never competes with the first card for the network; its status request follows the card's.
+  const cardSettled = participants.length === 0 || entry?.card !== undefined || entry?.error !== undefined;
   return (
     <div className={styles.pane}>
       {!item && <Text>{t('pane.noItem')}</Text>}
       {item && !visiting && (
-        <Suspense fallback={null}>
-          <LogItemBar
-            api={api}
-            host={host}
-            item={item}
-            switchId={switchId}
-            userEmail={userEmail}
-            canWrite={can('activities:write')}
-            cardRequested={cardRequested}
-            onLogged={() => void store.load(participants, true)}
-          />
-        </Suspense>
+        // Its place is kept while the card loads (for users who may log), so the card does not jump.
+        <div className={can('activities:write') ? styles.logBar : undefined}>
+          {cardSettled && (
+            <Suspense fallback={null}>
+              <LogItemBar
+                api={api}
+                host={host}
+                item={item}
+                switchId={switchId}
+                userEmail={userEmail}
+                canWrite={can('activities:write')}
+                onLogged={() => void store.load(participants, true)}
+              />
+            </Suspense>
+          )}
+        </div>
       )}
       {item && participants.length === 0 && <Text>{t('pane.noPeople')}</Text>}
       {visiting ? (

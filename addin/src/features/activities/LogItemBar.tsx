@@ -17,11 +17,6 @@ export interface LogItemBarProps {
   userEmail: string | undefined;
   /** activities:write — without it only "Bereits protokolliert" shows. */
   canWrite: boolean;
-  /**
-   * The card request of this item is on its way (or there is none): only then is the status
-   * asked, so it never goes out before the card.
-   */
-  cardRequested: boolean;
   /** A log was stored now: the cards may show it. */
   onLogged?: (activity: Activity) => void;
 }
@@ -38,16 +33,7 @@ type State =
  * beside the card request (never before it), so after a reload or on another device the pane
  * says "Bereits protokolliert" with who and when. The server decides by Message-ID or iCalUId.
  */
-export function LogItemBar({
-  api,
-  host,
-  item,
-  switchId,
-  userEmail,
-  canWrite,
-  cardRequested,
-  onLogged,
-}: LogItemBarProps) {
+export function LogItemBar({ api, host, item, switchId, userEmail, canWrite, onLogged }: LogItemBarProps) {
   const styles = useStyles();
   const { t, dateTime } = useUiText();
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -66,7 +52,8 @@ export function LogItemBar({
   }
 
   useEffect(() => {
-    if (!cardRequested || !logKey) return;
+    // The pane mounts the bar once the card has its answer, so this never goes out before the card.
+    if (!logKey) return;
     const abort = new AbortController();
     const status = isMessage ? api.mailStatus(logKey, abort.signal) : api.meetingStatus(logKey, abort.signal);
     status.then(
@@ -78,7 +65,7 @@ export function LogItemBar({
       () => undefined,
     );
     return () => abort.abort();
-  }, [api, cardRequested, logKey, isMessage]);
+  }, [api, logKey, isMessage]);
 
   if (!logKey) return null;
 

@@ -2,7 +2,7 @@
 // shared catalog (`useUiText`); only what the tab adds is written here.
 export const TAB_DE = {
   'tab.title': 'KlarKonform',
-  'tab.subtitle': 'Leads prüfen, Daten pflegen, Kontakte finden',
+  'tab.subtitle': 'Leads prüfen, Verkaufschancen steuern, Wiedervorlagen erledigen, Daten pflegen, Kontakte finden',
   'tab.sections': 'Bereiche',
   'tab.leads': 'Leads',
   'tab.pipeline': 'Verkaufschancen',

@@ -2,7 +2,7 @@ import type { TabKey } from './tab-messages.de';
 
 export const TAB_EN: Record<TabKey, string> = {
   'tab.title': 'KlarKonform',
-  'tab.subtitle': 'Review leads, keep data clean, find contacts',
+  'tab.subtitle': 'Review leads, run the pipeline, work your follow-ups, keep data clean, find contacts',
   'tab.sections': 'Sections',
   'tab.leads': 'Leads',
   'tab.pipeline': 'Opportunities',

@@ -243,6 +243,27 @@ describe('contrast in the Teams tab (stub Teams client, demo tenant)', () => {
       await eachTheme('merge dialog', '[role=alertdialog]');
       await frame.getByRole('alertdialog').getByRole('button', { name: 'Abbrechen' }).click();
 
+      // The sales work (issue 12): the demo pipeline, its forecast, and the demo user's Wiedervorlagen.
+      const light = async () => {
+        await tab.setTheme('default');
+        await waitForTheme(frame, 'light');
+      };
+      await frame.getByRole('tab', { name: 'Verkaufschancen' }).click();
+      await frame.getByText('Wartungsvertrag Druckerflotte').waitFor();
+      await eachTheme('pipeline board');
+      await light();
+      await shoot(tab.page, 'teams-pipeline-demo');
+      await frame.getByRole('tab', { name: 'Prognose' }).click();
+      await frame.getByRole('table').waitFor();
+      await eachTheme('forecast (chart and table)');
+      await light();
+      await shoot(tab.page, 'teams-forecast-demo');
+      await frame.getByRole('tab', { name: 'Wiedervorlagen' }).click();
+      await frame.getByTestId('follow-up-row').first().waitFor();
+      await eachTheme('Meine Wiedervorlagen');
+      await light();
+      await shoot(tab.page, 'teams-follow-ups-demo');
+
       await frame.getByRole('tab', { name: 'Suche' }).click();
       await frame.getByRole('searchbox').fill('Muster');
       const results = frame.getByRole('list', { name: 'Suchergebnisse' });

@@ -12,12 +12,14 @@ export interface ForecastChartProps {
   /** The text alternative: every month's weighted total. */
   summary: string;
   onOpen: (target: ForecastTarget) => void;
+  /** The owners' colours (owner-colors.ts); the table beside the chart is its legend. */
+  colors: ReadonlyMap<string, string>;
 }
 
 // Weighted forecast as grouped bars: one group per month, one bar per owner. Heights are whole
 // euros (the exact figures are in the table); the callout shows the exact amount, and a click
 // on a bar opens its opportunities like the table's figure.
-export function ForecastChart({ groups, summary, onOpen }: ForecastChartProps) {
+export function ForecastChart({ groups, summary, onOpen, colors }: ForecastChartProps) {
   const styles = useStyles();
   const { pt, euro, euroShort, language } = usePipelineText();
   const data: GroupedVerticalBarChartData[] = groups.map((group) => ({
@@ -25,6 +27,7 @@ export function ForecastChart({ groups, summary, onOpen }: ForecastChartProps) {
     series: group.bars.map((bar) => ({
       key: `${group.month}:${bar.ownerId}`,
       legend: bar.legend,
+      ...(colors.has(bar.ownerId) ? { color: colors.get(bar.ownerId) } : {}),
       data: Math.round(bar.weightedCents / 100),
       xAxisCalloutData: group.label,
       yAxisCalloutData: euro(bar.weightedCents),
@@ -46,6 +49,7 @@ export function ForecastChart({ groups, summary, onOpen }: ForecastChartProps) {
         xAxisInnerPadding={0.3}
         xAxisOuterPadding={0.1}
         hideLabels
+        hideLegend
         roundCorners
       />
     </figure>

@@ -1,6 +1,7 @@
 import {
   Link,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -21,6 +22,20 @@ const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
   number: { textAlign: 'end', whiteSpace: 'nowrap' },
   numberHeader: { justifyContent: 'flex-end' },
+  // Rows are not interactive (the figures are): no hover fill, which in high contrast would put
+  // the yellow links on a cyan background.
+  row: {
+    ':hover': { backgroundColor: tokens.colorTransparentBackground },
+    ':active': { backgroundColor: tokens.colorTransparentBackground },
+  },
+  swatch: {
+    display: 'inline-block',
+    width: '10px',
+    height: '10px',
+    marginInlineEnd: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusSmall,
+    forcedColorAdjust: 'none',
+  },
   total: {
     fontWeight: tokens.fontWeightSemibold,
     borderTopWidth: tokens.strokeWidthThick,
@@ -36,11 +51,13 @@ export interface ForecastTableProps {
   onOpen: (target: ForecastTarget) => void;
   /** The owner filter the forecast was asked with ('' all, 'me'): the total row opens that. */
   owner: string;
+  /** The owners' chart colours, shown as swatches: the table is the chart's legend. */
+  colors: ReadonlyMap<string, string>;
 }
 
 // The forecast in figures: owners as rows (and the total), the three months as columns, then
 // overdue, undated and beyond. Each figure links to the list of exactly its opportunities.
-export function ForecastTable({ forecast, monthLabel, ownerLabel, onOpen, owner: scope }: ForecastTableProps) {
+export function ForecastTable({ forecast, monthLabel, ownerLabel, onOpen, owner: scope, colors }: ForecastTableProps) {
   const styles = useStyles();
   const { pt, euro } = usePipelineText();
 
@@ -61,8 +78,13 @@ export function ForecastTable({ forecast, monthLabel, ownerLabel, onOpen, owner:
   };
 
   const row = (key: string, label: string, owner: string, cells: ForecastCell[], others: Others, total: boolean) => (
-    <TableRow key={key} className={total ? styles.total : undefined}>
-      <TableHeaderCell scope="row">{label}</TableHeaderCell>
+    <TableRow key={key} className={mergeClasses(styles.row, total && styles.total)}>
+      <TableHeaderCell scope="row">
+        {!total && colors.has(owner) && (
+          <span className={styles.swatch} style={{ backgroundColor: colors.get(owner) }} aria-hidden="true" />
+        )}
+        {label}
+      </TableHeaderCell>
       {forecast.months.map((month) => (
         <TableCell key={month} className={styles.number}>
           {figure(

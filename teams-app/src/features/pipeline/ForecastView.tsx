@@ -5,6 +5,7 @@ import { useServices } from '../../shell/services';
 import { ForecastChart } from './ForecastChart';
 import { chartGroups, chartSummary, type ForecastTarget } from './forecast-model';
 import { ForecastTable } from './ForecastTable';
+import { ownerColors } from './owner-colors';
 import type { Forecast } from './pipeline-api';
 import { monthLabel } from './pipeline-model';
 import { usePipelineText } from './usePipelineText';
@@ -46,6 +47,7 @@ export function ForecastView({ owner, onOpen }: ForecastViewProps) {
   const month = (value: string) => monthLabel(value, language);
   const ownerLabel = (row: Forecast['rows'][number]) => row.ownerName ?? pt('forecast.noOwner');
   const empty = forecast !== undefined && forecast.rows.length === 0;
+  const colors = forecast ? ownerColors(forecast) : new Map<string, string>();
 
   return (
     <section className={styles.root} aria-labelledby="forecast-heading">
@@ -73,8 +75,16 @@ export function ForecastView({ owner, onOpen }: ForecastViewProps) {
             groups={chartGroups(forecast, month, ownerLabel)}
             summary={chartSummary(forecast, month, euro)}
             onOpen={onOpen}
+            colors={colors}
           />
-          <ForecastTable forecast={forecast} monthLabel={month} ownerLabel={ownerLabel} onOpen={onOpen} owner={owner} />
+          <ForecastTable
+            forecast={forecast}
+            monthLabel={month}
+            ownerLabel={ownerLabel}
+            onOpen={onOpen}
+            owner={owner}
+            colors={colors}
+          />
         </>
       )}
     </section>

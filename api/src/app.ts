@@ -168,6 +168,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     onError: (err) => app.log.warn({ err }, 'timeline entry of a completed follow-up stays owed'),
   });
   await app.register(followUpsRoutes, { service: followUps.service, repo: followUps.repo, users });
+  // A merge hands the duplicate's sales work to the survivor.
+  contacts.duplicates.onMerged(async (auth, move) => {
+    await opportunities.service.relinkMerged(auth, move);
+    await followUps.service.relinkMerged(auth, move);
+    await activities.activities.relinkMerged(auth, move);
+  });
   // The sender card shows each known contact's sales work, read through these features' services.
   contacts.cards.attachSalesWork({
     recentActivities: (tenantId, ids, limit) => activities.activities.recentFor(tenantId, ids, limit),

@@ -72,3 +72,30 @@ export class TenantDocuments<TDoc extends { _id: Types.ObjectId }> {
     return (await this.model.deleteMany({ tenantId } as QueryFilter<TDoc>)).deletedCount;
   }
 }
+
+/** Attempts at one document's rewrite that keeps losing races before it gives up. */
+const REWRITE_ATTEMPTS = 20;
+
+/**
+ * Rewrites document `doc` with the fields `change` computes from its stored state, on the version it
+ * was read at (advancing it); a lost race reads it again and recomputes. `change` answers null when
+ * nothing is to be done (so repeating a rewrite is harmless). True when a write landed.
+ */
+export async function rewriteDocument<TDoc extends { _id: Types.ObjectId; version: number }>(
+  repo: TenantDocuments<TDoc>,
+  tenantId: string,
+  doc: TDoc,
+  change: (doc: TDoc) => Record<string, unknown> | null,
+): Promise<boolean> {
+  let current: TDoc | null = doc;
+  for (let attempt = 0; current && attempt < REWRITE_ATTEMPTS; attempt++) {
+    const set = change(current);
+    if (!set) return false;
+    const id = String(current._id);
+    if (await repo.replaceIfVersion(tenantId, id, current.version, { ...set, version: current.version + 1 })) {
+      return true;
+    }
+    current = await repo.findById(tenantId, id);
+  }
+  return false;
+}

@@ -29,7 +29,8 @@ import type { ContactsFeature } from '../contacts/contacts.feature';
 import type { ContactDoc } from '../contacts/contacts.model';
 import { LIVE } from '../contacts/contacts.repository';
 import type { ActivityDoc } from './activities.model';
-import { DuplicateDocumentKeyError } from '../../infra/tenant-documents';
+import { DuplicateDocumentKeyError, rewriteDocument } from '../../infra/tenant-documents';
+import type { MergeMove } from '../contacts/duplicates.service';
 import type { ActivitiesRepository } from './activities.repository';
 
 // The Kontakthistorie: hand-made entries (call, meeting, letter, note, e-mail), mails and
@@ -181,13 +182,17 @@ export class ActivitiesService {
     return doc;
   }
 
-  /** The contacts `ids` name, in that order; 400 naming each entry that is not a live contact of the tenant. */
-  private async liveContacts(auth: AuthContext, ids: readonly string[]): Promise<ContactDoc[]> {
+  /**
+   * The contacts `ids` name, in that order; 400 naming each entry that is not a live contact of the
+   * tenant (`archivedToo`: an archived one counts, a merged-away one never).
+   */
+  private async liveContacts(auth: AuthContext, ids: readonly string[], archivedToo = false): Promise<ContactDoc[]> {
     const docs = await this.contacts.repo.findByIds(auth.tenantId, ids);
     const byId = new Map(docs.map((doc) => [String(doc._id), doc]));
     const problems = ids.flatMap((id, i) => {
       const doc = byId.get(id);
-      return doc && isLive(doc) ? [] : [{ field: `body.contactIds.${i}`, key: 'serviceProblem.noSuchContact' }];
+      const usable = doc && (isLive(doc) || (archivedToo && !doc.mergedInto));
+      return usable ? [] : [{ field: `body.contactIds.${i}`, key: 'serviceProblem.noSuchContact' }];
     });
     if (problems.length > 0) throw fieldProblems(problems);
     return ids.map((id) => byId.get(id) as ContactDoc);
@@ -229,6 +234,7 @@ export class ActivitiesService {
     auth: AuthContext,
     idempotencyKey: string,
     body: ActivityCreate,
+    options: { archivedToo?: boolean } = {},
   ): Promise<{ activity: Activity; replayed: boolean }> {
     const hash = requestHash(body);
     const existing = await this.repo.findByIdempotencyKey(auth.tenantId, idempotencyKey);
@@ -242,7 +248,7 @@ export class ActivitiesService {
     if (isTooFarAhead(occurredAt, now)) {
       throw fieldProblems([{ field: 'body.occurredAt', key: 'serviceProblem.activityInFuture' }]);
     }
-    const linked = await this.liveContacts(auth, body.contactIds);
+    const linked = await this.liveContacts(auth, body.contactIds, options.archivedToo ?? false);
     const doc = this.newDoc(auth, idempotencyKey, hash, `entry:${idempotencyKey}`, now, linked, {
       type: body.type,
       occurredAt,
@@ -258,11 +264,40 @@ export class ActivitiesService {
   }
 
   /**
+   * A merge moved contact `fromId` into `toId` (DuplicatesService.onMerged): every entry on the
+   * duplicate's timeline now names the survivor instead (and shows on its timeline and its
+   * company's). Idempotent; at most 10,000 entries per contact. Answers how many it rewrote.
+   */
+  async relinkMerged(auth: AuthContext, move: MergeMove): Promise<number> {
+    const docs = await this.repo.forContact(auth.tenantId, move.fromId, 10_000);
+    let moved = 0;
+    for (const doc of docs) {
+      const rewritten = await rewriteDocument(this.repo, auth.tenantId, doc, (current) => {
+        if (!current.timelineKeys.includes(move.fromId)) return null;
+        const ids: string[] = [];
+        const names: string[] = [];
+        current.contactIds.forEach((id, i) => {
+          const next = id === move.fromId ? move.toId : id;
+          if (ids.includes(next)) return;
+          ids.push(next);
+          names.push(id === move.fromId ? move.toName : (current.contactNames[i] ?? ''));
+        });
+        const keys = [...new Set(current.timelineKeys.map((k) => (k === move.fromId ? move.toId : k)))];
+        return { contactIds: ids, contactNames: names, timelineKeys: keys };
+      });
+      if (rewritten) moved++;
+    }
+    return moved;
+  }
+
+  /**
    * For other features (follow-ups: a done Wiedervorlage becomes a note "Wiedervorlage erledigt:
-   * <title>"): the same as POST /activities, answering the activity. Errors as `create`.
+   * <title>"): the same as POST /activities, answering the activity. What happens with an archived
+   * contact (a follow-up completed after the archive) is history too, so archived contacts count
+   * here; errors otherwise as `create`.
    */
   async record(auth: AuthContext, idempotencyKey: string, input: ActivityCreate): Promise<Activity> {
-    return (await this.create(auth, idempotencyKey, input)).activity;
+    return (await this.create(auth, idempotencyKey, input, { archivedToo: true })).activity;
   }
 
   /**

@@ -44,12 +44,38 @@ function blockingBranches(p: Probe): ContactFilter[] {
   return branches.map((b) => ({ ...b, mergedInto: { $exists: false } }));
 }
 
+/** What a merge moves: everything of contact `fromId` now belongs to `toId` (named `toName`). */
+export interface MergeMove {
+  fromId: string;
+  toId: string;
+  toName: string;
+}
+
+export type MergeListener = (auth: AuthContext, move: MergeMove) => Promise<void>;
+
 export class DuplicatesService {
+  private readonly mergeListeners: MergeListener[] = [];
+
   constructor(
     private readonly repo: ContactsRepository,
     private readonly writer: ContactWriter,
     private readonly locks: MergeLocks,
   ) {}
+
+  /**
+   * Lets another feature move what it holds of a merged-away contact to the survivor (its
+   * opportunities, follow-ups, timeline entries). Listeners run before the duplicate is marked
+   * merged and again when a cut-off merge is repeated, so they must be idempotent.
+   */
+  onMerged(listener: MergeListener): void {
+    this.mergeListeners.push(listener);
+  }
+
+  private async notifyMerged(auth: AuthContext, duplicateId: string, survivor: Contact): Promise<void> {
+    for (const listener of this.mergeListeners) {
+      await listener(auth, { fromId: duplicateId, toId: survivor.id, toName: survivor.displayName });
+    }
+  }
 
   async check(auth: AuthContext, body: DuplicateCheckRequest): Promise<DuplicateCheckResult> {
     const { excludeId, ...candidate } = body as DuplicateCheckRequest & { excludeId?: string };
@@ -135,8 +161,11 @@ export class DuplicatesService {
     ]);
     if (!survivor) throw notFound('survivorNotFound');
     if (!duplicate) throw notFound('duplicateNotFound');
-    if (duplicate.mergedInto === body.survivorId && !survivor.mergedInto)
-      return this.writer.update(auth, body.survivorId, 'merge', 'retry', (f) => f);
+    if (duplicate.mergedInto === body.survivorId && !survivor.mergedInto) {
+      const again = await this.writer.update(auth, body.survivorId, 'merge', 'retry', (f) => f);
+      await this.notifyMerged(auth, body.duplicateId, again);
+      return again;
+    }
     if (survivor.kind !== duplicate.kind) throw problem(400, 'badRequest', 'mergeKinds');
     if (survivor.mergedInto || duplicate.mergedInto) throw problem(409, 'conflict', 'alreadyMerged');
 
@@ -145,13 +174,15 @@ export class DuplicatesService {
     );
     if (duplicate.kind === 'company') {
       const people = await this.repo.find(auth.tenantId, { companyId: body.duplicateId }, { limit: 10_000 });
-      for (const person of people) {
+      // People merged away before keep pointing where they were (a pointer, not a live contact).
+      for (const person of people.filter((p) => !p.mergedInto)) {
         await this.writer.update(auth, String(person._id), 'merge', 'retry', (f) => ({
           ...f,
           companyId: body.survivorId,
         }));
       }
     }
+    await this.notifyMerged(auth, body.duplicateId, merged);
     await this.writer.update(auth, body.duplicateId, 'merge', 'retry', (fields) => ({
       ...fields,
       mergedInto: body.survivorId,

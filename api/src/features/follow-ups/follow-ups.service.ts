@@ -17,7 +17,8 @@ import type { ContactsService } from '../contacts/contacts.service';
 import type { UsersRepository } from '../users/users.repository';
 import { assigneeStateOf, byDue, type FollowUpFields, fieldsOf, openKey, toFollowUp } from './follow-ups.mapper';
 import type { FollowUpDoc, PendingTimeline } from './follow-ups.model';
-import { DuplicateDocumentKeyError } from '../../infra/tenant-documents';
+import { DuplicateDocumentKeyError, rewriteDocument } from '../../infra/tenant-documents';
+import type { MergeMove } from '../contacts/duplicates.service';
 import type { FollowUpsRepository } from './follow-ups.repository';
 import type { FollowUpTimeline } from './follow-ups.timeline';
 
@@ -197,6 +198,24 @@ export class FollowUpsService {
       if (open.length > 0) out.set(id, open);
     });
     return out;
+  }
+
+  /**
+   * A merge moved contact `fromId` into `toId` (DuplicatesService.onMerged): the duplicate's
+   * follow-ups, open and done, now belong to the survivor. Idempotent. Answers how many moved.
+   */
+  async relinkMerged(auth: AuthContext, move: MergeMove): Promise<number> {
+    const docs = await this.repo.findByContact(auth.tenantId, move.fromId);
+    let moved = 0;
+    for (const doc of docs) {
+      const rewritten = await rewriteDocument(this.repo, auth.tenantId, doc, (current) =>
+        current.contactId === move.fromId
+          ? { contactId: move.toId, contactName: move.toName, updatedAt: new Date().toISOString() }
+          : null,
+      );
+      if (rewritten) moved++;
+    }
+    return moved;
   }
 
   /** The audit trail of one follow-up, newest first. */

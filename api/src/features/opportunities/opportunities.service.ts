@@ -15,7 +15,9 @@ import type { AuditRepository } from '../audit/audit.repository';
 import { actorOf, requestHash } from '../contacts/contact-writer';
 import type { ContactsService } from '../contacts/contacts.service';
 import type { UsersRepository } from '../users/users.repository';
-import { type OpportunityFields, toOpportunity } from './opportunity-keys';
+import { rewriteDocument } from '../../infra/tenant-documents';
+import type { MergeMove } from '../contacts/duplicates.service';
+import { fieldsOf, keysOf, type OpportunityFields, toOpportunity } from './opportunity-keys';
 import type { OpportunityWriter } from './opportunity-writer';
 import type { OpportunitiesRepository } from './opportunities.repository';
 
@@ -54,10 +56,13 @@ export class OpportunitiesService {
     private readonly users: UsersRepository,
   ) {}
 
-  /** A live contact of the tenant (400 naming `body.contactId` otherwise) and its company. */
-  private async contactRef(auth: AuthContext, contactId: string): Promise<ContactRef> {
+  /**
+   * A live contact of the tenant (400 naming `body.contactId` otherwise) and its company;
+   * `archivedToo`: an archived contact counts (closing an opportunity of a contact archived since).
+   */
+  private async contactRef(auth: AuthContext, contactId: string, archivedToo = false): Promise<ContactRef> {
     const contact = await this.readContact(auth, contactId);
-    if (!contact || contact.archived || contact.mergedInto) {
+    if (!contact || (contact.archived && !archivedToo) || contact.mergedInto) {
       throw fieldProblems([{ field: 'body.contactId', key: 'serviceProblem.noSuchContact' }]);
     }
     const company =
@@ -71,7 +76,13 @@ export class OpportunitiesService {
       ref.companyName = company.name;
     }
     if (contact.ownerId) ref.ownerId = contact.ownerId;
-    const lead = isLead(contact) ? contact : company && isLead(company) ? company : undefined;
+    const lead = contact.archived
+      ? undefined
+      : isLead(contact)
+        ? contact
+        : company && isLead(company)
+          ? company
+          : undefined;
     if (lead) ref.leadId = lead.id;
     return ref;
   }
@@ -176,7 +187,8 @@ export class OpportunitiesService {
 
       const contactChanged = patch.contactId !== undefined && patch.contactId !== before.contactId;
       if (contactChanged || (stageChanged && stage === 'won')) {
-        const contact = await this.contactRef(auth, fields.contactId);
+        // A new contact must be live; winning with the stored one works after it was archived.
+        const contact = await this.contactRef(auth, fields.contactId, !contactChanged);
         if (contactChanged) {
           fields.contactName = contact.contactName;
           delete fields.companyId;
@@ -202,6 +214,39 @@ export class OpportunitiesService {
   async history(auth: AuthContext, id: string) {
     await this.writer.load(auth.tenantId, id);
     return { items: await this.audit.list(auth.tenantId, id) };
+  }
+
+  /**
+   * A merge moved contact `fromId` into `toId` (DuplicatesService.onMerged): opportunities with the
+   * duplicate (as the contact or as its company) now name the survivor, in the board, the lists and
+   * the forecast. Idempotent; at most 10,000 per contact. Answers how many moved.
+   */
+  async relinkMerged(auth: AuthContext, move: MergeMove): Promise<number> {
+    const docs = await this.repo.find(auth.tenantId, { contactKeys: move.fromId }, 10_000, false);
+    let moved = 0;
+    for (const doc of docs) {
+      const rewritten = await rewriteDocument(this.repo, auth.tenantId, doc, (current) => {
+        const fields = fieldsOf(current);
+        if (fields.contactId !== move.fromId && fields.companyId !== move.fromId) return null;
+        if (fields.contactId === move.fromId) {
+          fields.contactId = move.toId;
+          fields.contactName = move.toName;
+        }
+        if (fields.companyId === move.fromId) {
+          fields.companyId = move.toId;
+          fields.companyName = move.toName;
+        }
+        return {
+          contactId: fields.contactId,
+          contactName: fields.contactName,
+          ...(fields.companyId ? { companyId: fields.companyId, companyName: fields.companyName ?? '' } : {}),
+          ...keysOf(fields),
+          updatedAt: new Date().toISOString(),
+        };
+      });
+      if (rewritten) moved++;
+    }
+    return moved;
   }
 
   /**

@@ -1,7 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/src/http/api-client';
-import { axeViolations, type DemoPage, launchChromium, openDemo, SCREENSHOT_DIR } from './support/browser';
+import {
+  axeViolations,
+  type DemoPage,
+  launchChromium,
+  narrowPane,
+  openDemo,
+  paneOverflow,
+  SCREENSHOT_DIR,
+} from './support/browser';
 import { type BrowserApp, startBrowserApp } from './support/browser-app';
 import { demoUserClient, type MusterGmbH, seedMusterGmbH } from './support/seed';
 import path from 'node:path';
@@ -89,6 +97,9 @@ describe('logging from the Outlook pane', () => {
     const form = demo.pane.getByRole('form', { name: 'Anruf mit Max Mustermann' });
     await form.getByLabel('Betreff').fill('Rückfrage Rechnungsstellung');
     await form.getByLabel('Inhalt').fill('Frau Müller schickt die Bestellnummer bis Freitag.');
+    // Outlook's narrowest pane: date and time fit beside each other without a sideways scrollbar.
+    await narrowPane(demo, 320);
+    expect(await paneOverflow(demo)).toBeLessThanOrEqual(0);
     await demo.screenshot('activities-quick-call');
     await form.getByRole('button', { name: 'Speichern' }).click();
     await demo.pane.getByText('In der Kontakthistorie gespeichert: Rückfrage Rechnungsstellung').waitFor();

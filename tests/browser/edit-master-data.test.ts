@@ -9,7 +9,9 @@ import {
   axeViolationsBesidesFocusGuards,
   type DemoPage,
   launchChromium,
+  narrowPane,
   openDemo,
+  paneOverflow,
   SCREENSHOT_DIR,
 } from './support/browser';
 import { type BrowserApp, startBrowserApp } from './support/browser-app';
@@ -80,17 +82,6 @@ async function openEditor(pane: FrameLocator, card: Locator, name = 'Max Musterm
   return editor;
 }
 
-/** The pane as wide as Outlook's narrowest task pane: the form must fit without scrolling sideways. */
-async function narrowPane(width: number): Promise<void> {
-  if (!demo) throw new Error('no demo page');
-  await demo.page.locator('iframe[title]').evaluate((frame, w) => {
-    (frame as HTMLIFrameElement).style.width = `${w}px`;
-  }, width);
-}
-
-const paneOverflow = () =>
-  demo?.paneFrame().evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
 const invalid = (input: Locator) => input.getAttribute('aria-invalid');
 
 describe('master data in the Outlook pane', () => {
@@ -125,8 +116,8 @@ describe('master data in the Outlook pane', () => {
     expect(await company.inputValue()).toBe('Beispiel Logistik AG');
     await editor.getByRole('combobox', { name: 'Betreuer' }).selectOption({ label: 'Bea Berater' });
 
-    await narrowPane(320);
-    expect(await paneOverflow()).toBeLessThanOrEqual(0);
+    await narrowPane(demo!, 320);
+    expect(await paneOverflow(demo!)).toBeLessThanOrEqual(0);
     await editor.getByRole('heading', { name: 'Erreichbarkeit' }).scrollIntoViewIfNeeded();
     await demo?.page.locator('iframe[title]').screenshot({ path: path.join(SCREENSHOT_DIR, 'editor-outlook-320.png') });
     expect(await axeViolations(demo!.paneFrame())).toEqual([]);

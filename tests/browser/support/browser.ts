@@ -132,3 +132,15 @@ export async function axeViolationsBesidesFocusGuards(frame: Frame): Promise<Axe
   }
   return problems;
 }
+
+/** Makes the demo's task pane `width` px wide (Outlook's narrowest pane is 320 px). */
+export async function narrowPane(demo: DemoPage, width: number): Promise<void> {
+  await demo.page.locator('iframe[title]').evaluate((frame, w) => {
+    (frame as HTMLIFrameElement).style.width = `${w}px`;
+  }, width);
+}
+
+/** How far the pane's content sticks out sideways (≤ 0: it fits without a horizontal scrollbar). */
+export async function paneOverflow(demo: DemoPage): Promise<number> {
+  return demo.paneFrame().evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

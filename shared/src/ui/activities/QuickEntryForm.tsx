@@ -22,6 +22,7 @@ import { useUiText } from '../i18n/useUiText';
 
 const useStyles = makeStyles({
   form: {
+    minWidth: 0,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
@@ -29,7 +30,14 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  when: { display: 'grid', gridTemplateColumns: '1fr 7em', gap: tokens.spacingHorizontalS },
+  // Date and time side by side, both shrinking with a 320 px pane (an input's intrinsic width would not).
+  when: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 7em)',
+    gap: tokens.spacingHorizontalS,
+    '& > *': { minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
+    '& input': { minWidth: 0 },
+  },
   heading: { margin: 0 },
 });
 

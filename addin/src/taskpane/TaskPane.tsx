@@ -156,6 +156,8 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
   // The bar's code loads once the selected card has its answer (or there is nobody to show), so it
   // never competes with the first card for the network; its status request follows the card's.
   const cardSettled = participants.length === 0 || entry?.card !== undefined || entry?.error !== undefined;
+  // All cards of an item come in one request: once the selected one is in, the others are too.
+  const noKnownParticipant = !participants.some((p) => store.get(p.email)?.card?.status === 'known');
   return (
     <div className={styles.pane}>
       {!item && <Text>{t('pane.noItem')}</Text>}
@@ -171,6 +173,7 @@ export function TaskPane({ host, userEmail, api, store, signIn }: TaskPaneProps)
                 switchId={switchId}
                 userEmail={userEmail}
                 canWrite={can('activities:write')}
+                noKnownParticipant={noKnownParticipant}
                 onLogged={() => void store.load(participants, true)}
               />
             </Suspense>

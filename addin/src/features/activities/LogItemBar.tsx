@@ -1,4 +1,4 @@
-import { Button, Checkbox, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { type Activity, ApiError, type ApiClient, useUiText } from '@klarkonform/shared/ui';
 import { useEffect, useRef, useState } from 'react';
 import type { MailboxHost, MailItem } from '../../office/mailbox-host';
@@ -6,6 +6,7 @@ import { mailLogRequest, meetingKey, meetingLogRequest } from './log-request';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface LogItemBarProps {
@@ -17,6 +18,8 @@ export interface LogItemBarProps {
   userEmail: string | undefined;
   /** activities:write — without it only "Bereits protokolliert" shows. */
   canWrite: boolean;
+  /** Nobody on the item is a contact yet: logging would be refused, so the bar says what to do first. */
+  noKnownParticipant?: boolean;
   /** A log was stored now: the cards may show it. */
   onLogged?: (activity: Activity) => void;
 }
@@ -30,10 +33,19 @@ type State =
 /**
  * "E-Mail protokollieren" (with "Inhalt speichern") for a message, "Termin protokollieren" for an
  * appointment — for the whole item, not per person. Whether the item is logged already is asked
- * beside the card request (never before it), so after a reload or on another device the pane
+ * once the card has its answer (never before it), so after a reload or on another device the pane
  * says "Bereits protokolliert" with who and when. The server decides by Message-ID or iCalUId.
  */
-export function LogItemBar({ api, host, item, switchId, userEmail, canWrite, onLogged }: LogItemBarProps) {
+export function LogItemBar({
+  api,
+  host,
+  item,
+  switchId,
+  userEmail,
+  canWrite,
+  noKnownParticipant = false,
+  onLogged,
+}: LogItemBarProps) {
   const styles = useStyles();
   const { t, dateTime } = useUiText();
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -106,6 +118,13 @@ export function LogItemBar({ api, host, item, switchId, userEmail, canWrite, onL
     );
   }
   if (!canWrite) return null;
+  if (noKnownParticipant) {
+    return (
+      <Caption1 className={styles.hint} data-testid="log-item">
+        {t(isMessage ? 'activity.logNeedsContactMail' : 'activity.logNeedsContactMeeting')}
+      </Caption1>
+    );
+  }
   return (
     <div className={styles.bar} data-testid="log-item">
       <Button size="small" appearance="primary" disabled={state.kind === 'logging'} onClick={() => void log()}>

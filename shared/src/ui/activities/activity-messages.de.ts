@@ -19,6 +19,8 @@ export const ACTIVITY_DE = {
   'activity.openTimeline': 'Gesamte Historie',
   'activity.logMail': 'E-Mail protokollieren',
   'activity.logMeeting': 'Termin protokollieren',
+  'activity.logNeedsContactMail': 'Zum Protokollieren zuerst einen der Beteiligten als Kontakt anlegen.',
+  'activity.logNeedsContactMeeting': 'Zum Protokollieren zuerst einen der Teilnehmer als Kontakt anlegen.',
   'activity.saveBody': 'Inhalt speichern',
   'activity.logging': 'Wird protokolliert …',
   'activity.loggedBy': 'Bereits protokolliert von {name} am {when}',

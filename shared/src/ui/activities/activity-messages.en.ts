@@ -18,6 +18,8 @@ export const ACTIVITY_EN: Record<ActivityKey, string> = {
   'activity.openTimeline': 'Full history',
   'activity.logMail': 'Log email',
   'activity.logMeeting': 'Log meeting',
+  'activity.logNeedsContactMail': 'To log this email, first create one of the people on it as a contact.',
+  'activity.logNeedsContactMeeting': 'To log this meeting, first create one of the attendees as a contact.',
   'activity.saveBody': 'Save content',
   'activity.logging': 'Logging …',
   'activity.loggedBy': 'Already logged by {name} on {when}',

@@ -16,6 +16,23 @@ describe('the edit form', () => {
     expect(patchOf(formOf(original, 'en'), original, 'en')).toEqual({ patch: {} });
   });
 
+  it('sends no date that is none: a typed "30.02.2027" stays in the form as an error', () => {
+    const form = { ...formOf(original, 'de'), expectedCloseDate: '30.02.2027', offerDate: '2027-02-30' };
+    expect(patchOf(form, original, 'de')).toEqual({
+      errors: { expectedCloseDate: 'date.invalid', offerDate: 'date.invalid' },
+    });
+    expect(createOf({ ...EMPTY_FORM, title: 'Neu', amount: '1', offerDate: 'morgen' }, 'a'.repeat(24), 'de')).toEqual({
+      errors: { offerDate: 'date.invalid' },
+    });
+    // A real day and a cleared field go through.
+    expect(patchOf({ ...formOf(original, 'de'), expectedCloseDate: '2028-02-29' }, original, 'de')).toEqual({
+      patch: { expectedCloseDate: '2028-02-29' },
+    });
+    expect(patchOf({ ...formOf(original, 'de'), expectedCloseDate: '' }, original, 'de')).toEqual({
+      patch: { expectedCloseDate: null },
+    });
+  });
+
   it('refuses a bad amount, probability or title, and Verloren without a reason', () => {
     const form = {
       ...formOf(original, 'de'),

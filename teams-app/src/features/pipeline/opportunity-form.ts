@@ -21,14 +21,22 @@ export interface OpportunityForm {
   ownerId: string;
 }
 
-export type FormField = 'title' | 'amount' | 'probability' | 'lossReason' | 'contact';
+export type FormField =
+  | 'title'
+  | 'amount'
+  | 'probability'
+  | 'lossReason'
+  | 'contact'
+  | 'expectedCloseDate'
+  | 'offerDate';
 /** Which message each refused field gets. */
 export type FormProblem =
   | 'title.required'
   | `money.${MoneyProblem}`
   | 'probability.invalid'
   | 'lost.required'
-  | 'contact.required';
+  | 'contact.required'
+  | 'date.invalid';
 export type FormErrors = Partial<Record<FormField, FormProblem>>;
 
 export function formOf(opportunity: Opportunity, language: 'de' | 'en'): OpportunityForm {
@@ -64,6 +72,13 @@ interface Checked {
   probability: number | undefined;
 }
 
+/** A real day written YYYY-MM-DD (not 2027-02-30). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+}
+
 function check(form: OpportunityForm, language: 'de' | 'en'): Checked {
   const errors: FormErrors = {};
   if (form.title.trim() === '') errors.title = 'title.required';
@@ -75,6 +90,10 @@ function check(form: OpportunityForm, language: 'de' | 'en'): Checked {
     errors.probability = 'probability.invalid';
   }
   if (form.stage === 'lost' && form.lossReason.trim() === '') errors.lossReason = 'lost.required';
+  // The date fields hand over YYYY-MM-DD for a date and the typed text for anything else ("30.02.2027").
+  for (const field of ['expectedCloseDate', 'offerDate'] as const) {
+    if (form[field] !== '' && !isCalendarDate(form[field])) errors[field] = 'date.invalid';
+  }
   return { errors, amountCents: amount.ok ? amount.cents : 0, probability };
 }
 

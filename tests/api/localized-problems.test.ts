@@ -215,8 +215,10 @@ describe('other problems explain themselves in the reader’s language', () => {
     const reused = await inBoth(create(person('Ganz', 'Anders'), { 'idempotency-key': key }));
     expect(reused.status).toBe(409);
     expect(reused.de).toMatchObject({ title: 'Konflikt' });
-    expect(reused.de.detail).toBe('Dieser Idempotency-Key wurde bereits für einen anderen Kontakt verwendet.');
-    expect(reused.en.detail).toBe('This Idempotency-Key was already used for a different contact.');
+    expect(reused.de.detail).toBe(
+      'Dieser Idempotency-Key wurde bereits für eine Anfrage mit anderem Inhalt verwendet.',
+    );
+    expect(reused.en.detail).toBe('This Idempotency-Key was already used for a request with different content.');
 
     const gone = await createContact(t, person('Alt', 'Archiv'));
     const archive = {
@@ -237,14 +239,14 @@ describe('other problems explain themselves in the reader’s language', () => {
     const stale = await inBoth(patch(worker, { position: 'Leitung' }, '"7"'));
     expect(stale.status).toBe(412);
     expect(stale.de).toMatchObject({ title: 'Vorbedingung fehlgeschlagen' });
-    expect(stale.de.detail).toBe(`Der Kontakt ist inzwischen bei Version ${worker.version}, nicht 7. Bitte neu laden.`);
-    expect(stale.en.detail).toBe(`The contact is at version ${worker.version} now, not 7. Please reload it.`);
+    expect(stale.de.detail).toBe(`Gespeichert ist inzwischen Version ${worker.version}, nicht 7. Bitte neu laden.`);
+    expect(stale.en.detail).toBe(`The stored version is ${worker.version} now, not 7. Please reload.`);
     const missing = await inBoth(patch(worker, { position: 'Leitung' }, null));
     expect(missing.status).toBe(428);
     expect(missing.de.detail).toBe(
-      'Änderungen brauchen die Version des Kontakts, die Sie bearbeitet haben (If-Match mit dem ETag).',
+      'Änderungen brauchen die Version, die Sie bearbeitet haben (If-Match mit dem ETag).',
     );
-    expect(missing.en.detail).toBe('Changes need the version of the contact you edited (If-Match with its ETag).');
+    expect(missing.en.detail).toBe('Changes need the version you edited (If-Match with its ETag).');
     const malformed = await inBoth(patch(worker, { position: 'Leitung' }, 'version-eins'));
     expect(malformed.status).toBe(400);
     expect(malformed.de.detail).toBe('If-Match muss eine Version wie "3" sein.');

@@ -150,7 +150,7 @@ describe('PATCH /contacts/:id/notes', () => {
       { version: c.version },
     );
     expect(stale.statusCode).toBe(412);
-    expect(stale.json().detail).toMatch(/inzwischen bei Version 2, nicht 1/);
+    expect(stale.json().detail).toMatch(/inzwischen Version 2, nicht 1/);
     const stored = await getContact(c.id);
     expect(stored.notes.specifics).toBe('Alt');
     expect(stored.notes.openItems).toEqual([]);

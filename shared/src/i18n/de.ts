@@ -352,13 +352,13 @@ export const de: Catalog = {
     mergeInProgress:
       'Einer der Kontakte wird gerade in einer anderen Zusammenführung bearbeitet. Bitte gleich erneut versuchen.',
     mergedInto: 'Dieser Kontakt wurde mit einem anderen zusammengeführt ({{id}}); bitte dort bearbeiten.',
-    idempotencyConflict: 'Dieser Idempotency-Key wurde bereits für einen anderen Kontakt verwendet.',
+    idempotencyConflict: 'Dieser Idempotency-Key wurde bereits für eine Anfrage mit anderem Inhalt verwendet.',
     notesIdempotencyConflict: 'Dieser Idempotency-Key wurde bereits für andere Notiz-Änderungen verwendet.',
-    ifMatchRequired: 'Änderungen brauchen die Version des Kontakts, die Sie bearbeitet haben (If-Match mit dem ETag).',
+    ifMatchRequired: 'Änderungen brauchen die Version, die Sie bearbeitet haben (If-Match mit dem ETag).',
     ifMatchInvalid: 'If-Match muss eine Version wie "3" sein.',
-    versionMismatch: 'Der Kontakt ist inzwischen bei Version {{actual}}, nicht {{expected}}. Bitte neu laden.',
-    changedMeanwhile: 'Der Kontakt wurde inzwischen von jemand anderem geändert. Bitte neu laden.',
-    busy: 'Der Kontakt wird gerade von anderen geändert. Bitte erneut versuchen.',
+    versionMismatch: 'Gespeichert ist inzwischen Version {{actual}}, nicht {{expected}}. Bitte neu laden.',
+    changedMeanwhile: 'Das wurde inzwischen von jemand anderem geändert. Bitte neu laden.',
+    busy: 'Das wird gerade von anderen geändert. Bitte erneut versuchen.',
     alreadyArchived: 'Der Kontakt ist bereits archiviert.',
     notArchived: 'Der Kontakt ist nicht archiviert.',
     notesFull:

@@ -19,7 +19,7 @@ export const FOLLOW_UP_EN: Record<FollowUpKey, string> = {
   'followUp.in3Days': 'in 3 days',
   'followUp.inAWeek': 'in a week',
   'followUp.otherDate': 'Other date',
-  'followUp.weekendHint': 'A day on a weekend becomes the Monday after.',
+  'followUp.weekendHint': 'The quick choices skip a weekend to the Monday; a date of your own is kept as entered.',
   'followUp.time': 'Time (optional)',
   'followUp.timeHint': 'e.g. 14:30',
   'followUp.timeInvalid': 'Please enter a time such as 14:30.',

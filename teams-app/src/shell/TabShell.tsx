@@ -22,7 +22,8 @@ const useStyles = makeStyles({
   compactHeader: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground2 },
-  nav: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  // Five sections do not fit a narrow side panel: the tab row scrolls, not the whole page.
+  nav: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, overflowX: 'auto' },
   compactNav: { padding: `${tokens.spacingVerticalXS} 0` },
   panel: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXL}` },
   compactPanel: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalL}` },

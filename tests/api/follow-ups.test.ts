@@ -266,7 +266,15 @@ describe('open follow-ups for the card (FollowUpsService.openFor)', () => {
       payload: { state: 'done' },
     });
     const map = await service.openFor(TENANT_A, [String(c.id), String(empty.id), String(c.id)]);
-    expect(map.get(String(c.id))?.map((f) => f.title)).toEqual(['Tag -1', 'Tag 1', 'Tag 2', 'Tag 3', 'Tag 4', 'Tag 5', 'Tag 6']);
+    expect(map.get(String(c.id))?.map((f) => f.title)).toEqual([
+      'Tag -1',
+      'Tag 1',
+      'Tag 2',
+      'Tag 3',
+      'Tag 4',
+      'Tag 5',
+      'Tag 6',
+    ]);
     expect(map.has(String(empty.id))).toBe(false);
     expect((await service.openFor(TENANT_B, [String(c.id)])).size).toBe(0);
   });

@@ -19,7 +19,8 @@ export const FOLLOW_UP_DE = {
   'followUp.in3Days': 'in 3 Tagen',
   'followUp.inAWeek': 'in einer Woche',
   'followUp.otherDate': 'Anderes Datum',
-  'followUp.weekendHint': 'Die Schnellwahl springt übers Wochenende auf den Montag; ein eigenes Datum gilt, wie es eingegeben ist.',
+  'followUp.weekendHint':
+    'Die Schnellwahl springt übers Wochenende auf den Montag; ein eigenes Datum gilt, wie es eingegeben ist.',
   'followUp.time': 'Uhrzeit (optional)',
   'followUp.timeHint': 'z. B. 14:30',
   'followUp.timeInvalid': 'Bitte eine Uhrzeit wie 14:30 eingeben.',

@@ -251,6 +251,13 @@ describe('Teams tab: opportunity list', () => {
     await drawer.getByRole('button', { name: 'Speichern' }).click();
     await drawer.getByText('Gespeichert.').waitFor();
     expect((await api.getOpportunity(created.id)).amountCents).toBe(1_234_567);
+    // Typing on after the save: "Gespeichert." no longer claims what is in the form, and a refused
+    // amount is not saved.
+    await drawer.getByRole('textbox', { name: 'Betrag (EUR)' }).fill('-3');
+    expect(await drawer.getByText('Gespeichert.').count()).toBe(0);
+    await drawer.getByRole('button', { name: 'Speichern' }).click();
+    expect(await drawer.getByText('Gespeichert.').count()).toBe(0);
+    expect((await api.getOpportunity(created.id)).amountCents).toBe(1_234_567);
     await drawer.getByRole('button', { name: 'Schließen' }).first().click();
 
     await page.getByRole('button', { name: 'Neue Verkaufschance' }).click();

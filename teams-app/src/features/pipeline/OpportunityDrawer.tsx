@@ -66,6 +66,7 @@ export function OpportunityDrawer({ opportunity, canEdit, onClose, onChanged }: 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!opportunity || !form) return;
+    setSaved(false);
     const result = patchOf(form, opportunity, language);
     if ('errors' in result) {
       setErrors(result.errors);
@@ -128,7 +129,12 @@ export function OpportunityDrawer({ opportunity, canEdit, onClose, onChanged }: 
               form={form}
               errors={errors}
               disabled={!canEdit || saving}
-              onChange={setForm}
+              onChange={(next) => {
+                // What was saved or refused before is not the state of what is typed now.
+                setForm(next);
+                setSaved(false);
+                setFailure(undefined);
+              }}
               ownerName={opportunity.ownerName}
             />
             <section aria-labelledby="opportunity-history">

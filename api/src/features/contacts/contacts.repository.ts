@@ -1,6 +1,7 @@
 import { type Connection, type QueryFilter, Types } from 'mongoose';
 import type { ContactDoc, ContactModels } from './contacts.model';
 import { contactModels } from './contacts.model';
+import { isObjectId } from '../../infra/tenant-documents';
 import { backoff, isStaleWrite } from '../../infra/write-races';
 import { LIST_BUCKETS, type ListState, listKey } from './lookup-keys.rules';
 
@@ -29,9 +30,7 @@ export function bySortName(a: ContactDoc, b: ContactDoc): number {
   return String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0;
 }
 
-export function isObjectId(id: string): boolean {
-  return /^[0-9a-f]{24}$/.test(id);
-}
+export { isObjectId };
 
 /** A new id for an entry inside a contact (consent event, note). */
 export function newEntryId(): string {

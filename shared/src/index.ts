@@ -308,8 +308,10 @@ export {
   ActivityType,
   MAIL_DIRECTIONS,
   MAX_MAIL_BODY_LENGTH,
+  ComposeKey,
   MailDirection,
   Participant,
+  UsedTemplate,
 } from './activities/activity.schema';
 export {
   ActivityCreate,
@@ -324,6 +326,7 @@ export {
   MailStatusQuery,
   MeetingLogCreate,
   MeetingStatusQuery,
+  SentMailLogCreate,
   TimelineQuery,
 } from './activities/activity-input.schema';
 export {
@@ -422,3 +425,41 @@ export {
   monthOf,
   weightedCents,
 } from './opportunities/forecast.rules';
+
+// Templates, the compose pane and the send-time consent check (issue 14)
+export {
+  MAX_TEMPLATE_BODY_LENGTH,
+  MAX_TEMPLATES_PER_TENANT,
+  RenderedTemplate,
+  TEMPLATE_LANGUAGES,
+  TEMPLATE_PLACEHOLDERS,
+  TEMPLATE_PURPOSES,
+  Template,
+  TemplateCreate,
+  TemplateHtml,
+  TemplateLanguage,
+  TemplateList,
+  TemplateListQuery,
+  TemplatePatch,
+  TemplatePlaceholder,
+  TemplatePreviewRequest,
+  TemplatePurpose,
+  TemplateRenderRequest,
+  TemplateSummary,
+} from './templates/template.schema';
+export {
+  COMPOSE_KEY_HEADER,
+  COMPOSE_SESSION_KEYS,
+  CONSENT_CACHE_MAX_AGE_MS,
+  type ComposePurpose,
+  type ConsentCache,
+  ConsentCheckRequest,
+  ConsentCheckResult,
+  RecipientConsent,
+  SEND_CHECK_MODES,
+  SendCheckMode,
+  SendCheckSettings,
+  SendCheckSettingsUpdate,
+  UNAVAILABLE_FALLBACKS,
+  UnavailableFallback,
+} from './send-check/send-check.schema';

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { DateTime, MultilineText, ObjectId, RequiredText, StrictObject, Text } from '../contacts/contact-common.schema';
-import { Activity, ActivityType, MailDirection, Participant } from './activity.schema';
+import { Activity, ActivityType, ComposeKey, MailDirection, Participant, UsedTemplate } from './activity.schema';
 
 // What the activity routes take and answer (api/src/features/activities/activities.routes.ts).
 
@@ -41,6 +41,24 @@ export const MailLogCreate = StrictObject({
   opportunityId: Type.Optional(ObjectId),
 });
 export type MailLogCreate = Static<typeof MailLogCreate>;
+
+/**
+ * "E-Mail protokollieren beim Senden": logged by the send handler (Smart Alerts) as the mail leaves,
+ * keyed by the compose session (`logKey` `compose:<composeKey>`, idempotent per tenant); the sent time
+ * is the server's now when left out. The same key on a later read-mode log (the sent copy carries it in
+ * the `x-klarkonform-compose-key` header) answers `alreadyLogged`.
+ */
+export const SentMailLogCreate = StrictObject({
+  composeKey: ComposeKey,
+  subject: Text(500),
+  occurredAt: Type.Optional(DateTime),
+  from: Type.Optional(Participant),
+  to: Type.Array(Participant, { maxItems: 500 }),
+  cc: Type.Optional(Type.Array(Participant, { maxItems: 500 })),
+  bcc: Type.Optional(Type.Array(Participant, { maxItems: 500 })),
+  template: Type.Optional(UsedTemplate),
+});
+export type SentMailLogCreate = Static<typeof SentMailLogCreate>;
 
 /** "Termin protokollieren": an appointment, keyed by its iCalUId (or the add-in's stand-in key). */
 export const MeetingLogCreate = StrictObject({

@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { Actor, DateTime, Email, MultilineText, ObjectId, StrictObject, Text } from '../contacts/contact-common.schema';
 import { MAX_MAIL_BODY_LENGTH } from './activity-limits';
+import { TemplatePurpose } from '../templates/template.schema';
 
 export { MAX_MAIL_BODY_LENGTH };
 
@@ -24,13 +25,29 @@ export const Participant = StrictObject({
 });
 export type Participant = Static<typeof Participant>;
 
+/** A compose session's random key (a UUID), set by the compose pane in the item's session data. */
+export const ComposeKey = Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9-]+$' });
+
+/** The template a sent mail was made from: its id (absent once deleted), name and purpose. */
+export const UsedTemplate = StrictObject({
+  id: Type.Optional(ObjectId),
+  name: Text(120),
+  purpose: TemplatePurpose,
+});
+export type UsedTemplate = Static<typeof UsedTemplate>;
+
 /**
  * The mail part of a logged e-mail: Graph's `internetMessageId` (RFC 5322 Message-ID, the key that
  * makes logging idempotent per tenant) and `conversationId`; from/to/cc as in the header; the body
  * only when the user ticked "Inhalt speichern" (plain text, at most `MAX_MAIL_BODY_LENGTH` characters).
  */
 export const ActivityMail = StrictObject({
-  internetMessageId: Type.String({ minLength: 3, maxLength: 998 }),
+  /** Absent for a mail logged at send time, before Outlook gave it a Message-ID (see `composeKey`). */
+  internetMessageId: Type.Optional(Type.String({ minLength: 3, maxLength: 998 })),
+  /** The compose session's key of a mail logged at send time ("E-Mail protokollieren beim Senden"). */
+  composeKey: Type.Optional(ComposeKey),
+  /** The template the mail was written from, when one was inserted. */
+  template: Type.Optional(UsedTemplate),
   conversationId: Type.Optional(Type.String({ maxLength: 500 })),
   direction: MailDirection,
   from: Type.Optional(Participant),

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'activities:write',
   'followUps:write',
   'opportunities:write',
+  'templates:manage',
   'admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -43,6 +44,7 @@ const ROLE_PERMISSIONS: Readonly<Record<AppRole, readonly Permission[]>> = {
     'quality:read',
     'activities:write',
     'followUps:write',
+    'templates:manage',
   ],
   'CRM.Service': [
     'contacts:read',

@@ -1,0 +1,115 @@
+import { type Static, Type } from 'typebox';
+import { Email, ObjectId, StrictObject, Text } from '../contacts/contact-common.schema';
+import { ConsentReason, Relationship } from '../contacts/contact-enums.schema';
+import type { TemplatePurpose } from '../templates/template.schema';
+
+// The send-time consent check (Smart Alerts OnMessageSend, issue 14): a marketing mail must not
+// reach anyone without e-mail marketing consent or with an opt-out (UWG §7 Abs. 2 Nr. 2, Abs. 3).
+// The decision per recipient is the server's `mayContact(contact, 'email', 'marketing')` — the same
+// rule as the card's "Marketing-E-Mail erlaubt?" (see `marketingEmailDecision`).
+
+/**
+ * How a blocked marketing mail is held back (Microsoft: Smart Alerts send modes). The manifest
+ * declares `softBlock`; `promptUser` relaxes it per tenant through `sendModeOverride` (Mailbox 1.14),
+ * letting the user "Trotzdem senden". `block` needs a manifest rendered with `sendMode: block`
+ * (admin deployment only) and is not a tenant setting.
+ */
+export const SEND_CHECK_MODES = ['softBlock', 'promptUser'] as const;
+export const SendCheckMode = Type.Enum(SEND_CHECK_MODES);
+export type SendCheckMode = Static<typeof SendCheckMode>;
+
+/**
+ * What the handler does when it cannot decide for a marketing mail (API down or slower than the
+ * handler's budget, sign-in missing): `allow` sends, `prompt` asks the user (Send anyway),
+ * `block` holds the mail with a message saying why.
+ */
+export const UNAVAILABLE_FALLBACKS = ['allow', 'prompt', 'block'] as const;
+export const UnavailableFallback = Type.Enum(UNAVAILABLE_FALLBACKS);
+export type UnavailableFallback = Static<typeof UnavailableFallback>;
+
+/** The tenant's send-check settings (CRM.Admin; defaults when never saved: enabled, softBlock, no categories, prompt). */
+export const SendCheckSettings = StrictObject({
+  enabled: Type.Boolean(),
+  mode: SendCheckMode,
+  /** Outlook categories that make a mail marketing even without a marketing template (compared case-insensitively). */
+  marketingCategories: Type.Array(Type.String({ minLength: 1, maxLength: 255, pattern: '\\S' }), {
+    maxItems: 20,
+    uniqueItems: true,
+  }),
+  whenUnavailable: UnavailableFallback,
+  version: Type.Integer({ minimum: 0 }),
+});
+export type SendCheckSettings = Static<typeof SendCheckSettings>;
+
+/** PUT /api/v1/send-check/settings (If-Match: the version; 0 before the first save). */
+export const SendCheckSettingsUpdate = StrictObject({
+  enabled: Type.Boolean(),
+  mode: SendCheckMode,
+  marketingCategories: SendCheckSettings.properties.marketingCategories,
+  whenUnavailable: UnavailableFallback,
+});
+export type SendCheckSettingsUpdate = Static<typeof SendCheckSettingsUpdate>;
+
+/** POST /api/v1/send-check/consent — the recipients of one mail (to, cc and bcc together). */
+export const ConsentCheckRequest = StrictObject({
+  emails: Type.Array(Email, { minItems: 1, maxItems: 500 }),
+});
+export type ConsentCheckRequest = Static<typeof ConsentCheckRequest>;
+
+/**
+ * One recipient's answer. `known` false: no live contact has the address — no consent on record, so
+ * marketing is not allowed (`reason: 'noConsent'`). `allowed`/`reason` is the e-mail marketing decision.
+ */
+export const RecipientConsent = StrictObject({
+  email: Email,
+  known: Type.Boolean(),
+  contactId: Type.Optional(ObjectId),
+  name: Type.Optional(Text(300)),
+  relationships: Type.Optional(Type.Array(Relationship, { maxItems: 4 })),
+  allowed: Type.Boolean(),
+  reason: ConsentReason,
+});
+export type RecipientConsent = Static<typeof RecipientConsent>;
+
+export const ConsentCheckResult = StrictObject({
+  checkedAt: Type.String({ format: 'date-time', maxLength: 35 }),
+  settings: SendCheckSettings,
+  /** In the order of the request, one per distinct address (lower-cased). */
+  recipients: Type.Array(RecipientConsent, { maxItems: 500 }),
+});
+export type ConsentCheckResult = Static<typeof ConsentCheckResult>;
+
+// --- The compose item's session data: how the compose pane tells the event handler what the mail is.
+// Outlook `item.sessionData` (Mailbox 1.11, compose only): string values, ≤ 50,000 characters per add-in.
+
+/** Keys in `Office.context.mailbox.item.sessionData`. */
+export const COMPOSE_SESSION_KEYS = {
+  /** TemplatePurpose of the last inserted template (`marketing` | `transactional` | `personal`). */
+  purpose: 'kk.purpose',
+  /** The inserted template's id and name (for the log entry). */
+  templateId: 'kk.templateId',
+  templateName: 'kk.templateName',
+  /** '1' when "E-Mail protokollieren beim Senden" is on; absent or '0' when off. */
+  logOnSend: 'kk.logOnSend',
+  /** A random id (UUID) of this compose session: the key of the sent-mail log entry. */
+  composeKey: 'kk.composeKey',
+  /** JSON of `ConsentCache`, written by the recipients-changed handler, read at send time. */
+  consentCache: 'kk.consent',
+} as const;
+
+/** The internet header the send handler puts on a mail it logs, so its sent copy is recognised in read mode. */
+export const COMPOSE_KEY_HEADER = 'x-klarkonform-compose-key';
+
+/** A cached answer counts for this long; older entries are fetched again at send time. */
+export const CONSENT_CACHE_MAX_AGE_MS = 10 * 60_000;
+
+/** What `kk.consent` holds: the last answer per lower-cased address, and the settings it came with. */
+export interface ConsentCache {
+  /** ISO time of the newest fetch. */
+  checkedAt: string;
+  settings: SendCheckSettings;
+  recipients: Record<string, { allowed: boolean; reason: string; name?: string; fetchedAt: string }>;
+}
+
+/** The purpose a compose item declares, or undefined when the pane set none. */
+export type ComposePurpose = TemplatePurpose;

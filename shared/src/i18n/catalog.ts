@@ -155,6 +155,10 @@ export const FIELD_NAMES = [
   'location',
   'organizer',
   'attendees',
+  // Templates (Vorlagen, issue 14)
+  'templateName',
+  'bodyHtml',
+  'language',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -317,6 +321,21 @@ export const SERVICE_PROBLEMS = [
   'noKnownParticipant',
   'activityNotEditable',
   'notActivityCreator',
+  // Templates (Vorlagen, issue 14)
+  'templateNotFound',
+  'templateNameTaken',
+  'templatesFull',
+  'unknownPlaceholder',
+  'placeholderCase',
+  'placeholderFilter',
+  'placeholderPath',
+  'placeholderExpression',
+  'templateTag',
+  'templateUnclosed',
+  'placeholderInAttribute',
+  'renderedTooLong',
+  'templateContactArchived',
+  'templateContactMerged',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

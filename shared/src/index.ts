@@ -436,6 +436,7 @@ export {
   TEMPLATE_PURPOSES,
   Template,
   TemplateCreate,
+  TemplateHistory,
   TemplateHtml,
   TemplateLanguage,
   TemplateList,

@@ -58,7 +58,13 @@ describe('fillTemplate', () => {
   it('never lets a contact value add markup to the body (property)', () => {
     const evil = fc.oneof(
       fc.string(),
-      fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'; --", '{{vorname}}', '{% raw %}'),
+      fc.constantFrom(
+        '<script>alert(1)</script>',
+        '"><img src=x onerror=alert(1)>',
+        "'; --",
+        '{{vorname}}',
+        '{% raw %}',
+      ),
     );
     const text = checkTemplateText('{{vorname}} {{nachname}}', '<p>{{briefanrede}} {{vorname}} {{firma}}</p>');
     fc.assert(

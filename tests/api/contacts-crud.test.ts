@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, countContacts, createContact, person, withEmail } from '../support/contacts';
 import { createTestApp, TENANT_A, TENANT_B, type TestApp } from '../support/test-app';
@@ -79,6 +80,19 @@ describe('creating contacts', () => {
     const res = await post(person('Lose', 'Person', { companyId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }));
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ field: 'body.companyId', message: 'Diese Firma gibt es nicht.' }]);
+  });
+  it('greets a person without a salutation anonymously, also one stored under the older rule', async () => {
+    const kim = await createContact(t, person('Kim', 'Ohneanrede', withEmail('kim@ohneanrede.de')));
+    expect(kim.letterSalutation).toBe('Sehr geehrte Damen und Herren');
+    // Stored before issue 14, when an unknown salutation gave "Guten Tag <Name>".
+    await t.app.mongo
+      .db!.collection('contacts')
+      .updateOne(
+        { _id: new Types.ObjectId(String(kim.id)) },
+        { $set: { letterSalutation: 'Guten Tag Kim Ohneanrede' }, $inc: { version: 1 } },
+      );
+    const read = await t.request({ method: 'GET', url: `/api/v1/contacts/${kim.id}` });
+    expect(read.json().letterSalutation).toBe('Sehr geehrte Damen und Herren');
   });
 });
 

@@ -37,6 +37,11 @@ export function toContact(doc: ContactDoc): Contact {
     if (value !== null) out[key] = value;
   }
   out.archived = doc.archived ?? null;
+  // Derived on read as well: a contact stored under an older salutation rule (issue 14 changed the
+  // unknown salutation to "Sehr geehrte Damen und Herren") shows the current one before its next write.
+  if (out.kind === 'person' && typeof out.lastName === 'string') {
+    out.letterSalutation = letterSalutation(out as never, 'de');
+  }
   return out as unknown as Contact;
 }
 

@@ -192,6 +192,7 @@ export {
   consentState,
   consentSummary,
   mayContact,
+  marketingEmailDecision,
   openDoubleOptInRequest,
   unprovenConfirmations,
   unprovenConsent,
@@ -463,3 +464,17 @@ export {
   UNAVAILABLE_FALLBACKS,
   UnavailableFallback,
 } from './send-check/send-check.schema';
+export {
+  type BlockedRecipient,
+  blockedRecipients,
+  DEFAULT_SEND_CHECK_SETTINGS,
+  isMarketingMail,
+  type ListWords,
+  listBlocked,
+  type MailRecipient,
+  mergeConsent,
+  parseConsentCache,
+  recipientKey,
+  settingsFresh,
+  staleRecipients,
+} from './send-check/send-check.rules';

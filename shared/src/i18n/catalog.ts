@@ -155,6 +155,11 @@ export const FIELD_NAMES = [
   'location',
   'organizer',
   'attendees',
+  // The send-time consent check (issue 14)
+  'sendCheckEnabled',
+  'sendMode',
+  'marketingCategories',
+  'whenUnavailable',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 

@@ -118,6 +118,7 @@ export const de: Catalog = {
     activityDelete: 'Aktivität gelöscht',
     followUpCreate: 'Wiedervorlage angelegt',
     followUpUpdate: 'Wiedervorlage geändert',
+    sendCheckSettingsUpdate: 'Versandprüfung geändert',
   },
   activityType: { email: 'E-Mail', call: 'Anruf', meeting: 'Termin', letter: 'Brief', note: 'Notiz' },
   mailDirection: { in: 'Eingang', out: 'Ausgang' },
@@ -266,6 +267,10 @@ export const de: Catalog = {
     location: 'Ort des Termins',
     organizer: 'Organisator',
     attendees: 'Teilnehmer',
+    sendCheckEnabled: 'Versandprüfung aktiv',
+    sendMode: 'Verhalten bei fehlender Einwilligung',
+    marketingCategories: 'Marketing-Kategorien',
+    whenUnavailable: 'Wenn die Prüfung nicht möglich ist',
   },
   jsonType: {
     string: 'ein Text',

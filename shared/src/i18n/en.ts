@@ -118,6 +118,7 @@ export const en: Catalog = {
     activityDelete: 'Activity deleted',
     followUpCreate: 'Follow-up created',
     followUpUpdate: 'Follow-up changed',
+    sendCheckSettingsUpdate: 'Send check changed',
   },
   activityType: { email: 'Email', call: 'Call', meeting: 'Meeting', letter: 'Letter', note: 'Note' },
   mailDirection: { in: 'Received', out: 'Sent' },
@@ -266,6 +267,10 @@ export const en: Catalog = {
     location: 'Meeting location',
     organizer: 'Organizer',
     attendees: 'Attendees',
+    sendCheckEnabled: 'Send check on',
+    sendMode: 'When consent is missing',
+    marketingCategories: 'Marketing categories',
+    whenUnavailable: 'When the check is not possible',
   },
   jsonType: {
     string: 'text',

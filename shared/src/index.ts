@@ -335,6 +335,7 @@ export {
   decodeTimelineCursor,
   encodeTimelineCursor,
   isTooFarAhead,
+  composeLogKey,
   mailLogKey,
   meetingLogKey,
   participantAddresses,

@@ -155,6 +155,10 @@ export const FIELD_NAMES = [
   'location',
   'organizer',
   'attendees',
+  // Sent-mail log (issue 14)
+  'composeKey',
+  'bcc',
+  'usedTemplate',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -317,6 +321,7 @@ export const SERVICE_PROBLEMS = [
   'noKnownParticipant',
   'activityNotEditable',
   'notActivityCreator',
+  'oneMailKey',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

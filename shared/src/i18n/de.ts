@@ -266,6 +266,9 @@ export const de: Catalog = {
     location: 'Ort des Termins',
     organizer: 'Organisator',
     attendees: 'Teilnehmer',
+    composeKey: 'Sitzungsschlüssel (composeKey)',
+    bcc: 'Bcc',
+    usedTemplate: 'Vorlage',
   },
   jsonType: {
     string: 'ein Text',
@@ -439,5 +442,6 @@ export const de: Catalog = {
     activityNotEditable:
       'Eine protokollierte E-Mail lässt sich nicht ändern; ändern lassen sich Anrufe, Termine, Briefe und Notizen.',
     notActivityCreator: 'Nur wer die Aktivität erfasst hat (oder ein Administrator), kann sie ändern oder löschen.',
+    oneMailKey: 'Bitte genau eines angeben: die Internet-Message-ID oder den Sitzungsschlüssel (composeKey).',
   },
 };

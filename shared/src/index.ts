@@ -336,6 +336,7 @@ export {
   decodeTimelineCursor,
   encodeTimelineCursor,
   isTooFarAhead,
+  composeLogKey,
   mailLogKey,
   meetingLogKey,
   participantAddresses,

@@ -6,6 +6,7 @@ import type {
   LogStatus,
   MailLogCreate,
   MeetingLogCreate,
+  SentMailLogCreate,
 } from '../activities/activity-input.schema';
 import type { Activity } from '../activities/activity.schema';
 import type { AppRole, Permission } from '../auth/roles';
@@ -266,11 +267,15 @@ export function createApiClient(options: ApiClientOptions) {
         headers: { 'idempotency-key': idempotencyKey },
         retry: true,
       }),
-    mailStatus: (internetMessageId: string, signal?: AbortSignal) =>
-      json<LogStatus>(`/activities/mail-status?${new URLSearchParams({ internetMessageId })}`, {
-        retry: true,
-        signal,
-      }),
+    /** "E-Mail protokollieren beim Senden": keyed by the compose session; `alreadyLogged` on a repeat. */
+    logSentMail: (body: SentMailLogCreate) =>
+      json<LogResult>('/activities/sent-mail', { method: 'POST', body, retry: true }),
+    /** Whether a mail is logged: by its compose key when the sent copy names one, else by its Message-ID. */
+    mailStatus: (internetMessageId: string, signal?: AbortSignal, composeKey?: string) =>
+      json<LogStatus>(
+        `/activities/mail-status?${new URLSearchParams(composeKey ? { composeKey } : { internetMessageId })}`,
+        { retry: true, signal },
+      ),
     meetingStatus: (iCalUId: string, signal?: AbortSignal) =>
       json<LogStatus>(`/activities/meeting-status?${new URLSearchParams({ iCalUId })}`, { retry: true, signal }),
     /** One page of a contact's timeline, newest first (a company's includes its people). */

@@ -160,6 +160,10 @@ export const FIELD_NAMES = [
   'sendMode',
   'marketingCategories',
   'whenUnavailable',
+  // Sent-mail log (issue 14)
+  'composeKey',
+  'bcc',
+  'usedTemplate',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -322,6 +326,7 @@ export const SERVICE_PROBLEMS = [
   'noKnownParticipant',
   'activityNotEditable',
   'notActivityCreator',
+  'oneMailKey',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

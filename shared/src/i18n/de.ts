@@ -271,6 +271,9 @@ export const de: Catalog = {
     sendMode: 'Verhalten bei fehlender Einwilligung',
     marketingCategories: 'Marketing-Kategorien',
     whenUnavailable: 'Wenn die Prüfung nicht möglich ist',
+    composeKey: 'Sitzungsschlüssel (composeKey)',
+    bcc: 'Bcc',
+    usedTemplate: 'Vorlage',
   },
   jsonType: {
     string: 'ein Text',
@@ -444,5 +447,6 @@ export const de: Catalog = {
     activityNotEditable:
       'Eine protokollierte E-Mail lässt sich nicht ändern; ändern lassen sich Anrufe, Termine, Briefe und Notizen.',
     notActivityCreator: 'Nur wer die Aktivität erfasst hat (oder ein Administrator), kann sie ändern oder löschen.',
+    oneMailKey: 'Bitte genau eines angeben: die Internet-Message-ID oder den Sitzungsschlüssel (composeKey).',
   },
 };

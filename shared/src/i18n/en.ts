@@ -271,6 +271,9 @@ export const en: Catalog = {
     sendMode: 'When consent is missing',
     marketingCategories: 'Marketing categories',
     whenUnavailable: 'When the check is not possible',
+    composeKey: 'Compose key',
+    bcc: 'Bcc',
+    usedTemplate: 'Template',
   },
   jsonType: {
     string: 'text',
@@ -427,5 +430,6 @@ export const en: Catalog = {
       'None of the participants is a contact yet. Create a contact first, then the message can be logged.',
     activityNotEditable: 'A logged email cannot be changed; calls, meetings, letters and notes can.',
     notActivityCreator: 'Only whoever recorded the activity (or an administrator) can change or delete it.',
+    oneMailKey: 'Give exactly one: the Internet message ID or the compose key.',
   },
 };

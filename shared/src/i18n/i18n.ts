@@ -81,6 +81,7 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   'querystring.name': 'displayName',
   'headers.idempotency-key': 'idempotencyKey',
   'headers.if-match': 'ifMatch',
+  template: 'usedTemplate',
   addHistory: 'history',
   addOpenItems: 'openItems',
   setOpenItems: 'openItems',

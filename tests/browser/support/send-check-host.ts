@@ -84,6 +84,29 @@ const STUB_OFFICE_JS = `
 })();
 `;
 
+// Runs in the page: calls the associated action with a stub event that records each completion,
+// then waits `settleMs` more, so a second completion would be seen too.
+const INVOKE_IN_PAGE = `({ action, mail, settleMs }) => new Promise((resolve) => {
+  window.__kkMail = { cc: [], bcc: [], subject: '', categories: [], displayLanguage: 'de-DE', mailbox: '1.15',
+    ...mail, session: { ...(mail.session || {}) }, headers: {} };
+  const completions = [];
+  const started = performance.now();
+  let ms = -1;
+  const finish = () => resolve({ completions, session: window.__kkMail.session, headers: window.__kkMail.headers, ms });
+  // A handler that never completes shows as no completion at all.
+  const stop = setTimeout(finish, 15000);
+  window.__kkActions[action]({
+    completed(options) {
+      completions.push(options === undefined ? null : JSON.parse(JSON.stringify(options)));
+      if (completions.length === 1) {
+        ms = performance.now() - started;
+        clearTimeout(stop);
+        setTimeout(finish, settleMs);
+      }
+    },
+  });
+})`;
+
 export interface EventRuntime {
   readonly page: Page;
   /** Calls the associated action with a stub event and the given item; waits `settleMs` after completion. */
@@ -111,49 +134,9 @@ export async function openEventRuntime(
   return {
     page,
     async invoke(action, mail) {
-      return page.evaluate(
-        ({ action, mail, settleMs }) =>
-          new Promise<HandlerRun>((resolve) => {
-            const w = window as unknown as {
-              __kkMail: Record<string, unknown>;
-              __kkActions: Record<string, (event: unknown) => void>;
-            };
-            w.__kkMail = {
-              cc: [],
-              bcc: [],
-              subject: '',
-              categories: [],
-              displayLanguage: 'de-DE',
-              mailbox: '1.15',
-              ...mail,
-              session: { ...(mail.session ?? {}) },
-              headers: {},
-            };
-            const completions: Array<Record<string, unknown> | null> = [];
-            const started = performance.now();
-            let ms = -1;
-            const finish = () =>
-              resolve({
-                completions,
-                session: w.__kkMail.session as Record<string, string>,
-                headers: w.__kkMail.headers as Record<string, string>,
-                ms,
-              });
-            // A handler that never completes shows as no completion at all.
-            const stop = setTimeout(finish, 15_000);
-            w.__kkActions[action]?.({
-              completed(options?: Record<string, unknown>) {
-                completions.push(options === undefined ? null : JSON.parse(JSON.stringify(options)));
-                if (completions.length === 1) {
-                  ms = performance.now() - started;
-                  clearTimeout(stop);
-                  setTimeout(finish, settleMs);
-                }
-              },
-            });
-          }),
-        { action, mail, settleMs },
-      );
+      // A string, not a function: tsx (the benchmark) would add helpers the page does not have.
+      const args = JSON.stringify({ action, mail, settleMs });
+      return page.evaluate(`(${INVOKE_IN_PAGE})(${args})`) as Promise<HandlerRun>;
     },
     async close() {
       await context.close();

@@ -26,6 +26,8 @@ import { createOpportunitiesFeature } from './features/opportunities/opportuniti
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes';
 import { createTemplatesFeature } from './features/templates/templates.feature';
 import { templatesRoutes } from './features/templates/templates.routes';
+import { createSendCheckFeature } from './features/send-check/send-check.feature';
+import { sendCheckRoutes } from './features/send-check/send-check.routes';
 import { localIssuerRoutes } from './features/web/local-issuer.routes';
 import { webRoutes } from './features/web/web.routes';
 import { authPlugin } from './infra/auth';
@@ -184,6 +186,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     openFollowUps: (tenantId, ids) => followUps.service.openFor(tenantId, ids),
     openOpportunities: (tenantId, ids) => opportunities.service.openFor(tenantId, ids),
   });
+  const sendCheck = createSendCheckFeature(app.mongo, contacts);
+  await app.register(sendCheckRoutes, { service: sendCheck.service });
   if (config.seedDemo) {
     const demo = { contacts, users, activities, followUps, opportunities, templates };
     app.addHook('onReady', async () => {

@@ -148,6 +148,8 @@ export const AUDIT_ACTIONS = [
   'templateCreate',
   'templateUpdate',
   'templateDelete',
+  // The tenant's send-check settings (Smart Alerts, issue 14) changed.
+  'sendCheckSettingsUpdate',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

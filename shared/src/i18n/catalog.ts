@@ -159,6 +159,15 @@ export const FIELD_NAMES = [
   'templateName',
   'bodyHtml',
   'language',
+  // The send-time consent check (issue 14)
+  'sendCheckEnabled',
+  'sendMode',
+  'marketingCategories',
+  'whenUnavailable',
+  // Sent-mail log (issue 14)
+  'composeKey',
+  'bcc',
+  'usedTemplate',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -336,6 +345,7 @@ export const SERVICE_PROBLEMS = [
   'renderedTooLong',
   'templateContactArchived',
   'templateContactMerged',
+  'oneMailKey',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

@@ -121,6 +121,7 @@ export const de: Catalog = {
     templateCreate: 'Vorlage angelegt',
     templateUpdate: 'Vorlage geändert',
     templateDelete: 'Vorlage gelöscht',
+    sendCheckSettingsUpdate: 'Versandprüfung geändert',
   },
   activityType: { email: 'E-Mail', call: 'Anruf', meeting: 'Termin', letter: 'Brief', note: 'Notiz' },
   mailDirection: { in: 'Eingang', out: 'Ausgang' },
@@ -272,6 +273,13 @@ export const de: Catalog = {
     templateName: 'Name',
     bodyHtml: 'Text',
     language: 'Sprache',
+    sendCheckEnabled: 'Versandprüfung aktiv',
+    sendMode: 'Verhalten bei fehlender Einwilligung',
+    marketingCategories: 'Marketing-Kategorien',
+    whenUnavailable: 'Wenn die Prüfung nicht möglich ist',
+    composeKey: 'Sitzungsschlüssel (composeKey)',
+    bcc: 'Bcc',
+    usedTemplate: 'Vorlage',
   },
   jsonType: {
     string: 'ein Text',
@@ -463,5 +471,6 @@ export const de: Catalog = {
     templateContactArchived: 'Der Kontakt ist archiviert; für ihn wird keine Vorlage ausgefüllt.',
     templateContactMerged:
       'Der Kontakt wurde mit einem anderen zusammengeführt ({{id}}); bitte den verbleibenden wählen.',
+    oneMailKey: 'Bitte genau eines angeben: die Internet-Message-ID oder den Sitzungsschlüssel (composeKey).',
   },
 };

@@ -121,6 +121,7 @@ export const en: Catalog = {
     templateCreate: 'Template created',
     templateUpdate: 'Template changed',
     templateDelete: 'Template deleted',
+    sendCheckSettingsUpdate: 'Send check changed',
   },
   activityType: { email: 'Email', call: 'Call', meeting: 'Meeting', letter: 'Letter', note: 'Note' },
   mailDirection: { in: 'Received', out: 'Sent' },
@@ -272,6 +273,13 @@ export const en: Catalog = {
     templateName: 'Name',
     bodyHtml: 'Text',
     language: 'Language',
+    sendCheckEnabled: 'Send check on',
+    sendMode: 'When consent is missing',
+    marketingCategories: 'Marketing categories',
+    whenUnavailable: 'When the check is not possible',
+    composeKey: 'Compose key',
+    bcc: 'Bcc',
+    usedTemplate: 'Template',
   },
   jsonType: {
     string: 'text',
@@ -443,5 +451,6 @@ export const en: Catalog = {
     renderedTooLong: "With this contact's values the text would be longer than {{max}} characters.",
     templateContactArchived: 'The contact is archived; templates are not filled for it.',
     templateContactMerged: 'The contact was merged into another one ({{id}}); please choose the remaining one.',
+    oneMailKey: 'Give exactly one: the Internet message ID or the compose key.',
   },
 };

@@ -24,6 +24,8 @@ import { healthRoutes } from './features/health/health.routes';
 import { meRoutes } from './features/me/me.routes';
 import { createOpportunitiesFeature } from './features/opportunities/opportunities.feature';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes';
+import { createTemplatesFeature } from './features/templates/templates.feature';
+import { templatesRoutes } from './features/templates/templates.routes';
 import { localIssuerRoutes } from './features/web/local-issuer.routes';
 import { webRoutes } from './features/web/web.routes';
 import { authPlugin } from './infra/auth';
@@ -168,6 +170,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     onError: (err) => app.log.warn({ err }, 'timeline entry of a completed follow-up stays owed'),
   });
   await app.register(followUpsRoutes, { service: followUps.service, repo: followUps.repo, users });
+  const templates = createTemplatesFeature(app.mongo, contacts.contacts, users);
+  await app.register(templatesRoutes, { service: templates.service });
   // A merge hands the duplicate's sales work to the survivor.
   contacts.duplicates.onMerged(async (auth, move) => {
     await opportunities.service.relinkMerged(auth, move);
@@ -181,7 +185,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     openOpportunities: (tenantId, ids) => opportunities.service.openFor(tenantId, ids),
   });
   if (config.seedDemo) {
-    const demo = { contacts, users, activities, followUps, opportunities };
+    const demo = { contacts, users, activities, followUps, opportunities, templates };
     app.addHook('onReady', async () => {
       await seedDemoTenant(demo, DEMO_TENANT_ID, app.log);
     });

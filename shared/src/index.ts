@@ -437,6 +437,7 @@ export {
   TEMPLATE_PURPOSES,
   Template,
   TemplateCreate,
+  TemplateHistory,
   TemplateHtml,
   TemplateLanguage,
   TemplateList,
@@ -448,6 +449,19 @@ export {
   TemplateRenderRequest,
   TemplateSummary,
 } from './templates/template.schema';
+export {
+  ALLOWED_PLACEHOLDERS_TEXT,
+  checkOutput,
+  emptyPlaceholders,
+  escapeHtml,
+  type OutputCheck,
+  type OutputProblem,
+  PLACEHOLDER_DESCRIPTIONS,
+  type PlaceholderContact,
+  placeholderText,
+  placeholderValues,
+  SAMPLE_CONTACT,
+} from './templates/template.rules';
 export {
   COMPOSE_KEY_HEADER,
   COMPOSE_SESSION_KEYS,

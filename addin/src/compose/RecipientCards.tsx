@@ -73,7 +73,9 @@ export function RecipientCards({ recipients, store }: RecipientCardsProps) {
                   color={BADGE_COLOR[badge]}
                   data-testid="consent-badge"
                   data-consent={badge}
-                  title={card?.marketingEmailAllowed ? t(`consentReason.${card.marketingEmailAllowed.reason}`) : undefined}
+                  title={
+                    card?.marketingEmailAllowed ? t(`consentReason.${card.marketingEmailAllowed.reason}`) : undefined
+                  }
                 >
                   {c(BADGE_TEXT[badge])}
                 </Badge>

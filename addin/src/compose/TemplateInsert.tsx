@@ -90,7 +90,9 @@ export function TemplateInsert({ surface, api, recipients, store, onInserted }: 
       const lines = [c('compose.inserted', { name: template.name, contact: target.contact.displayName })];
       if (subjectSet) lines.push(c('compose.subjectSet'));
       if (rendered.emptyPlaceholders.length > 0) {
-        lines.push(c('compose.emptyPlaceholders', { names: rendered.emptyPlaceholders.map((p) => `{{${p}}}`).join(', ') }));
+        lines.push(
+          c('compose.emptyPlaceholders', { names: rendered.emptyPlaceholders.map((p) => `{{${p}}}`).join(', ') }),
+        );
       }
       setOutcome({ ok: true, lines });
     } catch {

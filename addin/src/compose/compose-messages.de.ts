@@ -2,7 +2,8 @@
 // compose pane's chunk, not with the read pane's first card.
 export const COMPOSE_DE = {
   'compose.recipients': 'Empfänger',
-  'compose.noRecipients': 'Noch keine Empfänger. Sobald Sie Adressen in An, Cc oder Bcc eintragen, erscheinen sie hier.',
+  'compose.noRecipients':
+    'Noch keine Empfänger. Sobald Sie Adressen in An, Cc oder Bcc eintragen, erscheinen sie hier.',
   'compose.loadingCards': 'Empfänger werden geladen …',
   'compose.cardsFailed': 'Die Empfänger konnten nicht geladen werden.',
   'compose.retry': 'Erneut versuchen',
@@ -26,7 +27,8 @@ export const COMPOSE_DE = {
   'compose.purpose.personal': 'Persönlich',
   'compose.marketingMark': '{name} (Marketing)',
   'compose.for': 'Ausfüllen für',
-  'compose.needsKnown': 'Vorlagen werden mit den Daten eines Kontakts ausgefüllt: tragen Sie einen bekannten Kontakt als Empfänger ein.',
+  'compose.needsKnown':
+    'Vorlagen werden mit den Daten eines Kontakts ausgefüllt: tragen Sie einen bekannten Kontakt als Empfänger ein.',
   'compose.insert': 'Einfügen',
   'compose.inserting': 'Wird eingefügt …',
   'compose.inserted': 'Vorlage „{name}“ für {contact} eingefügt.',
@@ -39,7 +41,8 @@ export const COMPOSE_DE = {
   'compose.logOnSendHint': 'Beim Senden wird die E-Mail in der Kontakthistorie der bekannten Empfänger gespeichert.',
   'compose.noSessionData':
     'Diese Outlook-Version gibt der Versandprüfung keine Sitzungsdaten weiter: Vorlage und Protokollierung gelten nur, solange dieser Bereich offen ist.',
-  'compose.openFailed': 'Die neue E-Mail konnte nicht gelesen werden. Schließen Sie den Bereich und öffnen Sie ihn erneut.',
+  'compose.openFailed':
+    'Die neue E-Mail konnte nicht gelesen werden. Schließen Sie den Bereich und öffnen Sie ihn erneut.',
 } as const;
 
 export type ComposeKey = keyof typeof COMPOSE_DE;

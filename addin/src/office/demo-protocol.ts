@@ -26,7 +26,10 @@ export type DemoToPane =
 export function isDemoToPane(data: unknown): data is DemoToPane {
   const type = (data as { type?: unknown } | null)?.type;
   return (
-    type === 'kk-demo/init' || type === 'kk-demo/item' || type === 'kk-demo/recipients' || type === 'kk-demo/environment'
+    type === 'kk-demo/init' ||
+    type === 'kk-demo/item' ||
+    type === 'kk-demo/recipients' ||
+    type === 'kk-demo/environment'
   );
 }
 

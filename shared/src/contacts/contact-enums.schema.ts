@@ -144,6 +144,10 @@ export const AUDIT_ACTIONS = [
   // A follow-up (Wiedervorlage) created or changed (completed, reopened); the entry names its contact.
   'followUpCreate',
   'followUpUpdate',
+  // A template (Vorlage) created, changed or deleted; the entry's contactId is the template's id.
+  'templateCreate',
+  'templateUpdate',
+  'templateDelete',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

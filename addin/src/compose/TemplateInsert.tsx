@@ -21,6 +21,10 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground2 },
+  // A native select is as wide as its longest option; in a 320 px pane it must shrink instead.
+  field: { minWidth: 0 },
+  selectRoot: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
 const PURPOSE_ORDER: readonly TemplatePurpose[] = ['transactional', 'personal', 'marketing'];
@@ -108,8 +112,13 @@ export function TemplateInsert({ surface, api, recipients, store, onInserted }: 
 
   return (
     <div className={styles.root}>
-      <Field label={c('compose.templatePick')}>
-        <Select value={templateId} onChange={(_, d) => setTemplateId(d.value)}>
+      <Field label={c('compose.templatePick')} className={styles.field}>
+        <Select
+          className={styles.selectRoot}
+          select={{ className: styles.select }}
+          value={templateId}
+          onChange={(_, d) => setTemplateId(d.value)}
+        >
           <option value="">{c('compose.templateChoose')}</option>
           {groups.map((group) => (
             <optgroup key={group.purpose} label={c(`compose.purpose.${group.purpose}`)}>
@@ -123,8 +132,13 @@ export function TemplateInsert({ surface, api, recipients, store, onInserted }: 
         </Select>
       </Field>
       {known.length > 1 && (
-        <Field label={c('compose.for')}>
-          <Select value={target?.recipient.key ?? ''} onChange={(_, d) => setChosen(d.value)}>
+        <Field label={c('compose.for')} className={styles.field}>
+          <Select
+            className={styles.selectRoot}
+            select={{ className: styles.select }}
+            value={target?.recipient.key ?? ''}
+            onChange={(_, d) => setChosen(d.value)}
+          >
             {known.map((k) => (
               <option key={k.recipient.key} value={k.recipient.key}>
                 {k.contact.displayName} ({k.recipient.email})

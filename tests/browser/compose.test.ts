@@ -12,7 +12,7 @@ import {
   paneOverflow,
 } from './support/browser';
 import { type BrowserApp, startBrowserApp } from './support/browser-app';
-import { create, demoUserClient, type MusterGmbH, seedMusterGmbH } from './support/seed';
+import { create, demoUserClient, seedMusterGmbH } from './support/seed';
 
 // The compose pane (issue 14) with a stub compose item: the demo page's "Neue E-Mail" plays the
 // message being written (To/Cc editable, body, subject and session data shown), the real pane
@@ -23,7 +23,6 @@ let browser: Browser;
 let server: BrowserApp;
 let demo: DemoPage;
 let api: ApiClient;
-let muster: MusterGmbH;
 let eva: Contact;
 let templates: { offer: string; fair: string };
 
@@ -61,7 +60,7 @@ afterAll(async () => {
 beforeEach(async () => {
   server = await startBrowserApp();
   api = await demoUserClient(server.baseUrl);
-  muster = await seedMusterGmbH(api);
+  await seedMusterGmbH(api);
   const firm = await create(api, {
     kind: 'company',
     name: 'Beispiel AG',
@@ -253,5 +252,48 @@ describe('E-Mail protokollieren beim Senden', () => {
     await insert('Angebot nachfassen');
     expect(await toggle.isChecked()).toBe(true);
     expect(await session()).toMatchObject({ 'kk.logOnSend': '1', 'kk.composeKey': key });
+  });
+});
+
+describe('the sent copy in read mode', () => {
+  it('says "Bereits protokolliert" for a mail logged as it was sent (by its compose-key header)', async () => {
+    const composeKey = randomUUID();
+    await api.logSentMail({
+      composeKey,
+      subject: 'Ihr Angebot',
+      to: [{ name: 'Max Mustermann', email: 'max.mustermann@muster.de' }],
+      template: { id: templates.offer, name: 'Angebot nachfassen', purpose: 'transactional' },
+    });
+    // The sent copy, as Outlook shows it in Gesendete Elemente: its own Message-ID, the key in a header.
+    const sent = {
+      kind: 'message',
+      key: 'sent-copy',
+      subject: 'Ihr Angebot',
+      from: { name: 'Sabine Vertrieb', email: 'sabine.vertrieb@klarkonform-demo.de' },
+      to: [{ name: 'Max Mustermann', email: 'max.mustermann@muster.de' }],
+      cc: [],
+      requiredAttendees: [],
+      optionalAttendees: [],
+      internetMessageId: `<${randomUUID()}@klarkonform-demo.de>`,
+      sentAt: new Date().toISOString(),
+      internetHeaders: { 'x-klarkonform-compose-key': composeKey },
+    };
+    await demo.page
+      .getByRole('button', { name: /Max Mustermann/ })
+      .first()
+      .click();
+    await demo.pane.getByTestId('contact-card').waitFor();
+    await demo.page.evaluate((item) => {
+      const frame = document.querySelector('iframe[title]') as HTMLIFrameElement;
+      frame.contentWindow?.postMessage({ type: 'kk-demo/item', item }, window.location.origin);
+    }, sent);
+    await demo.pane
+      .getByTestId('log-status')
+      .getByText(/^Bereits protokolliert von Sabine Vertrieb am/)
+      .waitFor();
+    // The card's last activities and the timeline show which template the mail was written from.
+    await demo.pane.getByTestId('activity-template').getByText('Vorlage: Angebot nachfassen').first().waitFor();
+    const page = await api.timeline((await api.cards([{ email: 'max.mustermann@muster.de' }]))[0]?.contact?.id ?? '');
+    expect(page.items[0]?.mail).toMatchObject({ composeKey, template: { name: 'Angebot nachfassen' } });
   });
 });

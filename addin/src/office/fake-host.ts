@@ -38,7 +38,8 @@ export class FakeMailboxHost implements MailboxHost {
   }
 
   getInternetHeader(name: string): Promise<string | undefined> {
-    return Promise.resolve(this.headers.get(name.toLowerCase()));
+    const key = name.toLowerCase();
+    return Promise.resolve(this.item?.internetHeaders?.[key] ?? this.headers.get(key));
   }
 
   /** Opens a message being written instead of the read item (the pane then starts in compose mode). */

@@ -36,6 +36,8 @@ export interface MailItem {
   iCalUId?: string;
   /** The plain-text body, only where the host hands items over as data (demo, tests); Outlook reads it on demand. */
   body?: string;
+  /** Internet headers (lower-case names), only where the host hands items over as data; Outlook reads them on demand. */
+  internetHeaders?: Record<string, string>;
 }
 
 export interface HostContext {

@@ -125,7 +125,7 @@ const badgeOf = (email: string) => recipient(email).getByTestId('consent-badge')
 async function addRecipient(field: 'to' | 'cc', text: string): Promise<void> {
   const section = demo.page.getByTestId(`compose-${field}`);
   await section.getByRole('textbox').fill(text);
-  await section.getByRole('button', { name: 'Hinzufügen' }).click();
+  await section.getByRole('button', { name: /^(Hinzufügen|Add)$/ }).click();
 }
 
 async function session(): Promise<Record<string, string>> {
@@ -235,6 +235,18 @@ describe('the recipients', () => {
     await demo.page.locator('iframe[title]').screenshot({ path: 'test-results/screenshots/compose-pane.png' });
     await demo.screenshot('compose-demo-page');
     expect(await axeViolationsBesidesFocusGuards(demo.paneFrame())).toEqual([]);
+  });
+});
+
+describe('in English', () => {
+  it('shows badges, sections and the log switch in English', async () => {
+    await demo.page.getByLabel('Sprache').selectOption('en');
+    await composePane().getByRole('heading', { name: 'Recipients' }).waitFor();
+    await badgeOf('max.mustermann@muster.de').getByText('Consent', { exact: true }).waitFor();
+    await addRecipient('to', 'who@unknown-firm.com');
+    await badgeOf('who@unknown-firm.com').getByText('Unknown – no consent').waitFor();
+    await composePane().getByRole('switch', { name: 'Log email when sending' }).waitFor();
+    await composePane().getByRole('button', { name: 'Insert' }).waitFor();
   });
 });
 

@@ -62,9 +62,11 @@ export function RecipientCards({ recipients, store }: RecipientCardsProps) {
                 {c(`compose.field.${recipient.field}`)}
               </Text>
             </div>
-            <Text size={200} className={styles.secondary}>
-              {contact ? [company, recipient.email].filter(Boolean).join(' · ') : recipient.email}
-            </Text>
+            {(contact || recipient.name !== recipient.email) && (
+              <Text size={200} className={styles.secondary}>
+                {contact ? [company, recipient.email].filter(Boolean).join(' · ') : recipient.email}
+              </Text>
+            )}
             <div className={styles.line}>
               {contact && <RelationshipBadges relationships={contact.relationships} />}
               {badge ? (

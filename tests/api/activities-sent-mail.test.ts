@@ -74,6 +74,12 @@ describe('POST /api/v1/activities/sent-mail', () => {
     for (const id of [anna.id, carl.id, bert.id]) expect(await timelineIds(id)).toContain(result.activity.id);
     const byKey = await status(`composeKey=${key}`);
     expect(byKey.json()).toMatchObject({ logged: true, activity: { id: result.activity.id } });
+    // One audit entry on the first linked contact's history, naming the compose key.
+    const history = (await t.request({ method: 'GET', url: `/api/v1/contacts/${anna.id}/history` })).json()
+      .items as Array<{ action: string; changes: Array<{ field: string; after?: unknown }> }>;
+    const created = history.filter((h) => h.action === 'activityCreate');
+    expect(created).toHaveLength(1);
+    expect(created[0]?.changes).toContainEqual(expect.objectContaining({ field: 'composeKey', after: key }));
   });
 
   it('a mail only to a blind copy is linked to that contact', async () => {

@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import {
   ApiContext,
   createApiClient,
@@ -13,8 +13,10 @@ import {
 import { createLocalTokenProvider } from '@klarkonform/shared/auth';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { DemoEnvironment } from '../office/demo-protocol';
+import type { FakeComposeState } from '../office/fake-compose';
 import type { HostTheme, MailItem } from '../office/mailbox-host';
 import { THEMES } from '../taskpane/theme';
+import { ComposeWindow } from './ComposeWindow';
 import { initialLanguage, initialTheme, storeLanguage, storeTheme } from './demo-settings';
 import { DEMO_TEXTS } from './demo-texts';
 import { MailList } from './MailList';
@@ -42,6 +44,15 @@ const useStyles = makeStyles({
   },
   intro: { display: 'block', padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
   pane: { width: '100%', height: '100%', border: 'none', display: 'block' },
+  newMail: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+});
+
+/** "Neue E-Mail" starts addressed to a customer of the demo data; To and Cc can be changed. */
+const newDraft = (): FakeComposeState => ({
+  recipients: { to: [{ name: 'Max Mustermann', email: 'max.mustermann@muster.de' }], cc: [], bcc: [] },
+  subject: '',
+  bodyHtml: '',
+  sessionData: {},
 });
 
 const toMailItem = (demo: DemoMailItem): MailItem => {
@@ -72,7 +83,15 @@ export function DemoApp() {
     () => ({ theme, displayLanguage: language === 'de' ? 'de-DE' : 'en-US', userEmail: DEMO_USER.email }),
     [theme, language],
   );
-  useDemoBridge(frame, item, environment);
+  // "Neue E-Mail": a message being written instead of the selected mail; each one is a new pane.
+  const [composeRun, setComposeRun] = useState(0);
+  const [draft, setDraft] = useState<FakeComposeState | null>(null);
+  const { sendRecipients } = useDemoBridge(
+    frame,
+    item,
+    environment,
+    draft ? { draft, onChanged: setDraft } : undefined,
+  );
   useEffect(() => {
     clientLanguage = language;
     document.documentElement.lang = language;
@@ -125,18 +144,51 @@ export function DemoApp() {
           <Text size={200} className={styles.intro}>
             {texts.intro}
           </Text>
+          <Button
+            className={styles.newMail}
+            appearance={draft ? 'primary' : 'secondary'}
+            aria-pressed={draft !== null}
+            onClick={() => {
+              setDraft(newDraft());
+              setComposeRun((run) => run + 1);
+            }}
+          >
+            {texts.newMail}
+          </Button>
           <MailList
             items={DEMO_MAILBOX}
-            selected={selected}
-            onSelect={setSelected}
+            selected={draft ? '' : selected}
+            onSelect={(key) => {
+              setDraft(null);
+              setSelected(key);
+            }}
             label={texts.inbox ?? ''}
             meetingLabel={texts.meeting ?? ''}
             language={language}
           />
         </nav>
-        <main className={styles.column}>{current && <ReadingPane item={current} texts={texts} />}</main>
+        <main className={styles.column}>
+          {draft ? (
+            <ComposeWindow
+              draft={draft}
+              texts={texts}
+              onRecipients={(recipients) => {
+                setDraft((d) => (d ? { ...d, recipients } : d));
+                sendRecipients(recipients);
+              }}
+            />
+          ) : (
+            current && <ReadingPane item={current} texts={texts} />
+          )}
+        </main>
         <aside aria-label={texts.pane}>
-          <iframe key={paneRun} ref={frame} className={styles.pane} src="/addin/demo-pane.html" title={texts.pane} />
+          <iframe
+            key={`${paneRun}-${draft ? `compose-${composeRun}` : 'read'}`}
+            ref={frame}
+            className={styles.pane}
+            src="/addin/demo-pane.html"
+            title={texts.pane}
+          />
         </aside>
       </div>
     </FluentProvider>

@@ -56,6 +56,23 @@ function themeOf(office: typeof Office): HostTheme {
   return 0.299 * (r ?? 255) + 0.587 * (g ?? 255) + 0.114 * (b ?? 255) < 128 ? 'dark' : 'light';
 }
 
+/** True when `item` is a message being written: its `to` is a Recipients object with getAsync, not a list. */
+function isMessageCompose(item: unknown): item is Office.MessageCompose {
+  const to = (item as { to?: { getAsync?: unknown } } | null | undefined)?.to;
+  return typeof to?.getAsync === 'function';
+}
+
+/** One header's value from a raw RFC 5322 header block (unfolded; the first occurrence; name case-insensitive). */
+export function headerValue(raw: string, name: string): string | undefined {
+  const unfolded = raw.replace(/\r?\n[ \t]+/g, ' ');
+  const wanted = name.toLowerCase();
+  for (const line of unfolded.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === wanted) return line.slice(colon + 1).trim();
+  }
+  return undefined;
+}
+
 export function createOfficeHost(): MailboxHost {
   let readyPromise: Promise<HostContext> | undefined;
 
@@ -97,7 +114,7 @@ export function createOfficeHost(): MailboxHost {
 
     async getItem(): Promise<MailItem | null> {
       const item = officeGlobal()?.context.mailbox?.item as AnyItem | null | undefined;
-      if (!item) return null;
+      if (!item || isMessageCompose(item)) return null;
       const key = ('itemId' in item && item.itemId) || `${Date.now()}`;
       if (item.itemType === Office.MailboxEnums.ItemType.Message) {
         const message = item as Office.MessageRead;
@@ -147,6 +164,31 @@ export function createOfficeHost(): MailboxHost {
       return new Promise((resolve) => {
         body.getAsync(Office.CoercionType.Text, (result) => {
           resolve(result.status === Office.AsyncResultStatus.Succeeded ? result.value : undefined);
+        });
+      });
+    },
+
+    isComposeItem() {
+      return isMessageCompose(officeGlobal()?.context.mailbox?.item);
+    },
+
+    async openCompose() {
+      const office = officeGlobal();
+      const item = office?.context.mailbox?.item;
+      if (!office || !isMessageCompose(item)) throw new Error('not a message being written');
+      const { createOfficeCompose } = await import('./office-compose');
+      return createOfficeCompose(office, item);
+    },
+
+    getInternetHeader(name) {
+      const office = officeGlobal();
+      const item = office?.context.mailbox?.item as Office.MessageRead | null | undefined;
+      if (!office?.context.requirements?.isSetSupported?.('Mailbox', '1.8') || !item?.getAllInternetHeadersAsync) {
+        return Promise.resolve(undefined);
+      }
+      return new Promise((resolve) => {
+        item.getAllInternetHeadersAsync((result) => {
+          resolve(result.status === office.AsyncResultStatus.Succeeded ? headerValue(result.value, name) : undefined);
         });
       });
     },

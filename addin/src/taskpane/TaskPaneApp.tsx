@@ -7,7 +7,7 @@ import {
   pickLanguage,
   UiTextProvider,
 } from '@klarkonform/shared/ui';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { CardStore } from '../features/cards/card-store';
 import {
   type HostContext,
@@ -19,6 +19,9 @@ import {
 import { HostProblem } from './HostProblem';
 import { TaskPane } from './TaskPane';
 import { THEMES } from './theme';
+
+// The compose pane (a message being written) is a chunk of its own: the read pane's first card does not wait for it.
+const ComposePane = lazy(() => import('../compose/ComposePane').then((m) => ({ default: m.ComposePane })));
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -102,9 +105,14 @@ export function TaskPaneApp(props: TaskPaneAppProps) {
             <h1 className={styles.visuallyHidden}>KlarKonform</h1>
             {phase.kind === 'starting' && <CardSkeleton />}
             {phase.kind === 'failed' && <HostProblem reason={phase.reason} />}
-            {phase.kind === 'ready' && (
-              <TaskPane host={host} userEmail={phase.context.userEmail} api={api} store={store} signIn={signIn} />
-            )}
+            {phase.kind === 'ready' &&
+              (host.isComposeItem?.() ? (
+                <Suspense fallback={<CardSkeleton />}>
+                  <ComposePane host={host} api={api} store={store} userEmail={phase.context.userEmail} />
+                </Suspense>
+              ) : (
+                <TaskPane host={host} userEmail={phase.context.userEmail} api={api} store={store} signIn={signIn} />
+              ))}
           </main>
         </ApiContext.Provider>
       </UiTextProvider>

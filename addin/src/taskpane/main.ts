@@ -22,6 +22,7 @@ const store = new CardStore(api);
 
 hostContext
   .then(async (context) => {
+    if (host.isComposeItem?.()) return;
     const people = participantsOf(await host.getItem(), context.userEmail);
     if (people.length > 0) await store.load(people);
   })

@@ -1,8 +1,24 @@
 import { Button, Caption1, Checkbox, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
-import { type Activity, ApiError, type ApiClient, useUiText } from '@klarkonform/shared/ui';
+import { type Activity, ApiError, type ApiClient, COMPOSE_KEY_HEADER, useUiText } from '@klarkonform/shared/ui';
 import { useEffect, useRef, useState } from 'react';
 import type { MailboxHost, MailItem } from '../../office/mailbox-host';
-import { mailLogRequest, meetingKey, meetingLogRequest } from './log-request';
+import { isComposeKey, mailLogRequest, meetingKey, meetingLogRequest } from './log-request';
+
+/** How long the pane waits for the item's internet headers before it asks by Message-ID alone. */
+const HEADER_WAIT_MS = 2_000;
+
+/**
+ * The compose key a mail carries when it was logged as it was sent (its `x-klarkonform-compose-key`
+ * header, Mailbox 1.8); undefined when absent, malformed or the host is slow to tell.
+ */
+function composeKeyOf(host: MailboxHost): Promise<string | undefined> {
+  if (!host.getInternetHeader) return Promise.resolve(undefined);
+  const header = host
+    .getInternetHeader(COMPOSE_KEY_HEADER)
+    .then((value) => (value && isComposeKey(value.trim()) ? value.trim() : undefined))
+    .catch(() => undefined);
+  return Promise.race([header, new Promise<undefined>((resolve) => setTimeout(resolve, HEADER_WAIT_MS))]);
+}
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -51,6 +67,8 @@ export function LogItemBar({
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [saveBody, setSaveBody] = useState(false);
   const key = useRef(crypto.randomUUID());
+  // A sent copy's compose key: status and log then go by it, so a mail logged as it left is found.
+  const composeKey = useRef<string | undefined>(undefined);
   const isMessage = item.kind === 'message';
   const logKey = isMessage ? item.internetMessageId : meetingKey(item);
 
@@ -67,7 +85,14 @@ export function LogItemBar({
     // The pane mounts the bar once the card has its answer, so this never goes out before the card.
     if (!logKey) return;
     const abort = new AbortController();
-    const status = isMessage ? api.mailStatus(logKey, abort.signal) : api.meetingStatus(logKey, abort.signal);
+    composeKey.current = undefined;
+    const status = isMessage
+      ? composeKeyOf(host).then(async (byHeader) => {
+          composeKey.current = byHeader;
+          const answer = byHeader ? await api.mailStatus(logKey, abort.signal, byHeader) : undefined;
+          return answer?.logged ? answer : api.mailStatus(logKey, abort.signal);
+        })
+      : api.meetingStatus(logKey, abort.signal);
     status.then(
       (answer) => {
         if (abort.signal.aborted || !answer.logged || !answer.activity) return;
@@ -77,7 +102,7 @@ export function LogItemBar({
       () => undefined,
     );
     return () => abort.abort();
-  }, [api, logKey, isMessage]);
+  }, [api, host, logKey, isMessage]);
 
   if (!logKey) return null;
 
@@ -87,7 +112,7 @@ export function LogItemBar({
       let result: Awaited<ReturnType<ApiClient['logMail']>>;
       if (isMessage) {
         const body = saveBody ? await host.getBody() : undefined;
-        const request = mailLogRequest(item, userEmail, body);
+        const request = mailLogRequest(item, userEmail, body, new Date(), composeKey.current);
         if (!request) return;
         result = await api.logMail(request, key.current);
       } else {

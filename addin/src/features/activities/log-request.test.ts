@@ -85,3 +85,14 @@ describe('the meeting log request', () => {
     expect(meetingLogRequest(message)).toBeNull();
   });
 });
+
+describe('a sent copy with a compose key', () => {
+  it('carries a well-formed key from the header, and leaves out anything else', () => {
+    const now = new Date('2026-11-20T10:00:00.000Z');
+    expect(
+      mailLogRequest(message, 'me@firma.de', undefined, now, '0f8e1c2a-1234-4abc-9def-000000000001')?.composeKey,
+    ).toBe('0f8e1c2a-1234-4abc-9def-000000000001');
+    expect(mailLogRequest(message, 'me@firma.de', undefined, now, '<script>')).not.toHaveProperty('composeKey');
+    expect(mailLogRequest(message, 'me@firma.de', undefined, now, 'short')).not.toHaveProperty('composeKey');
+  });
+});

@@ -44,6 +44,7 @@ export function mailLogRequest(
   userEmail: string | undefined,
   body?: string,
   now: Date = new Date(),
+  composeKey?: string,
 ): MailLogCreate | null {
   if (item.kind !== 'message' || !item.internetMessageId) return null;
   const own = userEmail?.trim().toLowerCase();
@@ -58,7 +59,13 @@ export function mailLogRequest(
     to: participants(item.to).slice(0, 500),
     cc: participants(item.cc).slice(0, 500),
     ...(body !== undefined && body.trim() !== '' ? { body: storableBody(body) } : {}),
+    ...(composeKey && isComposeKey(composeKey) ? { composeKey } : {}),
   };
+}
+
+/** A compose key as the API takes it (ComposeKey: 8–100 letters, digits and dashes); a header may hold anything. */
+export function isComposeKey(value: string): boolean {
+  return /^[A-Za-z0-9-]{8,100}$/.test(value);
 }
 
 /**

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { SenderCard } from '@klarkonform/shared/ui';
+import { readSession, templateEntries } from './compose-session';
+import { consentBadgeOf, lacksConsent } from './consent-badge';
+import { distinctRecipients } from './recipients';
+
+describe('distinctRecipients', () => {
+  it('lists each address once (the first field wins), without the user and without non-addresses', () => {
+    const list = distinctRecipients(
+      {
+        to: [
+          { name: 'Max', email: 'Max@Muster.de' },
+          { name: 'Ich', email: 'sabine@firma.de' },
+        ],
+        cc: [
+          { name: 'Max again', email: 'max@muster.de' },
+          { name: 'X500', email: '/o=ExchangeLabs/ou=Exchange' },
+        ],
+        bcc: [{ name: '', email: 'blind@muster.de' }],
+      },
+      'SABINE@firma.de',
+    );
+    expect(list).toEqual([
+      { name: 'Max', email: 'Max@Muster.de', field: 'to', key: 'max@muster.de' },
+      { name: 'blind@muster.de', email: 'blind@muster.de', field: 'bcc', key: 'blind@muster.de' },
+    ]);
+  });
+});
+
+describe('session data', () => {
+  it('reads what the pane and the send handler share; logging is on only with "1"', () => {
+    expect(readSession({})).toEqual({ logOnSend: false });
+    expect(
+      readSession({
+        'kk.purpose': 'marketing',
+        'kk.templateId': 't1',
+        'kk.templateName': 'Hausmesse',
+        'kk.logOnSend': '1',
+        'kk.composeKey': 'abc-12345',
+      }),
+    ).toEqual({
+      purpose: 'marketing',
+      templateId: 't1',
+      templateName: 'Hausmesse',
+      logOnSend: true,
+      composeKey: 'abc-12345',
+    });
+    expect(readSession({ 'kk.purpose': 'werbung', 'kk.logOnSend': 'true' })).toEqual({ logOnSend: false });
+  });
+
+  it('an inserted template writes purpose, id, name and logging on', () => {
+    expect(templateEntries({ id: 't1', name: 'Hausmesse', purpose: 'marketing' })).toEqual([
+      ['kk.purpose', 'marketing'],
+      ['kk.templateId', 't1'],
+      ['kk.templateName', 'Hausmesse'],
+      ['kk.logOnSend', '1'],
+    ]);
+  });
+});
+
+describe('consent badges', () => {
+  const known = (decision?: { allowed: boolean; reason: string }) =>
+    ({
+      email: 'a@b.de',
+      status: 'known',
+      contact: { id: 'x' },
+      ...(decision ? { marketingEmailAllowed: { ...decision, channel: 'email', purpose: 'marketing' } } : {}),
+    }) as unknown as SenderCard;
+  it.each([
+    [{ email: 'a@b.de', status: 'unknown' } as unknown as SenderCard, 'unknown', true],
+    [known({ allowed: false, reason: 'optedOut' }), 'optedOut', true],
+    [known({ allowed: false, reason: 'noConsent' }), 'none', true],
+    [known({ allowed: false, reason: 'doubleOptInPending' }), 'none', true],
+    [known(), 'none', true],
+    [known({ allowed: true, reason: 'consentGranted' }), 'allowed', false],
+    [known({ allowed: true, reason: 'softOptIn' }), 'softOptIn', false],
+  ])('%#: %s', (card, badge, held) => {
+    expect(consentBadgeOf(card)).toBe(badge);
+    expect(lacksConsent(consentBadgeOf(card))).toBe(held);
+  });
+});

@@ -24,6 +24,8 @@ import { healthRoutes } from './features/health/health.routes';
 import { meRoutes } from './features/me/me.routes';
 import { createOpportunitiesFeature } from './features/opportunities/opportunities.feature';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes';
+import { createSendCheckFeature } from './features/send-check/send-check.feature';
+import { sendCheckRoutes } from './features/send-check/send-check.routes';
 import { localIssuerRoutes } from './features/web/local-issuer.routes';
 import { webRoutes } from './features/web/web.routes';
 import { authPlugin } from './infra/auth';
@@ -180,6 +182,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     openFollowUps: (tenantId, ids) => followUps.service.openFor(tenantId, ids),
     openOpportunities: (tenantId, ids) => opportunities.service.openFor(tenantId, ids),
   });
+  const sendCheck = createSendCheckFeature(app.mongo, contacts);
+  await app.register(sendCheckRoutes, { service: sendCheck.service });
   if (config.seedDemo) {
     const demo = { contacts, users, activities, followUps, opportunities };
     app.addHook('onReady', async () => {

@@ -192,6 +192,7 @@ export {
   consentState,
   consentSummary,
   mayContact,
+  marketingEmailDecision,
   openDoubleOptInRequest,
   unprovenConfirmations,
   unprovenConsent,
@@ -335,6 +336,7 @@ export {
   decodeTimelineCursor,
   encodeTimelineCursor,
   isTooFarAhead,
+  composeLogKey,
   mailLogKey,
   meetingLogKey,
   participantAddresses,
@@ -463,3 +465,17 @@ export {
   UNAVAILABLE_FALLBACKS,
   UnavailableFallback,
 } from './send-check/send-check.schema';
+export {
+  type BlockedRecipient,
+  blockedRecipients,
+  DEFAULT_SEND_CHECK_SETTINGS,
+  isMarketingMail,
+  type ListWords,
+  listBlocked,
+  type MailRecipient,
+  mergeConsent,
+  parseConsentCache,
+  recipientKey,
+  settingsFresh,
+  staleRecipients,
+} from './send-check/send-check.rules';

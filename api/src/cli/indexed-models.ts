@@ -5,6 +5,7 @@ import { mergeLockModel } from '../features/contacts/merge-locks.repository';
 import { contactModels } from '../features/contacts/contacts.model';
 import { followUpModel } from '../features/follow-ups/follow-ups.model';
 import { opportunityModel } from '../features/opportunities/opportunities.model';
+import { sendCheckSettingsModel } from '../features/send-check/send-check.model';
 import { userModel } from '../features/users/users.repository';
 
 /**
@@ -23,5 +24,6 @@ export function indexedModels(connection: Connection): Model<never>[] {
     activityModel(connection),
     followUpModel(connection),
     opportunityModel(connection),
+    sendCheckSettingsModel(connection),
   ] as unknown as Model<never>[];
 }

@@ -39,6 +39,12 @@ export const MailLogCreate = StrictObject({
   /** Plain-text body, only when the user ticked "Inhalt speichern". */
   body: Type.Optional(MultilineText(MAX_MAIL_BODY_INPUT)),
   opportunityId: Type.Optional(ObjectId),
+  /**
+   * The compose session's key when the mail carries one (a sent copy's `x-klarkonform-compose-key`
+   * header): the log is then keyed `compose:<composeKey>`, so a mail logged at send time answers
+   * `alreadyLogged` here.
+   */
+  composeKey: Type.Optional(ComposeKey),
 });
 export type MailLogCreate = Static<typeof MailLogCreate>;
 
@@ -85,8 +91,10 @@ export type LogResult = Static<typeof LogResult>;
 export const LogStatus = StrictObject({ logged: Type.Boolean(), activity: Type.Optional(Activity) });
 export type LogStatus = Static<typeof LogStatus>;
 
+/** Exactly one of the two (the service answers 400 oneMailKey otherwise): a compose key wins for a sent copy. */
 export const MailStatusQuery = StrictObject({
-  internetMessageId: Type.String({ minLength: 3, maxLength: 998, pattern: '\\S' }),
+  internetMessageId: Type.Optional(Type.String({ minLength: 3, maxLength: 998, pattern: '\\S' })),
+  composeKey: Type.Optional(ComposeKey),
 });
 export const MeetingStatusQuery = StrictObject({
   iCalUId: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }),

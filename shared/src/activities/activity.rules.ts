@@ -19,6 +19,15 @@ export function mailLogKey(internetMessageId: string): string {
   return `mail:${internetMessageId.trim().replace(/^<+/, '').replace(/>+$/, '').trim()}`;
 }
 
+/**
+ * The tenant-wide key of a mail logged from a compose session ("E-Mail protokollieren beim Senden"):
+ * the session's random key. The sent copy names it in its `x-klarkonform-compose-key` header, so a
+ * later log of that copy finds this entry.
+ */
+export function composeLogKey(composeKey: string): string {
+  return `compose:${composeKey.trim()}`;
+}
+
 /** The tenant-wide key of a logged meeting: its iCalUId (or the add-in's stand-in key), trimmed. */
 export function meetingLogKey(iCalUId: string): string {
   return `meeting:${iCalUId.trim()}`;

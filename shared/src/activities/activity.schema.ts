@@ -53,6 +53,8 @@ export const ActivityMail = StrictObject({
   from: Type.Optional(Participant),
   to: Type.Array(Participant, { maxItems: 500 }),
   cc: Type.Array(Participant, { maxItems: 500 }),
+  /** Blind copies of a mail logged at send time (only the sender knows them). */
+  bcc: Type.Optional(Type.Array(Participant, { maxItems: 500 })),
   body: Type.Optional(MultilineText(MAX_MAIL_BODY_LENGTH)),
   bodyTruncated: Type.Optional(Type.Boolean()),
 });

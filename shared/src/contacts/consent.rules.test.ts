@@ -10,6 +10,7 @@ import {
   consentGrant,
   consentState,
   consentSummary,
+  marketingEmailDecision,
   mayContact,
   openDoubleOptInRequest,
   unprovenConfirmations,
@@ -378,5 +379,30 @@ describe('double-opt-in confirmations need an open request or a proof', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('marketingEmailDecision', () => {
+  it.each<[string, Consent, boolean, string]>([
+    ['opt-in', consent(undefined, { email: history(['optIn', 1]) }), true, 'consentGranted'],
+    ['soft opt-in', consent('contract', { email: history(['softOptIn', 1]) }), true, 'softOptIn'],
+    [
+      'opt-out after soft opt-in',
+      consent('contract', { email: history(['softOptIn', 1], ['optOut', 2]) }),
+      false,
+      'optedOut',
+    ],
+    ['newsletter consent only', consent(undefined, { newsletter: history(['optIn', 1]) }), false, 'noConsent'],
+    ['phone consent only', consent('contract', { phone: history(['optIn', 1]) }), false, 'noConsent'],
+  ])('%s → allowed %s (%s), the same as the e-mail marketing answer of mayContact', (_case, c, allowed, reason) => {
+    const person = makePerson({ consent: c });
+    expect(marketingEmailDecision(person, NOW)).toEqual({ allowed, reason, channel: 'email', purpose: 'marketing' });
+    expect(marketingEmailDecision(person, NOW)).toEqual(mayContact(person, 'email', 'marketing', NOW));
+  });
+
+  it('never allows an archived contact', () => {
+    const archived = { at: day(2), reason: 'Kein Bedarf mehr', by: { id: 'u1', name: 'Admin' } };
+    const person = makePerson({ consent: consent(undefined, { email: history(['optIn', 1]) }), archived });
+    expect(marketingEmailDecision(person, NOW).allowed).toBe(false);
   });
 });

@@ -238,6 +238,17 @@ export function mayContact(
   return decide(false, 'noLegalBasis');
 }
 
+/**
+ * "Marketing-E-Mail erlaubt?": the one server rule behind the card's answer and the send-time
+ * check (Smart Alerts, issue 14) — `mayContact(contact, 'email', 'marketing', now)`. Granted
+ * e-mail consent (opt-in, proven double opt-in) or a soft opt-in of an existing customer allows
+ * it; an opt-out, no consent, an unproven or pending confirmation, archived or merged do not
+ * (UWG §7 Abs. 2 Nr. 2, Abs. 3).
+ */
+export function marketingEmailDecision(contact: ConsentSubject, now: Date): ConsentDecision {
+  return mayContact(contact, 'email', 'marketing', now);
+}
+
 export const CONSENT_EVENT_PROBLEMS = ['softOptInEmailOnly', 'eventInFuture', 'doubleOptInUnproven'] as const;
 export type ConsentEventProblem = (typeof CONSENT_EVENT_PROBLEMS)[number];
 

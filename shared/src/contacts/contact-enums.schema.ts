@@ -144,6 +144,8 @@ export const AUDIT_ACTIONS = [
   // A follow-up (Wiedervorlage) created or changed (completed, reopened); the entry names its contact.
   'followUpCreate',
   'followUpUpdate',
+  // The tenant's send-check settings (Smart Alerts, issue 14) changed.
+  'sendCheckSettingsUpdate',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

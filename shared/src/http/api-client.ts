@@ -6,6 +6,7 @@ import type {
   LogStatus,
   MailLogCreate,
   MeetingLogCreate,
+  SentMailLogCreate,
 } from '../activities/activity-input.schema';
 import type { Activity } from '../activities/activity.schema';
 import type { AppRole, Permission } from '../auth/roles';
@@ -54,6 +55,7 @@ import type {
   TemplatePatch,
   TemplatePreviewRequest,
 } from '../templates/template.schema';
+import type { ConsentCheckResult, SendCheckSettings, SendCheckSettingsUpdate } from '../send-check/send-check.schema';
 import type { TenantUser } from '../users/user.schema';
 import type { Problem } from './problem.schema';
 
@@ -167,7 +169,7 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const RETRY_DELAYS_MS = [250, 1000];
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
   retry?: boolean;
@@ -273,11 +275,15 @@ export function createApiClient(options: ApiClientOptions) {
         headers: { 'idempotency-key': idempotencyKey },
         retry: true,
       }),
-    mailStatus: (internetMessageId: string, signal?: AbortSignal) =>
-      json<LogStatus>(`/activities/mail-status?${new URLSearchParams({ internetMessageId })}`, {
-        retry: true,
-        signal,
-      }),
+    /** "E-Mail protokollieren beim Senden": keyed by the compose session; `alreadyLogged` on a repeat. */
+    logSentMail: (body: SentMailLogCreate) =>
+      json<LogResult>('/activities/sent-mail', { method: 'POST', body, retry: true }),
+    /** Whether a mail is logged: by its compose key when the sent copy names one, else by its Message-ID. */
+    mailStatus: (internetMessageId: string, signal?: AbortSignal, composeKey?: string) =>
+      json<LogStatus>(
+        `/activities/mail-status?${new URLSearchParams(composeKey ? { composeKey } : { internetMessageId })}`,
+        { retry: true, signal },
+      ),
     meetingStatus: (iCalUId: string, signal?: AbortSignal) =>
       json<LogStatus>(`/activities/meeting-status?${new URLSearchParams({ iCalUId })}`, { retry: true, signal }),
     /** One page of a contact's timeline, newest first (a company's includes its people). */
@@ -574,6 +580,24 @@ export function createApiClient(options: ApiClientOptions) {
         retry: true,
         signal,
       }),
+
+    // The send-time consent check (Smart Alerts, issue 14)
+    /** The tenant's settings; version 0 (the defaults) until an admin saves them. */
+    sendCheckSettings: (signal?: AbortSignal) =>
+      json<SendCheckSettings>('/send-check/settings', { retry: true, signal }),
+    /** Saves them on `version` (412 when changed since; CRM.Admin only). */
+    updateSendCheckSettings: (version: number, body: SendCheckSettingsUpdate) =>
+      json<SendCheckSettings>('/send-check/settings', {
+        method: 'PUT',
+        body,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    async sendCheckHistory(): Promise<AuditEntry[]> {
+      return (await json<{ items: AuditEntry[] }>('/send-check/settings/history', { retry: true })).items;
+    },
+    /** Marketing e-mail allowed? for every address (never retried: the send handler has a time budget). */
+    checkConsent: (emails: readonly string[], signal?: AbortSignal) =>
+      json<ConsentCheckResult>('/send-check/consent', { method: 'POST', body: { emails }, signal }),
   };
 }
 

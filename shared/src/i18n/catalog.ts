@@ -155,6 +155,15 @@ export const FIELD_NAMES = [
   'location',
   'organizer',
   'attendees',
+  // The send-time consent check (issue 14)
+  'sendCheckEnabled',
+  'sendMode',
+  'marketingCategories',
+  'whenUnavailable',
+  // Sent-mail log (issue 14)
+  'composeKey',
+  'bcc',
+  'usedTemplate',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -317,6 +326,7 @@ export const SERVICE_PROBLEMS = [
   'noKnownParticipant',
   'activityNotEditable',
   'notActivityCreator',
+  'oneMailKey',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

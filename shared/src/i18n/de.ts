@@ -118,6 +118,7 @@ export const de: Catalog = {
     activityDelete: 'Aktivität gelöscht',
     followUpCreate: 'Wiedervorlage angelegt',
     followUpUpdate: 'Wiedervorlage geändert',
+    sendCheckSettingsUpdate: 'Versandprüfung geändert',
   },
   activityType: { email: 'E-Mail', call: 'Anruf', meeting: 'Termin', letter: 'Brief', note: 'Notiz' },
   mailDirection: { in: 'Eingang', out: 'Ausgang' },
@@ -266,6 +267,13 @@ export const de: Catalog = {
     location: 'Ort des Termins',
     organizer: 'Organisator',
     attendees: 'Teilnehmer',
+    sendCheckEnabled: 'Versandprüfung aktiv',
+    sendMode: 'Verhalten bei fehlender Einwilligung',
+    marketingCategories: 'Marketing-Kategorien',
+    whenUnavailable: 'Wenn die Prüfung nicht möglich ist',
+    composeKey: 'Sitzungsschlüssel (composeKey)',
+    bcc: 'Bcc',
+    usedTemplate: 'Vorlage',
   },
   jsonType: {
     string: 'ein Text',
@@ -439,5 +447,6 @@ export const de: Catalog = {
     activityNotEditable:
       'Eine protokollierte E-Mail lässt sich nicht ändern; ändern lassen sich Anrufe, Termine, Briefe und Notizen.',
     notActivityCreator: 'Nur wer die Aktivität erfasst hat (oder ein Administrator), kann sie ändern oder löschen.',
+    oneMailKey: 'Bitte genau eines angeben: die Internet-Message-ID oder den Sitzungsschlüssel (composeKey).',
   },
 };

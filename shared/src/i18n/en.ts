@@ -118,6 +118,7 @@ export const en: Catalog = {
     activityDelete: 'Activity deleted',
     followUpCreate: 'Follow-up created',
     followUpUpdate: 'Follow-up changed',
+    sendCheckSettingsUpdate: 'Send check changed',
   },
   activityType: { email: 'Email', call: 'Call', meeting: 'Meeting', letter: 'Letter', note: 'Note' },
   mailDirection: { in: 'Received', out: 'Sent' },
@@ -266,6 +267,13 @@ export const en: Catalog = {
     location: 'Meeting location',
     organizer: 'Organizer',
     attendees: 'Attendees',
+    sendCheckEnabled: 'Send check on',
+    sendMode: 'When consent is missing',
+    marketingCategories: 'Marketing categories',
+    whenUnavailable: 'When the check is not possible',
+    composeKey: 'Compose key',
+    bcc: 'Bcc',
+    usedTemplate: 'Template',
   },
   jsonType: {
     string: 'text',
@@ -422,5 +430,6 @@ export const en: Catalog = {
       'None of the participants is a contact yet. Create a contact first, then the message can be logged.',
     activityNotEditable: 'A logged email cannot be changed; calls, meetings, letters and notes can.',
     notActivityCreator: 'Only whoever recorded the activity (or an administrator) can change or delete it.',
+    oneMailKey: 'Give exactly one: the Internet message ID or the compose key.',
   },
 };

@@ -81,6 +81,7 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   'querystring.name': 'displayName',
   'headers.idempotency-key': 'idempotencyKey',
   'headers.if-match': 'ifMatch',
+  template: 'usedTemplate',
   addHistory: 'history',
   addOpenItems: 'openItems',
   setOpenItems: 'openItems',
@@ -92,6 +93,9 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   'querystring.state': 'followUpState',
   'querystring.range': 'dueRange',
   'body.body': 'mailBody',
+  // The send-time consent check (issue 14)
+  'body.enabled': 'sendCheckEnabled',
+  'body.mode': 'sendMode',
 };
 
 /** The request parts a validation error's path starts with ("body.lead.budget"). */

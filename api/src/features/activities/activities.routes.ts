@@ -13,6 +13,7 @@ import {
   MeetingStatusQuery,
   ObjectId,
   Problem,
+  SentMailLogCreate,
   TimelineQuery,
 } from '@klarkonform/shared';
 import { etagOf, parseIfMatch } from '../contacts/contact-writer';
@@ -21,6 +22,9 @@ import type { ActivitiesService } from './activities.service';
 const IdParams = Type.Object({ id: ObjectId }, { additionalProperties: false });
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_:.-]+$' }),
+});
+const OptionalIdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(IdempotencyHeaders.properties['idempotency-key']),
 });
 const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
 
@@ -82,6 +86,34 @@ export const activitiesRoutes: FastifyPluginAsyncTypebox<{ activities: Activitie
   );
 
   app.post(
+    '/api/v1/activities/sent-mail',
+    {
+      config: { permission: 'activities:write' },
+      schema: {
+        tags,
+        summary: 'Log a mail as it is sent (Outlook send handler), once per tenant by its compose key',
+        description:
+          'Links the mail to every recipient (to, cc, bcc) who is a contact and records the template it was ' +
+          'written from. 201 when stored now; 200 with alreadyLogged when the compose key was logged before ' +
+          '(also by a later log of the sent copy); 409 when no recipient is a contact. The Idempotency-Key is ' +
+          'optional here: the compose key makes the call idempotent.',
+        headers: OptionalIdempotencyHeaders,
+        body: SentMailLogCreate,
+        response: { 200: LogResult, 201: LogResult, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { result, created } = await activities.logSentMail(
+        request.auth,
+        request.headers['idempotency-key'],
+        request.body,
+      );
+      reply.header('location', `/api/v1/activities/${result.activity.id}`);
+      return reply.status(created ? 201 : 200).send(result);
+    },
+  );
+
+  app.post(
     '/api/v1/activities/meeting',
     {
       config: { permission: 'activities:write' },
@@ -111,11 +143,13 @@ export const activitiesRoutes: FastifyPluginAsyncTypebox<{ activities: Activitie
       schema: {
         tags,
         summary: 'Whether a mail is logged in the tenant (for "Bereits protokolliert")',
+        description:
+          'By internetMessageId or, for a sent copy with the compose-key header, by composeKey: exactly one.',
         querystring: MailStatusQuery,
         response: { 200: LogStatus, ...errors },
       },
     },
-    async (request) => activities.mailStatus(request.auth, request.query.internetMessageId),
+    async (request) => activities.mailStatus(request.auth, request.query),
   );
 
   app.get(

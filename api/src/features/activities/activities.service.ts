@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Activity,
   type ActivityCreate,
@@ -12,12 +13,14 @@ import {
   type LogResult,
   type LogStatus,
   MAX_MAIL_BODY_LENGTH,
+  composeLogKey,
   type MailLogCreate,
   type MeetingLogCreate,
   mailLogKey,
   meetingLogKey,
   type Participant,
   participantAddresses,
+  type SentMailLogCreate,
   type TimelinePosition,
   truncateBody,
 } from '@klarkonform/shared';
@@ -76,7 +79,7 @@ function auditedFields(doc: Partial<Stored>): Record<string, unknown> {
     occurredAt: doc.occurredAt?.toISOString(),
     contactIds: doc.contactIds,
     opportunityId: doc.opportunityId,
-    ...(doc.mail ? { internetMessageId: doc.mail.internetMessageId } : {}),
+    ...(doc.mail ? { internetMessageId: doc.mail.internetMessageId, composeKey: doc.mail.composeKey } : {}),
     ...(doc.meeting ? { iCalUId: doc.meeting.iCalUId } : {}),
   };
 }
@@ -315,6 +318,7 @@ export class ActivitiesService {
     const text = body.body !== undefined && body.body !== '' ? truncateBody(body.body, MAX_MAIL_BODY_LENGTH) : null;
     const mail = {
       internetMessageId: body.internetMessageId.trim(),
+      ...(body.composeKey ? { composeKey: body.composeKey } : {}),
       ...(body.conversationId ? { conversationId: body.conversationId } : {}),
       direction: body.direction,
       ...(body.from ? { from: body.from } : {}),
@@ -322,7 +326,13 @@ export class ActivitiesService {
       cc: body.cc ?? [],
       ...(text ? { body: text.body, ...(text.truncated ? { bodyTruncated: true } : {}) } : {}),
     };
-    return this.log(auth, idempotencyKey, body, mailLogKey(body.internetMessageId), participants, (linked, now) => {
+    // A sent copy of a mail logged as it left (same compose key) or logged before by its Message-ID.
+    const logKey = body.composeKey ? composeLogKey(body.composeKey) : mailLogKey(body.internetMessageId);
+    if (body.composeKey) {
+      const byId = await this.repo.findByLogKey(auth.tenantId, mailLogKey(body.internetMessageId));
+      if (byId) return { result: { activity: toActivity(byId), alreadyLogged: true }, created: false };
+    }
+    return this.log(auth, idempotencyKey, body, logKey, participants, (linked, now) => {
       return {
         type: 'email',
         occurredAt: new Date(body.occurredAt),
@@ -334,6 +344,44 @@ export class ActivitiesService {
         createdAt: now,
       };
     });
+  }
+
+  /**
+   * "E-Mail protokollieren beim Senden" (the send handler, issue 14): the outgoing mail once per
+   * tenant by its compose session (`compose:<composeKey>`), linked to every known recipient — to,
+   * cc and bcc, the user's own address skipped — with the template it was written from. Without an
+   * Idempotency-Key a repeat answers `alreadyLogged`; 409 noKnownParticipant when no recipient is a
+   * contact; 400 activityInFuture for a sent time more than a day ahead.
+   */
+  async logSentMail(
+    auth: AuthContext,
+    idempotencyKey: string | undefined,
+    body: SentMailLogCreate,
+  ): Promise<{ result: LogResult; created: boolean }> {
+    const now = new Date();
+    const occurredAt = body.occurredAt ? new Date(body.occurredAt) : now;
+    if (isTooFarAhead(occurredAt, now)) {
+      throw fieldProblems([{ field: 'body.occurredAt', key: 'serviceProblem.activityInFuture' }]);
+    }
+    const participants = [...body.to, ...(body.cc ?? []), ...(body.bcc ?? [])];
+    const mail = {
+      composeKey: body.composeKey,
+      ...(body.template ? { template: body.template } : {}),
+      direction: 'out',
+      ...(body.from ? { from: body.from } : {}),
+      to: body.to,
+      cc: body.cc ?? [],
+      ...(body.bcc && body.bcc.length > 0 ? { bcc: body.bcc } : {}),
+    };
+    return this.log(auth, idempotencyKey, body, composeLogKey(body.composeKey), participants, (linked, at) => ({
+      type: 'email',
+      occurredAt,
+      subject: body.subject,
+      contactIds: linked.map((c) => String(c._id)),
+      contactNames: linked.map(displayNameOf),
+      mail,
+      createdAt: at,
+    }));
   }
 
   /** "Termin protokollieren": like logMail, keyed by the appointment's iCalUId; its time is the start. */
@@ -363,9 +411,10 @@ export class ActivitiesService {
     }));
   }
 
+  /** Without `idempotencyKey` a fresh one is made: a repeat is then found by `logKey` alone. */
   private async log(
     auth: AuthContext,
-    idempotencyKey: string,
+    idempotencyKey: string | undefined,
     body: object,
     logKey: string,
     participants: readonly Participant[],
@@ -375,7 +424,7 @@ export class ActivitiesService {
     ) => Pick<Stored, 'type' | 'occurredAt' | 'subject' | 'contactIds' | 'contactNames'> & Partial<Stored>,
   ): Promise<{ result: LogResult; created: boolean }> {
     const hash = requestHash(body);
-    const existing = await this.repo.findByIdempotencyKey(auth.tenantId, idempotencyKey);
+    const existing = idempotencyKey ? await this.repo.findByIdempotencyKey(auth.tenantId, idempotencyKey) : null;
     if (existing) {
       const activity = this.replay(existing, hash);
       await this.touch(auth, activity);
@@ -386,15 +435,26 @@ export class ActivitiesService {
     const linked = await this.knownParticipants(auth, participants);
     if (linked.length === 0) throw problem(409, 'conflict', 'noKnownParticipant');
     const now = new Date();
-    const doc = this.newDoc(auth, idempotencyKey, hash, logKey, now, linked, build(linked, now));
+    const key = idempotencyKey ?? `auto:${randomUUID()}`;
+    const doc = this.newDoc(auth, key, hash, logKey, now, linked, build(linked, now));
     const { activity, replayed, alreadyLogged } = await this.store(auth, doc);
     if (!alreadyLogged) await this.touch(auth, activity);
     return { result: { activity, alreadyLogged }, created: !replayed && !alreadyLogged };
   }
 
-  /** Whether the mail with this Internet message id is logged in the tenant. */
-  async mailStatus(auth: AuthContext, internetMessageId: string): Promise<LogStatus> {
-    return this.status(auth, mailLogKey(internetMessageId));
+  /**
+   * Whether a mail is logged in the tenant: by its Internet message id or by the compose key of a
+   * mail logged as it left — exactly one of them (400 oneMailKey otherwise).
+   */
+  async mailStatus(auth: AuthContext, query: { internetMessageId?: string; composeKey?: string }): Promise<LogStatus> {
+    const { internetMessageId, composeKey } = query;
+    if ((internetMessageId === undefined) === (composeKey === undefined)) {
+      throw fieldProblems([{ field: 'querystring.internetMessageId', key: 'serviceProblem.oneMailKey', named: true }]);
+    }
+    return this.status(
+      auth,
+      composeKey !== undefined ? composeLogKey(composeKey) : mailLogKey(internetMessageId ?? ''),
+    );
   }
 
   /** Whether the appointment with this iCalUId is logged in the tenant. */

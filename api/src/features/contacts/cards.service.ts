@@ -12,7 +12,7 @@ import {
   createSuggestion,
   emailDomain,
   isFreeMailDomain,
-  mayContact,
+  marketingEmailDecision,
   normalizeEmail,
   primaryEmail,
   type SenderCard,
@@ -227,7 +227,7 @@ export class CardsService {
       status: 'known',
       contact,
       consent: consentSummary(contact.consent, now),
-      marketingEmailAllowed: mayContact(contact, 'email', 'marketing', now),
+      marketingEmailAllowed: marketingEmailDecision(contact, now),
       quality: this.quality.cardFindings(
         contact,
         companyDoc ? toContact(companyDoc) : undefined,

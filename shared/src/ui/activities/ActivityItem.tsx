@@ -80,6 +80,11 @@ export function ActivityItem({ activity, compact = false }: ActivityItemProps) {
         <Text size={200} className={styles.meta}>
           {t('activity.meta', { when: dateTime(activity.occurredAt), who: activity.createdBy.name })}
         </Text>
+        {activity.mail?.template && (
+          <Text size={200} className={styles.meta} data-testid="activity-template">
+            {t('activity.template', { name: activity.mail.template.name })}
+          </Text>
+        )}
         {!compact && activity.contactNames.length > 1 && (
           <Text size={200} className={styles.meta}>
             {t('activity.with', { names: activity.contactNames.filter(Boolean).join(', ') })}

@@ -14,6 +14,7 @@ export const ACTIVITY_DE = {
   'activity.mailOut': 'E-Mail gesendet',
   'activity.noSubject': '(ohne Betreff)',
   'activity.truncated': '(Inhalt gekürzt gespeichert)',
+  'activity.template': 'Vorlage: {name}',
   'activity.recent': 'Letzte Aktivitäten',
   'activity.noRecent': 'Noch keine Aktivitäten.',
   'activity.openTimeline': 'Gesamte Historie',

@@ -13,6 +13,7 @@ export const ACTIVITY_EN: Record<ActivityKey, string> = {
   'activity.mailOut': 'Email sent',
   'activity.noSubject': '(no subject)',
   'activity.truncated': '(content stored shortened)',
+  'activity.template': 'Template: {name}',
   'activity.recent': 'Recent activities',
   'activity.noRecent': 'No activities yet.',
   'activity.openTimeline': 'Full history',

@@ -1,0 +1,45 @@
+import type { Connection, Model } from 'mongoose';
+import { isStaleWrite } from '../../infra/write-races';
+import { type SendCheckSettingsDoc, sendCheckSettingsModel } from './send-check.model';
+
+// Data access for the send-check settings: one document per tenant, read and written by
+// `tenantId` (an equality on the unique index). Writes land only on the version they were
+// computed from (QUERY-RULES.md rule 6); the first save is an insert that a racing first save
+// loses on the unique index.
+
+export class SendCheckSettingsRepository {
+  private readonly model: Model<SendCheckSettingsDoc>;
+  constructor(connection: Connection) {
+    this.model = sendCheckSettingsModel(connection);
+  }
+
+  async find(tenantId: string): Promise<SendCheckSettingsDoc | null> {
+    return this.model.findOne({ tenantId }).lean<SendCheckSettingsDoc>();
+  }
+
+  /** The first save of a tenant; false when another first save got there before. */
+  async insertFirst(doc: Omit<SendCheckSettingsDoc, '_id'>): Promise<boolean> {
+    try {
+      await this.model.create(doc);
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  /** Replaces the settings if they still have `expectedVersion` (`set` advances it); false otherwise. */
+  async replaceIfVersion(
+    tenantId: string,
+    expectedVersion: number,
+    set: Partial<SendCheckSettingsDoc>,
+  ): Promise<boolean> {
+    try {
+      const result = await this.model.updateOne({ tenantId, version: expectedVersion }, { $set: set });
+      return result.matchedCount === 1;
+    } catch (err) {
+      if (isStaleWrite(err)) return false;
+      throw err;
+    }
+  }
+}

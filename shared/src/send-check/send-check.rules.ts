@@ -1,0 +1,165 @@
+import type { ConsentCache, ConsentCheckResult, SendCheckSettings } from './send-check.schema';
+import { CONSENT_CACHE_MAX_AGE_MS } from './send-check.schema';
+
+// Pure rules of the send-time consent check (Smart Alerts, issue 14), shared by the API (the
+// defaults) and the event handler (what the mail is, which cached answers count, whom to name).
+// Nothing here does I/O; `now` is passed in.
+
+/** A tenant's settings before its admin saved any: on, softBlock, no categories, ask the user. */
+export const DEFAULT_SEND_CHECK_SETTINGS: SendCheckSettings = Object.freeze({
+  enabled: true,
+  mode: 'softBlock',
+  marketingCategories: [],
+  whenUnavailable: 'prompt',
+  version: 0,
+}) as SendCheckSettings;
+
+/** The key of an address in the cache and in the API's answer: trimmed, lower case. */
+export function recipientKey(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+/**
+ * Whether a mail counts as marketing: the compose pane marked it (`kk.purpose` = 'marketing', an
+ * inserted marketing template), or it carries an Outlook category the admin named a marketing
+ * category (compared case-insensitively, trimmed). A transactional or personal template with a
+ * marketing category is marketing: the category is the user's own later mark.
+ */
+export function isMarketingMail(
+  purpose: string | undefined,
+  categories: readonly string[],
+  marketingCategories: readonly string[],
+): boolean {
+  if (purpose === 'marketing') return true;
+  const named = new Set(marketingCategories.map((c) => c.trim().toLowerCase()));
+  return categories.some((c) => named.has(c.trim().toLowerCase()));
+}
+
+/** The cache in session data, or undefined when it is absent or not a cache (another version, damage). */
+export function parseConsentCache(json: string | null | undefined): ConsentCache | undefined {
+  if (!json) return undefined;
+  try {
+    const value = JSON.parse(json) as Partial<ConsentCache>;
+    if (typeof value !== 'object' || value === null) return undefined;
+    if (typeof value.checkedAt !== 'string' || typeof value.recipients !== 'object' || value.recipients === null) {
+      return undefined;
+    }
+    const s = value.settings;
+    if (!s || typeof s.enabled !== 'boolean' || !Array.isArray(s.marketingCategories)) return undefined;
+    return value as ConsentCache;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The addresses (keys) without an answer younger than CONSENT_CACHE_MAX_AGE_MS, in order, once each. */
+export function staleRecipients(cache: ConsentCache | undefined, addresses: readonly string[], now: Date): string[] {
+  const out: string[] = [];
+  for (const key of new Set(addresses.map(recipientKey))) {
+    const entry = cache?.recipients[key];
+    const age = entry ? now.getTime() - Date.parse(entry.fetchedAt) : Number.POSITIVE_INFINITY;
+    if (!(age >= 0 && age <= CONSENT_CACHE_MAX_AGE_MS)) out.push(key);
+  }
+  return out;
+}
+
+/** Whether the cached settings are young enough to act on (the same age as an answer). */
+export function settingsFresh(cache: ConsentCache | undefined, now: Date): boolean {
+  if (!cache) return false;
+  const age = now.getTime() - Date.parse(cache.checkedAt);
+  return age >= 0 && age <= CONSENT_CACHE_MAX_AGE_MS;
+}
+
+/**
+ * The cache with the API's answer merged in: its settings replace the cached ones, its recipients
+ * replace theirs; entries of addresses no longer on the mail are dropped when `keep` is given
+ * (session data holds at most 50,000 characters per add-in).
+ */
+export function mergeConsent(
+  cache: ConsentCache | undefined,
+  result: ConsentCheckResult,
+  now: Date,
+  keep?: readonly string[],
+): ConsentCache {
+  const fetchedAt = now.toISOString();
+  const recipients: ConsentCache['recipients'] = { ...(cache?.recipients ?? {}) };
+  for (const r of result.recipients) {
+    recipients[recipientKey(r.email)] = {
+      allowed: r.allowed,
+      reason: r.reason,
+      fetchedAt,
+      ...(r.name ? { name: r.name } : {}),
+    };
+  }
+  if (keep) {
+    const wanted = new Set(keep.map(recipientKey));
+    for (const key of Object.keys(recipients)) if (!wanted.has(key)) delete recipients[key];
+  }
+  return { checkedAt: fetchedAt, settings: result.settings, recipients };
+}
+
+/** A recipient as Outlook gives it (EmailAddressDetails). */
+export interface MailRecipient {
+  emailAddress: string;
+  displayName?: string;
+}
+
+/** A recipient the check holds the mail for, with the name to show. */
+export interface BlockedRecipient {
+  address: string;
+  name: string;
+  reason: string;
+}
+
+/**
+ * The recipients a marketing mail must not go to: every one whose cached answer is "not allowed"
+ * or who has no answer at all (nothing known is no consent). Once each, in the mail's order; the
+ * name is Outlook's display name, else the CRM's, else the address.
+ */
+export function blockedRecipients(
+  cache: ConsentCache | undefined,
+  recipients: readonly MailRecipient[],
+): BlockedRecipient[] {
+  const seen = new Set<string>();
+  const out: BlockedRecipient[] = [];
+  for (const r of recipients) {
+    const key = recipientKey(r.emailAddress);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    const entry = cache?.recipients[key];
+    if (entry?.allowed) continue;
+    const shown = r.displayName?.trim() && recipientKey(r.displayName) !== key ? r.displayName.trim() : entry?.name;
+    out.push({ address: r.emailAddress.trim(), name: shown ?? '', reason: entry?.reason ?? 'noConsent' });
+  }
+  return out;
+}
+
+/** Texts of one language for `listBlocked`: "und 3 weitere" / "and 3 more". */
+export interface ListWords {
+  more: (count: number) => string;
+}
+
+/**
+ * "Name <address>, Name <address> und N weitere": as many recipients as fit into `budget`
+ * characters (the Smart Alerts message holds 500 in all), at least the first (shortened if it
+ * must be), then how many more there are.
+ */
+export function listBlocked(blocked: readonly BlockedRecipient[], budget: number, words: ListWords): string {
+  const label = (b: BlockedRecipient) => (b.name ? `${b.name} <${b.address}>` : b.address);
+  const parts: string[] = [];
+  for (let i = 0; i < blocked.length; i++) {
+    const rest = blocked.length - i - 1;
+    const candidate = [...parts, label(blocked[i] as BlockedRecipient)].join(', ');
+    const tail = rest > 0 ? ` ${words.more(rest)}` : '';
+    if (candidate.length + tail.length > budget) {
+      if (parts.length === 0) {
+        const more = ` ${words.more(blocked.length - 1)}`;
+        const room = Math.max(0, budget - (blocked.length > 1 ? more.length : 0) - 1);
+        return `${label(blocked[0] as BlockedRecipient).slice(0, room)}…${blocked.length > 1 ? more : ''}`;
+      }
+      return `${parts.join(', ')} ${words.more(blocked.length - parts.length)}`;
+    }
+    parts.push(label(blocked[i] as BlockedRecipient));
+  }
+  return parts.join(', ');
+}

@@ -111,17 +111,19 @@ export function TabShell({ compact }: { compact: boolean }) {
         </TabList>
       </nav>
       <main className={mergeClasses(styles.panel, compact && styles.compactPanel)}>
-        {sections.filter((section) => visited.has(section)).map((section) => (
-          <div
-            key={`${section}:${generation}`}
-            id={`panel-${section}`}
-            role="tabpanel"
-            aria-labelledby={`section-${section}`}
-            hidden={section !== selected}
-          >
-            {view(section, compact)}
-          </div>
-        ))}
+        {sections
+          .filter((section) => visited.has(section))
+          .map((section) => (
+            <div
+              key={`${section}:${generation}`}
+              id={`panel-${section}`}
+              role="tabpanel"
+              aria-labelledby={`section-${section}`}
+              hidden={section !== selected}
+            >
+              {view(section, compact)}
+            </div>
+          ))}
       </main>
     </div>
   );

@@ -22,7 +22,7 @@ import {
   TextUnderlineRegular,
 } from '@fluentui/react-icons';
 import { type Editor, useEditorState } from '@tiptap/react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactElement, useState } from 'react';
 import { linkTarget } from './link-url';
 import { useTemplatesText } from './useTemplatesText';
 
@@ -66,7 +66,7 @@ export function EditorToolbar({ editor, disabled, controls }: EditorToolbarProps
   const [url, setUrl] = useState('');
   const [urlError, setUrlError] = useState<string | undefined>();
 
-  const toggle = (label: string, pressed: boolean, icon: JSX.Element, run: () => void) => (
+  const toggle = (label: string, pressed: boolean, icon: ReactElement, run: () => void) => (
     <ToolbarButton
       aria-label={label}
       title={label}

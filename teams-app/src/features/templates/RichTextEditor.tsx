@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { type FieldControlProps, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import Link from '@tiptap/extension-link';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -16,7 +16,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  invalid: { borderColor: tokens.colorPaletteRedBorder2, borderBottomColor: tokens.colorPaletteRedBorder2 },
+  invalid: {
+    borderTopColor: tokens.colorPaletteRedBorder2,
+    borderRightColor: tokens.colorPaletteRedBorder2,
+    borderBottomColor: tokens.colorPaletteRedBorder2,
+    borderLeftColor: tokens.colorPaletteRedBorder2,
+  },
   content: {
     minWidth: 0,
     overflowWrap: 'anywhere',
@@ -47,7 +52,7 @@ export interface RichTextEditorProps {
   value: string;
   resetKey: string;
   /** The Field's ids and state for the editable element (label, hint/error, invalid). */
-  fieldProps: { id?: string; 'aria-labelledby'?: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean };
+  fieldProps: FieldControlProps;
   invalid: boolean;
   disabled: boolean;
   /** The body as HTML after each change ('' when empty); the server sanitises it again. */

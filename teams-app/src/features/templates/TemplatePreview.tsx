@@ -93,9 +93,7 @@ export function TemplatePreview({ draft }: { draft: TemplateDraft }) {
       {failure !== undefined && <ProblemBar error={failure} onDismiss={() => setFailure(undefined)} />}
       {shown && (
         <div className={styles.mail} data-testid="template-preview">
-          <Text>
-            {shown.contactName ? mt('preview.for', { name: shown.contactName }) : mt('preview.sample')}
-          </Text>
+          <Text>{shown.contactName ? mt('preview.for', { name: shown.contactName }) : mt('preview.sample')}</Text>
           <Text size={200} className={styles.label}>
             {mt('preview.subject')}
           </Text>

@@ -26,6 +26,8 @@ import { createOpportunitiesFeature } from './features/opportunities/opportuniti
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes';
 import { createSendCheckFeature } from './features/send-check/send-check.feature';
 import { sendCheckRoutes } from './features/send-check/send-check.routes';
+import { createTemplatesFeature } from './features/templates/templates.feature';
+import { templatesRoutes } from './features/templates/templates.routes';
 import { localIssuerRoutes } from './features/web/local-issuer.routes';
 import { webRoutes } from './features/web/web.routes';
 import { authPlugin } from './infra/auth';
@@ -170,6 +172,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     onError: (err) => app.log.warn({ err }, 'timeline entry of a completed follow-up stays owed'),
   });
   await app.register(followUpsRoutes, { service: followUps.service, repo: followUps.repo, users });
+  const templates = createTemplatesFeature(app.mongo, contacts.contacts, users);
+  await app.register(templatesRoutes, { service: templates.service });
   // A merge hands the duplicate's sales work to the survivor.
   contacts.duplicates.onMerged(async (auth, move) => {
     await opportunities.service.relinkMerged(auth, move);
@@ -185,7 +189,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const sendCheck = createSendCheckFeature(app.mongo, contacts);
   await app.register(sendCheckRoutes, { service: sendCheck.service });
   if (config.seedDemo) {
-    const demo = { contacts, users, activities, followUps, opportunities };
+    const demo = { contacts, users, activities, followUps, opportunities, templates };
     app.addHook('onReady', async () => {
       await seedDemoTenant(demo, DEMO_TENANT_ID, app.log);
     });

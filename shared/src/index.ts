@@ -450,6 +450,19 @@ export {
   TemplateSummary,
 } from './templates/template.schema';
 export {
+  ALLOWED_PLACEHOLDERS_TEXT,
+  checkOutput,
+  emptyPlaceholders,
+  escapeHtml,
+  type OutputCheck,
+  type OutputProblem,
+  PLACEHOLDER_DESCRIPTIONS,
+  type PlaceholderContact,
+  placeholderText,
+  placeholderValues,
+  SAMPLE_CONTACT,
+} from './templates/template.rules';
+export {
   COMPOSE_KEY_HEADER,
   COMPOSE_SESSION_KEYS,
   CONSENT_CACHE_MAX_AGE_MS,

@@ -6,6 +6,7 @@ import { contactModels } from '../features/contacts/contacts.model';
 import { followUpModel } from '../features/follow-ups/follow-ups.model';
 import { opportunityModel } from '../features/opportunities/opportunities.model';
 import { sendCheckSettingsModel } from '../features/send-check/send-check.model';
+import { templateModel } from '../features/templates/templates.model';
 import { userModel } from '../features/users/users.repository';
 
 /**
@@ -25,5 +26,6 @@ export function indexedModels(connection: Connection): Model<never>[] {
     followUpModel(connection),
     opportunityModel(connection),
     sendCheckSettingsModel(connection),
+    templateModel(connection),
   ] as unknown as Model<never>[];
 }

@@ -146,6 +146,10 @@ export const AUDIT_ACTIONS = [
   'followUpUpdate',
   // The tenant's send-check settings (Smart Alerts, issue 14) changed.
   'sendCheckSettingsUpdate',
+  // A template (Vorlage) created, changed or deleted; the entry's contactId is the template's id.
+  'templateCreate',
+  'templateUpdate',
+  'templateDelete',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

@@ -40,8 +40,13 @@ describe('letterSalutation', () => {
       'Dear Ms Musterfrau',
     ],
     [person({ salutation: 'divers', firstName: 'Max' }), 'Guten Tag Max Mustermann', 'Dear Max Mustermann'],
-    [person({ salutation: 'none', firstName: 'Max' }), 'Guten Tag Max Mustermann', 'Dear Max Mustermann'],
-    [person({ firstName: 'Max' }), 'Guten Tag Max Mustermann', 'Dear Max Mustermann'],
+    [person({ salutation: 'none', firstName: 'Max' }), 'Sehr geehrte Damen und Herren', 'Dear Sir or Madam'],
+    [person({ firstName: 'Max' }), 'Sehr geehrte Damen und Herren', 'Dear Sir or Madam'],
+    [
+      person({ salutation: 'none', title: 'Dr.', firstName: 'Kim' }),
+      'Sehr geehrte Damen und Herren',
+      'Dear Sir or Madam',
+    ],
     [
       person({ salutation: 'Herr', title: 'Dr. med. dent.' }),
       'Sehr geehrter Herr Dr. Mustermann',

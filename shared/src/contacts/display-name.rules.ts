@@ -35,10 +35,19 @@ function salutationTitles(title: string | null | undefined): ('Prof.' | 'Dr.')[]
   return (found ?? []).map((word) => (word.startsWith('prof') ? 'Prof.' : 'Dr.'));
 }
 
-// The greeting line of a letter or email, without the trailing comma (the writer's layout).
+/**
+ * The greeting line of a letter or email, without the trailing comma (the writer's layout; the
+ * templates' `{{briefanrede}}` adds it). Herr/Frau give "Sehr geehrter Herr Dr. Müller" (DIN 5008:
+ * only Prof./Dr. of the title); `divers` the gender-neutral "Guten Tag Kim Müller"; an unknown
+ * salutation (`none` or absent), a company or a person without last name the anonymous
+ * "Sehr geehrte Damen und Herren" / "Dear Sir or Madam" (issue 14: a guessed form is worse than none).
+ */
 export function letterSalutation(contact: NameInput, lang: Language): string {
   const anonymous = lang === 'de' ? 'Sehr geehrte Damen und Herren' : 'Dear Sir or Madam';
   if (contact.kind === 'company' || !hasText(contact.lastName)) return anonymous;
+  if (contact.salutation !== 'Herr' && contact.salutation !== 'Frau' && contact.salutation !== 'divers') {
+    return anonymous;
+  }
   const titles = salutationTitles(contact.title);
   const lastName = contact.lastName.trim();
   if (lang === 'de') {

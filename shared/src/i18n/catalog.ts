@@ -164,6 +164,10 @@ export const FIELD_NAMES = [
   'composeKey',
   'bcc',
   'usedTemplate',
+  // Templates (Vorlagen, issue 14)
+  'templateName',
+  'bodyHtml',
+  'language',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -327,6 +331,21 @@ export const SERVICE_PROBLEMS = [
   'activityNotEditable',
   'notActivityCreator',
   'oneMailKey',
+  // Templates (Vorlagen, issue 14)
+  'templateNotFound',
+  'templateNameTaken',
+  'templatesFull',
+  'unknownPlaceholder',
+  'placeholderCase',
+  'placeholderFilter',
+  'placeholderPath',
+  'placeholderExpression',
+  'templateTag',
+  'templateUnclosed',
+  'placeholderInAttribute',
+  'renderedTooLong',
+  'templateContactArchived',
+  'templateContactMerged',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

@@ -119,6 +119,9 @@ export const de: Catalog = {
     followUpCreate: 'Wiedervorlage angelegt',
     followUpUpdate: 'Wiedervorlage geändert',
     sendCheckSettingsUpdate: 'Versandprüfung geändert',
+    templateCreate: 'Vorlage angelegt',
+    templateUpdate: 'Vorlage geändert',
+    templateDelete: 'Vorlage gelöscht',
   },
   activityType: { email: 'E-Mail', call: 'Anruf', meeting: 'Termin', letter: 'Brief', note: 'Notiz' },
   mailDirection: { in: 'Eingang', out: 'Ausgang' },
@@ -274,6 +277,9 @@ export const de: Catalog = {
     composeKey: 'Sitzungsschlüssel (composeKey)',
     bcc: 'Bcc',
     usedTemplate: 'Vorlage',
+    templateName: 'Name',
+    bodyHtml: 'Text',
+    language: 'Sprache',
   },
   jsonType: {
     string: 'ein Text',
@@ -448,5 +454,23 @@ export const de: Catalog = {
       'Eine protokollierte E-Mail lässt sich nicht ändern; ändern lassen sich Anrufe, Termine, Briefe und Notizen.',
     notActivityCreator: 'Nur wer die Aktivität erfasst hat (oder ein Administrator), kann sie ändern oder löschen.',
     oneMailKey: 'Bitte genau eines angeben: die Internet-Message-ID oder den Sitzungsschlüssel (composeKey).',
+    templateNotFound: 'Diese Vorlage gibt es nicht (mehr).',
+    templateNameTaken: 'Eine Vorlage „{{name}}“ gibt es schon; bitte einen anderen Namen wählen.',
+    templatesFull:
+      'Es gibt schon {{count}} Vorlagen, mehr sind nicht möglich; bitte erst nicht mehr gebrauchte löschen.',
+    unknownPlaceholder: 'Unbekannter Platzhalter {{placeholder}}. Erlaubt: {{allowed}}.',
+    placeholderCase: 'Unbekannter Platzhalter {{placeholder}}. Platzhalter werden kleingeschrieben: {{suggestion}}.',
+    placeholderFilter:
+      '{{placeholder}}: Filter (|) sind nicht erlaubt, nur der Platzhalter selbst. Erlaubt: {{allowed}}.',
+    placeholderPath: '{{placeholder}}: Punkte und Klammern sind in Platzhaltern nicht erlaubt. Erlaubt: {{allowed}}.',
+    placeholderExpression: '{{placeholder}} ist kein Platzhalter. Erlaubt: {{allowed}}.',
+    templateTag: 'Befehle wie {{tag}} sind in Vorlagen nicht erlaubt, nur Platzhalter wie {{example}}.',
+    templateUnclosed:
+      'Ein Platzhalter ist nicht geschlossen („{{excerpt}}“); Platzhalter schreiben Sie so: {{example}}.',
+    placeholderInAttribute: 'Platzhalter sind in Links und anderen HTML-Attributen nicht erlaubt („{{excerpt}}“).',
+    renderedTooLong: 'Mit den Werten dieses Kontakts würde der Text länger als {{max}} Zeichen.',
+    templateContactArchived: 'Der Kontakt ist archiviert; für ihn wird keine Vorlage ausgefüllt.',
+    templateContactMerged:
+      'Der Kontakt wurde mit einem anderen zusammengeführt ({{id}}); bitte den verbleibenden wählen.',
   },
 };

@@ -9,6 +9,8 @@ import { seedFollowUpsDemo } from '../follow-ups/follow-ups.demo';
 import type { FollowUpsFeature } from '../follow-ups/follow-ups.feature';
 import { seedOpportunitiesDemo } from '../opportunities/opportunities.demo';
 import type { OpportunitiesFeature } from '../opportunities/opportunities.feature';
+import { seedTemplatesDemo } from '../templates/templates.demo';
+import type { TemplatesFeature } from '../templates/templates.feature';
 import { demoRecords, type DemoRecord } from './demo-data';
 import { instantBefore } from './demo-dates';
 import { DEMO_USERS } from './demo-tenant';
@@ -20,6 +22,7 @@ export interface DemoSeedDeps {
   activities: ActivitiesFeature;
   followUps: FollowUpsFeature;
   opportunities: OpportunitiesFeature;
+  templates: TemplatesFeature;
 }
 
 /** The actor of the seeded records (the audit trail names "Demo-Daten"). */
@@ -102,8 +105,9 @@ export async function seedDemoTenant(
   const opportunities = await seedOpportunitiesDemo(deps.opportunities.service, auth, ids, now);
   const followUps = await seedFollowUpsDemo(deps.followUps.service, auth, ids, DEMO_USERS, now);
   const activities = await seedDemoActivities(deps.activities, feature, tenantId, now);
-  if (created + opportunities + followUps + activities > 0) {
-    log.info({ tenantId, created, opportunities, followUps, activities }, 'seeded the demo tenant');
+  const templates = await seedTemplatesDemo(deps.templates.service, auth);
+  if (created + opportunities + followUps + activities + templates > 0) {
+    log.info({ tenantId, created, opportunities, followUps, activities, templates }, 'seeded the demo tenant');
   }
   return created;
 }

@@ -30,7 +30,7 @@ export class DemoService {
   }
 
   /**
-   * Deletes the demo tenant's contacts, their activities, follow-ups and opportunities, the audit trail, the contact-number counter and the
+   * Deletes the demo tenant's contacts, their activities, follow-ups and opportunities, its templates, the audit trail, the contact-number counter and the
    * users the seed records, then seeds it afresh (demo.seed.ts) with dates counted from `now`.
    * Users who signed in themselves stay. Idempotent: a second reset ends in the same state.
    */
@@ -42,6 +42,7 @@ export class DemoService {
         this.deps.activities.repo.deleteTenantData(this.tenantId),
         this.deps.followUps.repo.deleteTenantData(this.tenantId),
         this.deps.opportunities.repo.deleteTenantData(this.tenantId),
+        this.deps.templates.repo.deleteTenantData(this.tenantId),
       ]);
       const deletedAudit = await this.deps.contacts.audit.deleteTenant(this.tenantId);
       await this.deps.users.remove(

@@ -26,7 +26,14 @@ import { useTemplatesText } from './useTemplatesText';
 const useStyles = makeStyles({
   drawer: { width: 'min(720px, 100vw)' },
   form: { display: 'contents' },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  // The body scrolls; its parts keep their height instead of being squeezed into it.
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    minWidth: 0,
+    '& > *': { flexShrink: 0 },
+  },
   footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 

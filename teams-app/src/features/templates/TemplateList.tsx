@@ -32,11 +32,12 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   consent: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  consentIcon: { fontSize: tokens.fontSizeBase400, color: tokens.colorPaletteDarkOrangeForeground1 },
   tokens: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
 
-const BADGE_COLORS: Record<TemplatePurpose, 'important' | 'informative' | 'brand'> = {
-  marketing: 'important',
+const BADGE_COLORS: Record<TemplatePurpose, 'warning' | 'informative' | 'brand'> = {
+  marketing: 'warning',
   transactional: 'informative',
   personal: 'brand',
 };
@@ -70,7 +71,7 @@ export function TemplateList({ items, onOpen }: TemplateListProps) {
             </Badge>
             {template.purpose === 'marketing' && (
               <Text size={200} className={styles.consent}>
-                <ShieldCheckmarkRegular aria-hidden />
+                <ShieldCheckmarkRegular aria-hidden className={styles.consentIcon} />
                 {mt('purpose.consentChecked')}
               </Text>
             )}

@@ -121,9 +121,14 @@ describe('Teams tab: Vorlagen', () => {
     await body.press('End');
     await body.press('Enter');
     await page.keyboard.type('wir zeigen Ihnen ');
-    await drawer.getByRole('button', { name: 'Fett (Strg+B)' }).click();
+    // Bold on from the toolbar (the editor gets the focus back), off with the keyboard.
+    const bold = drawer.getByRole('button', { name: 'Fett (Strg+B)' });
+    await bold.click();
+    await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => body.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('unsere Neuheiten');
-    await drawer.getByRole('button', { name: 'Fett (Strg+B)' }).click();
+    await page.keyboard.press('Control+b');
+    await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('false');
     await page.keyboard.type(', {{vornam}}.');
     await drawer.getByRole('button', { name: 'Speichern' }).click();
     await drawer.getByText(/Unbekannter Platzhalter \{\{vornam\}\}/).waitFor();
@@ -149,6 +154,7 @@ describe('Teams tab: Vorlagen', () => {
     await page.getByRole('option', { name: /Dr\. Erika Vorlagentest|Erika Vorlagentest/ }).click();
     await editor.getByRole('button', { name: 'Vorschau anzeigen' }).click();
     const preview = editor.getByTestId('template-preview');
+    await preview.getByText(`So sieht ${erika.displayName} die E-Mail:`).waitFor();
     await preview.getByText('Sehr geehrte Frau Dr. Vorlagentest,').waitFor();
     await preview.getByText('wir zeigen Ihnen unsere Neuheiten, Erika.').waitFor();
     expect(await preview.locator('strong').textContent()).toBe('unsere Neuheiten');
@@ -229,6 +235,7 @@ describe('Teams tab: Vorlagen', () => {
     await category.press('Enter');
     await form.getByText('„newsletter“ ist schon in der Liste.').waitFor();
     await form.getByRole('button', { name: '„Aktion“ entfernen' }).click();
+    await category.fill('');
     await form.getByRole('radio', { name: /^Senden verhindern\s*Die Mail bleibt/ }).check();
     await form.getByRole('button', { name: 'Einstellungen speichern' }).click();
     await form.getByText('Einstellungen gespeichert.').waitFor();

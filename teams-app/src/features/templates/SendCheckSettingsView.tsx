@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px', minWidth: 0 },
   radioLabel: { display: 'flex', flexDirection: 'column' },
   hint: { color: tokens.colorNeutralForeground2 },
+  heading: { display: 'block', margin: 0 },
+  intro: { display: 'block', margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
@@ -122,10 +124,10 @@ export function SendCheckSettingsView() {
       aria-labelledby="send-check-heading"
     >
       <div>
-        <Text as="h3" id="send-check-heading" size={400} weight="semibold">
+        <Text as="h3" id="send-check-heading" size={400} weight="semibold" className={styles.heading}>
           {mt('sendCheck.heading')}
         </Text>
-        <Text as="p" className={styles.hint}>
+        <Text as="p" className={styles.intro}>
           {mt('sendCheck.intro')}
         </Text>
       </div>

@@ -55,7 +55,7 @@ export function TemplatesView({ compact }: { compact: boolean }) {
           onTabSelect={(_event, data) => setView(data.value as View)}
         >
           <Tab value="list" id="templates-view-list">
-            {mt('templates.list')}
+            {mt('templates.all')}
           </Tab>
           <Tab value="sendCheck" id="templates-view-send-check">
             {mt('templates.sendCheck')}

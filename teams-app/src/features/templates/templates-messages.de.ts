@@ -6,6 +6,7 @@ export const TEMPLATES_DE = {
     'E-Mail-Vorlagen mit Platzhaltern, die beim Einfügen aus dem Kontakt gefüllt werden – und die Versandprüfung für Marketing-Mails.',
   'templates.views': 'Ansicht',
   'templates.list': 'Vorlagen',
+  'templates.all': 'Alle Vorlagen',
   'templates.sendCheck': 'Versandprüfung',
   'templates.new': 'Neue Vorlage',
   'templates.count': '{count} Vorlagen',

@@ -7,6 +7,7 @@ export const TEMPLATES_EN: Record<TemplatesKey, string> = {
     'E-mail templates with placeholders filled from the contact on insert – and the send check for marketing mail.',
   'templates.views': 'View',
   'templates.list': 'Templates',
+  'templates.all': 'All templates',
   'templates.sendCheck': 'Send check',
   'templates.new': 'New template',
   'templates.count': '{count} templates',

@@ -30,6 +30,9 @@ const DEV_SURFACES = [
   'Teams meeting tab (meetingSidePanel, meetingDetailsTab, meetingChatTab) → https://localhost:3000/teams/tab.html?context=meeting',
   'Outlook mailRead: button "CRM-Karte" → https://localhost:3000/addin/taskpane.html (openPage, pinnable)',
   'Outlook meetingDetailsAttendee, meetingDetailsOrganizer: button "CRM-Karte" → https://localhost:3000/addin/taskpane.html (openPage)',
+  'Outlook mailCompose: button "Empfänger & Vorlagen" → https://localhost:3000/addin/taskpane.html (openPage, pinnable)',
+  'Outlook event messageSending (softBlock) → onMessageSendHandler in https://localhost:3000/addin/events.html (executeFunction)',
+  'Outlook event messageRecipientsChanged → onMessageRecipientsChangedHandler in https://localhost:3000/addin/events.html (executeFunction)',
   'hides the add-in-only (XML) manifest a542bbb7-3aad-4677-a388-9ad4b15d1f1c where the unified app runs',
 ];
 

@@ -87,6 +87,15 @@ export function describeApp(manifest: unknown): string[] {
         }
       }
     }
+    for (const entry of records(extension.autoRunEvents)) {
+      for (const event of records(entry.events)) {
+        const mode = text(record(event.options).sendMode);
+        const script = pages.get(text(event.actionId) ?? '') ?? '?';
+        lines.push(
+          `Outlook event ${text(event.type)}${mode ? ` (${mode})` : ''} → ${text(event.actionId)} in ${script}`,
+        );
+      }
+    }
     for (const alternate of records(extension.alternates)) {
       const hidden = text(record(record(alternate.hide).customOfficeAddin).officeAddinId);
       if (hidden) lines.push(`hides the add-in-only (XML) manifest ${hidden} where the unified app runs`);

@@ -32,7 +32,7 @@ describe('renderManifest', () => {
     expect([...app.files.keys()].sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
   });
 
-  it('declares the personal tab, the meeting side panel and the Outlook read and meeting surfaces', async () => {
+  it('declares the personal tab, the meeting side panel and the Outlook read, meeting and compose surfaces', async () => {
     const { manifest } = await renderManifest('dev');
     expect(manifest).toMatchObject({
       staticTabs: [{ scopes: ['personal'], contentUrl: 'https://localhost:3000/teams/tab.html' }],
@@ -40,12 +40,46 @@ describe('renderManifest', () => {
       extensions: [
         {
           runtimes: [
-            { code: { page: 'https://localhost:3000/addin/taskpane.html' }, actions: [{ pinnable: true }, {}] },
+            {
+              code: { page: 'https://localhost:3000/addin/taskpane.html' },
+              actions: [{ pinnable: true }, {}, { id: 'ShowComposeCard', type: 'openPage', pinnable: true }],
+            },
+            {
+              id: 'EventsRuntime',
+              requirements: { capabilities: [{ name: 'Mailbox', minVersion: '1.12' }] },
+              code: {
+                page: 'https://localhost:3000/addin/events.html',
+                script: 'https://localhost:3000/addin/events.js',
+              },
+            },
           ],
-          ribbons: [{ contexts: ['mailRead'] }, { contexts: ['meetingDetailsAttendee', 'meetingDetailsOrganizer'] }],
+          ribbons: [
+            { contexts: ['mailRead'] },
+            { contexts: ['meetingDetailsAttendee', 'meetingDetailsOrganizer'] },
+            { contexts: ['mailCompose'] },
+          ],
+          autoRunEvents: [
+            {
+              events: [
+                { type: 'messageSending', actionId: 'onMessageSendHandler', options: { sendMode: 'softBlock' } },
+                { type: 'messageRecipientsChanged', actionId: 'onMessageRecipientsChangedHandler' },
+              ],
+            },
+          ],
         },
       ],
     });
+  });
+
+  it('takes the send mode from the settings: promptUser, or block for admin-deployed installs', async () => {
+    for (const sendMode of ['promptUser', 'block'] as const) {
+      const app = await renderManifest({ ...(await loadSettings('dev')), sendMode });
+      const events = (app.manifest.extensions as { autoRunEvents: { events: { options?: object }[] }[] }[])[0]
+        ?.autoRunEvents[0]?.events;
+      expect(events?.[0]?.options).toEqual({ sendMode });
+      const send = findAll(parseXml(app.xmlManifest), 'LaunchEvent').find((e) => e.attributes.Type === 'OnMessageSend');
+      expect(send?.attributes.SendMode).toBe(sendMode === 'block' ? 'Block' : 'PromptUser');
+    }
   });
 
   it('escapes values for XML and keeps JSON intact', async () => {

@@ -46,6 +46,9 @@ export function placeholderValues(settings: EnvSettings): Readonly<Record<string
     DEVELOPER_WEBSITE_URL: settings.developer.websiteUrl,
     DEVELOPER_PRIVACY_URL: settings.developer.privacyUrl,
     DEVELOPER_TERMS_URL: settings.developer.termsOfUseUrl,
+    SEND_MODE: settings.sendMode,
+    // The XML manifest spells it with a capital: SoftBlock, PromptUser, Block.
+    XML_SEND_MODE: settings.sendMode.charAt(0).toUpperCase() + settings.sendMode.slice(1),
   };
 }
 

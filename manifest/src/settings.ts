@@ -26,7 +26,17 @@ export interface EnvSettings {
   readonly version: string;
   readonly appName: string;
   readonly developer: DeveloperInfo;
+  /**
+   * Smart Alerts send mode of the consent check (OnMessageSend): `softBlock` (default) or
+   * `promptUser`; `block` only here, for admin-deployed installs (Marketplace rejects it).
+   */
+  readonly sendMode: SendMode;
 }
+
+/** The send modes Outlook knows (Microsoft: Smart Alerts, onmessagesend-onappointmentsend-events). */
+export const SEND_MODES = ['softBlock', 'promptUser', 'block'] as const;
+export type SendMode = (typeof SEND_MODES)[number];
+export const DEFAULT_SEND_MODE: SendMode = 'softBlock';
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
@@ -52,6 +62,7 @@ const TOP_KEYS = [
   'version',
   'appName',
   'developer',
+  'sendMode',
 ];
 const DEVELOPER_KEYS = ['name', 'websiteUrl', 'privacyUrl', 'termsOfUseUrl'] as const;
 
@@ -135,6 +146,11 @@ export function parseSettings(raw: unknown, source: string): EnvSettings {
   const privacyUrl = httpsUrl(developer.privacyUrl, 'developer.privacyUrl', problems);
   const termsOfUseUrl = httpsUrl(developer.termsOfUseUrl, 'developer.termsOfUseUrl', problems);
 
+  const sendMode = raw.sendMode === undefined ? DEFAULT_SEND_MODE : raw.sendMode;
+  if (!(SEND_MODES as readonly unknown[]).includes(sendMode)) {
+    problems.push(`sendMode must be one of ${SEND_MODES.join(', ')} (got ${JSON.stringify(raw.sendMode)})`);
+  }
+
   if (problems.length > 0) throw new SettingsError(source, problems);
   return Object.freeze({
     appId,
@@ -144,6 +160,7 @@ export function parseSettings(raw: unknown, source: string): EnvSettings {
     version,
     appName: String(appName),
     developer: Object.freeze({ name: String(developerName), websiteUrl, privacyUrl, termsOfUseUrl }),
+    sendMode: sendMode as SendMode,
   });
 }
 

@@ -483,8 +483,6 @@ export {
   blockedRecipients,
   DEFAULT_SEND_CHECK_SETTINGS,
   isMarketingMail,
-  type ListWords,
-  listBlocked,
   type MailRecipient,
   mergeConsent,
   parseConsentCache,

@@ -35,7 +35,7 @@ describe('front ends served by the API', () => {
   it('serves the icons and the Office add-ins allow-list', async () => {
     expect((await t.app.inject('/icons/color.png')).headers['content-type']).toBe('image/png');
     const allowed = await t.app.inject('/.well-known/microsoft-officeaddins-allowed.json');
-    expect(allowed.json()).toEqual({ allowed: [`${t.config.publicBaseUrl}/addin`, `${t.config.publicBaseUrl}/teams`] });
+    expect(allowed.json()).toEqual({ allowed: [`${t.config.publicBaseUrl}/addin/events.js`] });
   });
 
   it('tells the front ends to use the local issuer, whose tokens the API accepts', async () => {

@@ -16,7 +16,11 @@ export interface WebFixture {
   cleanup(): Promise<void>;
 }
 
-const PAGES = { addin: ['taskpane.html', 'demo.html'], teams: ['tab.html'] } as const;
+const PAGES = { addin: ['taskpane.html', 'demo.html', 'events.html'], teams: ['tab.html'] } as const;
+
+/** A stand-in for the built event handler: it associates both actions, as addin/dist/events.js does. */
+export const EVENTS_SCRIPT =
+  'Office.actions.associate("onMessageSendHandler",a);Office.actions.associate("onMessageRecipientsChangedHandler",b);';
 
 export async function createWebFixture(): Promise<WebFixture> {
   const dir = await mkdtemp(path.join(tmpdir(), 'klarkonform-manifest-'));
@@ -27,6 +31,7 @@ export async function createWebFixture(): Promise<WebFixture> {
   await mkdir(teams, { recursive: true });
   for (const page of PAGES.addin) await writeFile(path.join(addin, page), '<!doctype html><title>pane</title>');
   for (const page of PAGES.teams) await writeFile(path.join(teams, page), '<!doctype html><title>tab</title>');
+  await writeFile(path.join(addin, 'events.js'), EVENTS_SCRIPT);
   await cp(ICONS_DIR, iconsDir, { recursive: true });
   return {
     dir,

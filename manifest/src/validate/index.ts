@@ -1,5 +1,6 @@
 import { MANIFEST_FILE } from '../render';
 import { checkActions } from './actions';
+import { checkEventRuntime } from './events';
 import { checkPackageIcons, checkUrlIcons } from './icons';
 import { checkDistinctIds, checkLocalization, checkVersion } from './manifest-rules';
 import { type ValidationProblem, problem } from './problem';
@@ -42,6 +43,7 @@ export async function validatePackage(pkg: PackageContents, options: ValidateOpt
     ...checkVersion(manifest),
     ...checkDistinctIds(manifest),
     ...checkActions(manifest, web),
+    ...checkEventRuntime(manifest, web),
     ...checkUrls(manifestUrls(manifest), web),
     ...checkValidDomains(manifest, options.publicBaseUrl),
     ...checkPackageIcons(manifest, pkg.files),

@@ -2,7 +2,16 @@
 // such as "extensions[0].runtimes[0].code.page" or a file and line), and what
 // is wrong in words an admin or developer can act on.
 
-export type CheckName = 'settings' | 'schema' | 'version' | 'actions' | 'urls' | 'icons' | 'localization' | 'xml';
+export type CheckName =
+  | 'settings'
+  | 'schema'
+  | 'version'
+  | 'actions'
+  | 'urls'
+  | 'icons'
+  | 'localization'
+  | 'xml'
+  | 'events';
 
 export interface ValidationProblem {
   readonly check: CheckName;

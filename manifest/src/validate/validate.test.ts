@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawTileIcon } from '../art/icon-art';
 import { encodePng } from '../png';
 import type { RenderedApp } from '../render';
-import { type WebFixture, createWebFixture, renderDev, withFile, withManifest } from '../testing/fixtures';
+import {
+  EVENTS_SCRIPT,
+  type WebFixture,
+  createWebFixture,
+  renderDev,
+  withFile,
+  withManifest,
+} from '../testing/fixtures';
 import { type PackageContents, type ValidationProblem, validatePackage } from './index';
 
 // The unified-manifest checks, each proven on a package that is valid except
@@ -36,7 +43,8 @@ describe('validatePackage on the unified manifest', () => {
       {
         check: 'actions',
         where: `${CONTROL}.actionId`,
-        message: 'actionId "ShowMailCrad" does not match any runtime action (defined: ShowMailCard, ShowMeetingCard)',
+        message:
+          'actionId "ShowMailCrad" does not match any runtime action (defined: ShowMailCard, ShowMeetingCard, ShowComposeCard, onMessageSendHandler, onMessageRecipientsChangedHandler)',
       },
     ]);
   });
@@ -45,7 +53,10 @@ describe('validatePackage on the unified manifest', () => {
     const problems = await validate(
       withManifest(app, {
         'extensions[0].autoRunEvents': [
-          { events: [{ type: 'messageSending', actionId: 'onSend', options: { sendMode: 'softBlock' } }] },
+          {
+            requirements: { capabilities: [{ name: 'Mailbox', minVersion: '1.12' }] },
+            events: [{ type: 'messageSending', actionId: 'onSend', options: { sendMode: 'softBlock' } }],
+          },
         ],
       }),
     );
@@ -69,23 +80,24 @@ describe('validatePackage on the unified manifest', () => {
 
   it('requires function actions to be registered with Office.actions.associate in the runtime script', async () => {
     const script = path.join(fixture.webRoots[0]?.directory ?? '', 'events.js');
-    const runtime = {
-      id: 'EventsRuntime',
-      type: 'general',
-      code: { page: 'https://localhost:3000/addin/taskpane.html', script: 'https://localhost:3000/addin/events.js' },
-      actions: [{ id: 'onMessageSendHandler', type: 'executeFunction' }],
-    };
-    const pkg = withManifest(app, { 'extensions[0].runtimes[1]': runtime });
-    await writeFile(script, 'Office.actions.associate("somethingElse", handler);');
+    await writeFile(
+      script,
+      'Office.actions.associate("onMessageSendHandler", onSend); // onMessageRecipientsChangedHandler',
+    );
     try {
-      expect((await validate(pkg)).map((p) => p.message)).toEqual([
-        'function "onMessageSendHandler" is not registered in https://localhost:3000/addin/events.js: call Office.actions.associate("onMessageSendHandler", handler) there',
+      expect((await validate(app)).map((p) => p.where)).toEqual([
+        'extensions[0].runtimes[1].code.script',
+        expect.stringMatching(/^outlook-addin\.xml line \d+ <LaunchEvent>$/),
       ]);
-      await writeFile(script, 'Office.actions.associate("onMessageSendHandler", onMessageSendHandler);');
-      expect(await validate(pkg)).toEqual([]);
+      // A mere mention of the name is no association: both manifests' event checks see it.
+      expect((await validate(app)).map((p) => p.message)).toEqual([
+        'https://localhost:3000/addin/events.js does not call Office.actions.associate("onMessageRecipientsChangedHandler", …)',
+        'https://localhost:3000/addin/events.js does not call Office.actions.associate("onMessageRecipientsChangedHandler", …)',
+      ]);
     } finally {
-      await rm(script);
+      await writeFile(script, EVENTS_SCRIPT);
     }
+    expect(await validate(app)).toEqual([]);
   });
 
   it('rejects a URL to a page the front-end build does not emit', async () => {
@@ -170,7 +182,8 @@ describe('validatePackage on the unified manifest', () => {
       expect(byMessage).toContain(
         'icons extensions[0].ribbons[0].tabs[0].groups[0].icons[0].url: https://localhost:3000/icons/icon-16.png is 20×20 pixels; this slot needs 16×16',
       );
-      expect(byMessage.filter((m) => m.includes('icon-80.png does not resolve'))).toHaveLength(4);
+      // The 80 px slot of each ribbon's group and button: read, meeting and compose.
+      expect(byMessage.filter((m) => m.includes('icon-80.png does not resolve'))).toHaveLength(6);
     } finally {
       await writeFile(path.join(fixture.iconsDir, 'icon-80.png'), encodePng(drawTileIcon(80)));
       await writeFile(path.join(fixture.iconsDir, 'icon-16.png'), encodePng(drawTileIcon(16)));

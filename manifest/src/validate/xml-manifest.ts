@@ -2,6 +2,7 @@ import { record, records, text } from '../json';
 import { XML_MANIFEST_FILE } from '../render';
 import { ADDIN_VERSION, GUID } from '../settings';
 import { XmlError, type XmlElement, descendants, localName, parseXml, xsiType } from '../xml';
+import { checkXmlEvents } from './events';
 import { checkPngSize } from './icons';
 import { hiddenAddinIds } from './manifest-rules';
 import { type ValidationProblem, problem } from './problem';
@@ -134,6 +135,11 @@ function checkOverrides(root: XmlElement, manifest: unknown, web: WebFiles): Val
       const id = element.attributes.id;
       if (id !== undefined && element.attributes.DefaultValue !== undefined) resources.set(id, element);
     }
+    const eventPages = new Set(
+      own
+        .filter((e) => localName(e) === 'ExtensionPoint' && xsiType(e) === 'LaunchEvent')
+        .flatMap((e) => [...descendants(e)]),
+    );
     for (const element of own) {
       const resid = element.attributes.resid;
       if (resid === undefined) continue;
@@ -149,7 +155,8 @@ function checkOverrides(root: XmlElement, manifest: unknown, web: WebFiles): Val
         continue;
       }
       const url = resource.attributes.DefaultValue ?? '';
-      if (localName(element) === 'SourceLocation') xmlPages.add(url);
+      // The event runtime's page is no task pane (events.ts checks it).
+      if (localName(element) === 'SourceLocation' && !eventPages.has(element)) xmlPages.add(url);
       if (localName(element) === 'Image' && element.attributes.size) {
         const pixels = Number(element.attributes.size) * Number(element.attributes.scale ?? 1);
         const located = web.locate(url);
@@ -234,5 +241,6 @@ export function checkXmlManifest(
     ...checkAgreement(root, manifest, publicBaseUrl),
     ...checkOverrides(root, manifest, web),
     ...checkUrls(xmlUrls(root), web),
+    ...checkXmlEvents(root, web),
   ];
 }

@@ -1,5 +1,5 @@
 import type { ConsentCache, ConsentCheckResult, SendCheckSettings } from './send-check.schema';
-import { CONSENT_CACHE_MAX_AGE_MS } from './send-check.schema';
+import { CONSENT_CACHE_MAX_AGE_MS } from './send-check.keys';
 
 // Pure rules of the send-time consent check (Smart Alerts, issue 14), shared by the API (the
 // defaults) and the event handler (what the mail is, which cached answers count, whom to name).
@@ -132,34 +132,4 @@ export function blockedRecipients(
     out.push({ address: r.emailAddress.trim(), name: shown ?? '', reason: entry?.reason ?? 'noConsent' });
   }
   return out;
-}
-
-/** Texts of one language for `listBlocked`: "und 3 weitere" / "and 3 more". */
-export interface ListWords {
-  more: (count: number) => string;
-}
-
-/**
- * "Name <address>, Name <address> und N weitere": as many recipients as fit into `budget`
- * characters (the Smart Alerts message holds 500 in all), at least the first (shortened if it
- * must be), then how many more there are.
- */
-export function listBlocked(blocked: readonly BlockedRecipient[], budget: number, words: ListWords): string {
-  const label = (b: BlockedRecipient) => (b.name ? `${b.name} <${b.address}>` : b.address);
-  const parts: string[] = [];
-  for (let i = 0; i < blocked.length; i++) {
-    const rest = blocked.length - i - 1;
-    const candidate = [...parts, label(blocked[i] as BlockedRecipient)].join(', ');
-    const tail = rest > 0 ? ` ${words.more(rest)}` : '';
-    if (candidate.length + tail.length > budget) {
-      if (parts.length === 0) {
-        const more = ` ${words.more(blocked.length - 1)}`;
-        const room = Math.max(0, budget - (blocked.length > 1 ? more.length : 0) - 1);
-        return `${label(blocked[0] as BlockedRecipient).slice(0, room)}…${blocked.length > 1 ? more : ''}`;
-      }
-      return `${parts.join(', ')} ${words.more(blocked.length - parts.length)}`;
-    }
-    parts.push(label(blocked[i] as BlockedRecipient));
-  }
-  return parts.join(', ');
 }

@@ -82,26 +82,7 @@ export type ConsentCheckResult = Static<typeof ConsentCheckResult>;
 // --- The compose item's session data: how the compose pane tells the event handler what the mail is.
 // Outlook `item.sessionData` (Mailbox 1.11, compose only): string values, ≤ 50,000 characters per add-in.
 
-/** Keys in `Office.context.mailbox.item.sessionData`. */
-export const COMPOSE_SESSION_KEYS = {
-  /** TemplatePurpose of the last inserted template (`marketing` | `transactional` | `personal`). */
-  purpose: 'kk.purpose',
-  /** The inserted template's id and name (for the log entry). */
-  templateId: 'kk.templateId',
-  templateName: 'kk.templateName',
-  /** '1' when "E-Mail protokollieren beim Senden" is on; absent or '0' when off. */
-  logOnSend: 'kk.logOnSend',
-  /** A random id (UUID) of this compose session: the key of the sent-mail log entry. */
-  composeKey: 'kk.composeKey',
-  /** JSON of `ConsentCache`, written by the recipients-changed handler, read at send time. */
-  consentCache: 'kk.consent',
-} as const;
-
-/** The internet header the send handler puts on a mail it logs, so its sent copy is recognised in read mode. */
-export const COMPOSE_KEY_HEADER = 'x-klarkonform-compose-key';
-
-/** A cached answer counts for this long; older entries are fetched again at send time. */
-export const CONSENT_CACHE_MAX_AGE_MS = 10 * 60_000;
+export { COMPOSE_KEY_HEADER, COMPOSE_SESSION_KEYS, CONSENT_CACHE_MAX_AGE_MS } from './send-check.keys';
 
 /** What `kk.consent` holds: the last answer per lower-cased address, and the settings it came with. */
 export interface ConsentCache {

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -33,9 +35,27 @@ export const webRoutes: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async
     };
   });
 
+  // Classic Outlook on Windows runs the event handler in a JS-only runtime that checks this file on
+  // the add-in's origin before it allows the script CORS requests and SSO (m365-tech.md §6.3).
   app.get('/.well-known/microsoft-officeaddins-allowed.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=3600');
-    return { allowed: [`${config.publicBaseUrl}/addin`, `${config.publicBaseUrl}/teams`] };
+    return { allowed: [`${config.publicBaseUrl}/addin/events.js`] };
+  });
+
+  // The event handler's one script, with the API's public URL stamped in: in the JS-only runtime
+  // it has no page to learn its origin from (events.ts). Not hashed, so revalidated like HTML.
+  const eventsScript = path.join(config.staticRoots.addin, 'events.js');
+  app.get('/addin/events.js', { schema: { hide: true } }, async (_request, reply) => {
+    let source: string;
+    try {
+      source = await readFile(eventsScript, 'utf8');
+    } catch {
+      return reply.status(404).type('text/plain; charset=utf-8').send('events.js is not built; run "npm run build"');
+    }
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(source.replaceAll('"__KLARKONFORM_PUBLIC_BASE_URL__"', JSON.stringify(config.publicBaseUrl)));
   });
 
   const roots: Array<[string, string]> = [

@@ -1,0 +1,23 @@
+// The send check's entry for the Outlook event handler (addin/src/events): rules, keys and types
+// only, nothing that builds TypeBox schemas at load (the handler is one small classic script).
+export type {
+  ComposePurpose,
+  ConsentCache,
+  ConsentCheckResult,
+  RecipientConsent,
+  SendCheckSettings,
+  UnavailableFallback,
+} from './send-check.schema';
+export { COMPOSE_KEY_HEADER, COMPOSE_SESSION_KEYS, CONSENT_CACHE_MAX_AGE_MS } from './send-check.keys';
+export {
+  type BlockedRecipient,
+  blockedRecipients,
+  DEFAULT_SEND_CHECK_SETTINGS,
+  isMarketingMail,
+  type MailRecipient,
+  mergeConsent,
+  parseConsentCache,
+  recipientKey,
+  settingsFresh,
+  staleRecipients,
+} from './send-check.rules';

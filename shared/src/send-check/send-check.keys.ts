@@ -1,0 +1,23 @@
+// Plain constants of the compose session, in a module without TypeBox so that the event handler's
+// bundle (addin/dist/events.js) stays small; send-check.schema.ts re-exports them.
+
+/** Keys in `Office.context.mailbox.item.sessionData`. */
+export const COMPOSE_SESSION_KEYS = {
+  /** TemplatePurpose of the last inserted template (`marketing` | `transactional` | `personal`). */
+  purpose: 'kk.purpose',
+  /** The inserted template's id and name (for the log entry). */
+  templateId: 'kk.templateId',
+  templateName: 'kk.templateName',
+  /** '1' when "E-Mail protokollieren beim Senden" is on; absent or '0' when off. */
+  logOnSend: 'kk.logOnSend',
+  /** A random id (UUID) of this compose session: the key of the sent-mail log entry. */
+  composeKey: 'kk.composeKey',
+  /** JSON of `ConsentCache`, written by the recipients-changed handler, read at send time. */
+  consentCache: 'kk.consent',
+} as const;
+
+/** The internet header the send handler puts on a mail it logs, so its sent copy is recognised in read mode. */
+export const COMPOSE_KEY_HEADER = 'x-klarkonform-compose-key';
+
+/** A cached answer counts for this long; older entries are fetched again at send time. */
+export const CONSENT_CACHE_MAX_AGE_MS = 10 * 60_000;

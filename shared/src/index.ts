@@ -438,6 +438,7 @@ export {
   TEMPLATE_PURPOSES,
   Template,
   TemplateCreate,
+  TemplateHistory,
   TemplateHtml,
   TemplateLanguage,
   TemplateList,

@@ -78,6 +78,25 @@ beforeAll(async () => {
       requestHash: 'h',
     })),
   );
+  // Templates of many tenants (a handful each), for the template list, name and create lookups.
+  await db.collection('templates').insertMany(
+    Array.from({ length: 3000 }, (_, i) => ({
+      tenantId: i % 300 === 0 ? TENANT_A : `tenant-${i % 300}`,
+      name: `Vorlage ${i}`,
+      nameKey: `vorlage ${i}`,
+      subject: 'Hallo {{vorname}}',
+      bodyHtml: '<p>{{briefanrede}}</p>',
+      language: 'de',
+      purpose: 'marketing',
+      placeholders: ['vorname', 'briefanrede'],
+      createdBy: { id: 'u', name: 'U' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      version: 1,
+      idempotencyKey: `plan-template-${i}`,
+      requestHash: 'h',
+    })),
+  );
   // As autovacuum would after a load: the planner's statistics of the fresh tables.
   const postgresUrl = inject('postgresUrl');
   if (postgresUrl) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenRequest } from '../../api/src/index';
 import { company, createContact, person } from '../support/contacts';
@@ -268,6 +269,16 @@ describe('changing and deleting', () => {
     await create(draft({ name: 'Kurzlebig' }));
   });
 
+  it('shows its audit trail, newest first, to whoever may read audits', async () => {
+    const template = await create();
+    await patch(template.id, 1, { purpose: 'transactional' });
+    const history = await t.request({ method: 'GET', url: `/api/v1/templates/${template.id}/history` });
+    expect(history.statusCode).toBe(200);
+    expect(history.json().items.map((e: Json) => e.action)).toEqual(['templateUpdate', 'templateCreate']);
+    const theirs = await t.request({ method: 'GET', url: `/api/v1/templates/${template.id}/history` }, otherTenant);
+    expect(theirs.statusCode).toBe(404);
+  });
+
   it('writes an audit entry for a change, with before and after', async () => {
     const template = await create();
     await patch(template.id, 1, { subject: 'Neu {{nachname}}' });
@@ -404,5 +415,68 @@ describe('preview', () => {
     expect(sample.json()).not.toHaveProperty('contactId');
     const forHans = (await preview({ ...body, contactId: hans.id, purpose: 'transactional' })).json();
     expect(forHans).toMatchObject({ subject: 'Hallo Hans', purpose: 'transactional', contactId: hans.id });
+  });
+});
+
+describe('odd input', () => {
+  it('never answers 500 to any subject and body on create and preview', async () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(
+        '{{',
+        '}}',
+        '{%',
+        '%}',
+        '{{vorname}}',
+        '<a href="',
+        '">',
+        '<p>',
+        '</p>',
+        '<script>',
+        '{{-',
+        '|',
+        '\u0000',
+      ),
+    );
+    const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(text, text, async (subject, bodyHtml) => {
+        const created = await post(draft({ subject: subject.slice(0, 500), bodyHtml }));
+        expect([201, 400, 422]).toContain(created.statusCode);
+        const previewed = await preview({ subject: subject.slice(0, 500), bodyHtml, language: 'en' });
+        expect([200, 400, 422]).toContain(previewed.statusCode);
+        if (previewed.statusCode !== 200) expect(previewed.json().errors?.length ?? 0).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('the limit per tenant', () => {
+  it('refuses a create beyond MAX_TEMPLATES_PER_TENANT with 409, and still lists them all', async () => {
+    const existing = (await t.request({ method: 'GET', url: '/api/v1/templates' }, otherTenant)).json().items.length;
+    await t.app.mongo.collection('templates').insertMany(
+      Array.from({ length: 500 - existing }, (_, i) => ({
+        tenantId: TENANT_B,
+        name: `Massenvorlage ${i}`,
+        nameKey: `massenvorlage ${i}`,
+        subject: '',
+        bodyHtml: '',
+        language: 'de',
+        purpose: 'personal',
+        placeholders: [],
+        createdBy: { id: 'u', name: 'U' },
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        version: 1,
+        idempotencyKey: `bulk-${i}`,
+        requestHash: 'h',
+      })),
+    );
+    const refused = await post(draft(), otherTenant);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/500 Vorlagen/);
+    const list = await t.request({ method: 'GET', url: '/api/v1/templates' }, otherTenant);
+    expect(list.json().items).toHaveLength(500);
   });
 });

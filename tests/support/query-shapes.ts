@@ -135,6 +135,26 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     collection: 'audit',
     filter: (tenantId, p) => ({ tenantId, _id: p._id }),
   },
+  // Templates (query-plans.test.ts seeds them): the list is the tenant's (at most 500), names and
+  // creates are looked up by their keys.
+  {
+    name: "templates: a tenant's list",
+    field: 'tenantId',
+    collection: 'templates',
+    filter: (tenantId) => ({ tenantId }),
+  },
+  {
+    name: 'templates: name taken (folded name)',
+    field: 'nameKey',
+    collection: 'templates',
+    filter: (tenantId) => ({ tenantId, nameKey: 'vorlage 300' }),
+  },
+  {
+    name: 'templates: create by idempotency key',
+    field: 'idempotencyKey',
+    collection: 'templates',
+    filter: (tenantId) => ({ tenantId, idempotencyKey: 'plan-template-300' }),
+  },
   // Opportunities (seed-opportunities.ts)
   {
     name: 'opportunities: create by idempotency key',

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Actor, DateTime, ObjectId, RequiredText, StrictObject, Text } from '../contacts/contact-common.schema';
+import { AuditEntry } from '../contacts/contact-query.schema';
 
 // Templates (Vorlagen, the guide's "Outputmanagement"): recurring e-mails whose placeholders are
 // filled from a contact. Managed in the Teams tab by CRM.Admin and CRM.Marketing
@@ -146,3 +147,7 @@ export const RenderedTemplate = StrictObject({
   emptyPlaceholders: Type.Array(TemplatePlaceholder, { maxItems: TEMPLATE_PLACEHOLDERS.length }),
 });
 export type RenderedTemplate = Static<typeof RenderedTemplate>;
+
+/** GET /api/v1/templates/{id}/history — the template's audit trail, newest first (at most 100). */
+export const TemplateHistory = StrictObject({ items: Type.Array(AuditEntry) });
+export type TemplateHistory = Static<typeof TemplateHistory>;

@@ -78,6 +78,11 @@ export class TemplateStore {
     return doc;
   }
 
+  /** The audit entries about template `id`, newest first (at most 100). */
+  auditTrail(tenantId: string, id: string) {
+    return this.audit.list(tenantId, id);
+  }
+
   /**
    * Stores a new template; a create that lost the race for its Idempotency-Key answers the winner
    * (`replayed`), one whose name another template took meanwhile 409 (nameTaken).

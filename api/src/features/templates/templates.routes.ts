@@ -6,6 +6,7 @@ import {
   RenderedTemplate,
   Template,
   TemplateCreate,
+  TemplateHistory,
   TemplateList,
   TemplateListQuery,
   TemplatePatch,
@@ -154,5 +155,19 @@ export const templatesRoutes: FastifyPluginAsyncTypebox<{ service: TemplatesServ
       },
     },
     async (request) => service.render(request.auth, request.params.id, request.body.contactId),
+  );
+
+  app.get(
+    '/api/v1/templates/:id/history',
+    {
+      config: { permission: 'audit:read' },
+      schema: {
+        tags,
+        summary: "A template's audit trail, newest first",
+        params: IdParams,
+        response: { 200: TemplateHistory, ...errors },
+      },
+    },
+    async (request) => service.history(request.auth, request.params.id),
   );
 };

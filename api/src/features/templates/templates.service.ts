@@ -133,6 +133,12 @@ export class TemplatesService {
     await this.store.remove(auth, doc);
   }
 
+  /** The audit trail of a template, newest first (at most 100 entries); 404 for none or another tenant's. */
+  async history(auth: AuthContext, id: string) {
+    await this.store.load(auth.tenantId, id);
+    return { items: await this.store.auditTrail(auth.tenantId, id) };
+  }
+
   /** Template `id` filled for contact `contactId` ("Vorlage einfügen"). 404 for either not the tenant's. */
   async render(auth: AuthContext, id: string, contactId: string): Promise<RenderedTemplate> {
     const template = await this.get(auth, id);

@@ -275,6 +275,20 @@ describe('contrast in the Teams tab (stub Teams client, demo tenant)', () => {
       await frame.getByTestId('contact-card').waitFor();
       await eachTheme('search with a selected result and its card');
       await shoot(tab.page, 'contrast-teams-high-contrast');
+
+      // Vorlagen (issue 14): the demo templates, one in the editor, and the admin's Versandprüfung.
+      await frame.getByRole('tab', { name: 'Vorlagen', exact: true }).click();
+      await frame.getByTestId('template-row').first().waitFor();
+      await eachTheme('templates');
+      await frame.getByTestId('template-row').first().getByRole('button').click();
+      const templateEditor = frame.getByRole('dialog', { name: 'Vorlage bearbeiten' });
+      await templateEditor.getByRole('textbox', { name: 'Text' }).waitFor();
+      await eachTheme('template editor', '[role=dialog]');
+      await templateEditor.getByRole('button', { name: 'Schließen' }).click();
+      await templateEditor.waitFor({ state: 'hidden' });
+      await frame.getByRole('tab', { name: 'Versandprüfung' }).click();
+      await frame.getByRole('switch', { name: 'Versandprüfung aktiv' }).waitFor();
+      await eachTheme('send check settings');
     } finally {
       await context.close();
     }

@@ -47,6 +47,14 @@ import type {
   OpportunityPage,
   OpportunityPatch,
 } from '../opportunities/opportunity.schema';
+import type {
+  RenderedTemplate,
+  Template,
+  TemplateCreate,
+  TemplateList,
+  TemplatePatch,
+  TemplatePreviewRequest,
+} from '../templates/template.schema';
 import type { ConsentCheckResult, SendCheckSettings, SendCheckSettingsUpdate } from '../send-check/send-check.schema';
 import type { RenderedTemplate, TemplateList } from '../templates/template.schema';
 import type { TenantUser } from '../users/user.schema';
@@ -544,6 +552,44 @@ export function createApiClient(options: ApiClientOptions) {
       return (await json<{ items: AuditEntry[] }>(`/opportunities/${id(opportunityId)}/history`, { retry: true }))
         .items;
     },
+
+    // Templates (Vorlagen, issue 14): managed with templates:manage, rendered for everyone who reads contacts.
+    /** All of the tenant's templates by name (at most MAX_TEMPLATES_PER_TENANT, one page). */
+    listTemplates: (signal?: AbortSignal) => json<TemplateList>('/templates', { retry: true, signal }),
+    getTemplate: (templateId: string, signal?: AbortSignal) =>
+      json<Template>(`/templates/${id(templateId)}`, { retry: true, signal }),
+    /** The same key always yields the same template; a name taken (case-insensitively) answers 409. */
+    createTemplate: (body: TemplateCreate, idempotencyKey: string) =>
+      json<Template>('/templates', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+        retry: true,
+      }),
+    /** A change from the version the user saw (412 when it changed since). */
+    updateTemplate: (templateId: string, version: number, patch: TemplatePatch) =>
+      json<Template>(`/templates/${id(templateId)}`, {
+        method: 'PATCH',
+        body: patch,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    deleteTemplate: async (templateId: string, version: number): Promise<void> => {
+      await request<undefined>(`/templates/${id(templateId)}`, {
+        method: 'DELETE',
+        headers: { 'if-match': ifMatch(version) },
+      });
+    },
+    /** An unsaved draft filled for a contact, or for the sample person without `contactId`. */
+    previewTemplate: (body: TemplatePreviewRequest, signal?: AbortSignal) =>
+      json<RenderedTemplate>('/templates/preview', { method: 'POST', body, signal }),
+    /** A saved template filled for one contact ("Vorlage einfügen"). */
+    renderTemplate: (templateId: string, contactId: string, signal?: AbortSignal) =>
+      json<RenderedTemplate>(`/templates/${id(templateId)}/render`, {
+        method: 'POST',
+        body: { contactId },
+        retry: true,
+        signal,
+      }),
 
     // The send-time consent check (Smart Alerts, issue 14)
     /** The tenant's settings; version 0 (the defaults) until an admin saves them. */

@@ -140,3 +140,22 @@ export { useFollowUpCompletion } from './follow-ups/useFollowUpCompletion';
 export type { FollowUpCompletion, FollowUpNotice } from './follow-ups/useFollowUpCompletion';
 export type { SalesWorkActions } from './card/SalesWorkSections';
 export type { FollowUpFormProps } from './follow-ups/FollowUpForm';
+// Templates (Vorlagen) and the send-time consent check's settings (issue 14)
+export type {
+  RenderedTemplate,
+  Template,
+  TemplateCreate,
+  TemplateLanguage,
+  TemplateList,
+  TemplatePatch,
+  TemplatePlaceholder,
+  TemplatePreviewRequest,
+  TemplatePurpose,
+  TemplateSummary,
+} from '../templates/template.schema';
+export type {
+  SendCheckMode,
+  SendCheckSettings,
+  SendCheckSettingsUpdate,
+  UnavailableFallback,
+} from '../send-check/send-check.schema';

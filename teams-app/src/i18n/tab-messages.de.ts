@@ -9,6 +9,7 @@ export const TAB_DE = {
   'tab.dataCare': 'Datenpflege',
   'tab.search': 'Suche',
   'tab.followUps': 'Wiedervorlagen',
+  'tab.templates': 'Vorlagen',
   'tab.starting': 'KlarKonform wird geladen …',
   'tab.settingsTitle': 'KlarKonform in dieser Besprechung',
   'tab.settingsText':

@@ -8,6 +8,7 @@ export const TAB_EN: Record<TabKey, string> = {
   'tab.pipeline': 'Opportunities',
   'tab.dataCare': 'Data care',
   'tab.followUps': 'Follow-ups',
+  'tab.templates': 'Templates',
   'tab.search': 'Search',
   'tab.starting': 'Loading KlarKonform …',
   'tab.settingsTitle': 'KlarKonform in this meeting',

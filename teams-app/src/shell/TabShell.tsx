@@ -5,8 +5,10 @@ import { FollowUpsView } from '../features/follow-ups/FollowUpsView';
 import { LeadsView } from '../features/leads/LeadsView';
 import { PipelineSection } from '../features/pipeline/PipelineSection';
 import { SearchView } from '../features/search/SearchView';
+import { TemplatesSection } from '../features/templates/TemplatesSection';
 import { type TabKey, useTabText } from '../i18n/useTabText';
 import { HeaderActions } from './HeaderActions';
+import { type Permission, usePermissions } from './usePermissions';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', maxWidth: '1200px', margin: '0 auto' },
@@ -29,7 +31,7 @@ const useStyles = makeStyles({
   compactPanel: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalL}` },
 });
 
-const SECTIONS = ['leads', 'pipeline', 'followUps', 'dataCare', 'search'] as const;
+const SECTIONS = ['leads', 'pipeline', 'followUps', 'dataCare', 'search', 'templates'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, TabKey> = {
   leads: 'tab.leads',
@@ -37,7 +39,10 @@ const LABELS: Record<Section, TabKey> = {
   followUps: 'tab.followUps',
   dataCare: 'tab.dataCare',
   search: 'tab.search',
+  templates: 'tab.templates',
 };
+/** Sections only some roles see (the API refuses the others anyway). */
+const NEEDS: Partial<Record<Section, Permission>> = { templates: 'templates:manage' };
 
 function view(section: Section, compact: boolean): ReactNode {
   switch (section) {
@@ -51,6 +56,8 @@ function view(section: Section, compact: boolean): ReactNode {
       return <DataCareView />;
     case 'search':
       return <SearchView compact={compact} />;
+    case 'templates':
+      return <TemplatesSection compact={compact} />;
   }
 }
 
@@ -63,6 +70,11 @@ export function TabShell({ compact }: { compact: boolean }) {
   const [visited, setVisited] = useState<ReadonlySet<Section>>(new Set(['leads']));
   // After a demo reset every section starts again from the fresh data.
   const [generation, setGeneration] = useState(0);
+  const can = usePermissions();
+  const sections = SECTIONS.filter((section) => {
+    const needed = NEEDS[section];
+    return needed === undefined || can(needed);
+  });
 
   const select = (section: Section) => {
     setSelected(section);
@@ -86,7 +98,7 @@ export function TabShell({ compact }: { compact: boolean }) {
           onTabSelect={(_event, data) => select(data.value as Section)}
           size={compact ? 'small' : 'medium'}
         >
-          {SECTIONS.map((section) => (
+          {sections.map((section) => (
             <Tab
               key={section}
               value={section}
@@ -99,17 +111,19 @@ export function TabShell({ compact }: { compact: boolean }) {
         </TabList>
       </nav>
       <main className={mergeClasses(styles.panel, compact && styles.compactPanel)}>
-        {SECTIONS.filter((section) => visited.has(section)).map((section) => (
-          <div
-            key={`${section}:${generation}`}
-            id={`panel-${section}`}
-            role="tabpanel"
-            aria-labelledby={`section-${section}`}
-            hidden={section !== selected}
-          >
-            {view(section, compact)}
-          </div>
-        ))}
+        {sections
+          .filter((section) => visited.has(section))
+          .map((section) => (
+            <div
+              key={`${section}:${generation}`}
+              id={`panel-${section}`}
+              role="tabpanel"
+              aria-labelledby={`section-${section}`}
+              hidden={section !== selected}
+            >
+              {view(section, compact)}
+            </div>
+          ))}
       </main>
     </div>
   );

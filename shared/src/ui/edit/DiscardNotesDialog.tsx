@@ -16,6 +16,8 @@ export interface DiscardNotesDialogProps {
   onDiscard: () => void;
   /** Stay in the editor (also Escape). */
   onKeepEditing: () => void;
+  /** Other words for another editor (e.g. the Teams tab's templates); the notes' texts when left out. */
+  texts?: { title: string; text: string; discard: string; keepEditing: string } | undefined;
 }
 
 /**
@@ -33,8 +35,14 @@ const LEAVE_FALLBACK_MS = 1200;
 // a Fluent modal dialog unmounted while open, or within 250 ms after it closed, leaves aria-hidden
 // on the page for good (microsoft/fluentui#35139, microsoft/tabster#530), which would hide the
 // whole pane from screen readers and role queries. The host leaving at once would do that.
-export function DiscardNotesDialog({ open, onDiscard, onKeepEditing }: DiscardNotesDialogProps) {
+export function DiscardNotesDialog({ open, onDiscard, onKeepEditing, texts }: DiscardNotesDialogProps) {
   const { t } = useUiText();
+  const words = texts ?? {
+    title: t('notes.discardTitle'),
+    text: t('notes.discardText'),
+    discard: t('notes.discard'),
+    keepEditing: t('notes.keepEditing'),
+  };
   const [discarding, setDiscarding] = useState(false);
   const pending = useRef(false);
   const leave = useRef(onDiscard);
@@ -68,11 +76,11 @@ export function DiscardNotesDialog({ open, onDiscard, onKeepEditing }: DiscardNo
     >
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{t('notes.discardTitle')}</DialogTitle>
-          <DialogContent>{t('notes.discardText')}</DialogContent>
+          <DialogTitle>{words.title}</DialogTitle>
+          <DialogContent>{words.text}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onKeepEditing}>
-              {t('notes.keepEditing')}
+              {words.keepEditing}
             </Button>
             <Button
               appearance="secondary"
@@ -81,7 +89,7 @@ export function DiscardNotesDialog({ open, onDiscard, onKeepEditing }: DiscardNo
                 setDiscarding(true);
               }}
             >
-              {t('notes.discard')}
+              {words.discard}
             </Button>
           </DialogActions>
         </DialogBody>

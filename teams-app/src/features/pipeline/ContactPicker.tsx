@@ -24,11 +24,15 @@ export interface ContactPickerProps {
   picked: ContactSummary | undefined;
   onPick: (contact: ContactSummary | undefined) => void;
   validationMessage?: string | undefined;
+  /** Another label and hint, and whether a contact is required (the opportunity's: "Kontakt", required). */
+  label?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean | undefined;
 }
 
 // The contact an opportunity is with, person or company, searched like the create form's
 // company search (GET /contacts?q=…): each keystroke aborts the search before it.
-export function ContactPicker({ picked, onPick, validationMessage }: ContactPickerProps) {
+export function ContactPicker({ picked, onPick, validationMessage, label, hint, required = true }: ContactPickerProps) {
   const styles = useStyles();
   const { api } = useServices();
   const { pt } = usePipelineText();
@@ -71,7 +75,12 @@ export function ContactPicker({ picked, onPick, validationMessage }: ContactPick
 
   return (
     <div className={styles.root}>
-      <Field label={pt('field.contact')} hint={pt('contact.searchHint')} required validationMessage={validationMessage}>
+      <Field
+        label={label ?? pt('field.contact')}
+        hint={hint ?? pt('contact.searchHint')}
+        required={required}
+        validationMessage={validationMessage}
+      >
         <Combobox
           freeform
           value={text}

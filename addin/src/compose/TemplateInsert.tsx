@@ -56,7 +56,7 @@ export function TemplateInsert({ surface, api, recipients, store, onInserted }: 
 
   useEffect(() => {
     const abort = new AbortController();
-    api.templates(abort.signal).then(
+    api.listTemplates(abort.signal).then(
       (list) => setTemplates(list.items),
       () => !abort.signal.aborted && setTemplates('failed'),
     );

@@ -56,7 +56,6 @@ import type {
   TemplatePreviewRequest,
 } from '../templates/template.schema';
 import type { ConsentCheckResult, SendCheckSettings, SendCheckSettingsUpdate } from '../send-check/send-check.schema';
-import type { RenderedTemplate, TemplateList } from '../templates/template.schema';
 import type { TenantUser } from '../users/user.schema';
 import type { Problem } from './problem.schema';
 
@@ -279,15 +278,6 @@ export function createApiClient(options: ApiClientOptions) {
     /** "E-Mail protokollieren beim Senden": keyed by the compose session; `alreadyLogged` on a repeat. */
     logSentMail: (body: SentMailLogCreate) =>
       json<LogResult>('/activities/sent-mail', { method: 'POST', body, retry: true }),
-    /** The tenant's templates by name (summaries), for "Vorlage einfügen". */
-    templates: (signal?: AbortSignal) => json<TemplateList>('/templates', { retry: true, signal }),
-    /** A saved template filled for one contact (nothing is stored, so a retry is harmless). */
-    renderTemplate: (templateId: string, contactId: string) =>
-      json<RenderedTemplate>(`/templates/${encodeURIComponent(templateId)}/render`, {
-        method: 'POST',
-        body: { contactId },
-        retry: true,
-      }),
     /** Whether a mail is logged: by its compose key when the sent copy names one, else by its Message-ID. */
     mailStatus: (internetMessageId: string, signal?: AbortSignal, composeKey?: string) =>
       json<LogStatus>(

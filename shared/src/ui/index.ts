@@ -61,7 +61,6 @@ export type {
   MeetingLogCreate,
   SentMailLogCreate,
 } from '../activities/activity-input.schema';
-export type { RenderedTemplate, TemplatePurpose, TemplateSummary } from '../templates/template.schema';
 export { COMPOSE_KEY_HEADER, COMPOSE_SESSION_KEYS } from '../send-check/send-check.keys';
 export { MAX_MAIL_BODY_LENGTH } from '../activities/activity-limits';
 export { ActivityItem } from './activities/ActivityItem';

@@ -1,19 +1,16 @@
-// npm run bench: the API benchmark, then the task-pane benchmark when the
-// front end is built. Numbers go to the console; nothing here fails on them.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { ROOT, runOrExit } from './run.mjs';
+// npm run bench: the API benchmark, then the task-pane and send-check benchmarks in Chromium.
+// Numbers go to the console; nothing here fails on them.
+import { runOrExit } from './run.mjs';
 
-// BENCH_ONLY=sendcheck: only the send-time consent check's handler benchmark.
+// BENCH_ONLY=sendcheck / taskpane: only that browser benchmark; any other value filters the API shapes.
 const only = process.env.BENCH_ONLY;
 runOrExit('embedded database build', process.execPath, ['tools/embedded-mongo/build.mjs']);
-if (only === 'sendcheck') {
-  runOrExit('front-end build', process.execPath, ['scripts/build.mjs', '--front-ends']);
-  runOrExit('send-check benchmark', process.execPath, ['--import', 'tsx', 'tests/bench/sendcheck-bench.ts']);
-  process.exit(0);
-}
-runOrExit('API benchmark', process.execPath, ['--import', 'tsx', 'tests/bench/api-bench.ts']);
-if (existsSync(path.join(ROOT, 'tests/bench/taskpane-bench.ts'))) {
-  runOrExit('front-end build', process.execPath, ['scripts/build.mjs', '--front-ends']);
+const browserOnly = only === 'sendcheck' || only === 'taskpane';
+if (!browserOnly) runOrExit('API benchmark', process.execPath, ['--import', 'tsx', 'tests/bench/api-bench.ts']);
+runOrExit('front-end build', process.execPath, ['scripts/build.mjs', '--front-ends']);
+if (!only || only === 'taskpane') {
   runOrExit('task-pane benchmark', process.execPath, ['--import', 'tsx', 'tests/bench/taskpane-bench.ts']);
+}
+if (!only || only === 'sendcheck') {
+  runOrExit('send-check benchmark', process.execPath, ['--import', 'tsx', 'tests/bench/sendcheck-bench.ts']);
 }

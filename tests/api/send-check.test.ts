@@ -148,10 +148,28 @@ describe('POST /api/v1/send-check/consent', () => {
     expect(res.statusCode).toBe(401);
   });
 
+  it('answers an entry that is no e-mail address on its own: not checkable, not allowed', async () => {
+    const x500 = '/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=abc123-kollege';
+    const res = await check(['olga@optin.de', x500, 'Verteiler Kunden', 'otto@optout.de']);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().recipients).toEqual([
+      expect.objectContaining({ email: 'olga@optin.de', known: true, allowed: true, reason: 'consentGranted' }),
+      { email: x500.toLowerCase(), known: false, allowed: false, reason: 'unresolvedAddress' },
+      { email: 'verteiler kunden', known: false, allowed: false, reason: 'unresolvedAddress' },
+      expect.objectContaining({ email: 'otto@optout.de', known: true, allowed: false, reason: 'optedOut' }),
+    ]);
+    const only = await check(['Verteiler Kunden'], {}, 'en');
+    expect(only.statusCode).toBe(200);
+    expect(only.json().recipients).toEqual([
+      { email: 'verteiler kunden', known: false, allowed: false, reason: 'unresolvedAddress' },
+    ]);
+  });
+
   it.each<[string, unknown, string, string]>([
     ['no recipients', [], 'de', 'E-Mail-Adressen'],
-    ['an address that is none', ['kein-at-zeichen'], 'de', 'E-Mail-Adressen, Eintrag 1'],
-    ['an address that is none (English)', ['olga@optin.de', 'nope'], 'en', 'email addresses, entry 2'],
+    ['an empty entry', ['olga@optin.de', ''], 'de', 'E-Mail-Adressen, Eintrag 2'],
+    ['an entry that is no text (English)', ['olga@optin.de', 42], 'en', 'email addresses, entry 2'],
+    ['an entry longer than any address', [`${'a'.repeat(320)}@lang.de`], 'de', 'E-Mail-Adressen, Eintrag 1'],
     ['too many recipients', Array.from({ length: 501 }, (_, i) => `r${i}@viele.de`), 'de', 'E-Mail-Adressen'],
   ])('refuses %s with 400, naming the field', async (_case, emails, lang, label) => {
     const res = await check(emails, {}, lang);

@@ -75,6 +75,9 @@ export const CONSENT_REASONS = [
   'legitimateInterest',
   'noLegalBasis',
   'unprovenConfirmation',
+  // Send check only: a recipient Outlook gives without a usable e-mail address (an unexpanded group,
+  // an unresolved name, an Exchange X.500 address) — it cannot be looked up, so no consent is known.
+  'unresolvedAddress',
 ] as const;
 export const ConsentReason = Type.Enum(CONSENT_REASONS);
 export type ConsentReason = Static<typeof ConsentReason>;

@@ -70,6 +70,7 @@ export const de: Catalog = {
     legitimateInterest: 'Erlaubt auf Grundlage berechtigten Interesses.',
     noLegalBasis: 'Keine Rechtsgrundlage erfasst.',
     unprovenConfirmation: 'Double-Opt-in-Bestätigung ohne Anfrage und ohne Nachweis – gilt nicht als Einwilligung.',
+    unresolvedAddress: 'Adresse nicht prüfbar: keine gültige E-Mail-Adresse, daher keine Einwilligung bekannt.',
   },
   consentProblem: {
     softOptInEmailOnly: 'Soft-Opt-in gibt es nur für E-Mail.',

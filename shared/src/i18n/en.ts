@@ -70,6 +70,7 @@ export const en: Catalog = {
     legitimateInterest: 'Allowed on the basis of legitimate interest.',
     noLegalBasis: 'No legal basis recorded.',
     unprovenConfirmation: 'Double opt-in confirmation without a request or proof – does not count as consent.',
+    unresolvedAddress: 'Address cannot be checked: not a valid e-mail address, so no consent is known.',
   },
   consentProblem: {
     softOptInEmailOnly: 'Soft opt-in exists for email only.',

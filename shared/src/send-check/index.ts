@@ -8,10 +8,11 @@ export type {
   SendCheckSettings,
   UnavailableFallback,
 } from './send-check.schema';
-export { COMPOSE_KEY_HEADER, COMPOSE_SESSION_KEYS, CONSENT_CACHE_MAX_AGE_MS } from './send-check.keys';
+export { COMPOSE_KEY_HEADER, COMPOSE_SESSION_KEYS, CONSENT_CACHE_MAX_AGE_MS, CONSENT_FRESH_MS } from './send-check.keys';
 export {
   type BlockedRecipient,
   blockedRecipients,
+  checkableAddresses,
   DEFAULT_SEND_CHECK_SETTINGS,
   isMarketingMail,
   type MailRecipient,
@@ -20,4 +21,5 @@ export {
   recipientKey,
   settingsFresh,
   staleRecipients,
+  stricterFallback,
 } from './send-check.rules';

@@ -19,5 +19,15 @@ export const COMPOSE_SESSION_KEYS = {
 /** The internet header the send handler puts on a mail it logs, so its sent copy is recognised in read mode. */
 export const COMPOSE_KEY_HEADER = 'x-klarkonform-compose-key';
 
-/** A cached answer counts for this long; older entries are fetched again at send time. */
+/**
+ * A cached answer (and the settings it came with) counts for at most this long; older entries are
+ * fetched again at send time before they decide anything (ms).
+ */
 export const CONSENT_CACHE_MAX_AGE_MS = 10 * 60_000;
+
+/**
+ * A cached "allowed" answer younger than this is used at send time without asking again; an
+ * older one is revalidated first (an opt-out may have been recorded meanwhile), and used only
+ * when that revalidation fails or is too slow (ms). A cached "not allowed" blocks at once.
+ */
+export const CONSENT_FRESH_MS = 60_000;

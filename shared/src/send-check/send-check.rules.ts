@@ -1,4 +1,4 @@
-import type { ConsentCache, ConsentCheckResult, SendCheckSettings } from './send-check.schema';
+import type { ConsentCache, ConsentCheckResult, SendCheckSettings, UnavailableFallback } from './send-check.schema';
 import { CONSENT_CACHE_MAX_AGE_MS } from './send-check.keys';
 
 // Pure rules of the send-time consent check (Smart Alerts, issue 14), shared by the API (the
@@ -52,15 +52,47 @@ export function parseConsentCache(json: string | null | undefined): ConsentCache
   }
 }
 
-/** The addresses (keys) without an answer younger than CONSENT_CACHE_MAX_AGE_MS, in order, once each. */
-export function staleRecipients(cache: ConsentCache | undefined, addresses: readonly string[], now: Date): string[] {
+/** The longest entry POST /send-check/consent takes (RecipientAddress); longer ones are not asked about. */
+const MAX_ADDRESS_LENGTH = 320;
+
+/**
+ * The keys worth asking the API about, once each, in the mail's order: every non-empty address up
+ * to 320 characters, whether or not it looks like an e-mail address (the API answers an X.500
+ * address or an unresolved name with `unresolvedAddress`). A recipient without an address (an
+ * unexpanded group) is not asked about: `blockedRecipients` names it by its display name.
+ */
+export function checkableAddresses(recipients: readonly MailRecipient[]): string[] {
+  const keys = recipients.map((r) => recipientKey(r.emailAddress));
+  return [...new Set(keys.filter((key) => key !== '' && key.length <= MAX_ADDRESS_LENGTH))];
+}
+
+/**
+ * The addresses (keys) without an answer younger than `maxAgeMs` (default CONSENT_CACHE_MAX_AGE_MS),
+ * in order, once each. An answer dated in the future counts as missing.
+ */
+export function staleRecipients(
+  cache: ConsentCache | undefined,
+  addresses: readonly string[],
+  now: Date,
+  maxAgeMs: number = CONSENT_CACHE_MAX_AGE_MS,
+): string[] {
   const out: string[] = [];
   for (const key of new Set(addresses.map(recipientKey))) {
     const entry = cache?.recipients[key];
     const age = entry ? now.getTime() - Date.parse(entry.fetchedAt) : Number.POSITIVE_INFINITY;
-    if (!(age >= 0 && age <= CONSENT_CACHE_MAX_AGE_MS)) out.push(key);
+    if (!(age >= 0 && age <= maxAgeMs)) out.push(key);
   }
   return out;
+}
+
+const FALLBACK_STRICTNESS: Record<UnavailableFallback, number> = { allow: 0, prompt: 1, block: 2 };
+
+/**
+ * The stricter of two fallbacks (allow < prompt < block). Settings too old to act on may only make
+ * the handler stricter: `stricterFallback(stale.whenUnavailable, 'prompt')`.
+ */
+export function stricterFallback(a: UnavailableFallback, b: UnavailableFallback): UnavailableFallback {
+  return FALLBACK_STRICTNESS[a] >= FALLBACK_STRICTNESS[b] ? a : b;
 }
 
 /** Whether the cached settings are young enough to act on (the same age as an answer). */
@@ -113,8 +145,10 @@ export interface BlockedRecipient {
 
 /**
  * The recipients a marketing mail must not go to: every one whose cached answer is "not allowed"
- * or who has no answer at all (nothing known is no consent). Once each, in the mail's order; the
- * name is Outlook's display name, else the CRM's, else the address.
+ * or who has no answer at all (nothing known is no consent), and every one without a checkable
+ * address (empty — an unexpanded group — or longer than any address): `unresolvedAddress`, named by
+ * the display name. Once each, in the mail's order; the name is Outlook's display name, else the
+ * CRM's, else the address.
  */
 export function blockedRecipients(
   cache: ConsentCache | undefined,
@@ -124,11 +158,19 @@ export function blockedRecipients(
   const out: BlockedRecipient[] = [];
   for (const r of recipients) {
     const key = recipientKey(r.emailAddress);
-    if (key === '' || seen.has(key)) continue;
+    const displayName = r.displayName?.trim() ?? '';
+    if (key === '' || key.length > MAX_ADDRESS_LENGTH) {
+      const id = `name:${displayName.toLowerCase()}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push({ address: r.emailAddress.trim(), name: displayName, reason: 'unresolvedAddress' });
+      continue;
+    }
+    if (seen.has(key)) continue;
     seen.add(key);
     const entry = cache?.recipients[key];
     if (entry?.allowed) continue;
-    const shown = r.displayName?.trim() && recipientKey(r.displayName) !== key ? r.displayName.trim() : entry?.name;
+    const shown = displayName && recipientKey(displayName) !== key ? displayName : entry?.name;
     out.push({ address: r.emailAddress.trim(), name: shown ?? '', reason: entry?.reason ?? 'noConsent' });
   }
   return out;

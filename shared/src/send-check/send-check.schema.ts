@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Email, ObjectId, StrictObject, Text } from '../contacts/contact-common.schema';
+import { ObjectId, StrictObject, Text } from '../contacts/contact-common.schema';
 import { ConsentReason, Relationship } from '../contacts/contact-enums.schema';
 import type { TemplatePurpose } from '../templates/template.schema';
 
@@ -50,18 +50,28 @@ export const SendCheckSettingsUpdate = StrictObject({
 });
 export type SendCheckSettingsUpdate = Static<typeof SendCheckSettingsUpdate>;
 
+/**
+ * A recipient's address as Outlook gives it (1–320 characters). Not necessarily an e-mail address:
+ * Exchange X.500 addresses (`/o=ExchangeLabs/…/cn=…`) and unresolved names (`Verteiler Kunden`)
+ * come too; the answer for such an entry is `unresolvedAddress`, so one of them never fails the
+ * whole check. 320 = 64 (local part) + 1 + 255 (domain), RFC 5321 §4.5.3.1.
+ */
+export const RecipientAddress = Type.String({ minLength: 1, maxLength: 320 });
+
 /** POST /api/v1/send-check/consent — the recipients of one mail (to, cc and bcc together). */
 export const ConsentCheckRequest = StrictObject({
-  emails: Type.Array(Email, { minItems: 1, maxItems: 500 }),
+  emails: Type.Array(RecipientAddress, { minItems: 1, maxItems: 500 }),
 });
 export type ConsentCheckRequest = Static<typeof ConsentCheckRequest>;
 
 /**
  * One recipient's answer. `known` false: no live contact has the address — no consent on record, so
- * marketing is not allowed (`reason: 'noConsent'`). `allowed`/`reason` is the e-mail marketing decision.
+ * marketing is not allowed (`reason: 'noConsent'`); an entry that is no e-mail address cannot be
+ * looked up at all (`reason: 'unresolvedAddress'`). `allowed`/`reason` is the e-mail marketing
+ * decision. `email` is the entry trimmed and lower-cased (`recipientKey`).
  */
 export const RecipientConsent = StrictObject({
-  email: Email,
+  email: Type.String({ maxLength: 320 }),
   known: Type.Boolean(),
   contactId: Type.Optional(ObjectId),
   name: Type.Optional(Text(300)),
@@ -82,7 +92,7 @@ export type ConsentCheckResult = Static<typeof ConsentCheckResult>;
 // --- The compose item's session data: how the compose pane tells the event handler what the mail is.
 // Outlook `item.sessionData` (Mailbox 1.11, compose only): string values, ≤ 50,000 characters per add-in.
 
-export { COMPOSE_KEY_HEADER, COMPOSE_SESSION_KEYS, CONSENT_CACHE_MAX_AGE_MS } from './send-check.keys';
+export { COMPOSE_KEY_HEADER, COMPOSE_SESSION_KEYS, CONSENT_CACHE_MAX_AGE_MS, CONSENT_FRESH_MS } from './send-check.keys';
 
 /** What `kk.consent` holds: the last answer per lower-cased address, and the settings it came with. */
 export interface ConsentCache {

@@ -105,29 +105,35 @@ export class SendCheckService {
    * The e-mail marketing decision for every address of a mail, one per distinct address in the
    * request's order. One parallel round of equality lookups on `emailKeys` (QUERY-RULES.md rule 3)
    * beside the settings read. An address no live contact holds: known false, not allowed, noConsent.
+   * An entry that is no e-mail address (an Exchange X.500 address, an unresolved name): known false,
+   * not allowed, unresolvedAddress — answered on its own, it never fails the other entries.
    */
   async consent(auth: AuthContext, emails: readonly string[]): Promise<ConsentCheckResult> {
     const now = new Date();
-    const wanted = new Map<string, string>(); // answer key → lookup key
+    const wanted = new Map<string, string | null>(); // answer key → lookup key (null: no address)
     for (const raw of emails) {
       const key = recipientKey(raw);
-      if (!wanted.has(key)) wanted.set(key, normalizeEmail(raw) ?? key);
+      if (!wanted.has(key)) wanted.set(key, normalizeEmail(raw));
     }
-    const lookups = [...new Set(wanted.values())];
+    const lookups = [...new Set([...wanted.values()].filter((lookup): lookup is string => lookup !== null))];
     const [settings, docs] = await Promise.all([
       this.settings(auth),
-      this.contacts.findAny(
-        auth.tenantId,
-        lookups.map((address) => ({ emailKeys: address, ...LIVE })),
-        { limit: HOLDERS_PER_ADDRESS },
-      ),
+      lookups.length === 0
+        ? Promise.resolve([])
+        : this.contacts.findAny(
+            auth.tenantId,
+            lookups.map((address) => ({ emailKeys: address, ...LIVE })),
+            { limit: HOLDERS_PER_ADDRESS },
+          ),
     ]);
-    const recipients = [...wanted].map(([email, lookup]) =>
-      decide(
-        email,
-        docs.filter((doc) => doc.emailKeys.includes(lookup)),
-        now,
-      ),
+    const recipients = [...wanted].map(([email, lookup]): RecipientConsent =>
+      lookup === null
+        ? { email, known: false, allowed: false, reason: 'unresolvedAddress' }
+        : decide(
+            email,
+            docs.filter((doc) => doc.emailKeys.includes(lookup)),
+            now,
+          ),
     );
     return { checkedAt: now.toISOString(), settings, recipients };
   }

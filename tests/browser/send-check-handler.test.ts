@@ -211,9 +211,10 @@ describe('a transactional or personal mail', () => {
 });
 
 describe('when the check cannot decide', () => {
+  // Settings fetched two minutes ago (fresh enough to act on) and no answers yet.
   const cacheWith = (whenUnavailable: string) =>
     JSON.stringify({
-      checkedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      checkedAt: new Date(Date.now() - 120_000).toISOString(),
       settings: { ...DEFAULTS, whenUnavailable, version: 1 },
       recipients: {},
     });

@@ -1,4 +1,6 @@
 import {
+  CONSENT_FRESH_MS,
+  checkableAddresses,
   COMPOSE_SESSION_KEYS as KEYS,
   mergeConsent,
   parseConsentCache,
@@ -11,7 +13,7 @@ import { composeItem, displayLanguage, recipientsOf, sessionValue, setSessionVal
 import { eventLanguage } from './send-check-messages';
 
 // OnMessageRecipientsChanged: fetches the consent answers of recipients the cache lacks (or holds
-// too long) and stores the cache in the item's session data (`kk.consent`), so the send handler
+// longer than CONSENT_FRESH_MS) and stores the cache in the item's session data (`kk.consent`), so the send handler
 // usually decides without the network. It changes nothing on the mail and always completes.
 
 /** The recipients-changed event completes by itself after this long at the latest (ms). */
@@ -29,11 +31,13 @@ async function prefetch(budgetMs: number): Promise<void> {
   const item = composeItem();
   if (!item) return;
   const [recipients, stored] = await Promise.all([recipientsOf(item), sessionValue(item, KEYS.consentCache)]);
-  const addresses = recipients.map((r) => r.emailAddress).filter((a) => a.trim() !== '');
+  // Every non-empty address, e-mail or not (the API answers an X.500 address on its own).
+  const addresses = checkableAddresses(recipients);
   if (addresses.length === 0) return;
   const cache = parseConsentCache(stored);
   const now = new Date();
-  let missing = staleRecipients(cache, addresses, now);
+  // Answers older than CONSENT_FRESH_MS are renewed now, so that the send handler need not.
+  let missing = staleRecipients(cache, addresses, now, CONSENT_FRESH_MS);
   if (missing.length === 0 && !settingsFresh(cache, now)) missing = addresses;
   if (missing.length === 0) return;
   const origin = apiOrigin();

@@ -20,6 +20,10 @@ export interface SendCheckTexts {
   blockedAdvice: string;
   more: (count: number) => string;
   optedOut: string;
+  /** After a recipient whose address cannot be checked (reason `unresolvedAddress`). */
+  unresolved: string;
+  /** The name of a recipient with neither a display name nor an address. */
+  noName: string;
   cancelLabel: string;
   unavailable: Record<UnavailableCause, string>;
   promptAdvice: string;
@@ -32,6 +36,8 @@ export const SEND_CHECK_TEXTS: Record<EventLanguage, SendCheckTexts> = {
     blockedAdvice: 'Entfernen Sie diese Empfänger oder senden Sie die E-Mail nicht als Werbung (UWG §7).',
     more: (n) => `und ${n} weitere`,
     optedOut: 'Widerspruch',
+    unresolved: 'Adresse nicht prüfbar',
+    noName: 'Empfänger ohne Adresse',
     cancelLabel: 'Empfänger prüfen',
     unavailable: {
       offline: 'KlarKonform konnte die Marketing-Einwilligung der Empfänger gerade nicht prüfen (keine Verbindung).',
@@ -47,6 +53,8 @@ export const SEND_CHECK_TEXTS: Record<EventLanguage, SendCheckTexts> = {
     blockedAdvice: 'Remove these recipients, or do not send this mail as marketing (UWG §7).',
     more: (n) => `and ${n} more`,
     optedOut: 'opted out',
+    unresolved: 'address cannot be checked',
+    noName: 'recipient without an address',
     cancelLabel: 'Review recipients',
     unavailable: {
       offline: "KlarKonform could not check the recipients' marketing consent just now (no connection).",
@@ -62,8 +70,12 @@ export const SEND_CHECK_TEXTS: Record<EventLanguage, SendCheckTexts> = {
 /** The dialog's limit (Microsoft: errorMessage and errorMessageMarkdown, 500 characters each). */
 export const MAX_MESSAGE_LENGTH = 500;
 
-const label = (b: BlockedRecipient, t: SendCheckTexts) =>
-  `${b.name ? `${b.name} <${b.address}>` : b.address}${b.reason === 'optedOut' ? ` (${t.optedOut})` : ''}`;
+// "Nina Niemand <nina@ohne.de>", "… (Widerspruch)"; one whose address cannot be checked by its
+// display name only ("Kunden-Verteiler (Adresse nicht prüfbar)"): an X.500 address says nothing.
+const label = (b: BlockedRecipient, t: SendCheckTexts) => {
+  if (b.reason === 'unresolvedAddress') return `${b.name || b.address || t.noName} (${t.unresolved})`;
+  return `${b.name ? `${b.name} <${b.address}>` : b.address}${b.reason === 'optedOut' ? ` (${t.optedOut})` : ''}`;
+};
 
 /**
  * "Keine Einwilligung in Marketing-E-Mails: A <a@x.de>, B <b@y.de> und 3 weitere. Entfernen …":

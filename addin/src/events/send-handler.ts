@@ -1,27 +1,23 @@
 import {
   blockedRecipients,
+  CONSENT_FRESH_MS,
+  checkableAddresses,
   COMPOSE_SESSION_KEYS as KEYS,
   type ConsentCache,
   isMarketingMail,
-  mergeConsent,
+  type MailRecipient,
   parseConsentCache,
+  recipientKey,
   type SendCheckSettings,
   settingsFresh,
   staleRecipients,
+  stricterFallback,
   type UnavailableFallback,
 } from '@klarkonform/shared/send-check';
 import { type CompletableEvent, type CompletedOptions, guardCompletion } from './completion';
-import { apiOrigin, eventApi } from './event-api';
+import { fetchConsent, fetchSettings, Unavailable } from './consent-fetch';
 import { logSentMail } from './log-on-send';
-import {
-  categoriesOf,
-  composeItem,
-  displayLanguage,
-  recipientsOf,
-  sessionValue,
-  setSessionValue,
-  supportsMailbox,
-} from './office-item';
+import { categoriesOf, composeItem, displayLanguage, recipientsOf, sessionValue, supportsMailbox } from './office-item';
 import {
   blockedMarkdown,
   blockedMessage,
@@ -33,38 +29,40 @@ import {
 } from './send-check-messages';
 
 // OnMessageSend (Smart Alerts): holds back a MARKETING mail to anyone without e-mail marketing
-// consent or with an opt-out, and names them; never holds transactional or personal mail.
-// Answers from the cache the recipients-changed handler filled; only missing or stale answers
-// are fetched, within a short budget. Whatever happens, the event completes exactly once, at the
-// latest by the watchdog, with the tenant's `whenUnavailable` fallback.
+// consent, with an opt-out, or without an address that can be checked (an unexpanded group, an
+// unresolved name, an X.500 address: what cannot be checked blocks — the safe side), and names
+// them; never holds transactional or personal mail. Answers from the cache the recipients-changed
+// handler filled:
+// - settings older than CONSENT_CACHE_MAX_AGE_MS decide nothing before they are fetched again; if
+//   that fails they may only make the fallback stricter (never allow by a stale `enabled: false`
+//   or stale categories);
+// - a cached "not allowed" blocks at once; "allowed" answers younger than CONSENT_FRESH_MS count
+//   as they are, older ones are revalidated within REVALIDATE_BUDGET_MS and only used when that
+//   fails; missing ones (or older than the max age) are fetched within SEND_FETCH_BUDGET_MS;
+// - when the consent request fails and no current settings are known, GET /send-check/settings
+//   is tried for the admin's `whenUnavailable`; only when no settings can be known at all does
+//   the default (`prompt`) apply.
+// Whatever happens, the event completes exactly once, at the latest by the watchdog.
 
 /** The watchdog: Outlook shows its "taking longer" dialog at 5 s (ms). */
 export const SEND_WATCHDOG_MS = 4000;
-/** At most this long for the consent request at send time (ms). */
+/** At most this long for a consent request the decision needs at send time (ms). */
 export const SEND_FETCH_BUDGET_MS = 2500;
+/** At most this long for revalidating cached "allowed" answers older than CONSENT_FRESH_MS (ms). */
+export const REVALIDATE_BUDGET_MS = 800;
 /** The ID of the task pane action the dialog's button opens (manifest: ShowComposeCard). */
 export const COMPOSE_COMMAND_ID = 'ShowComposeCard';
 
 const ALLOW: CompletedOptions = { allowEvent: true };
 
-class Unavailable extends Error {
-  constructor(readonly reason: UnavailableCause) {
-    super(reason);
-  }
-}
-
 export function onMessageSend(event: CompletableEvent): void {
   const started = Date.now();
   const t = SEND_CHECK_TEXTS[eventLanguage(displayLanguage())];
-  let known: SendCheckSettings | undefined;
-  const guard = guardCompletion(
-    event,
-    () => fallbackOutcome(known?.whenUnavailable ?? 'prompt', 'offline', t),
-    SEND_WATCHDOG_MS,
-  );
+  let fallback: UnavailableFallback = 'prompt';
+  const guard = guardCompletion(event, () => fallbackOutcome(fallback, 'offline', t), SEND_WATCHDOG_MS);
   const remaining = () => SEND_WATCHDOG_MS - (Date.now() - started) - 250;
-  decide(t, remaining, (settings) => {
-    known = settings;
+  decide(t, remaining, (next) => {
+    fallback = next;
   }).then(
     async (outcome) => {
       if (outcome?.allowEvent !== false) {
@@ -76,48 +74,120 @@ export function onMessageSend(event: CompletableEvent): void {
     },
     (err: unknown) => {
       const cause = err instanceof Unavailable ? err.reason : 'offline';
-      guard.complete(fallbackOutcome(known?.whenUnavailable ?? 'prompt', cause, t));
+      guard.complete(fallbackOutcome(fallback, cause, t));
     },
   );
+}
+
+interface Context {
+  item: Office.MessageCompose;
+  remaining: () => number;
+  /** What the handler falls back to from now on (the watchdog too). */
+  setFallback: (fallback: UnavailableFallback) => void;
 }
 
 async function decide(
   t: SendCheckTexts,
   remaining: () => number,
-  learn: (settings: SendCheckSettings) => void,
+  setFallback: (fallback: UnavailableFallback) => void,
 ): Promise<CompletedOptions> {
   const item = composeItem();
   if (!item) return ALLOW;
-  const [purpose, cached] = await Promise.all([
+  const ctx: Context = { item, remaining, setFallback };
+  const [purpose, stored] = await Promise.all([
     sessionValue(item, KEYS.purpose),
     sessionValue(item, KEYS.consentCache),
   ]);
-  let cache = parseConsentCache(cached);
-  if (cache) learn(cache.settings);
-  if (cache && !cache.settings.enabled) return ALLOW;
-  let marketing = purpose === 'marketing';
-  if (!marketing) {
-    const categories = await categoriesOf(item);
+  const cache = parseConsentCache(stored);
+  // Settings decide only while fresh; stale ones can only make the fallback stricter.
+  let settings = cache && settingsFresh(cache, new Date()) ? cache.settings : undefined;
+  if (settings) setFallback(settings.whenUnavailable);
+  else if (cache) setFallback(stricterFallback(cache.settings.whenUnavailable, 'prompt'));
+  if (settings && !settings.enabled) return ALLOW;
+  let categories: string[] = [];
+  if (purpose !== 'marketing') {
+    categories = await categoriesOf(item);
     // No category, no marketing: decided without the network.
     if (categories.length === 0) return ALLOW;
-    cache ??= await fetchConsent(item, undefined, [], remaining);
-    learn(cache.settings);
-    marketing = isMarketingMail(purpose, categories, cache.settings.marketingCategories);
+    if (!settings) {
+      settings = await fetchSettings(Math.min(SEND_FETCH_BUDGET_MS, remaining()));
+      setFallback(settings.whenUnavailable);
+      if (!settings.enabled) return ALLOW;
+    }
+    if (!isMarketingMail(purpose, categories, settings.marketingCategories)) return ALLOW;
   }
-  if (!marketing) return ALLOW;
   const recipients = await recipientsOf(item);
-  const addresses = recipients.map((r) => r.emailAddress).filter((a) => a.trim() !== '');
-  if (addresses.length === 0) return ALLOW;
+  if (recipients.length === 0) return ALLOW;
+  let answers: Answers;
+  try {
+    answers = await currentAnswers(ctx, cache, settings, recipients);
+  } catch (err) {
+    if (settings || !(err instanceof Unavailable) || err.reason !== 'offline') throw err;
+    // No current settings: the admin's fallback (and whether the check is on) may still be known.
+    const fetched = await fetchSettings(remaining()).catch(() => undefined);
+    if (!fetched) throw err;
+    setFallback(fetched.whenUnavailable);
+    if (!fetched.enabled) return ALLOW;
+    if (purpose !== 'marketing' && !isMarketingMail(purpose, categories, fetched.marketingCategories)) return ALLOW;
+    throw err;
+  }
+  setFallback(answers.cache.settings.whenUnavailable);
+  if (!answers.cache.settings.enabled) return ALLOW;
+  const blocked = blockedRecipients(answers.cache, answers.judged);
+  return blocked.length === 0 ? ALLOW : blockedOutcome(blocked, answers.cache.settings, t);
+}
+
+/** The answers to decide from, and the recipients they judge (all, unless a fetch failed). */
+interface Answers {
+  cache: ConsentCache;
+  judged: readonly MailRecipient[];
+}
+
+async function currentAnswers(
+  ctx: Context,
+  cache: ConsentCache | undefined,
+  settings: SendCheckSettings | undefined,
+  recipients: readonly MailRecipient[],
+): Promise<Answers> {
+  const keys = checkableAddresses(recipients);
+  const required = (emails: readonly string[]) =>
+    fetchConsent(ctx.item, cache, emails, Math.min(SEND_FETCH_BUDGET_MS, ctx.remaining()), keys);
+  if (!settings || !cache) {
+    // Nothing current to act on: every answer and the settings come fresh.
+    if (keys.length > 0) return { cache: await required(keys), judged: recipients };
+    const fetched = await fetchSettings(Math.min(SEND_FETCH_BUDGET_MS, ctx.remaining()));
+    return { cache: { checkedAt: new Date().toISOString(), settings: fetched, recipients: {} }, judged: recipients };
+  }
   const now = new Date();
-  let missing = staleRecipients(cache, addresses, now);
-  // Old settings are refreshed with the answers (the admin may have changed them).
-  if (missing.length === 0 && !settingsFresh(cache, now)) missing = addresses;
-  if (missing.length > 0) cache = await fetchConsent(item, cache, missing, remaining, addresses);
-  const current = cache as ConsentCache;
-  learn(current.settings);
-  if (!current.settings.enabled) return ALLOW;
-  const blocked = blockedRecipients(current, recipients);
-  if (blocked.length === 0) return ALLOW;
+  const missing = staleRecipients(cache, keys, now);
+  if (missing.length > 0) {
+    try {
+      return { cache: await required(missing), judged: recipients };
+    } catch (err) {
+      // The answers still current may hold the mail on their own (stricter than any fallback).
+      const gone = new Set(missing);
+      const known = recipients.filter((r) => !gone.has(recipientKey(r.emailAddress)));
+      if (blockedRecipients(cache, known).length > 0) return { cache, judged: known };
+      throw err;
+    }
+  }
+  // A cached "not allowed" (or an address that cannot be checked) blocks at once.
+  if (blockedRecipients(cache, recipients).length > 0) return { cache, judged: recipients };
+  if (staleRecipients(cache, keys, now, CONSENT_FRESH_MS).length === 0) return { cache, judged: recipients };
+  // Everyone allowed, but not all of it just now: an opt-out may have been recorded meanwhile.
+  try {
+    const budget = Math.min(REVALIDATE_BUDGET_MS, ctx.remaining());
+    return { cache: await fetchConsent(ctx.item, cache, keys, budget, keys), judged: recipients };
+  } catch {
+    return { cache, judged: recipients };
+  }
+}
+
+function blockedOutcome(
+  blocked: ReturnType<typeof blockedRecipients>,
+  settings: SendCheckSettings,
+  t: SendCheckTexts,
+): CompletedOptions {
   const options: Office.SmartAlertsEventCompletedOptions = {
     allowEvent: false,
     errorMessage: blockedMessage(blocked, t),
@@ -126,54 +196,11 @@ async function decide(
   if (supportsMailbox('1.14')) {
     options.cancelLabel = t.cancelLabel;
     options.commandId = COMPOSE_COMMAND_ID;
-    if (current.settings.mode === 'promptUser') {
+    if (settings.mode === 'promptUser') {
       options.sendModeOverride = Office.MailboxEnums.SendModeOverride.PromptUser;
     }
   }
   return options;
-}
-
-/**
- * Asks the API for `emails` (the settings come with the answer; with no address it asks for the
- * settings alone) within what is left of the budget, and stores the merged cache on the item.
- */
-async function fetchConsent(
-  item: Office.MessageCompose,
-  cache: ConsentCache | undefined,
-  emails: readonly string[],
-  remaining: () => number,
-  keep?: readonly string[],
-): Promise<ConsentCache> {
-  const budget = Math.min(SEND_FETCH_BUDGET_MS, remaining());
-  if (budget <= 0) throw new Unavailable('offline');
-  const origin = apiOrigin();
-  if (!origin) throw new Unavailable('offline');
-  const lang = eventLanguage(displayLanguage());
-  const api = eventApi(origin, () => lang);
-  const signal = AbortSignal.timeout(budget);
-  try {
-    if (emails.length === 0) {
-      const settings = await withSignal(api.sendCheckSettings(signal), signal);
-      return { checkedAt: new Date(0).toISOString(), settings, recipients: cache?.recipients ?? {} };
-    }
-    const result = await withSignal(api.checkConsent(emails, signal), signal);
-    const merged = mergeConsent(cache, result, new Date(), keep);
-    void setSessionValue(item, KEYS.consentCache, JSON.stringify(merged));
-    return merged;
-  } catch (err) {
-    const name = (err as { name?: string }).name;
-    throw new Unavailable(name === 'AuthRequiredError' ? 'signIn' : 'offline');
-  }
-}
-
-// The token request is not covered by the client's signal: the deadline covers it too.
-function withSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(new Unavailable('offline'));
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** What the handler answers when it cannot decide for a marketing mail (the tenant's setting). */

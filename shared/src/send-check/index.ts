@@ -8,7 +8,12 @@ export type {
   SendCheckSettings,
   UnavailableFallback,
 } from './send-check.schema';
-export { COMPOSE_KEY_HEADER, COMPOSE_SESSION_KEYS, CONSENT_CACHE_MAX_AGE_MS, CONSENT_FRESH_MS } from './send-check.keys';
+export {
+  COMPOSE_KEY_HEADER,
+  COMPOSE_SESSION_KEYS,
+  CONSENT_CACHE_MAX_AGE_MS,
+  CONSENT_FRESH_MS,
+} from './send-check.keys';
 export {
   type BlockedRecipient,
   blockedRecipients,

@@ -92,7 +92,12 @@ export type ConsentCheckResult = Static<typeof ConsentCheckResult>;
 // --- The compose item's session data: how the compose pane tells the event handler what the mail is.
 // Outlook `item.sessionData` (Mailbox 1.11, compose only): string values, ≤ 50,000 characters per add-in.
 
-export { COMPOSE_KEY_HEADER, COMPOSE_SESSION_KEYS, CONSENT_CACHE_MAX_AGE_MS, CONSENT_FRESH_MS } from './send-check.keys';
+export {
+  COMPOSE_KEY_HEADER,
+  COMPOSE_SESSION_KEYS,
+  CONSENT_CACHE_MAX_AGE_MS,
+  CONSENT_FRESH_MS,
+} from './send-check.keys';
 
 /** What `kk.consent` holds: the last answer per lower-cased address, and the settings it came with. */
 export interface ConsentCache {

@@ -150,6 +150,8 @@ export interface ApiProxy {
   delayMs: number;
   /** Refuses every connection to the API, its sign-in and its config (API unreachable). */
   down: boolean;
+  /** Refuses only requests whose path matches (one endpoint failing); undefined refuses none. */
+  refuse: RegExp | undefined;
   /** Requests to /api/… seen so far. */
   apiRequests: number;
   close(): Promise<void>;
@@ -160,10 +162,10 @@ const API_PATHS = /^\/(api|local-issuer|app-config\.json)/;
 /** A proxy on a free loopback port in front of `target` (the real API). */
 export async function startApiProxy(target: string): Promise<ApiProxy> {
   const upstream = new URL(target);
-  const state = { delayMs: 0, down: false, apiRequests: 0 };
+  const state = { delayMs: 0, down: false, apiRequests: 0, refuse: undefined as RegExp | undefined };
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
-    if (API_PATHS.test(url) && state.down) {
+    if ((API_PATHS.test(url) && state.down) || state.refuse?.test(url)) {
       req.socket.destroy();
       return;
     }
@@ -203,6 +205,12 @@ export async function startApiProxy(target: string): Promise<ApiProxy> {
     },
     set down(value: boolean) {
       state.down = value;
+    },
+    get refuse() {
+      return state.refuse;
+    },
+    set refuse(pattern: RegExp | undefined) {
+      state.refuse = pattern;
     },
     get apiRequests() {
       return state.apiRequests;

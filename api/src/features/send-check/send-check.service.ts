@@ -126,14 +126,15 @@ export class SendCheckService {
             { limit: HOLDERS_PER_ADDRESS },
           ),
     ]);
-    const recipients = [...wanted].map(([email, lookup]): RecipientConsent =>
-      lookup === null
-        ? { email, known: false, allowed: false, reason: 'unresolvedAddress' }
-        : decide(
-            email,
-            docs.filter((doc) => doc.emailKeys.includes(lookup)),
-            now,
-          ),
+    const recipients = [...wanted].map(
+      ([email, lookup]): RecipientConsent =>
+        lookup === null
+          ? { email, known: false, allowed: false, reason: 'unresolvedAddress' }
+          : decide(
+              email,
+              docs.filter((doc) => doc.emailKeys.includes(lookup)),
+              now,
+            ),
     );
     return { checkedAt: now.toISOString(), settings, recipients };
   }

@@ -484,6 +484,7 @@ export {
 export {
   type BlockedRecipient,
   blockedRecipients,
+  checkableAddresses,
   DEFAULT_SEND_CHECK_SETTINGS,
   isMarketingMail,
   type MailRecipient,
@@ -492,4 +493,5 @@ export {
   recipientKey,
   settingsFresh,
   staleRecipients,
+  stricterFallback,
 } from './send-check/send-check.rules';

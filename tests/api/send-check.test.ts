@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRole } from '@klarkonform/shared';
+import { type AppRole, checkableAddresses } from '@klarkonform/shared';
 import { company, createContact, person, withEmail } from '../support/contacts';
 import { createTestApp, TENANT_B, type TestApp } from '../support/test-app';
 
@@ -163,6 +164,24 @@ describe('POST /api/v1/send-check/consent', () => {
     expect(only.json().recipients).toEqual([
       { email: 'verteiler kunden', known: false, allowed: false, reason: 'unresolvedAddress' },
     ]);
+  });
+
+  it('answers every address the Outlook handler sends, each under the key the handler looks it up by', async () => {
+    const address = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 330, unit: 'grapheme' }),
+      fc.emailAddress(),
+      fc.constantFrom('/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=x', ''),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(address, { minLength: 1, maxLength: 8 }), async (raw) => {
+        const keys = checkableAddresses(raw.map((emailAddress) => ({ emailAddress })));
+        if (keys.length === 0) return;
+        const res = await check(keys);
+        expect(res.statusCode).toBe(200);
+        expect(res.json().recipients.map((r: Json) => r.email)).toEqual(keys);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it.each<[string, unknown, string, string]>([

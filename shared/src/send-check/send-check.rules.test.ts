@@ -31,6 +31,8 @@ describe('checkableAddresses', () => {
         { emailAddress: '', displayName: 'Kunden-Verteiler' },
         { emailAddress: '   ' },
         { emailAddress: `${'a'.repeat(320)}@lang.de` },
+        { emailAddress: 'tab\there@x.de' },
+        { emailAddress: 'un\u200bsichtbar@x.de' },
       ]),
     ).toEqual(['olga@optin.de', 'verteiler kunden']);
   });

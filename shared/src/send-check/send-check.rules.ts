@@ -1,4 +1,5 @@
 import type { ConsentCache, ConsentCheckResult, SendCheckSettings, UnavailableFallback } from './send-check.schema';
+import { hasVisibleText, normalizeLine } from '../text/text.rules';
 import { CONSENT_CACHE_MAX_AGE_MS } from './send-check.keys';
 
 // Pure rules of the send-time consent check (Smart Alerts, issue 14), shared by the API (the
@@ -54,16 +55,33 @@ export function parseConsentCache(json: string | null | undefined): ConsentCache
 
 /** The longest entry POST /send-check/consent takes (RecipientAddress); longer ones are not asked about. */
 const MAX_ADDRESS_LENGTH = 320;
+const REFUSED_IN_A_LINE = /[\p{Cc}\p{Cs}\u2028\u2029]/u;
+
+/**
+ * Whether the API takes `key` as it is: 1–320 characters, visible, no control character or line
+ * break, already in the form the API's text rules give it (text.rules.ts `normalizeLine`) — so its
+ * answer comes back under the same key. Any other recipient is one that cannot be checked.
+ */
+function checkable(key: string): boolean {
+  return (
+    key.length > 0 &&
+    key.length <= MAX_ADDRESS_LENGTH &&
+    !REFUSED_IN_A_LINE.test(key) &&
+    normalizeLine(key) === key &&
+    hasVisibleText(key)
+  );
+}
 
 /**
  * The keys worth asking the API about, once each, in the mail's order: every non-empty address up
- * to 320 characters, whether or not it looks like an e-mail address (the API answers an X.500
- * address or an unresolved name with `unresolvedAddress`). A recipient without an address (an
- * unexpanded group) is not asked about: `blockedRecipients` names it by its display name.
+ * to 320 characters the API takes as it is, whether or not it looks like an e-mail address (the
+ * API answers an X.500 address or an unresolved name with `unresolvedAddress`). A recipient without
+ * such an address (an unexpanded group) is not asked about: `blockedRecipients` names it by its
+ * display name.
  */
 export function checkableAddresses(recipients: readonly MailRecipient[]): string[] {
   const keys = recipients.map((r) => recipientKey(r.emailAddress));
-  return [...new Set(keys.filter((key) => key !== '' && key.length <= MAX_ADDRESS_LENGTH))];
+  return [...new Set(keys.filter(checkable))];
 }
 
 /**
@@ -146,7 +164,7 @@ export interface BlockedRecipient {
 /**
  * The recipients a marketing mail must not go to: every one whose cached answer is "not allowed"
  * or who has no answer at all (nothing known is no consent), and every one without a checkable
- * address (empty — an unexpanded group — or longer than any address): `unresolvedAddress`, named by
+ * address (empty — an unexpanded group —, too long, control characters): `unresolvedAddress`, named by
  * the display name. Once each, in the mail's order; the name is Outlook's display name, else the
  * CRM's, else the address.
  */
@@ -159,7 +177,7 @@ export function blockedRecipients(
   for (const r of recipients) {
     const key = recipientKey(r.emailAddress);
     const displayName = r.displayName?.trim() ?? '';
-    if (key === '' || key.length > MAX_ADDRESS_LENGTH) {
+    if (!checkable(key)) {
       const id = `name:${displayName.toLowerCase()}`;
       if (seen.has(id)) continue;
       seen.add(id);

@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // Served by the API under /addin/: the Outlook task pane (taskpane.html), the demo page with its
-// pane (demo.html, demo-pane.html) and the sign-in fallback pages. Modern browsers only: the
+// pane (demo.html, demo-pane.html) and its event runtime for the send check (demo-events.html,
+// which loads the built events.js), and the sign-in fallback pages. Modern browsers only: the
 // task pane runs in Edge WebView2, Safari/WKWebView and current browsers (Outlook on the web).
 export default defineConfig({
   base: '/addin/',
@@ -26,6 +27,7 @@ export default defineConfig({
       input: {
         taskpane: 'taskpane.html',
         'demo-pane': 'demo-pane.html',
+        'demo-events': 'demo-events.html',
         demo: 'demo.html',
         'auth-dialog': 'auth-dialog.html',
         'auth-redirect': 'auth-redirect.html',

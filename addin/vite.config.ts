@@ -8,10 +8,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/addin/',
   plugins: [react()],
-  // `npx vite` in addin/ for hot reload against a running API (npm start on port 3000).
+  // `npx vite` in addin/ for hot reload against a running API (npm start on port 3000); the demo's
+  // send check loads the handler script the API serves (built by scripts/build.mjs).
   server: {
     proxy: Object.fromEntries(
-      ['/api', '/app-config.json', '/local-issuer', '/icons'].map((path) => [path, 'http://localhost:3000']),
+      ['/api', '/app-config.json', '/local-issuer', '/icons', '/addin/events.js'].map((path) => [path, 'http://localhost:3000']),
     ),
   },
   build: {

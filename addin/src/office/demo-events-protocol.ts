@@ -1,7 +1,7 @@
 // Messages between the demo page (demo.html) and its hidden event runtime (demo-events.html), where
 // the REAL built events.js runs against a stub Office.js (demo-office-stub.ts). Same origin only;
-// either side ignores messages from anywhere else. Plain data, no Office.js types: the browser
-// tests' stub host (tests/browser/support/send-check-host.ts) describes its item with these too.
+// either side ignores messages from anywhere else. The item is described as the handler tests'
+// stub host describes it (tests/browser/support/send-check-host.ts, StubMail).
 
 /** A recipient as Office's EmailAddressDetails gives it. */
 export interface StubRecipient {

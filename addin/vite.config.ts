@@ -12,7 +12,10 @@ export default defineConfig({
   // send check loads the handler script the API serves (built by scripts/build.mjs).
   server: {
     proxy: Object.fromEntries(
-      ['/api', '/app-config.json', '/local-issuer', '/icons', '/addin/events.js'].map((path) => [path, 'http://localhost:3000']),
+      ['/api', '/app-config.json', '/local-issuer', '/icons', '/addin/events.js'].map((path) => [
+        path,
+        'http://localhost:3000',
+      ]),
     ),
   },
   build: {

@@ -120,6 +120,9 @@ describe('Senden in the demo', () => {
     await dialog().getByRole('button', { name: 'Empfänger prüfen' }).click();
     await dialog().waitFor({ state: 'detached' });
     await compose().waitFor();
+    await expect
+      .poll(() => demo.page.evaluate(() => document.activeElement?.getAttribute('src')))
+      .toBe('/addin/demo-pane.html');
     expect(await demo.page.getByTestId('demo-sent').count()).toBe(0);
 
     await demo.page.getByRole('button', { name: `Entfernen: ${TOM}` }).click();
@@ -130,6 +133,7 @@ describe('Senden in the demo', () => {
       .waitFor();
     await compose().waitFor({ state: 'detached' });
     expect(await dialog().count()).toBe(0);
+    await demo.screenshot('demo-sent');
 
     const [logged] = await timelineOf(MAX);
     expect(logged?.mail).toMatchObject({ template: { name: 'Einladung Hausmesse', purpose: 'marketing' } });

@@ -37,8 +37,10 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
   try {
     handler({ completed: complete });
-  } catch {
-    complete(undefined);
+  } catch (err) {
+    // As in Outlook, a handler that throws before completing never answers; the demo page gives up
+    // waiting and says the check did not answer.
+    console.warn('KlarKonform event handler failed', err);
   }
 });
 

@@ -130,6 +130,12 @@ export function DemoApp() {
     const message = latestDraft.current;
     if (!message) return;
     setSendProblem(undefined);
+    // Outlook does not send a message without recipients (nor asks the add-in).
+    const { to, cc, bcc } = message.recipients;
+    if (to.length + cc.length + bcc.length === 0) {
+      setSendProblem(texts.noRecipients);
+      return;
+    }
     if (!anyway) {
       setSending(true);
       let outcome: EventCompletion;

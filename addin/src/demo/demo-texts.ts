@@ -28,6 +28,7 @@ export const DEMO_TEXTS: Record<Language, Record<string, string>> = {
     send: 'Senden',
     sending: 'Versandprüfung …',
     sendAnyway: 'Trotzdem senden',
+    noRecipients: 'Bitte geben Sie mindestens einen Empfänger an.',
     dontSend: 'Nicht senden',
     checkUnavailable:
       'Die Versandprüfung hat nicht geantwortet. Die E-Mail wurde nicht gesendet; bitte erneut versuchen.',
@@ -61,6 +62,7 @@ export const DEMO_TEXTS: Record<Language, Record<string, string>> = {
     send: 'Send',
     sending: 'Checking …',
     sendAnyway: 'Send anyway',
+    noRecipients: 'Please enter at least one recipient.',
     dontSend: "Don't send",
     checkUnavailable: 'The send check did not answer. The email was not sent; please try again.',
     sent: 'Sent.',

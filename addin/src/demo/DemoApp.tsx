@@ -116,7 +116,8 @@ export function DemoApp() {
   const latestDraft = useRef(draft);
   latestDraft.current = draft;
   const runtime = useDemoEvents(events, composeRun, () => {
-    // Outlook fires RecipientsChanged for the recipients a new message starts with, too.
+    // The new message starts with a recipient in To: RecipientsChanged for it, as if typed in, so
+    // that sending answers from the warm consent cache.
     const start = latestDraft.current;
     if (start && start.recipients.to.length + start.recipients.cc.length > 0) {
       runtime

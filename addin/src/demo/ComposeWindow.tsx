@@ -120,21 +120,6 @@ export function ComposeWindow({ draft, texts, onRecipients, onSend, sending, pro
       )}
       {(['to', 'cc'] as const).map((field) => (
         <section key={field} aria-label={texts[field]} data-testid={`compose-${field}`}>
-          <ul className={styles.chips}>
-            {draft.recipients[field].map((r, i) => (
-              <li key={r.email} className={styles.chip}>
-                <Text size={200}>{r.name === r.email ? r.email : `${r.name} <${r.email}>`}</Text>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  aria-label={`${texts.remove} ${r.email}`}
-                  onClick={() => remove(field, i)}
-                >
-                  ×
-                </Button>
-              </li>
-            ))}
-          </ul>
           <form
             className={styles.add}
             onSubmit={(event) => {
@@ -155,6 +140,22 @@ export function ComposeWindow({ draft, texts, onRecipients, onSend, sending, pro
             </Field>
             <Button type="submit">{texts.addRecipient}</Button>
           </form>
+          {/* Under its line's label and input, as Outlook lists the resolved addresses in the field. */}
+          <ul className={styles.chips}>
+            {draft.recipients[field].map((r, i) => (
+              <li key={r.email} className={styles.chip}>
+                <Text size={200}>{r.name === r.email ? r.email : `${r.name} <${r.email}>`}</Text>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={`${texts.remove} ${r.email}`}
+                  onClick={() => remove(field, i)}
+                >
+                  ×
+                </Button>
+              </li>
+            ))}
+          </ul>
         </section>
       ))}
       <Field label={texts.subject}>

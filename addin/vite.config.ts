@@ -2,15 +2,20 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // Served by the API under /addin/: the Outlook task pane (taskpane.html), the demo page with its
-// pane (demo.html, demo-pane.html) and the sign-in fallback pages. Modern browsers only: the
+// pane (demo.html, demo-pane.html) and its event runtime for the send check (demo-events.html,
+// which loads the built events.js), and the sign-in fallback pages. Modern browsers only: the
 // task pane runs in Edge WebView2, Safari/WKWebView and current browsers (Outlook on the web).
 export default defineConfig({
   base: '/addin/',
   plugins: [react()],
-  // `npx vite` in addin/ for hot reload against a running API (npm start on port 3000).
+  // `npx vite` in addin/ for hot reload against a running API (npm start on port 3000); the demo's
+  // send check loads the handler script the API serves (built by scripts/build.mjs).
   server: {
     proxy: Object.fromEntries(
-      ['/api', '/app-config.json', '/local-issuer', '/icons'].map((path) => [path, 'http://localhost:3000']),
+      ['/api', '/app-config.json', '/local-issuer', '/icons', '/addin/events.js'].map((path) => [
+        path,
+        'http://localhost:3000',
+      ]),
     ),
   },
   build: {
@@ -26,6 +31,7 @@ export default defineConfig({
       input: {
         taskpane: 'taskpane.html',
         'demo-pane': 'demo-pane.html',
+        'demo-events': 'demo-events.html',
         demo: 'demo.html',
         'auth-dialog': 'auth-dialog.html',
         'auth-redirect': 'auth-redirect.html',

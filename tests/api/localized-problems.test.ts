@@ -76,6 +76,14 @@ describe('validation problems name the field by its label, in German or English'
     }
   });
 
+  it('several problems: the first in the detail, the number of the others said as such', async () => {
+    const answer = await inBoth(patch(worker, { salutation: 'Exzellenz', position: 7 }));
+    expect(answer.status).toBe(400);
+    expect(answer.de.errors).toHaveLength(2);
+    expect(answer.de.detail).toMatch(/ \(weitere Fehler: 1\)$/);
+    expect(answer.en.detail).toMatch(/ \(further problems: 1\)$/);
+  });
+
   it('a company-only field in a person patch, also beside a valid field', async () => {
     for (const body of [{ industry: 'Bau' }, { position: 'Leitung', industry: 'Bau' }]) {
       const answer = await inBoth(patch(worker, body));

@@ -1,11 +1,22 @@
-import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FakeComposeState } from '../office/fake-compose';
 import type { EmailAddress } from '../office/mailbox-host';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
-  heading: { margin: 0 },
+  heading: { margin: 0, flexGrow: 1 },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   chips: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -55,13 +66,19 @@ export interface ComposeWindowProps {
   texts: Record<string, string>;
   /** The user changed To or Cc (the pane hears it as RecipientsChanged). */
   onRecipients: (recipients: FakeComposeState['recipients']) => void;
+  /** "Senden": the demo runs the send check (the real OnMessageSend handler) first. */
+  onSend: () => void;
+  /** The send check is running: "Senden" waits. */
+  sending: boolean;
+  /** Why sending could not be checked (the event runtime did not answer). */
+  problem?: string | undefined;
 }
 
 /**
  * The demo's "Neue E-Mail": To and Cc to edit, and the subject, body and session data as the pane
  * left them (the body is the server's sanitised template HTML, shown as Outlook would).
  */
-export function ComposeWindow({ draft, texts, onRecipients }: ComposeWindowProps) {
+export function ComposeWindow({ draft, texts, onRecipients, onSend, sending, problem }: ComposeWindowProps) {
   const styles = useStyles();
   const [typed, setTyped] = useState<Record<Line, string>>({ to: '', cc: '' });
   const [invalid, setInvalid] = useState<Line | undefined>();
@@ -83,26 +100,26 @@ export function ComposeWindow({ draft, texts, onRecipients }: ComposeWindowProps
 
   return (
     <article className={styles.root} aria-label={texts.newMail}>
-      <Text as="h2" size={500} weight="semibold" className={styles.heading}>
-        {texts.newMail}
-      </Text>
+      <div className={styles.top}>
+        <Text as="h2" size={500} weight="semibold" className={styles.heading}>
+          {texts.newMail}
+        </Text>
+        <Button
+          appearance="primary"
+          disabled={sending}
+          icon={sending ? <Spinner size="tiny" /> : undefined}
+          onClick={onSend}
+        >
+          {sending ? texts.sending : texts.send}
+        </Button>
+      </div>
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
       {(['to', 'cc'] as const).map((field) => (
         <section key={field} aria-label={texts[field]} data-testid={`compose-${field}`}>
-          <ul className={styles.chips}>
-            {draft.recipients[field].map((r, i) => (
-              <li key={r.email} className={styles.chip}>
-                <Text size={200}>{r.name === r.email ? r.email : `${r.name} <${r.email}>`}</Text>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  aria-label={`${texts.remove} ${r.email}`}
-                  onClick={() => remove(field, i)}
-                >
-                  ×
-                </Button>
-              </li>
-            ))}
-          </ul>
           <form
             className={styles.add}
             onSubmit={(event) => {
@@ -123,6 +140,22 @@ export function ComposeWindow({ draft, texts, onRecipients }: ComposeWindowProps
             </Field>
             <Button type="submit">{texts.addRecipient}</Button>
           </form>
+          {/* Under its line's label and input, as Outlook lists the resolved addresses in the field. */}
+          <ul className={styles.chips}>
+            {draft.recipients[field].map((r, i) => (
+              <li key={r.email} className={styles.chip}>
+                <Text size={200}>{r.name === r.email ? r.email : `${r.name} <${r.email}>`}</Text>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={`${texts.remove} ${r.email}`}
+                  onClick={() => remove(field, i)}
+                >
+                  ×
+                </Button>
+              </li>
+            ))}
+          </ul>
         </section>
       ))}
       <Field label={texts.subject}>

@@ -1,4 +1,13 @@
-import { Button, FluentProvider, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Select,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import {
   ApiContext,
   createApiClient,
@@ -11,7 +20,9 @@ import {
   UiTextProvider,
 } from '@klarkonform/shared/ui';
 import { createLocalTokenProvider } from '@klarkonform/shared/auth';
+import { COMPOSE_SESSION_KEYS } from '@klarkonform/shared/send-check';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { EventCompletion } from '../office/demo-events-protocol';
 import type { DemoEnvironment } from '../office/demo-protocol';
 import type { FakeComposeState } from '../office/fake-compose';
 import type { HostTheme, MailItem } from '../office/mailbox-host';
@@ -21,7 +32,9 @@ import { initialLanguage, initialTheme, storeLanguage, storeTheme } from './demo
 import { DEMO_TEXTS } from './demo-texts';
 import { MailList } from './MailList';
 import { ReadingPane } from './ReadingPane';
+import { SendCheckDialog } from './SendCheckDialog';
 import { useDemoBridge } from './useDemoBridge';
+import { toStubMail, useDemoEvents } from './useDemoEvents';
 
 const useStyles = makeStyles({
   root: { height: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
@@ -45,6 +58,8 @@ const useStyles = makeStyles({
   intro: { display: 'block', padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
   pane: { width: '100%', height: '100%', border: 'none', display: 'block' },
   newMail: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  sent: { margin: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}` },
+  runtime: { display: 'none' },
 });
 
 /** "Neue E-Mail" starts addressed to a customer of the demo data; To and Cc can be changed. */
@@ -92,6 +107,68 @@ export function DemoApp() {
     environment,
     draft ? { draft, onChanged: setDraft } : undefined,
   );
+  // The send check: the real events.js in a hidden event runtime, one per message being written.
+  const events = useRef<HTMLIFrameElement>(null);
+  const [sending, setSending] = useState(false);
+  const [sendProblem, setSendProblem] = useState<string | undefined>();
+  const [held, setHeld] = useState<EventCompletion>(null);
+  const [sent, setSent] = useState<string | undefined>();
+  const latestDraft = useRef(draft);
+  latestDraft.current = draft;
+  const runtime = useDemoEvents(events, composeRun, () => {
+    // The new message starts with a recipient in To: RecipientsChanged for it, as if typed in, so
+    // that sending answers from the warm consent cache.
+    const start = latestDraft.current;
+    if (start && start.recipients.to.length + start.recipients.cc.length > 0) {
+      runtime
+        .invoke('onMessageRecipientsChangedHandler', toStubMail(start, environment.displayLanguage))
+        .catch(() => undefined);
+    }
+  });
+
+  /** "Senden": the send handler decides; allowed (or sent anyway) closes the message. */
+  const send = async (anyway: boolean) => {
+    const message = latestDraft.current;
+    if (!message) return;
+    setSendProblem(undefined);
+    // Outlook does not send a message without recipients (nor asks the add-in).
+    const { to, cc, bcc } = message.recipients;
+    if (to.length + cc.length + bcc.length === 0) {
+      setSendProblem(texts.noRecipients);
+      return;
+    }
+    if (!anyway) {
+      setSending(true);
+      let outcome: EventCompletion;
+      try {
+        outcome = await runtime.invoke('onMessageSendHandler', toStubMail(message, environment.displayLanguage));
+      } catch {
+        setSendProblem(texts.checkUnavailable);
+        return;
+      } finally {
+        setSending(false);
+      }
+      if (outcome?.allowEvent === false) {
+        setHeld(outcome);
+        return;
+      }
+    }
+    setHeld(null);
+    // Whether the mail was logged, from the API (the handler logs it before it completes).
+    const session = message.sessionData;
+    const composeKey = session[COMPOSE_SESSION_KEYS.composeKey];
+    let confirmation = texts.sent;
+    if (session[COMPOSE_SESSION_KEYS.logOnSend] === '1' && composeKey) {
+      const logged = await demoApi
+        .mailStatus('', undefined, composeKey)
+        .then((status) => status.logged)
+        .catch(() => false);
+      confirmation = logged ? texts.sentLogged : texts.sentNotLogged;
+    }
+    setDraft(null);
+    setSent(confirmation);
+  };
+
   useEffect(() => {
     clientLanguage = language;
     document.documentElement.lang = language;
@@ -99,97 +176,140 @@ export function DemoApp() {
   }, [language, texts]);
 
   return (
-    <FluentProvider theme={THEMES[theme]} className={styles.root}>
-      <header className={styles.header}>
-        <Text as="h1" size={500} weight="semibold" className={styles.title}>
-          {texts.title}
-        </Text>
-        <span className={styles.control}>
-          <label htmlFor={themeId}>{texts.theme}</label>
-          <Select
-            id={themeId}
-            value={theme}
-            onChange={(_, d) => {
-              setTheme(d.value as HostTheme);
-              storeTheme(d.value as HostTheme);
-            }}
-          >
-            <option value="light">{texts.light}</option>
-            <option value="dark">{texts.dark}</option>
-            <option value="highContrast">{texts.highContrast}</option>
-          </Select>
-        </span>
-        <span className={styles.control}>
-          <label htmlFor={languageId}>{texts.language}</label>
-          <Select
-            id={languageId}
-            value={language}
-            onChange={(_, d) => {
-              setLanguage(d.value as Language);
-              storeLanguage(d.value as Language);
-            }}
-          >
-            <option value="de">Deutsch</option>
-            <option value="en">English</option>
-          </Select>
-        </span>
-        <UiTextProvider language={language}>
-          <ApiContext.Provider value={demoApi}>
-            <DemoResetButton onReset={() => setPaneRun((run) => run + 1)} />
-          </ApiContext.Provider>
-        </UiTextProvider>
-      </header>
-      <div className={styles.body}>
-        <nav className={styles.column} aria-label={texts.inbox}>
-          <Text size={200} className={styles.intro}>
-            {texts.intro}
+    // The layout sits inside the provider: Fluent gives the provider's class to its portals (the
+    // dialogs) too, and a full-height block there would cover the page behind a dialog.
+    <FluentProvider theme={THEMES[theme]}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Text as="h1" size={500} weight="semibold" className={styles.title}>
+            {texts.title}
           </Text>
-          <Button
-            className={styles.newMail}
-            appearance={draft ? 'primary' : 'secondary'}
-            aria-pressed={draft !== null}
-            onClick={() => {
-              setDraft(newDraft());
-              setComposeRun((run) => run + 1);
-            }}
-          >
-            {texts.newMail}
-          </Button>
-          <MailList
-            items={DEMO_MAILBOX}
-            selected={draft ? '' : selected}
-            onSelect={(key) => {
-              setDraft(null);
-              setSelected(key);
-            }}
-            label={texts.inbox ?? ''}
-            meetingLabel={texts.meeting ?? ''}
-            language={language}
-          />
-        </nav>
-        <main className={styles.column}>
-          {draft ? (
-            <ComposeWindow
-              draft={draft}
-              texts={texts}
-              onRecipients={(recipients) => {
-                setDraft((d) => (d ? { ...d, recipients } : d));
-                sendRecipients(recipients);
+          <span className={styles.control}>
+            <label htmlFor={themeId}>{texts.theme}</label>
+            <Select
+              id={themeId}
+              value={theme}
+              onChange={(_, d) => {
+                setTheme(d.value as HostTheme);
+                storeTheme(d.value as HostTheme);
               }}
+            >
+              <option value="light">{texts.light}</option>
+              <option value="dark">{texts.dark}</option>
+              <option value="highContrast">{texts.highContrast}</option>
+            </Select>
+          </span>
+          <span className={styles.control}>
+            <label htmlFor={languageId}>{texts.language}</label>
+            <Select
+              id={languageId}
+              value={language}
+              onChange={(_, d) => {
+                setLanguage(d.value as Language);
+                storeLanguage(d.value as Language);
+              }}
+            >
+              <option value="de">Deutsch</option>
+              <option value="en">English</option>
+            </Select>
+          </span>
+          <UiTextProvider language={language}>
+            <ApiContext.Provider value={demoApi}>
+              <DemoResetButton onReset={() => setPaneRun((run) => run + 1)} />
+            </ApiContext.Provider>
+          </UiTextProvider>
+        </header>
+        <div className={styles.body}>
+          <nav className={styles.column} aria-label={texts.inbox}>
+            <Text size={200} className={styles.intro}>
+              {texts.intro}
+            </Text>
+            <Button
+              className={styles.newMail}
+              appearance={draft ? 'primary' : 'secondary'}
+              aria-pressed={draft !== null}
+              onClick={() => {
+                setDraft(newDraft());
+                setComposeRun((run) => run + 1);
+                setSent(undefined);
+                setSendProblem(undefined);
+              }}
+            >
+              {texts.newMail}
+            </Button>
+            <div role="status" className={styles.sent}>
+              {sent && (
+                <MessageBar intent="success" data-testid="demo-sent">
+                  <MessageBarBody>{sent}</MessageBarBody>
+                </MessageBar>
+              )}
+            </div>
+            <MailList
+              items={DEMO_MAILBOX}
+              selected={draft ? '' : selected}
+              onSelect={(key) => {
+                setDraft(null);
+                setSelected(key);
+              }}
+              label={texts.inbox ?? ''}
+              meetingLabel={texts.meeting ?? ''}
+              language={language}
             />
-          ) : (
-            current && <ReadingPane item={current} texts={texts} />
-          )}
-        </main>
-        <aside aria-label={texts.pane}>
+          </nav>
+          <main className={styles.column}>
+            {draft ? (
+              <ComposeWindow
+                draft={draft}
+                texts={texts}
+                onRecipients={(recipients) => {
+                  setDraft((d) => (d ? { ...d, recipients } : d));
+                  sendRecipients(recipients);
+                  runtime
+                    .invoke(
+                      'onMessageRecipientsChangedHandler',
+                      toStubMail({ ...draft, recipients }, environment.displayLanguage),
+                    )
+                    .catch(() => undefined);
+                }}
+                onSend={() => void send(false)}
+                sending={sending}
+                problem={sendProblem}
+              />
+            ) : (
+              current && <ReadingPane item={current} texts={texts} />
+            )}
+          </main>
+          <aside aria-label={texts.pane}>
+            <iframe
+              key={`${paneRun}-${draft ? `compose-${composeRun}` : 'read'}`}
+              ref={frame}
+              className={styles.pane}
+              src="/addin/demo-pane.html"
+              title={texts.pane}
+            />
+          </aside>
+        </div>
+        {/* Not shown and without a title: it is no part of the page (the pane is its one titled frame). */}
+        {draft && (
+          // biome-ignore lint/a11y/useIframeTitle: never shown (display: none), so not exposed to assistive technology
           <iframe
-            key={`${paneRun}-${draft ? `compose-${composeRun}` : 'read'}`}
-            ref={frame}
-            className={styles.pane}
-            src="/addin/demo-pane.html"
-            title={texts.pane}
+            key={`events-${composeRun}`}
+            ref={events}
+            className={styles.runtime}
+            src="/addin/demo-events.html"
+            tabIndex={-1}
           />
-        </aside>
+        )}
+        <SendCheckDialog
+          outcome={held}
+          texts={texts}
+          onClose={() => setHeld(null)}
+          onOpenPane={() => {
+            setHeld(null);
+            frame.current?.focus();
+          }}
+          onSendAnyway={() => void send(true)}
+        />
       </div>
     </FluentProvider>
   );

@@ -398,7 +398,7 @@ export const de: Catalog = {
     unknownField: 'Unbekanntes Feld „{{name}}“',
     notHere: '„{{label}}“ kann hier nicht angegeben werden.',
     fieldEntry: '{{label}}, Eintrag {{n}}',
-    moreProblems: '{{detail}} (und {{count}} weitere)',
+    moreProblems: '{{detail}} (weitere Fehler: {{count}})',
     wrongType: 'muss {{expected}} sein',
     or: 'oder',
     notAllowedValue: 'unbekannter Wert „{{value}}“; erlaubt sind: {{allowed}}',

@@ -383,7 +383,7 @@ export const en: Catalog = {
     unknownField: 'Unknown field “{{name}}”',
     notHere: '“{{label}}” cannot be given here.',
     fieldEntry: '{{label}}, entry {{n}}',
-    moreProblems: '{{detail}} (and {{count}} more)',
+    moreProblems: '{{detail}} (further problems: {{count}})',
     wrongType: 'must be {{expected}}',
     or: 'or',
     notAllowedValue: 'unknown value “{{value}}”; allowed values: {{allowed}}',

@@ -453,10 +453,13 @@ export {
 export {
   ALLOWED_PLACEHOLDERS_TEXT,
   checkOutput,
+  editDistance,
   emptyPlaceholders,
   escapeHtml,
   type OutputCheck,
   type OutputProblem,
+  NEAR_MISS_DISTANCE,
+  nearestPlaceholder,
   PLACEHOLDER_DESCRIPTIONS,
   type PlaceholderContact,
   placeholderText,

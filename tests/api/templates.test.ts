@@ -191,6 +191,43 @@ describe('the placeholder grammar', () => {
     expect(previewed.json().errors[0].field).toBe('body.subject');
   });
 
+  it.each([
+    [
+      'an extra pair of braces, quoted as written',
+      '<p>{{{vorname}}}</p>',
+      /^Text: \{\{\{vorname\}\}\} ist kein Platzhalter\. Meinten Sie \{\{vorname\}\}\?/,
+    ],
+    [
+      'a near miss',
+      '<p>Hallo {{vornam}},</p>',
+      /^Text: Unbekannter Platzhalter \{\{vornam\}\}\. Meinten Sie \{\{vorname\}\}\? Erlaubt: /,
+    ],
+    [
+      'a near miss in other case',
+      '<p>{{Nachnahme}}</p>',
+      /Unbekannter Platzhalter \{\{Nachnahme\}\}\. Meinten Sie \{\{nachname\}\}\?/,
+    ],
+    [
+      'whitespace control',
+      '<p>{{- vorname -}}</p>',
+      /^Text: \{\{- vorname -\}\}: Bindestriche an den Klammern \(Leerraum-Steuerung\) sind in Platzhaltern nicht erlaubt; schreiben Sie \{\{vorname\}\}\./,
+    ],
+  ])('words %s so the user can fix it', async (_what, bodyHtml, message) => {
+    const res = await post(draft({ bodyHtml }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].field).toBe('body.bodyHtml');
+    expect(res.json().detail).toMatch(message);
+  });
+
+  it('suggests in English too, and nothing for a name far from every placeholder', async () => {
+    const en = await post(draft({ subject: 'Hi {{vornam}}' }), {}, randomUUID(), 'en');
+    expect(en.json().detail).toMatch(
+      /^Subject: Unknown placeholder \{\{vornam\}\}\. Did you mean \{\{vorname\}\}\? Allowed: /,
+    );
+    const far = await post(draft({ bodyHtml: '<p>{{kundennummer}}</p>' }));
+    expect(far.json().detail).not.toMatch(/Meinten Sie/);
+  });
+
   it('refuses a placeholder inside a link target', async () => {
     const res = await post(draft({ bodyHtml: '<p><a href="https://x.de/{{firma}}">Link</a></p>' }));
     expect(res.statusCode).toBe(422);
@@ -449,6 +486,31 @@ describe('odd input', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('an empty text', () => {
+  it.each([
+    ['nothing', ''],
+    ['only a script', '<script>x</script>'],
+    ['empty paragraphs and spaces', '<p></p><p>&nbsp;</p><p> \u200b </p><br>'],
+    ['only an image', '<p><img src="https://x.de/p.gif"></p>'],
+  ])('refuses %s with 422 at „Text“, in German and English', async (_what, bodyHtml) => {
+    const de = await post(draft({ bodyHtml }));
+    expect(de.statusCode).toBe(422);
+    expect(de.json().errors).toEqual([expect.objectContaining({ field: 'body.bodyHtml' })]);
+    expect(de.json().detail).toMatch(/^Text: Der Text ist leer/);
+    const en = await post(draft({ bodyHtml }), {}, randomUUID(), 'en');
+    expect(en.json().detail).toMatch(/^Text: The text is empty/);
+  });
+
+  it('refuses emptying the text on a change, and keeps a text that is only a placeholder', async () => {
+    const template = await create();
+    const emptied = await patch(template.id, 1, { bodyHtml: '<p><style>p{}</style></p>' });
+    expect(emptied.statusCode).toBe(422);
+    expect(emptied.json().detail).toMatch(/^Text: Der Text ist leer/);
+    const placeholderOnly = await post(draft({ bodyHtml: '<p>{{briefanrede}}</p>' }));
+    expect(placeholderOnly.statusCode).toBe(201);
   });
 });
 

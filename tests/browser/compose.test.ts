@@ -31,13 +31,30 @@ const OLAF = 'olaf.ohne@beispiel-ag.de';
 const ALL_PLACEHOLDERS =
   '<p>{{briefanrede}}</p><p>{{anrede}}|{{titel}}|{{vorname}}|{{nachname}}|{{firma}}|{{position}}|{{abteilung}}|{{betreuer}}|{{kontaktnummer}}</p>';
 
-async function createTemplate(body: Record<string, string>): Promise<string> {
+async function adminToken(): Promise<string> {
   const token = await fetch(`${server.baseUrl}/local-issuer/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ roles: ['CRM.Admin'] }),
   });
-  const { accessToken } = (await token.json()) as { accessToken: string };
+  return ((await token.json()) as { accessToken: string }).accessToken;
+}
+
+/** Deletes template `id` as an admin would in the Teams tab (its current version as If-Match). */
+async function deleteTemplate(id: string): Promise<void> {
+  const accessToken = await adminToken();
+  const current = await fetch(`${server.baseUrl}/api/v1/templates/${id}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  const res = await fetch(`${server.baseUrl}/api/v1/templates/${id}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${accessToken}`, 'if-match': current.headers.get('etag') ?? '' },
+  });
+  if (res.status !== 204) throw new Error(`delete template: HTTP ${res.status} ${await res.text()}`);
+}
+
+async function createTemplate(body: Record<string, string>): Promise<string> {
+  const accessToken = await adminToken();
   const res = await fetch(`${server.baseUrl}/api/v1/templates`, {
     method: 'POST',
     headers: {
@@ -185,6 +202,83 @@ describe('Vorlage einfügen', () => {
   it('defaults to the first known To recipient', async () => {
     await insert('Angebot nachfassen');
     expect(await demo.page.getByTestId('compose-body').textContent()).toContain('Sehr geehrter Herr Mustermann,');
+  });
+});
+
+describe('the purpose of the mail', () => {
+  it('stays marketing when a business template follows a marketing one; lowering it needs a confirmation', async () => {
+    await insert('Einladung Hausmesse (Marketing)');
+    await insert('Angebot nachfassen');
+    expect(await session()).toMatchObject({ 'kk.purpose': 'marketing', 'kk.templateId': templates.offer });
+    const pane = composePane();
+    const shown = pane.getByTestId('mail-purpose');
+    await shown.getByText('Zweck dieser E-Mail: Marketing – wird beim Senden geprüft').waitFor();
+
+    // Lowering is the user's explicit choice: nothing changes until they confirm there is no advertising.
+    await pane.getByLabel('Zweck ändern').selectOption({ label: 'Geschäftlich (Angebot, Rechnung, Termin)' });
+    const confirm = pane.getByTestId('purpose-confirm');
+    await confirm.getByText(/Enthält diese E-Mail keine Werbung mehr\?/).waitFor();
+    expect((await session())['kk.purpose']).toBe('marketing');
+    await confirm.getByRole('button', { name: 'Abbrechen' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await pane.getByLabel('Zweck ändern').inputValue()).toBe('marketing');
+
+    await pane.getByLabel('Zweck ändern').selectOption({ label: 'Geschäftlich (Angebot, Rechnung, Termin)' });
+    await confirm.getByRole('button', { name: 'Ja, keine Werbung mehr' }).click();
+    await expect.poll(async () => (await session())['kk.purpose']).toBe('transactional');
+    await shown.getByText(/^Zweck dieser E-Mail: Geschäftlich/).waitFor();
+
+    // Raising needs no confirmation.
+    await pane.getByLabel('Zweck ändern').selectOption({ label: 'Marketing' });
+    await expect.poll(async () => (await session())['kk.purpose']).toBe('marketing');
+  });
+});
+
+describe('the template picker', () => {
+  it('warns on selecting a marketing template, reloads on opening, names whom a personal template is for', async () => {
+    await addRecipient('cc', 'lisa.mueller@muster.de');
+    await badgeOf('lisa.mueller@muster.de').getByText('Keine Einwilligung').waitFor();
+    const pane = composePane();
+    const picker = pane.getByLabel('Vorlage', { exact: true });
+
+    // Selected, not yet inserted: the warning comes before the mail changes.
+    await picker.selectOption({ label: 'Einladung Hausmesse (Marketing)' });
+    const selected = pane.getByTestId('marketing-selected');
+    await selected.getByText(/Keine Einwilligung für Lisa Müller/).waitFor();
+    expect(await session()).not.toHaveProperty('kk.purpose');
+    await picker.selectOption({ label: 'Angebot nachfassen' });
+    await selected.waitFor({ state: 'detached' });
+
+    // A template created in Teams meanwhile shows once the picker is opened again.
+    await createTemplate({
+      name: 'Terminbestätigung',
+      subject: 'Ihr Termin',
+      bodyHtml: '<p>Guten Tag,</p><p>wir bestätigen den Termin.</p>',
+      purpose: 'transactional',
+    });
+    await pane.getByRole('button', { name: 'Einfügen' }).focus();
+    await picker.focus();
+    await expect.poll(() => picker.locator('option', { hasText: 'Terminbestätigung' }).count()).toBe(1);
+
+    // "Angebot nachfassen" greets one person: with two recipients the pane says for whom.
+    const text = await insert('Angebot nachfassen');
+    expect(text).toContain('Persönlich ausgefüllt nur für Max Mustermann');
+    // A template without a personal greeting says nothing of the kind.
+    expect(await insert('Terminbestätigung')).not.toContain('Persönlich ausgefüllt');
+  });
+
+  it('a template deleted meanwhile: says so and reloads the list', async () => {
+    const pane = composePane();
+    const picker = pane.getByLabel('Vorlage', { exact: true });
+    await picker.selectOption({ label: 'Angebot nachfassen' });
+    await deleteTemplate(templates.offer);
+    await pane.getByRole('button', { name: 'Einfügen' }).click();
+    await pane
+      .getByTestId('template-outcome')
+      .getByText('Diese Vorlage gibt es nicht mehr – Liste neu geladen.')
+      .waitFor();
+    await expect.poll(() => picker.locator('option', { hasText: 'Angebot nachfassen' }).count()).toBe(0);
+    expect(await picker.inputValue()).toBe('');
   });
 });
 

@@ -103,7 +103,16 @@ describe('Teams tab: Vorlagen', () => {
     await panel.getByRole('button', { name: 'Neue Vorlage' }).click();
     const drawer = page.getByRole('dialog', { name: 'Neue Vorlage' });
     await drawer.getByRole('textbox', { name: 'Name' }).fill('Frühjahrsaktion');
+    // No purpose is preselected: saving without one asks for it at the field.
+    for (const purpose of [/^Marketing/, /^Transaktional/, /^Persönlich/]) {
+      expect(await drawer.getByRole('radio', { name: purpose }).isChecked()).toBe(false);
+    }
+    await drawer.getByRole('button', { name: 'Speichern' }).click();
+    const purposeMissing = drawer.getByText(/^Bitte den Zweck wählen/);
+    await purposeMissing.waitFor();
+    expect((await marketing.listTemplates()).items.map((t) => t.name)).not.toContain('Frühjahrsaktion');
     await drawer.getByRole('radio', { name: /^Marketing/ }).check();
+    await purposeMissing.waitFor({ state: 'detached' });
     expect(await drawer.getByRole('radio', { name: 'Deutsch' }).isChecked()).toBe(true);
 
     // Subject: typed, then a placeholder at its cursor.
@@ -223,22 +232,32 @@ describe('Teams tab: Vorlagen', () => {
     const form = panel.getByRole('form', { name: 'Versandprüfung' });
     await form.getByRole('switch', { name: 'Versandprüfung aktiv' }).waitFor();
     expect(await form.getByRole('radio', { name: /^Senden verhindern, bis korrigiert/ }).isChecked()).toBe(true);
-    await form.getByText('docs/DEPLOYMENT.md', { exact: false }).waitFor();
+    // The hint says what the switch's state means; the guide is named, not a repository path.
+    await form.getByText('An: Outlook prüft jede Marketing-Mail beim Senden auf Einwilligung.').waitFor();
+    expect(await form.getByText('Aus: Outlook sendet auch Marketing-Mails ohne Prüfung.').count()).toBe(0);
+    await form.getByText('siehe Bereitstellungsanleitung, Abschnitt Versandprüfung', { exact: false }).waitFor();
+    expect(await form.getByText('docs/', { exact: false }).count()).toBe(0);
+    await form.getByText('Kann Outlook auch die Einstellung nicht laden, fragt es nach.', { exact: false }).waitFor();
 
     await form.getByRole('radio', { name: /^Warnen, Senden trotzdem möglich/ }).check();
     const category = form.getByRole('textbox', { name: 'Kategorie' });
-    await category.fill('Newsletter');
+    await category.fill(' Newsletter ');
     await category.press('Enter');
     await category.fill('Aktion');
     await form.getByRole('button', { name: 'Hinzufügen' }).click();
+    // A second spelling is refused at the field; the first one stays.
     await category.fill('newsletter');
     await category.press('Enter');
-    await form.getByText('„newsletter“ ist schon in der Liste.').waitFor();
+    const taken = form.getByText('„newsletter“ ist schon in der Liste.');
+    await taken.waitFor();
+    const chips = form.getByRole('list', { name: 'Marketing-Kategorien' });
+    expect(await chips.getByRole('listitem').allTextContents()).toEqual(['Newsletter', 'Aktion']);
     await form.getByRole('button', { name: '„Aktion“ entfernen' }).click();
-    await category.fill('');
     await form.getByRole('radio', { name: /^Senden verhindern\s*Die Mail bleibt/ }).check();
     await form.getByRole('button', { name: 'Einstellungen speichern' }).click();
     await form.getByText('Einstellungen gespeichert.').waitFor();
+    // The field's refusal went with the save.
+    await taken.waitFor({ state: 'detached' });
     await shoot(page, 'teams-send-check-settings');
     expect(await axeViolationsBesidesFocusGuards(page.mainFrame())).toEqual([]);
     expect(await admin.sendCheckSettings()).toMatchObject({
@@ -255,6 +274,42 @@ describe('Teams tab: Vorlagen', () => {
     await again.getByRole('list', { name: 'Marketing-Kategorien' }).getByText('Newsletter').waitFor();
     expect(await again.getByRole('radio', { name: /^Warnen, Senden trotzdem möglich/ }).isChecked()).toBe(true);
     expect(await again.getByRole('radio', { name: /^Senden verhindern\s*Die Mail bleibt/ }).isChecked()).toBe(true);
+
+    // Switched off, nothing below applies: the categories cannot be changed either.
+    await again.getByRole('switch', { name: 'Versandprüfung aktiv' }).uncheck();
+    await again.getByText('Aus: Outlook sendet auch Marketing-Mails ohne Prüfung.').waitFor();
+    expect(await again.getByRole('textbox', { name: 'Kategorie' }).isDisabled()).toBe(true);
+    expect(await again.getByRole('button', { name: 'Hinzufügen' }).isDisabled()).toBe(true);
+    expect(await again.getByRole('button', { name: '„Newsletter“ entfernen' }).isDisabled()).toBe(true);
+  });
+
+  it('says on marketing templates that the check is off when the admin turned it off', async () => {
+    await marketing.createTemplate(
+      {
+        name: 'Herbstaktion',
+        subject: 'Neu im Herbst',
+        bodyHtml: '<p>{{briefanrede}}</p><p>unsere Neuheiten.</p>',
+        language: 'de',
+        purpose: 'marketing',
+      },
+      randomUUID(),
+    );
+    const before = await admin.sendCheckSettings();
+    const { mode, marketingCategories, whenUnavailable } = before;
+    await admin.updateSendCheckSettings(before.version, { enabled: false, mode, marketingCategories, whenUnavailable });
+    try {
+      const page = await openTab(['CRM.Marketing']);
+      const panel = await openTemplates(page);
+      const row = panel.getByTestId('template-row').filter({ hasText: 'Herbstaktion' });
+      await row
+        .getByTestId('send-check-off')
+        .getByText(/^Versandprüfung ist aus/)
+        .waitFor();
+      expect(await row.getByText('Einwilligung beim Senden geprüft').count()).toBe(0);
+    } finally {
+      const now = await admin.sendCheckSettings();
+      await admin.updateSendCheckSettings(now.version, { enabled: true, mode, marketingCategories, whenUnavailable });
+    }
   });
 
   it('fits a 320 px side panel: list, editor and preview without sideways scrolling', async () => {
@@ -285,5 +340,26 @@ describe('Teams tab: Vorlagen', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     const box = await editor.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+    // The editor's toolbar wraps: at every width of a narrow panel each button, undo and redo
+    // included, lies inside the editor and the window.
+    const outside = () =>
+      editor.getByRole('textbox', { name: 'Text' }).evaluate((el) => {
+        const root = el.parentElement?.parentElement;
+        const toolbar = root?.querySelector('[role="toolbar"]');
+        const rootBox = root?.getBoundingClientRect();
+        const right = Math.min(rootBox?.right ?? 0, document.documentElement.clientWidth);
+        const bottomLimit = (toolbar?.getBoundingClientRect().bottom ?? 0) + 0.5;
+        return [...(toolbar?.querySelectorAll('button') ?? [])]
+          .filter((b) => {
+            const box = b.getBoundingClientRect();
+            return box.right > right + 0.5 || box.left < (rootBox?.left ?? 0) - 0.5 || box.bottom > bottomLimit;
+          })
+          .map((b) => b.getAttribute('aria-label'));
+      });
+    for (const width of [280, 300, 320, 340, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect({ width, outside: await outside() }).toEqual({ width, outside: [] });
+    }
+    await editor.getByRole('toolbar').screenshot({ path: path.join(SCREENSHOT_DIR, 'teams-template-toolbar-320.png') });
   });
 });

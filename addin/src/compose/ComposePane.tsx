@@ -14,6 +14,7 @@ import { useEffect, useState } from 'react';
 import type { CardStore } from '../features/cards/card-store';
 import type { ComposeSurface, MailboxHost } from '../office/mailbox-host';
 import { consentBadgeOf, lacksConsent } from './consent-badge';
+import { PurposeControl } from './PurposeControl';
 import { RecipientCards } from './RecipientCards';
 import { TemplateInsert } from './TemplateInsert';
 import { useComposeRecipients } from './useComposeRecipients';
@@ -69,16 +70,16 @@ function ComposeView({ surface, api, store, userEmail }: Omit<ComposePaneProps, 
   const styles = useStyles();
   const { c } = useComposeText();
   const { recipients, failed, retry } = useComposeRecipients(surface, store, userEmail);
-  const { session, setLogOnSend, templateInserted } = useComposeSession(surface);
+  const { session, setLogOnSend, templateInserted, setPurpose } = useComposeSession(surface);
 
-  // A marketing template and someone without consent: the send check will hold the mail.
-  const held =
-    session?.purpose === 'marketing'
-      ? (recipients ?? []).filter((r) => {
-          const card = store.get(r.email)?.card;
-          return card !== undefined && lacksConsent(consentBadgeOf(card));
-        })
-      : [];
+  // Who lacks consent: with a marketing purpose the send check will hold the mail.
+  const lacking = (recipients ?? [])
+    .filter((r) => {
+      const card = store.get(r.email)?.card;
+      return card !== undefined && lacksConsent(consentBadgeOf(card));
+    })
+    .map((r) => store.get(r.email)?.card?.contact?.displayName ?? r.email);
+  const held = session?.purpose === 'marketing' ? lacking : [];
 
   return (
     <div className={styles.root} data-testid="compose-pane">
@@ -113,14 +114,12 @@ function ComposeView({ surface, api, store, userEmail }: Omit<ComposePaneProps, 
           recipients={recipients ?? []}
           store={store}
           onInserted={templateInserted}
+          lacking={session?.purpose === 'marketing' ? [] : lacking}
         />
+        {session?.purpose && <PurposeControl purpose={session.purpose} onChange={setPurpose} />}
         {held.length > 0 && (
           <MessageBar intent="warning" data-testid="marketing-held">
-            <MessageBarBody>
-              {c('compose.marketingHeld', {
-                names: held.map((r) => store.get(r.email)?.card?.contact?.displayName ?? r.email).join(', '),
-              })}
-            </MessageBarBody>
+            <MessageBarBody>{c('compose.marketingHeld', { names: held.join(', ') })}</MessageBarBody>
           </MessageBar>
         )}
       </section>

@@ -9,11 +9,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { ApiClient, TemplatePurpose, TemplateSummary } from '@klarkonform/shared/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { type ApiClient, ApiError, type TemplatePurpose, type TemplateSummary } from '@klarkonform/shared/ui';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CardStore } from '../features/cards/card-store';
 import type { ComposeSurface } from '../office/mailbox-host';
-import { templateEntries } from './compose-session';
+import { readSession, templateEntries } from './compose-session';
 import { htmlToText, type Recipient } from './recipients';
 import { useComposeText } from './useComposeText';
 
@@ -28,6 +28,8 @@ const useStyles = makeStyles({
 });
 
 const PURPOSE_ORDER: readonly TemplatePurpose[] = ['transactional', 'personal', 'marketing'];
+/** Placeholders that address one person: filled for one recipient, they are wrong for the others. */
+const PERSONAL_PLACEHOLDERS: readonly string[] = ['briefanrede', 'vorname', 'nachname'];
 
 export interface TemplateInsertProps {
   surface: ComposeSurface;
@@ -36,6 +38,8 @@ export interface TemplateInsertProps {
   store: CardStore;
   /** After a template went into the mail (its session data written). */
   onInserted: (template: { id: string; name: string; purpose: TemplatePurpose }) => void;
+  /** Names of recipients without marketing consent, warned about as soon as a marketing template is selected. */
+  lacking: readonly string[];
 }
 
 type Outcome = { ok: true; lines: string[] } | { ok: false; text: string };
@@ -45,7 +49,7 @@ type Outcome = { ok: true; lines: string[] } | { ok: false; text: string };
  * recipient (the first in To unless chosen) goes in at the cursor; an empty subject takes the
  * template's; the purpose, id and name go into the session data for the send check.
  */
-export function TemplateInsert({ surface, api, recipients, store, onInserted }: TemplateInsertProps) {
+export function TemplateInsert({ surface, api, recipients, store, onInserted, lacking }: TemplateInsertProps) {
   const styles = useStyles();
   const { c } = useComposeText();
   const [templates, setTemplates] = useState<TemplateSummary[] | null | 'failed'>(null);
@@ -54,14 +58,35 @@ export function TemplateInsert({ surface, api, recipients, store, onInserted }: 
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
 
+  const loading = useRef<AbortController | undefined>(undefined);
+
+  // Loads the list; a reload (the picker opened, a template gone) keeps the shown list if it fails.
+  // Resolves with the loaded list (undefined when it failed or a newer load took over).
+  const load = useCallback(
+    (reload: boolean): Promise<TemplateSummary[] | undefined> => {
+      loading.current?.abort();
+      const abort = new AbortController();
+      loading.current = abort;
+      return api.listTemplates(abort.signal).then(
+        (list) => {
+          if (abort.signal.aborted) return undefined;
+          setTemplates(list.items);
+          setTemplateId((id) => (list.items.some((x) => x.id === id) ? id : ''));
+          return list.items;
+        },
+        () => {
+          if (!abort.signal.aborted && !reload) setTemplates('failed');
+          return undefined;
+        },
+      );
+    },
+    [api],
+  );
+
   useEffect(() => {
-    const abort = new AbortController();
-    api.listTemplates(abort.signal).then(
-      (list) => setTemplates(list.items),
-      () => !abort.signal.aborted && setTemplates('failed'),
-    );
-    return () => abort.abort();
-  }, [api]);
+    void load(false);
+    return () => loading.current?.abort();
+  }, [load]);
 
   const known = recipients.flatMap((r) => {
     const card = store.get(r.email)?.card;
@@ -89,9 +114,14 @@ export function TemplateInsert({ surface, api, recipients, store, onInserted }: 
       await surface.insertAtCursor(rendered.bodyHtml, htmlToText(rendered.bodyHtml));
       const subjectSet = await surface.setSubjectIfEmpty(rendered.subject);
       const used = { id: template.id, name: template.name, purpose: rendered.purpose };
-      for (const [key, value] of templateEntries(used)) await surface.setSessionData(key, value);
+      // The mail's purpose as written now (another template may have gone in): inserting only raises it.
+      const current = readSession(await surface.getSessionData().catch(() => ({}))).purpose;
+      for (const [key, value] of templateEntries(used, current)) await surface.setSessionData(key, value);
       onInserted(used);
       const lines = [c('compose.inserted', { name: template.name, contact: target.contact.displayName })];
+      if (recipients.length > 1 && template.placeholders.some((p) => PERSONAL_PLACEHOLDERS.includes(p))) {
+        lines.push(c('compose.personalisedFor', { contact: target.contact.displayName }));
+      }
       if (subjectSet) lines.push(c('compose.subjectSet'));
       if (rendered.emptyPlaceholders.length > 0) {
         lines.push(
@@ -99,8 +129,11 @@ export function TemplateInsert({ surface, api, recipients, store, onInserted }: 
         );
       }
       setOutcome({ ok: true, lines });
-    } catch {
-      setOutcome({ ok: false, text: c('compose.insertFailed') });
+    } catch (err) {
+      // A 404 is the template or the contact; the reloaded list tells which.
+      const reloaded = err instanceof ApiError && err.status === 404 ? await load(true) : undefined;
+      const gone = reloaded !== undefined && !reloaded.some((x) => x.id === template.id);
+      setOutcome({ ok: false, text: c(gone ? 'compose.templateGone' : 'compose.insertFailed') });
     } finally {
       setBusy(false);
     }
@@ -117,7 +150,11 @@ export function TemplateInsert({ surface, api, recipients, store, onInserted }: 
           className={styles.selectRoot}
           select={{ className: styles.select }}
           value={templateId}
-          onChange={(_, d) => setTemplateId(d.value)}
+          onFocus={() => void load(true)}
+          onChange={(_, d) => {
+            setTemplateId(d.value);
+            setOutcome(undefined);
+          }}
         >
           <option value="">{c('compose.templateChoose')}</option>
           {groups.map((group) => (
@@ -131,6 +168,11 @@ export function TemplateInsert({ surface, api, recipients, store, onInserted }: 
           ))}
         </Select>
       </Field>
+      {template?.purpose === 'marketing' && lacking.length > 0 && (
+        <MessageBar intent="warning" data-testid="marketing-selected">
+          <MessageBarBody>{c('compose.marketingSelected', { names: lacking.join(', ') })}</MessageBarBody>
+        </MessageBar>
+      )}
       {known.length > 1 && (
         <Field label={c('compose.for')} className={styles.field}>
           <Select

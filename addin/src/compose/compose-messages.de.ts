@@ -43,6 +43,20 @@ export const COMPOSE_DE = {
     'Diese Outlook-Version gibt der Versandprüfung keine Sitzungsdaten weiter: Vorlage und Protokollierung gelten nur, solange dieser Bereich offen ist.',
   'compose.openFailed':
     'Die neue E-Mail konnte nicht gelesen werden. Schließen Sie den Bereich und öffnen Sie ihn erneut.',
+  'compose.mailPurpose.marketing': 'Zweck dieser E-Mail: Marketing – wird beim Senden geprüft',
+  'compose.mailPurpose.transactional':
+    'Zweck dieser E-Mail: Geschäftlich – wird beim Senden nicht auf Einwilligung geprüft',
+  'compose.mailPurpose.personal': 'Zweck dieser E-Mail: Persönlich – wird beim Senden nicht auf Einwilligung geprüft',
+  'compose.changePurpose': 'Zweck ändern',
+  'compose.lowerPurposeConfirm':
+    'Enthält diese E-Mail keine Werbung mehr? Nur dann auf „{purpose}“ ändern – die Versandprüfung prüft die Einwilligung dann nicht.',
+  'compose.lowerPurposeYes': 'Ja, keine Werbung mehr',
+  'compose.lowerPurposeNo': 'Abbrechen',
+  'compose.purposeFailed': 'Der Zweck konnte nicht gespeichert werden.',
+  'compose.marketingSelected':
+    'Marketing-Vorlage: Keine Einwilligung für {names} – die Versandprüfung wird diese E-Mail anhalten.',
+  'compose.personalisedFor': 'Persönlich ausgefüllt nur für {contact}; die anderen Empfänger lesen dieselbe Anrede.',
+  'compose.templateGone': 'Diese Vorlage gibt es nicht mehr – Liste neu geladen.',
 } as const;
 
 export type ComposeKey = keyof typeof COMPOSE_DE;

@@ -40,4 +40,16 @@ export const COMPOSE_EN: Record<ComposeKey, string> = {
   'compose.noSessionData':
     'This Outlook version does not pass session data to the send check: template and logging apply only while this pane is open.',
   'compose.openFailed': 'The new email could not be read. Close the pane and open it again.',
+  'compose.mailPurpose.marketing': 'Purpose of this email: marketing – checked when sending',
+  'compose.mailPurpose.transactional': 'Purpose of this email: business – not checked for consent when sending',
+  'compose.mailPurpose.personal': 'Purpose of this email: personal – not checked for consent when sending',
+  'compose.changePurpose': 'Change purpose',
+  'compose.lowerPurposeConfirm':
+    'Does this email no longer contain advertising? Only then change it to “{purpose}” – the send check will not check consent.',
+  'compose.lowerPurposeYes': 'Yes, no advertising',
+  'compose.lowerPurposeNo': 'Cancel',
+  'compose.purposeFailed': 'The purpose could not be saved.',
+  'compose.marketingSelected': 'Marketing template: no consent for {names} – the send check will hold this email.',
+  'compose.personalisedFor': 'Personalised for {contact} only; the other recipients read the same greeting.',
+  'compose.templateGone': 'This template no longer exists – list reloaded.',
 };

@@ -56,6 +56,19 @@ describe('session data', () => {
       ['kk.logOnSend', '1'],
     ]);
   });
+
+  it("inserting never lowers the mail's purpose: marketing stays marketing after a business template", () => {
+    const after = (current: 'marketing' | 'transactional' | 'personal' | undefined, inserted: typeof current) =>
+      new Map(templateEntries({ id: 't2', name: 'Angebot', purpose: inserted ?? 'personal' }, current)).get(
+        'kk.purpose',
+      );
+    expect(after('marketing', 'transactional')).toBe('marketing');
+    expect(after('marketing', 'personal')).toBe('marketing');
+    expect(after('transactional', 'personal')).toBe('transactional');
+    expect(after('personal', 'transactional')).toBe('transactional');
+    expect(after('transactional', 'marketing')).toBe('marketing');
+    expect(after(undefined, 'personal')).toBe('personal');
+  });
 });
 
 describe('consent badges', () => {

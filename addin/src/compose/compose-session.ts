@@ -27,10 +27,29 @@ export function readSession(data: Readonly<Record<string, string>>): ComposeSess
   };
 }
 
-/** The entries to write after a template was inserted: its purpose, id, name, and logging on. */
-export function templateEntries(template: { id: string; name: string; purpose: TemplatePurpose }): [string, string][] {
+/**
+ * How closely the send check looks at a purpose: marketing (checked for consent) > transactional >
+ * personal. Inserting a template only ever raises the mail's purpose; lowering it is the user's
+ * explicit choice ("Zweck ändern", see useComposeSession).
+ */
+export const PURPOSE_RANK: Readonly<Record<TemplatePurpose, number>> = { marketing: 3, transactional: 2, personal: 1 };
+
+/** The stricter of the mail's current purpose (none yet: undefined) and an inserted template's. */
+export function stricterPurpose(current: TemplatePurpose | undefined, inserted: TemplatePurpose): TemplatePurpose {
+  return current && PURPOSE_RANK[current] >= PURPOSE_RANK[inserted] ? current : inserted;
+}
+
+/**
+ * The entries to write after a template was inserted: the mail's purpose (the stricter of
+ * `currentPurpose` and the template's, so a marketing mail stays marketing when a business
+ * template follows), the template's id and name, and logging on.
+ */
+export function templateEntries(
+  template: { id: string; name: string; purpose: TemplatePurpose },
+  currentPurpose?: TemplatePurpose,
+): [string, string][] {
   return [
-    [COMPOSE_SESSION_KEYS.purpose, template.purpose],
+    [COMPOSE_SESSION_KEYS.purpose, stricterPurpose(currentPurpose, template.purpose)],
     [COMPOSE_SESSION_KEYS.templateId, template.id],
     [COMPOSE_SESSION_KEYS.templateName, template.name.slice(0, 120)],
     [COMPOSE_SESSION_KEYS.logOnSend, '1'],

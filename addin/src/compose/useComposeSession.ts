@@ -1,14 +1,16 @@
 import { COMPOSE_SESSION_KEYS, type TemplatePurpose } from '@klarkonform/shared/ui';
 import { useCallback, useEffect, useState } from 'react';
 import type { ComposeSurface } from '../office/mailbox-host';
-import { type ComposeSession, readSession } from './compose-session';
+import { type ComposeSession, readSession, stricterPurpose } from './compose-session';
 
 export interface ComposeSessionState {
   /** Null until read. */
   session: ComposeSession | null;
   setLogOnSend: (on: boolean) => Promise<void>;
-  /** A template went in: its purpose, id, name and logging on (written by the inserter). */
+  /** A template went in: its purpose, id, name and logging on (written by the inserter); the mail's purpose only rises. */
   templateInserted: (template: { id: string; name: string; purpose: TemplatePurpose }) => void;
+  /** The user's explicit choice of the mail's purpose ("Zweck ändern"), written to the session data. */
+  setPurpose: (purpose: TemplatePurpose) => Promise<void>;
 }
 
 /**
@@ -46,10 +48,24 @@ export function useComposeSession(surface: ComposeSurface): ComposeSessionState 
   const templateInserted = useCallback((template: { id: string; name: string; purpose: TemplatePurpose }) => {
     setSession((s) =>
       s
-        ? { ...s, purpose: template.purpose, templateId: template.id, templateName: template.name, logOnSend: true }
+        ? {
+            ...s,
+            purpose: stricterPurpose(s.purpose, template.purpose),
+            templateId: template.id,
+            templateName: template.name,
+            logOnSend: true,
+          }
         : s,
     );
   }, []);
 
-  return { session, setLogOnSend, templateInserted };
+  const setPurpose = useCallback(
+    async (purpose: TemplatePurpose) => {
+      await surface.setSessionData(COMPOSE_SESSION_KEYS.purpose, purpose);
+      setSession((s) => (s ? { ...s, purpose } : s));
+    },
+    [surface],
+  );
+
+  return { session, setLogOnSend, templateInserted, setPurpose };
 }

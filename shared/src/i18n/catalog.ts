@@ -346,6 +346,10 @@ export const SERVICE_PROBLEMS = [
   'templateContactArchived',
   'templateContactMerged',
   'oneMailKey',
+  'unknownPlaceholderNear',
+  'placeholderExpressionNear',
+  'placeholderTrim',
+  'templateBodyEmpty',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

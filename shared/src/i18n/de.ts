@@ -473,5 +473,12 @@ export const de: Catalog = {
     templateContactMerged:
       'Der Kontakt wurde mit einem anderen zusammengeführt ({{id}}); bitte den verbleibenden wählen.',
     oneMailKey: 'Bitte genau eines angeben: die Internet-Message-ID oder den Sitzungsschlüssel (composeKey).',
+    unknownPlaceholderNear:
+      'Unbekannter Platzhalter {{placeholder}}. Meinten Sie {{suggestion}}? Erlaubt: {{allowed}}.',
+    placeholderExpressionNear: '{{placeholder}} ist kein Platzhalter. Meinten Sie {{suggestion}}?',
+    placeholderTrim:
+      '{{placeholder}}: Bindestriche an den Klammern (Leerraum-Steuerung) sind in Platzhaltern nicht erlaubt; schreiben Sie {{suggestion}}.',
+    templateBodyEmpty:
+      'Der Text ist leer: Nach dem Bereinigen (Skripte, Stile und unerlaubte Elemente entfernt) bleibt kein sichtbarer Text. Bitte einen Text schreiben.',
   },
 };

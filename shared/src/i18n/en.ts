@@ -453,5 +453,11 @@ export const en: Catalog = {
     templateContactArchived: 'The contact is archived; templates are not filled for it.',
     templateContactMerged: 'The contact was merged into another one ({{id}}); please choose the remaining one.',
     oneMailKey: 'Give exactly one: the Internet message ID or the compose key.',
+    unknownPlaceholderNear: 'Unknown placeholder {{placeholder}}. Did you mean {{suggestion}}? Allowed: {{allowed}}.',
+    placeholderExpressionNear: '{{placeholder}} is not a placeholder. Did you mean {{suggestion}}?',
+    placeholderTrim:
+      '{{placeholder}}: dashes at the braces (whitespace control) are not allowed in placeholders; write {{suggestion}}.',
+    templateBodyEmpty:
+      'The text is empty: after cleaning (scripts, styles and disallowed elements removed) no visible text is left. Please write a text.',
   },
 };

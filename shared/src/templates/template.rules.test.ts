@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SALUTATIONS } from '../contacts/contact-enums.schema';
 import {
   checkOutput,
+  editDistance,
+  nearestPlaceholder,
   emptyPlaceholders,
   escapeHtml,
   type PlaceholderContact,
@@ -58,6 +60,11 @@ describe('checkOutput', () => {
     ['briefanrede', { ok: true, placeholder: 'briefanrede' }],
     ['Vorname', { ok: false, problem: 'placeholderCase', suggestion: 'vorname' }],
     ['foo', { ok: false, problem: 'unknownPlaceholder' }],
+    ['vornam', { ok: false, problem: 'unknownPlaceholder', suggestion: 'vorname' }],
+    ['Nachnahme', { ok: false, problem: 'unknownPlaceholder', suggestion: 'nachname' }],
+    ['firmaa', { ok: false, problem: 'unknownPlaceholder', suggestion: 'firma' }],
+    ['kundennummer', { ok: false, problem: 'unknownPlaceholder' }],
+    ['{vorname', { ok: false, problem: 'placeholderExpression', suggestion: 'vorname' }],
     ['vorname | upcase', { ok: false, problem: 'placeholderFilter' }],
     ['contact.vorname', { ok: false, problem: 'placeholderPath' }],
     ['vorname[0]', { ok: false, problem: 'placeholderPath' }],
@@ -69,8 +76,21 @@ describe('checkOutput', () => {
     expect(checkOutput(expression)).toEqual(verdict);
   });
 
-  it('refuses whitespace control ({{- vorname -}}) even around a known name', () => {
-    expect(checkOutput('vorname', true)).toMatchObject({ ok: false });
+  it('refuses whitespace control ({{- vorname -}}) even around a known name, naming the plain one', () => {
+    expect(checkOutput('vorname', true)).toEqual({ ok: false, problem: 'placeholderTrim', suggestion: 'vorname' });
+    expect(checkOutput(' Vornam ', true)).toEqual({ ok: false, problem: 'placeholderTrim', suggestion: 'vorname' });
+    expect(checkOutput('kundennummer', true)).toEqual({ ok: false, problem: 'unknownPlaceholder' });
+  });
+
+  it('suggests the nearest placeholder at most two edits away, none beyond', () => {
+    expect(editDistance('vornam', 'vorname')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(nearestPlaceholder('VORNAME')).toBe('vorname');
+    expect(nearestPlaceholder('positon')).toBe('position');
+    expect(nearestPlaceholder('betreur')).toBe('betreuer');
+    expect(nearestPlaceholder('vorn')).toBeUndefined();
+    expect(nearestPlaceholder('')).toBeUndefined();
   });
 });
 

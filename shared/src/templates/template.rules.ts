@@ -135,9 +135,13 @@ export type OutputProblem =
   | 'placeholderCase'
   | 'placeholderFilter'
   | 'placeholderPath'
-  | 'placeholderExpression';
+  | 'placeholderExpression'
+  | 'placeholderTrim';
 
-/** The verdict on one `{{ … }}`: a placeholder, or why not (with the case-corrected name where one fits). */
+/**
+ * The verdict on one `{{ … }}`: a placeholder, or why not, with the placeholder the user most
+ * likely meant where one fits (`suggestion`: the case-corrected name, or a near miss).
+ */
 export type OutputCheck =
   | { ok: true; placeholder: TemplatePlaceholder }
   | { ok: false; problem: OutputProblem; suggestion?: TemplatePlaceholder };
@@ -145,24 +149,68 @@ export type OutputCheck =
 const KNOWN: ReadonlySet<string> = new Set(TEMPLATE_PLACEHOLDERS);
 const NAME = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 const PATH = /^[\p{L}_][\p{L}\p{N}_-]*\s*[.[]/u;
+/** A near miss is at most this many single-character edits away (Levenshtein distance). */
+export const NEAR_MISS_DISTANCE = 2;
+
+/** The Levenshtein distance of `a` and `b` (insertions, deletions, substitutions; code units). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The placeholder `name` most likely means: itself in lower case, else the known placeholder
+ * closest to it in lower case, at most NEAR_MISS_DISTANCE edits away (the first in the table's
+ * order on a tie); undefined when none is that close ("vornam" → vorname, "Nachnahme" → nachname).
+ */
+export function nearestPlaceholder(name: string): TemplatePlaceholder | undefined {
+  const lower = name.trim().toLowerCase();
+  if (lower === '') return undefined;
+  if (KNOWN.has(lower)) return lower as TemplatePlaceholder;
+  let best: { name: TemplatePlaceholder; distance: number } | undefined;
+  for (const known of TEMPLATE_PLACEHOLDERS) {
+    // Cheap bound: names differing in length by more than the limit cannot be that close.
+    if (Math.abs(known.length - lower.length) > NEAR_MISS_DISTANCE) continue;
+    const distance = editDistance(lower, known);
+    if (distance <= NEAR_MISS_DISTANCE && (!best || distance < best.distance)) best = { name: known, distance };
+  }
+  return best?.name;
+}
+
+const withSuggestion = (problem: OutputProblem, suggestion: TemplatePlaceholder | undefined): OutputCheck =>
+  suggestion ? { ok: false, problem, suggestion } : { ok: false, problem };
 
 /**
  * Whether the inside of one `{{ … }}` (`expression`, as the parser found it; `trimmed`: it used
  * `{{-`/`-}}` whitespace control) is one of TEMPLATE_PLACEHOLDERS. Names are case-sensitive and
  * written in lower case, as in the table: `{{Vorname}}` is refused with the suggestion `vorname`
- * (one spelling keeps the templates greppable and the sent mail predictable). Spaces inside the
- * braces are fine; filters (`|`), dotted or indexed paths, literals and operators are refused.
+ * (one spelling keeps the templates greppable and the sent mail predictable); a near miss
+ * (`{{vornam}}`, at most NEAR_MISS_DISTANCE edits) is refused with the name it is close to.
+ * Spaces inside the braces are fine; whitespace control around a name (`{{- vorname -}}`) is
+ * refused as placeholderTrim; filters (`|`), dotted or indexed paths, literals, extra braces
+ * (`{{{vorname}}}`) and operators are refused — the last with a suggestion when the name inside is
+ * recognisable.
  */
 export function checkOutput(expression: string, trimmed = false): OutputCheck {
   const inner = expression.trim();
   if (inner.includes('|')) return { ok: false, problem: 'placeholderFilter' };
-  if (NAME.test(inner) && !trimmed) {
-    if (KNOWN.has(inner)) return { ok: true, placeholder: inner as TemplatePlaceholder };
-    const lower = inner.toLowerCase();
-    return KNOWN.has(lower)
-      ? { ok: false, problem: 'placeholderCase', suggestion: lower as TemplatePlaceholder }
-      : { ok: false, problem: 'unknownPlaceholder' };
+  if (NAME.test(inner)) {
+    const near = nearestPlaceholder(inner);
+    if (trimmed && near) return { ok: false, problem: 'placeholderTrim', suggestion: near };
+    if (!trimmed && KNOWN.has(inner)) return { ok: true, placeholder: inner as TemplatePlaceholder };
+    if (near && near === inner.toLowerCase()) return { ok: false, problem: 'placeholderCase', suggestion: near };
+    return withSuggestion('unknownPlaceholder', near);
   }
   if (PATH.test(inner)) return { ok: false, problem: 'placeholderPath' };
-  return { ok: false, problem: 'placeholderExpression' };
+  // `{{{vorname}}}`, `{{ -vorname }}`: the name inside the stray braces or dashes, if it is one.
+  const core = inner.replace(/^[\s{}-]+|[\s{}-]+$/g, '');
+  return withSuggestion('placeholderExpression', NAME.test(core) ? nearestPlaceholder(core) : undefined);
 }

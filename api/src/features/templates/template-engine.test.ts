@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { placeholderValues, SAMPLE_CONTACT } from '@klarkonform/shared';
 import { HttpError } from '../../infra/http-error';
-import { checkTemplateText, fillTemplate } from './template-engine';
+import { checkTemplateText, fillTemplate, hasVisibleText } from './template-engine';
 
 // The restricted grammar and the fill, without the database: what is refused, what is derived,
 // and that no contact value reaches the body unescaped.
@@ -33,13 +33,21 @@ describe('checkTemplateText', () => {
     ['{{ constructor }}'],
     ['{{ __proto__ }}'],
   ])('refuses %j with 422 on the field', (text) => {
-    expect(refusal(text, '')).toEqual({ status: 422, fields: ['body.subject'] });
+    expect(refusal(text, '<p>Hallo</p>')).toEqual({ status: 422, fields: ['body.subject'] });
     expect(refusal('', `<p>${text}</p>`)).toEqual({ status: 422, fields: ['body.bodyHtml'] });
   });
 
   it('judges a placeholder that only appears once markup is dropped', () => {
     expect(refusal('', '{<script>x</script>{ foo }}')).toEqual({ status: 422, fields: ['body.bodyHtml'] });
     expect(checkTemplateText('', '{<b></b>{vorname}}').placeholders).toEqual([]);
+  });
+
+  it('refuses a body without visible text once sanitised; a placeholder alone is text', () => {
+    for (const body of ['', '<p></p>', '<script>x</script>', '<p>&nbsp;</p><br>', '<p>\u200b</p>', '<img src="x">']) {
+      expect(refusal('Betreff', body)).toEqual({ status: 422, fields: ['body.bodyHtml'] });
+    }
+    expect(hasVisibleText('<p>{{vorname}}</p>')).toBe(true);
+    expect(hasVisibleText('<p>&amp;</p>')).toBe(true);
   });
 
   it('keeps text with single braces', () => {

@@ -1,6 +1,13 @@
 import { Liquid, LiquidError, type TopLevelToken, Tokenizer, TypeGuards } from 'liquidjs';
-import { ALLOWED_PLACEHOLDERS_TEXT, checkOutput, placeholderText, type TemplatePlaceholder } from '@klarkonform/shared';
+import {
+  ALLOWED_PLACEHOLDERS_TEXT,
+  checkOutput,
+  type OutputProblem,
+  placeholderText,
+  type TemplatePlaceholder,
+} from '@klarkonform/shared';
 import { type FieldProblem, fieldProblems } from '../../infra/http-error';
+import sanitizeHtml from 'sanitize-html';
 import { type AttributePlaceholder, sanitizeTemplateHtml } from './template-html';
 
 // Template text through liquidjs, restricted to text and `{{ placeholder }}`: the tokenizer finds
@@ -19,6 +26,13 @@ export type TemplateTextField = 'body.subject' | 'body.bodyHtml';
 
 const EXAMPLE = placeholderText('vorname');
 const excerptOf = (text: string, at: number) => text.slice(at, at + 30).replace(/\s+/g, ' ');
+
+/** The message of a refused `{{ … }}`: the "Meinten Sie …?" variant when there is a suggestion. */
+function problemKey(problem: OutputProblem, suggested: boolean): string {
+  if (suggested && problem === 'unknownPlaceholder') return 'unknownPlaceholderNear';
+  if (suggested && problem === 'placeholderExpression') return 'placeholderExpressionNear';
+  return problem;
+}
 
 function tokensOf(text: string, engine: Liquid): TopLevelToken[] {
   return new Tokenizer(text, engine.options.operators).readTopLevelTokens(engine.options);
@@ -44,7 +58,8 @@ function scan(text: string, field: TemplateTextField, engine: Liquid): TemplateP
   const used: TemplatePlaceholder[] = [];
   for (const token of tokens) {
     if (TypeGuards.isHTMLToken(token)) continue;
-    const written = token.getText();
+    // As the user wrote it: the tokenizer ends `{{{vorname}}}` at the first `}}`, the stray braces follow.
+    const written = token.getText() + (/^\}+/.exec(text.slice(token.end))?.[0] ?? '');
     if (TypeGuards.isTagToken(token)) {
       return { field, key: 'serviceProblem.templateTag', values: { tag: written, example: EXAMPLE } };
     }
@@ -56,7 +71,7 @@ function scan(text: string, field: TemplateTextField, engine: Liquid): TemplateP
         allowed: ALLOWED_PLACEHOLDERS_TEXT,
         suggestion: verdict.suggestion ? placeholderText(verdict.suggestion) : '',
       };
-      return { field, key: `serviceProblem.${verdict.problem}`, values };
+      return { field, key: `serviceProblem.${problemKey(verdict.problem, verdict.suggestion !== undefined)}`, values };
     }
     if (!used.includes(verdict.placeholder)) used.push(verdict.placeholder);
   }
@@ -77,10 +92,23 @@ function attributeProblem(found: AttributePlaceholder): FieldProblem {
 }
 
 /**
+ * Whether sanitised body HTML shows any text: tags dropped, entities of spaces and invisible
+ * characters (no-break and zero-width spaces, word joiner, BOM) count as nothing; a placeholder
+ * counts as text (it is filled when the mail is written).
+ */
+export function hasVisibleText(html: string): boolean {
+  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&(?:nbsp|#160|#x0*a0|#8203|#x0*200b|zwsp|#8288|#xfeff|#65279);/gi, ' ')
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '');
+  return text.length > 0;
+}
+
+/**
  * Checks template text for a save or a preview: the subject and the body may hold only text and
  * `{{ placeholder }}`; the body is sanitised (template-html.ts) and checked again afterwards, so
- * a placeholder that only appears once markup is dropped is judged too. 422 validationFailed with
- * one field error per field (Betreff, Text) otherwise.
+ * a placeholder that only appears once markup is dropped is judged too, and must leave visible
+ * text (`<p></p>`, `<script>x</script>` are empty). 422 validationFailed with one field error per
+ * field (Betreff, Text) otherwise.
  */
 export function checkTemplateText(subject: string, bodyHtml: string): CheckedTemplateText {
   const subjectUse = scan(subject, 'body.subject', subjectEngine);
@@ -96,6 +124,9 @@ export function checkTemplateText(subject: string, bodyHtml: string): CheckedTem
     bodyUse = clean.attributePlaceholder
       ? attributeProblem(clean.attributePlaceholder)
       : scan(clean.html, 'body.bodyHtml', bodyEngine);
+    if (!isProblem(bodyUse) && !hasVisibleText(clean.html)) {
+      bodyUse = { field: 'body.bodyHtml', key: 'serviceProblem.templateBodyEmpty' };
+    }
     if (isProblem(bodyUse)) problems.push(bodyUse);
   }
   if (problems.length > 0 || isProblem(subjectUse) || isProblem(bodyUse)) throw fieldProblems(problems, 422);

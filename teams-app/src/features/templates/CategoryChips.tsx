@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, useEffect, useState } from 'react';
 import { addCategory, type CategoryProblem, MAX_CATEGORIES, MAX_CATEGORY_LENGTH } from './send-check-form';
 import { useTemplatesText } from './useTemplatesText';
 
@@ -44,15 +44,24 @@ export interface CategoryChipsProps {
   /** The API's refusal of the list (e.g. a duplicate it found). */
   serverError: string | undefined;
   onChange: (categories: string[]) => void;
+  /** The user typed in the category field (the parent drops the API's refusal then). */
+  onInput: () => void;
+  /** Changes after each successful save: the field's own message goes with it. */
+  savedKey: number;
+  /** True while the check is off: nothing here applies, so nothing can be changed. */
+  disabled: boolean;
 }
 
 // The marketing categories as chips: typed and added (Enter or "Hinzufügen"), each removed by its
-// own labelled button.
-export function CategoryChips({ categories, serverError, onChange }: CategoryChipsProps) {
+// own labelled button. A second spelling of a category already listed ("newsletter" after
+// "Newsletter") is refused at the field; the first spelling stays.
+export function CategoryChips({ categories, serverError, onChange, onInput, savedKey, disabled }: CategoryChipsProps) {
   const styles = useStyles();
   const { mt } = useTemplatesText();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<CategoryProblem | undefined>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `savedKey` changes after a save
+  useEffect(() => setProblem(undefined), [savedKey]);
   const message: Record<CategoryProblem, string> = {
     empty: '',
     taken: mt('sendCheck.categoryTaken', { name: text.trim() }),
@@ -94,6 +103,7 @@ export function CategoryChips({ categories, serverError, onChange }: CategoryChi
                 size="small"
                 icon={<DismissRegular />}
                 aria-label={mt('sendCheck.removeCategory', { name })}
+                disabled={disabled}
                 onClick={() => onChange(categories.filter((c) => c !== name))}
               />
             </li>
@@ -108,14 +118,18 @@ export function CategoryChips({ categories, serverError, onChange }: CategoryChi
         >
           <Input
             value={text}
+            disabled={disabled}
             onKeyDown={onKeyDown}
             onChange={(_event, data) => {
               setText(data.value);
               setProblem(undefined);
+              onInput();
             }}
           />
         </Field>
-        <Button onClick={add}>{mt('sendCheck.addCategory')}</Button>
+        <Button onClick={add} disabled={disabled}>
+          {mt('sendCheck.addCategory')}
+        </Button>
       </div>
     </fieldset>
   );

@@ -27,8 +27,13 @@ import { linkTarget } from './link-url';
 import { useTemplatesText } from './useTemplatesText';
 
 const useStyles = makeStyles({
+  // Wraps onto a second row in a narrow panel (320 px) instead of pushing undo/redo out of sight.
   toolbar: {
     flexWrap: 'wrap',
+    minWidth: 0,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    rowGap: tokens.spacingVerticalXXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     padding: tokens.spacingHorizontalXXS,
   },

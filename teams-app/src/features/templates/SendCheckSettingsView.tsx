@@ -33,7 +33,8 @@ const useStyles = makeStyles({
 // "Versandprüfung" (CRM.Admin): whether Outlook checks marketing mail at send time, how it holds
 // a mail back, which Outlook categories make a mail marketing, and what happens when it cannot
 // check. Saved with If-Match on the version shown (0: the defaults, never saved); 412 offers a reload.
-export function SendCheckSettingsView() {
+// `onSaved` after a save (the template list shows whether the check is on).
+export function SendCheckSettingsView({ onSaved }: { onSaved?: () => void } = {}) {
   const styles = useStyles();
   const { mt } = useTemplatesText();
   const { api } = useServices();
@@ -85,7 +86,9 @@ export function SendCheckSettingsView() {
       const next = await api.updateSendCheckSettings(saved.version, form);
       setSaved(next);
       setForm(settingsFormOf(next));
+      setCategoriesError(undefined);
       setDone(true);
+      onSaved?.();
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : undefined;
       const categories = problem?.errors?.find((item) => item.field.includes('marketingCategories'));
@@ -131,7 +134,7 @@ export function SendCheckSettingsView() {
           {mt('sendCheck.intro')}
         </Text>
       </div>
-      <Field hint={mt('sendCheck.enabledHint')}>
+      <Field hint={mt(form.enabled ? 'sendCheck.enabledHintOn' : 'sendCheck.enabledHintOff')}>
         <Switch
           checked={form.enabled}
           label={mt('sendCheck.enabled')}
@@ -151,6 +154,9 @@ export function SendCheckSettingsView() {
         categories={form.marketingCategories}
         serverError={categoriesError}
         onChange={(marketingCategories) => change({ marketingCategories })}
+        onInput={() => setCategoriesError(undefined)}
+        savedKey={saved.version}
+        disabled={!form.enabled}
       />
       <Field label={mt('sendCheck.whenUnavailable')} hint={mt('sendCheck.whenUnavailableHint')}>
         <RadioGroup

@@ -59,7 +59,7 @@ export function TemplateFields({ draft, errors, resetKey, disabled, onChange }: 
       <Field label={mt('field.name')} required validationMessage={errors.name}>
         <Input value={draft.name} disabled={disabled} onChange={(_event, data) => onChange({ name: data.value })} />
       </Field>
-      <Field label={mt('field.purpose')} validationMessage={errors.purpose}>
+      <Field label={mt('field.purpose')} required validationMessage={errors.purpose}>
         <RadioGroup
           value={draft.purpose}
           disabled={disabled}

@@ -1,5 +1,5 @@
-import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { ShieldCheckmarkRegular, WarningRegular } from '@fluentui/react-icons';
 import { type TemplatePurpose, type TemplateSummary, useUiText } from '@klarkonform/shared/ui';
 import { placeholderToken } from './template-form';
 import { useTemplatesText } from './useTemplatesText';
@@ -33,6 +33,8 @@ const useStyles = makeStyles({
   },
   consent: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   consentIcon: { fontSize: tokens.fontSizeBase400, color: tokens.colorPaletteDarkOrangeForeground1 },
+  checkOff: { color: tokens.colorStatusWarningForeground3, fontWeight: tokens.fontWeightSemibold },
+  checkOffIcon: { fontSize: tokens.fontSizeBase400 },
   tokens: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
 
@@ -45,11 +47,14 @@ const BADGE_COLORS: Record<TemplatePurpose, 'warning' | 'informative' | 'brand'>
 export interface TemplateListProps {
   items: readonly TemplateSummary[];
   onOpen: (template: TemplateSummary) => void;
+  /** The admin's send check on or off; undefined when unknown (then marketing rows say nothing about it). */
+  checkEnabled: boolean | undefined;
 }
 
 // One row per template: name (opens the editor), purpose — marketing marked as checked at send
-// time —, language, the placeholders it uses, and when it last changed.
-export function TemplateList({ items, onOpen }: TemplateListProps) {
+// time, or warned about when the admin turned the check off —, language, the placeholders it
+// uses, and when it last changed.
+export function TemplateList({ items, onOpen, checkEnabled }: TemplateListProps) {
   const styles = useStyles();
   const { mt, purposeName, languageName } = useTemplatesText();
   const { dateTime } = useUiText();
@@ -69,10 +74,16 @@ export function TemplateList({ items, onOpen }: TemplateListProps) {
             <Badge appearance="tint" color={BADGE_COLORS[template.purpose]}>
               {purposeName(template.purpose)}
             </Badge>
-            {template.purpose === 'marketing' && (
+            {template.purpose === 'marketing' && checkEnabled === true && (
               <Text size={200} className={styles.consent}>
                 <ShieldCheckmarkRegular aria-hidden className={styles.consentIcon} />
                 {mt('purpose.consentChecked')}
+              </Text>
+            )}
+            {template.purpose === 'marketing' && checkEnabled === false && (
+              <Text size={200} className={mergeClasses(styles.consent, styles.checkOff)} data-testid="send-check-off">
+                <WarningRegular aria-hidden className={styles.checkOffIcon} />
+                {mt('purpose.checkOff')}
               </Text>
             )}
             <Text size={200}>{mt('templates.language', { language: languageName(template.language) })}</Text>

@@ -50,7 +50,7 @@ export function TemplatePreview({ draft }: { draft: TemplateDraft }) {
     subject: draft.subject,
     bodyHtml: draft.bodyHtml,
     language: draft.language,
-    purpose: draft.purpose,
+    ...(draft.purpose ? { purpose: draft.purpose } : {}),
     ...(contact ? { contactId: contact.id } : {}),
   };
   const request = JSON.stringify(body);

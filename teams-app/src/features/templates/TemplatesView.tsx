@@ -64,7 +64,7 @@ export function TemplatesView({ compact }: { compact: boolean }) {
       )}
       {shown === 'sendCheck' ? (
         <div role="tabpanel" aria-labelledby="templates-view-send-check">
-          <SendCheckSettingsView />
+          <SendCheckSettingsView onSaved={templates.reload} />
         </div>
       ) : (
         <div className={styles.root} {...(admin ? { role: 'tabpanel', 'aria-labelledby': 'templates-view-list' } : {})}>
@@ -83,6 +83,7 @@ export function TemplatesView({ compact }: { compact: boolean }) {
           {!templates.loading && templates.error === undefined && count === 0 && <Text>{mt('templates.empty')}</Text>}
           <TemplateList
             items={templates.items}
+            checkEnabled={templates.checkEnabled}
             onOpen={(template) => {
               setNotice('');
               setEditing({ kind: 'edit', id: template.id });

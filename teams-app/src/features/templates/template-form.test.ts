@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEMPLATE_PLACEHOLDERS, TEMPLATE_PURPOSES } from '../../../../shared/src/templates/template.schema';
 import {
   checkDraft,
+  createOf,
   emptyDraft,
   insertAt,
   isDirty,
@@ -11,7 +12,7 @@ import {
   placeFieldErrors,
 } from './template-form';
 
-const texts = { nameRequired: 'Name fehlt', tooLong: (max: number) => `max ${max}` };
+const texts = { nameRequired: 'Name fehlt', purposeRequired: 'Zweck fehlt', tooLong: (max: number) => `max ${max}` };
 
 describe('template form', () => {
   it('offers exactly the contract placeholders and purposes, in its order', () => {
@@ -28,13 +29,23 @@ describe('template form', () => {
     });
   });
 
-  it('asks for a name and keeps the contract lengths', () => {
-    expect(checkDraft({ ...emptyDraft('de'), name: '  ' }, texts)).toEqual({ name: 'Name fehlt' });
-    expect(checkDraft({ ...emptyDraft('de'), name: 'x'.repeat(121), subject: 's'.repeat(501) }, texts)).toEqual({
+  it('asks for a name and a purpose, and keeps the contract lengths', () => {
+    expect(emptyDraft('de').purpose).toBe('');
+    expect(createOf(emptyDraft('de'))).toBeUndefined();
+    expect(checkDraft({ ...emptyDraft('de'), name: '  ', purpose: 'personal' }, texts)).toEqual({
+      name: 'Name fehlt',
+    });
+    expect(checkDraft({ ...emptyDraft('de'), name: 'Angebot' }, texts)).toEqual({ purpose: 'Zweck fehlt' });
+    expect(
+      checkDraft(
+        { ...emptyDraft('de'), name: 'x'.repeat(121), subject: 's'.repeat(501), purpose: 'transactional' },
+        texts,
+      ),
+    ).toEqual({
       name: 'max 120',
       subject: 'max 500',
     });
-    expect(checkDraft({ ...emptyDraft('en'), name: 'ok' }, texts)).toEqual({});
+    expect(checkDraft({ ...emptyDraft('en'), name: 'ok', purpose: 'marketing' }, texts)).toEqual({});
   });
 
   it('places the API field errors at the fields, whatever the path style', () => {

@@ -7,8 +7,11 @@ import type {
   TemplatePurpose,
 } from '@klarkonform/shared/ui';
 
-/** What the editor holds: the create fields (TemplateCreate), body as the editor's HTML. */
-export type TemplateDraft = TemplateCreate;
+/**
+ * What the editor holds: the create fields (TemplateCreate), body as the editor's HTML; purpose ''
+ * until chosen (a new template has none preselected: the user decides how it is checked at send time).
+ */
+export type TemplateDraft = Omit<TemplateCreate, 'purpose'> & { purpose: TemplatePurpose | '' };
 export type DraftField = keyof TemplateDraft;
 /** A message per field, shown at the field (German or English, as the API or the form wrote it). */
 export type DraftErrors = Partial<Record<DraftField, string>>;
@@ -42,9 +45,15 @@ export const PLACEHOLDERS = (Object.keys(PLACEHOLDER_ORDER) as TemplatePlacehold
 /** `{{vorname}}`: how a placeholder is written in subject and body. */
 export const placeholderToken = (name: TemplatePlaceholder) => `{{${name}}}`;
 
-/** A new template: personal, in the UI's language, empty. */
+/** A new template: in the UI's language, empty, no purpose chosen yet. */
 export function emptyDraft(language: TemplateLanguage): TemplateDraft {
-  return { name: '', subject: '', bodyHtml: '', language, purpose: 'personal' };
+  return { name: '', subject: '', bodyHtml: '', language, purpose: '' };
+}
+
+/** The draft as the API takes it; undefined while no purpose is chosen (checkDraft says so at the field). */
+export function createOf(draft: TemplateDraft): TemplateCreate | undefined {
+  const { purpose } = draft;
+  return purpose === '' ? undefined : { ...draft, purpose };
 }
 
 export function draftOf(template: Template): TemplateDraft {
@@ -61,12 +70,13 @@ export function patchOf(base: TemplateDraft, draft: TemplateDraft): TemplatePatc
 
 export const isDirty = (base: TemplateDraft, draft: TemplateDraft) => Object.keys(patchOf(base, draft)).length > 0;
 
-/** What the form can tell before asking the API: a name, and the contract's lengths. */
+/** What the form can tell before asking the API: a name, a chosen purpose, and the contract's lengths. */
 export function checkDraft(
   draft: TemplateDraft,
-  texts: { nameRequired: string; tooLong: (max: number) => string },
+  texts: { nameRequired: string; purposeRequired: string; tooLong: (max: number) => string },
 ): DraftErrors {
   const errors: DraftErrors = {};
+  if (draft.purpose === '') errors.purpose = texts.purposeRequired;
   if (draft.name.trim() === '') errors.name = texts.nameRequired;
   else if (draft.name.length > NAME_MAX) errors.name = texts.tooLong(NAME_MAX);
   if (draft.subject.length > SUBJECT_MAX) errors.subject = texts.tooLong(SUBJECT_MAX);

@@ -25,6 +25,7 @@ export const TEMPLATES_DE = {
   'purpose.marketingHint': 'Newsletter, Angebote, Einladungen: nur an Kontakte mit Einwilligung (UWG § 7).',
   'purpose.transactionalHint': 'Angebote auf Anfrage, Rechnungen, Termine: wird beim Senden nicht geprüft.',
   'purpose.personalHint': 'Persönliche Korrespondenz mit einem Kontakt: wird beim Senden nicht geprüft.',
+  'purpose.checkOff': 'Versandprüfung ist aus – Outlook sendet ohne Einwilligungsprüfung',
   'purpose.consentChecked': 'Einwilligung beim Senden geprüft',
   'language.de': 'Deutsch',
   'language.en': 'English',
@@ -37,6 +38,7 @@ export const TEMPLATES_DE = {
   'field.languageHint': 'Bestimmt auch die Sprache der Briefanrede.',
   'field.subject': 'Betreff',
   'field.body': 'Text',
+  'field.purposeRequired': 'Bitte den Zweck wählen: Er bestimmt, ob beim Senden die Einwilligung geprüft wird.',
   'field.nameRequired': 'Bitte geben Sie einen Namen ein.',
   'field.tooLong': 'Höchstens {max} Zeichen.',
   'editor.save': 'Speichern',
@@ -122,14 +124,15 @@ export const TEMPLATES_DE = {
   'sendCheck.intro':
     'Outlook prüft beim Senden einer Marketing-Mail, ob jeder Empfänger eingewilligt hat (UWG § 7). Transaktionale und persönliche Mails werden nie aufgehalten.',
   'sendCheck.enabled': 'Versandprüfung aktiv',
-  'sendCheck.enabledHint': 'Aus: Outlook sendet auch Marketing-Mails ohne Prüfung.',
+  'sendCheck.enabledHintOn': 'An: Outlook prüft jede Marketing-Mail beim Senden auf Einwilligung.',
+  'sendCheck.enabledHintOff': 'Aus: Outlook sendet auch Marketing-Mails ohne Prüfung.',
   'sendCheck.mode': 'Wenn ein Empfänger nicht eingewilligt hat',
   'sendCheck.softBlock': 'Senden verhindern, bis korrigiert',
   'sendCheck.softBlockHint': 'Der Empfänger muss entfernt oder der Zweck geändert werden.',
   'sendCheck.promptUser': 'Warnen, Senden trotzdem möglich',
   'sendCheck.promptUserHint': 'Outlook nennt die Empfänger; „Trotzdem senden“ bleibt möglich.',
   'sendCheck.blockNote':
-    'Ganz ohne Ausweg blockieren („block“) ist keine Einstellung hier: Dafür muss das App-Manifest mit diesem Sendemodus bereitgestellt werden (siehe docs/DEPLOYMENT.md).',
+    'Ganz ohne Ausweg blockieren („block“) ist keine Einstellung hier: Dafür muss das App-Manifest mit diesem Sendemodus bereitgestellt werden (siehe Bereitstellungsanleitung, Abschnitt Versandprüfung, unter 5.1).',
   'sendCheck.categories': 'Marketing-Kategorien',
   'sendCheck.categoriesHint':
     'Outlook-Kategorien, die eine Mail auch ohne Marketing-Vorlage zur Marketing-Mail machen (Groß-/Kleinschreibung egal).',
@@ -141,7 +144,8 @@ export const TEMPLATES_DE = {
   'sendCheck.categoryTooMany': 'Höchstens {max} Kategorien.',
   'sendCheck.categoryTooLong': 'Höchstens {max} Zeichen.',
   'sendCheck.whenUnavailable': 'Wenn die Prüfung nicht möglich ist',
-  'sendCheck.whenUnavailableHint': 'z. B. offline, KlarKonform nicht erreichbar oder zu langsam, nicht angemeldet',
+  'sendCheck.whenUnavailableHint':
+    'z. B. offline, KlarKonform nicht erreichbar oder zu langsam, nicht angemeldet. Kann Outlook auch die Einstellung nicht laden, fragt es nach.',
   'sendCheck.allow': 'Senden erlauben',
   'sendCheck.allowHint': 'Die Mail geht ungeprüft hinaus.',
   'sendCheck.prompt': 'Nachfragen',

@@ -26,6 +26,7 @@ export const TEMPLATES_EN: Record<TemplatesKey, string> = {
   'purpose.marketingHint': 'Newsletters, offers, invitations: only to contacts who consented (UWG § 7).',
   'purpose.transactionalHint': 'Requested quotes, invoices, appointments: not checked at send time.',
   'purpose.personalHint': 'Personal correspondence with one contact: not checked at send time.',
+  'purpose.checkOff': 'Send check is off – Outlook sends without checking consent',
   'purpose.consentChecked': 'Consent checked at send time',
   'language.de': 'Deutsch',
   'language.en': 'English',
@@ -38,6 +39,7 @@ export const TEMPLATES_EN: Record<TemplatesKey, string> = {
   'field.languageHint': 'Also decides the language of the salutation.',
   'field.subject': 'Subject',
   'field.body': 'Text',
+  'field.purposeRequired': 'Please choose the purpose: it decides whether consent is checked when sending.',
   'field.nameRequired': 'Please enter a name.',
   'field.tooLong': 'At most {max} characters.',
   'editor.save': 'Save',
@@ -122,14 +124,15 @@ export const TEMPLATES_EN: Record<TemplatesKey, string> = {
   'sendCheck.intro':
     'When a marketing mail is sent, Outlook checks that every recipient consented (UWG § 7). Transactional and personal mail is never held back.',
   'sendCheck.enabled': 'Send check on',
-  'sendCheck.enabledHint': 'Off: Outlook sends marketing mail without a check.',
+  'sendCheck.enabledHintOn': 'On: Outlook checks every marketing mail for consent when it is sent.',
+  'sendCheck.enabledHintOff': 'Off: Outlook sends marketing mail without a check.',
   'sendCheck.mode': 'When a recipient has not consented',
   'sendCheck.softBlock': 'Prevent sending until corrected',
   'sendCheck.softBlockHint': 'The recipient must be removed or the purpose changed.',
   'sendCheck.promptUser': 'Warn, sending still possible',
   'sendCheck.promptUserHint': 'Outlook names the recipients; “Send anyway” stays possible.',
   'sendCheck.blockNote':
-    'Blocking without any way out (“block”) is not a setting here: it needs the app manifest deployed with that send mode (see docs/DEPLOYMENT.md).',
+    'Blocking without any way out (“block”) is not a setting here: it needs the app manifest deployed with that send mode (see the deployment guide, section “The send-time consent check”, under 5.1).',
   'sendCheck.categories': 'Marketing categories',
   'sendCheck.categoriesHint':
     'Outlook categories that make a mail a marketing mail even without a marketing template (case does not matter).',
@@ -141,7 +144,8 @@ export const TEMPLATES_EN: Record<TemplatesKey, string> = {
   'sendCheck.categoryTooMany': 'At most {max} categories.',
   'sendCheck.categoryTooLong': 'At most {max} characters.',
   'sendCheck.whenUnavailable': 'When the check is not possible',
-  'sendCheck.whenUnavailableHint': 'e.g. offline, KlarKonform unreachable or too slow, not signed in',
+  'sendCheck.whenUnavailableHint':
+    'e.g. offline, KlarKonform unreachable or too slow, not signed in. If Outlook cannot load this setting either, it asks.',
   'sendCheck.allow': 'Allow sending',
   'sendCheck.allowHint': 'The mail goes out unchecked.',
   'sendCheck.prompt': 'Ask',

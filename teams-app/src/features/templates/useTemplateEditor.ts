@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from '../../shell/services';
 import {
   checkDraft,
+  createOf,
   type DraftErrors,
   draftOf,
   emptyDraft,
@@ -117,6 +118,7 @@ export function useTemplateEditor(target: EditorTarget, onSaved: (template: Temp
     if (!draft || !base) return undefined;
     const found = checkDraft(draft, {
       nameRequired: mt('field.nameRequired'),
+      purposeRequired: mt('field.purposeRequired'),
       tooLong: (max) => mt('field.tooLong', { max }),
     });
     setErrors(found);
@@ -131,9 +133,11 @@ export function useTemplateEditor(target: EditorTarget, onSaved: (template: Temp
         if (Object.keys(patch).length === 0) return template;
         result = await api.updateTemplate(template.id, template.version, patch);
       } else {
-        const body = JSON.stringify(draft);
+        const create = createOf(draft);
+        if (!create) return undefined;
+        const body = JSON.stringify(create);
         if (createKey.current?.body !== body) createKey.current = { body, key: crypto.randomUUID() };
-        result = await api.createTemplate(draft, createKey.current.key);
+        result = await api.createTemplate(create, createKey.current.key);
       }
       setTemplate(result);
       // The server derived the placeholders and may have cleaned the HTML; the text the user

@@ -220,7 +220,12 @@ describe('send-check settings', () => {
     expect(first.headers.etag).toBe('"0"');
 
     const saved = await put(
-      settingsBody({ mode: 'promptUser', marketingCategories: ['Newsletter', ' Aktion '], whenUnavailable: 'block' }),
+      settingsBody({
+        mode: 'promptUser',
+        // Compared case-insensitively; the first spelling stays.
+        marketingCategories: ['Newsletter', ' Aktion ', 'newsletter '],
+        whenUnavailable: 'block',
+      }),
       '"0"',
       { tenantId: TENANT_B },
     );

@@ -194,6 +194,7 @@ describe('Vorlage einfügen', () => {
       'kk.purpose': 'transactional',
       'kk.templateId': templates.offer,
       'kk.templateName': 'Angebot nachfassen',
+      'kk.templatePurpose': 'transactional',
       'kk.logOnSend': '1',
     });
     expect(data['kk.composeKey']).toMatch(/^[0-9a-f-]{36}$/);

@@ -52,6 +52,7 @@ export function templateEntries(
     [COMPOSE_SESSION_KEYS.purpose, stricterPurpose(currentPurpose, template.purpose)],
     [COMPOSE_SESSION_KEYS.templateId, template.id],
     [COMPOSE_SESSION_KEYS.templateName, template.name.slice(0, 120)],
+    [COMPOSE_SESSION_KEYS.templatePurpose, template.purpose],
     [COMPOSE_SESSION_KEYS.logOnSend, '1'],
   ];
 }

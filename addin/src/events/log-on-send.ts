@@ -22,11 +22,13 @@ export async function logSentMail(budgetMs: number): Promise<void> {
 }
 
 async function post(item: Office.MessageCompose): Promise<void> {
-  const [logOnSend, composeKey, purpose, templateId, templateName] = await Promise.all(
-    [KEYS.logOnSend, KEYS.composeKey, KEYS.purpose, KEYS.templateId, KEYS.templateName].map((key) =>
-      sessionValue(item, key),
+  const [logOnSend, composeKey, mailPurpose, templateId, templateName, templatePurpose] = await Promise.all(
+    [KEYS.logOnSend, KEYS.composeKey, KEYS.purpose, KEYS.templateId, KEYS.templateName, KEYS.templatePurpose].map(
+      (key) => sessionValue(item, key),
     ),
   );
+  // The template's own purpose (a pane before issue 14's fix wrote only the mail's).
+  const purpose = templatePurpose ?? mailPurpose;
   if (logOnSend !== '1' || !composeKey) return;
   const [, subject, people] = await Promise.all([
     setInternetHeader(item, COMPOSE_KEY_HEADER, composeKey).catch(() => undefined),

@@ -3,11 +3,15 @@
 
 /** Keys in `Office.context.mailbox.item.sessionData`. */
 export const COMPOSE_SESSION_KEYS = {
-  /** TemplatePurpose of the last inserted template (`marketing` | `transactional` | `personal`). */
+  /**
+   * The mail's purpose (`marketing` | `transactional` | `personal`): the strictest of the inserted
+   * templates' purposes, or what the user chose with "Zweck ändern". The send check reads it.
+   */
   purpose: 'kk.purpose',
-  /** The inserted template's id and name (for the log entry). */
+  /** The last inserted template's id, name and own purpose (for the log entry). */
   templateId: 'kk.templateId',
   templateName: 'kk.templateName',
+  templatePurpose: 'kk.templatePurpose',
   /** '1' when "E-Mail protokollieren beim Senden" is on; absent or '0' when off. */
   logOnSend: 'kk.logOnSend',
   /** A random id (UUID) of this compose session: the key of the sent-mail log entry. */

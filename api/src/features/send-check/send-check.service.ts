@@ -74,7 +74,13 @@ export class SendCheckService {
     if (expected !== '*' && expected !== before.version) {
       throw problem(412, 'preconditionFailed', 'versionMismatch', { actual: before.version, expected });
     }
-    const categories = [...new Map(body.marketingCategories.map((c) => [c.trim().toLowerCase(), c.trim()])).values()];
+    // One entry per category, compared case-insensitively; the first spelling stays.
+    const byKey = new Map<string, string>();
+    for (const category of body.marketingCategories) {
+      const key = category.trim().toLowerCase();
+      if (!byKey.has(key)) byKey.set(key, category.trim());
+    }
+    const categories = [...byKey.values()];
     const next = {
       enabled: body.enabled,
       mode: body.mode,

@@ -132,7 +132,7 @@ export const TEMPLATES_DE = {
   'sendCheck.promptUser': 'Warnen, Senden trotzdem möglich',
   'sendCheck.promptUserHint': 'Outlook nennt die Empfänger; „Trotzdem senden“ bleibt möglich.',
   'sendCheck.blockNote':
-    'Ganz ohne Ausweg blockieren („block“) ist keine Einstellung hier: Dafür muss das App-Manifest mit diesem Sendemodus bereitgestellt werden (siehe Bereitstellungsanleitung, Abschnitt Versandprüfung, unter 5.1).',
+    'Ganz ohne Ausweg blockieren („block“) ist keine Einstellung hier: Dafür muss das App-Manifest mit diesem Sendemodus bereitgestellt werden (siehe Bereitstellungsanleitung, 5.1 „Versandprüfung“).',
   'sendCheck.categories': 'Marketing-Kategorien',
   'sendCheck.categoriesHint':
     'Outlook-Kategorien, die eine Mail auch ohne Marketing-Vorlage zur Marketing-Mail machen (Groß-/Kleinschreibung egal).',

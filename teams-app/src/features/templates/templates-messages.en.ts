@@ -132,7 +132,7 @@ export const TEMPLATES_EN: Record<TemplatesKey, string> = {
   'sendCheck.promptUser': 'Warn, sending still possible',
   'sendCheck.promptUserHint': 'Outlook names the recipients; “Send anyway” stays possible.',
   'sendCheck.blockNote':
-    'Blocking without any way out (“block”) is not a setting here: it needs the app manifest deployed with that send mode (see the deployment guide, section “The send-time consent check”, under 5.1).',
+    'Blocking without any way out (“block”) is not a setting here: it needs the app manifest deployed with that send mode (see the deployment guide, 5.1 “Versandprüfung”).',
   'sendCheck.categories': 'Marketing categories',
   'sendCheck.categoriesHint':
     'Outlook categories that make a mail a marketing mail even without a marketing template (case does not matter).',

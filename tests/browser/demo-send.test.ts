@@ -160,8 +160,15 @@ describe('Senden in the demo', () => {
     await dialog().getByRole('button', { name: 'Nicht senden' }).click();
     await dialog().waitFor({ state: 'detached' });
 
-    // The same message, now written from the transactional template: never held back.
+    // Inserting the transactional template after it does not make the mail less of an advertisement.
     await insert('Angebot nachfassen');
+    await compose().getByRole('button', { name: 'Senden' }).click();
+    await dialog().getByText(`Tom Techniker <${TOM}> (Widerspruch)`, { exact: false }).waitFor();
+    await dialog().getByRole('button', { name: 'Nicht senden' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    // Only the user's explicit "no advertising any more" makes it a business mail, never held back.
+    await demo.pane.getByLabel('Zweck ändern').selectOption({ label: 'Geschäftlich (Angebot, Rechnung, Termin)' });
+    await demo.pane.getByRole('button', { name: 'Ja, keine Werbung mehr' }).click();
     await compose().getByRole('button', { name: 'Senden' }).click();
     await demo.page
       .getByTestId('demo-sent')

@@ -235,7 +235,7 @@ describe('Teams tab: Vorlagen', () => {
     // The hint says what the switch's state means; the guide is named, not a repository path.
     await form.getByText('An: Outlook prüft jede Marketing-Mail beim Senden auf Einwilligung.').waitFor();
     expect(await form.getByText('Aus: Outlook sendet auch Marketing-Mails ohne Prüfung.').count()).toBe(0);
-    await form.getByText('siehe Bereitstellungsanleitung, Abschnitt Versandprüfung', { exact: false }).waitFor();
+    await form.getByText('siehe Bereitstellungsanleitung, 5.1 „Versandprüfung“', { exact: false }).waitFor();
     expect(await form.getByText('docs/', { exact: false }).count()).toBe(0);
     await form.getByText('Kann Outlook auch die Einstellung nicht laden, fragt es nach.', { exact: false }).waitFor();
 

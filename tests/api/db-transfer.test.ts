@@ -47,20 +47,40 @@ describe('db:export and db:import', () => {
       ['/api/v1/activities', { type: 'call', subject: 'Umzugstermin', contactIds: [anna.id] }],
       ['/api/v1/follow-ups', { title: 'Nachfassen', contactId: anna.id, dueDate: '2030-01-07' }],
       ['/api/v1/opportunities', { title: 'Umzug Lager', contactId: firma.id, amountCents: 250_000 }],
+      [
+        '/api/v1/templates',
+        {
+          name: 'Umzugsgruß',
+          subject: 'Umzug',
+          bodyHtml: '<p>{{briefanrede}}</p>',
+          language: 'de',
+          purpose: 'personal',
+        },
+      ],
     ] as const) {
       expect((await keyed(url, payload)).statusCode).toBe(201);
     }
+    // The tenant's send-check settings (issue 14) move too.
+    const settings = await source.request({
+      method: 'PUT',
+      url: '/api/v1/send-check/settings',
+      headers: { 'if-match': '"0"' },
+      payload: { enabled: true, mode: 'promptUser', marketingCategories: ['Werbung'], whenUnavailable: 'block' },
+    });
+    expect(settings.statusCode).toBe(200);
 
     const exported = await exportDatabase(source.app.mongo.db!, dir);
     expect(exported.collections).toEqual({
       contacts: 2,
       counters: 1,
-      audit: 6,
+      audit: 8,
       migrations: 3,
       users: 1,
       activities: 1,
       followUps: 1,
       opportunities: 1,
+      templates: 1,
+      sendCheckSettings: 1,
     });
     expect(readdirSync(dir).sort()).toEqual([
       'activities.json',
@@ -70,6 +90,8 @@ describe('db:export and db:import', () => {
       'followUps.json',
       'migrations.json',
       'opportunities.json',
+      'sendCheckSettings.json',
+      'templates.json',
       'users.json',
     ]);
     // Personal data: readable by the owner only.
@@ -85,6 +107,9 @@ describe('db:export and db:import', () => {
       await get(source, '/api/v1/cards?email=anna@umzug.de'),
     );
     expect(await get(target, '/api/v1/contacts?q=Uemlaeut')).toEqual(await get(source, '/api/v1/contacts?q=Uemlaeut'));
+    for (const url of ['/api/v1/templates', '/api/v1/send-check/settings']) {
+      expect(await get(target, url)).toEqual(await get(source, url));
+    }
     expect(await get(target, `/api/v1/contacts/${anna.id}/history`)).toEqual(
       await get(source, `/api/v1/contacts/${anna.id}/history`),
     );

@@ -48,13 +48,17 @@ describe('session data', () => {
     expect(readSession({ 'kk.purpose': 'werbung', 'kk.logOnSend': 'true' })).toEqual({ logOnSend: false });
   });
 
-  it('an inserted template writes purpose, id, name and logging on', () => {
+  it("an inserted template writes the mail's purpose, the template's id, name and own purpose, and logging on", () => {
     expect(templateEntries({ id: 't1', name: 'Hausmesse', purpose: 'marketing' })).toEqual([
       ['kk.purpose', 'marketing'],
       ['kk.templateId', 't1'],
       ['kk.templateName', 'Hausmesse'],
+      ['kk.templatePurpose', 'marketing'],
       ['kk.logOnSend', '1'],
     ]);
+    // After a marketing one, a business template keeps the mail marketing but is logged as what it is.
+    const after = new Map(templateEntries({ id: 't2', name: 'Angebot', purpose: 'transactional' }, 'marketing'));
+    expect([after.get('kk.purpose'), after.get('kk.templatePurpose')]).toEqual(['marketing', 'transactional']);
   });
 
   it("inserting never lowers the mail's purpose: marketing stays marketing after a business template", () => {

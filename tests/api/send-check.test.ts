@@ -130,6 +130,21 @@ describe('POST /api/v1/send-check/consent', () => {
     expect(recipients[0]).toMatchObject({ known: true, allowed: false, reason: 'optedOut', name: 'Geteilt GmbH' });
   });
 
+  it('answers an address the same however many recipients the mail has (a large mailing)', async () => {
+    const many = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        createContact(t, person(`Viel${i}`, 'Empfänger', withEmail(`viel${i}@grossverteiler.de`))),
+      ),
+    );
+    const emails = [...many.map((_, i) => `viel${i}@grossverteiler.de`), 'kontakt@geteilt.de', 'otto@optout.de'];
+    const { recipients } = (await check(emails)).json();
+    expect(recipients).toHaveLength(26);
+    // Both records of the shared address are seen, the company's opt-out included.
+    expect(recipients[24]).toMatchObject({ known: true, allowed: false, reason: 'optedOut', name: 'Geteilt GmbH' });
+    expect(recipients[25]).toMatchObject({ known: true, allowed: false, reason: 'optedOut', name: 'Otto Abgemeldet' });
+    expect(recipients.slice(0, 24).every((r: Json) => r.known === true && r.reason === 'noConsent')).toBe(true);
+  });
+
   it("treats another tenant's contact as unknown", async () => {
     const { recipients } = (await check(['fritz@fremd.de'])).json();
     expect(recipients).toEqual([{ email: 'fritz@fremd.de', known: false, allowed: false, reason: 'noConsent' }]);

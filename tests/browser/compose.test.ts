@@ -313,6 +313,31 @@ describe('the recipients', () => {
     await held.waitFor({ state: 'detached' });
   });
 
+  it('says so when the admin switched the send check off, instead of promising it', async () => {
+    const res = await fetch(`${server.baseUrl}/api/v1/send-check/settings`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${await adminToken()}`,
+        'content-type': 'application/json',
+        'if-match': '"0"',
+      },
+      body: JSON.stringify({ enabled: false, mode: 'softBlock', marketingCategories: [], whenUnavailable: 'prompt' }),
+    });
+    expect(res.status).toBe(200);
+    // A new mail's pane reads the settings.
+    await demo.page.getByRole('button', { name: 'Neue E-Mail' }).click();
+    await addRecipient('cc', `Olaf Ohne <${OLAF}>`);
+    await badgeOf(OLAF).getByText('Widerspruch').waitFor();
+    await insert('Einladung Hausmesse (Marketing)');
+    await composePane()
+      .getByTestId('mail-purpose')
+      .getByText(/die Versandprüfung ist ausgeschaltet/)
+      .waitFor();
+    expect(await composePane().getByTestId('marketing-held').textContent()).toBe(
+      'Keine Einwilligung in Werbung: Olaf Ohne. Die Versandprüfung ist ausgeschaltet – die E-Mail würde trotzdem gesendet.',
+    );
+  });
+
   it('fits a 320 px pane, grouped templates, and passes axe', async () => {
     await addRecipient('cc', `Olaf Ohne <${OLAF}>`);
     await addRecipient('to', `Eva Beispiel <${EVA}>`);

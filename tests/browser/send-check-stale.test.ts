@@ -165,9 +165,13 @@ describe('a recipient whose address cannot be checked', () => {
 });
 
 describe('settings cached long ago', () => {
-  it('do not let a marketing mail through because they once said the check was off', async () => {
+  // An hour ago, and two minutes ago: the admin may have switched the check on again since.
+  it.each([
+    ['an hour', HOUR],
+    ['two minutes', 2 * 60_000],
+  ])('do not let a marketing mail through because they said the check was off %s ago', async (_label, age) => {
     const rt = await open();
-    const session = { 'kk.purpose': 'marketing', 'kk.consent': oldSettings(HOUR, { enabled: false }) };
+    const session = { 'kk.purpose': 'marketing', 'kk.consent': oldSettings(age, { enabled: false }) };
     const [held] = (await rt.invoke('onMessageSendHandler', marketing([NINA], { session }))).completions;
     expect(held).toMatchObject({ allowEvent: false, errorMessage: expect.stringContaining('Nina Niemand') });
     // Without the API the old "off" counts for nothing: the default fallback asks the user.
@@ -176,13 +180,23 @@ describe('settings cached long ago', () => {
     expect(offline).toMatchObject({ allowEvent: false, sendModeOverride: 'promptUser' });
   });
 
-  it('do not decide with their old marketing categories', async () => {
+  it('said "off" less than a minute ago: the mail goes without asking again', async () => {
+    const rt = await open();
+    const session = { 'kk.purpose': 'marketing', 'kk.consent': oldSettings(20_000, { enabled: false }) };
+    const [sent] = (await rt.invoke('onMessageSendHandler', marketing([NINA], { session }))).completions;
+    expect(sent).toEqual({ allowEvent: true });
+  });
+
+  it.each([
+    ['an hour', HOUR],
+    ['two minutes', 2 * 60_000],
+  ])('do not decide with the marketing categories of %s ago', async (_label, age) => {
     await saveSettings({ marketingCategories: ['Aktion'] });
     const rt = await open();
     const mail: StubMail = {
       to: [NINA],
       categories: ['Aktion'],
-      session: { 'kk.consent': oldSettings(HOUR, { marketingCategories: [] }) },
+      session: { 'kk.consent': oldSettings(age, { marketingCategories: [] }) },
     };
     const [held] = (await rt.invoke('onMessageSendHandler', mail)).completions;
     expect(held).toMatchObject({ allowEvent: false, errorMessage: expect.stringContaining('Nina Niemand') });

@@ -71,6 +71,16 @@ function ComposeView({ surface, api, store, userEmail }: Omit<ComposePaneProps, 
   const { c } = useComposeText();
   const { recipients, failed, retry } = useComposeRecipients(surface, store, userEmail);
   const { session, setLogOnSend, templateInserted, setPurpose } = useComposeSession(surface);
+  // Whether the tenant switched the send check off (then the pane must not promise it); unknown: on.
+  const [checkOff, setCheckOff] = useState(false);
+  useEffect(() => {
+    const abort = new AbortController();
+    api.sendCheckSettings(abort.signal).then(
+      (settings) => setCheckOff(!settings.enabled),
+      () => undefined,
+    );
+    return () => abort.abort();
+  }, [api]);
 
   // Who lacks consent: with a marketing purpose the send check will hold the mail.
   const lacking = (recipients ?? [])
@@ -114,12 +124,14 @@ function ComposeView({ surface, api, store, userEmail }: Omit<ComposePaneProps, 
           recipients={recipients ?? []}
           store={store}
           onInserted={templateInserted}
-          lacking={session?.purpose === 'marketing' ? [] : lacking}
+          lacking={session?.purpose === 'marketing' || checkOff ? [] : lacking}
         />
-        {session?.purpose && <PurposeControl purpose={session.purpose} onChange={setPurpose} />}
+        {session?.purpose && <PurposeControl purpose={session.purpose} onChange={setPurpose} checkOff={checkOff} />}
         {held.length > 0 && (
           <MessageBar intent="warning" data-testid="marketing-held">
-            <MessageBarBody>{c('compose.marketingHeld', { names: held.join(', ') })}</MessageBarBody>
+            <MessageBarBody>
+              {c(checkOff ? 'compose.marketingUnchecked' : 'compose.marketingHeld', { names: held.join(', ') })}
+            </MessageBarBody>
           </MessageBar>
         )}
       </section>

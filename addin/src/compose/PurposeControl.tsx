@@ -28,6 +28,8 @@ export interface PurposeControlProps {
   purpose: TemplatePurpose;
   /** Writes the mail's purpose to the session data (the send check reads it). */
   onChange: (purpose: TemplatePurpose) => Promise<void>;
+  /** The tenant switched the send check off: a marketing mail is not checked, and the pane says so. */
+  checkOff?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface PurposeControlProps {
  * "Zweck ändern": raising applies at once; leaving marketing needs the user's confirmation that the
  * mail no longer contains advertising (inserting templates never lowers it, see compose-session).
  */
-export function PurposeControl({ purpose, onChange }: PurposeControlProps) {
+export function PurposeControl({ purpose, onChange, checkOff = false }: PurposeControlProps) {
   const styles = useStyles();
   const { c } = useComposeText();
   const [pending, setPending] = useState<TemplatePurpose | undefined>();
@@ -56,7 +58,11 @@ export function PurposeControl({ purpose, onChange }: PurposeControlProps) {
   return (
     <div className={styles.root}>
       <Text data-testid="mail-purpose" weight="semibold">
-        {c(`compose.mailPurpose.${purpose}`)}
+        {c(
+          purpose === 'marketing' && checkOff
+            ? 'compose.mailPurpose.marketingUnchecked'
+            : `compose.mailPurpose.${purpose}`,
+        )}
       </Text>
       <Field label={c('compose.changePurpose')} className={styles.field}>
         <Select

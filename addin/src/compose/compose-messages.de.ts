@@ -44,6 +44,10 @@ export const COMPOSE_DE = {
   'compose.openFailed':
     'Die neue E-Mail konnte nicht gelesen werden. Schließen Sie den Bereich und öffnen Sie ihn erneut.',
   'compose.mailPurpose.marketing': 'Zweck dieser E-Mail: Marketing – wird beim Senden geprüft',
+  'compose.mailPurpose.marketingUnchecked':
+    'Zweck dieser E-Mail: Marketing – die Versandprüfung ist ausgeschaltet, es wird nicht auf Einwilligung geprüft',
+  'compose.marketingUnchecked':
+    'Keine Einwilligung in Werbung: {names}. Die Versandprüfung ist ausgeschaltet – die E-Mail würde trotzdem gesendet.',
   'compose.mailPurpose.transactional':
     'Zweck dieser E-Mail: Geschäftlich – wird beim Senden nicht auf Einwilligung geprüft',
   'compose.mailPurpose.personal': 'Zweck dieser E-Mail: Persönlich – wird beim Senden nicht auf Einwilligung geprüft',

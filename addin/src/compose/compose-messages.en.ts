@@ -41,6 +41,10 @@ export const COMPOSE_EN: Record<ComposeKey, string> = {
     'This Outlook version does not pass session data to the send check: template and logging apply only while this pane is open.',
   'compose.openFailed': 'The new email could not be read. Close the pane and open it again.',
   'compose.mailPurpose.marketing': 'Purpose of this email: marketing – checked when sending',
+  'compose.mailPurpose.marketingUnchecked':
+    'Purpose of this email: marketing – the send check is switched off, consent is not checked',
+  'compose.marketingUnchecked':
+    'No consent to advertising: {names}. The send check is switched off – the email would be sent anyway.',
   'compose.mailPurpose.transactional': 'Purpose of this email: business – not checked for consent when sending',
   'compose.mailPurpose.personal': 'Purpose of this email: personal – not checked for consent when sending',
   'compose.changePurpose': 'Change purpose',

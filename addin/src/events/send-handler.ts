@@ -103,13 +103,19 @@ async function decide(
   let settings = cache && settingsFresh(cache, new Date()) ? cache.settings : undefined;
   if (settings) setFallback(settings.whenUnavailable);
   else if (cache) setFallback(stricterFallback(cache.settings.whenUnavailable, 'prompt'));
-  if (settings && !settings.enabled) return ALLOW;
+  // A cached "off" or category list lets a mail go unchecked, so, like a cached "allowed" answer, it
+  // counts only while recent (CONSENT_FRESH_MS); older, it is asked again (the admin may have changed it).
+  const recent = settingsFresh(cache, new Date(), CONSENT_FRESH_MS);
+  if (settings && !settings.enabled) {
+    if (recent) return ALLOW;
+    settings = undefined;
+  }
   let categories: string[] = [];
   if (purpose !== 'marketing') {
     categories = await categoriesOf(item);
     // No category, no marketing: decided without the network.
     if (categories.length === 0) return ALLOW;
-    if (!settings) {
+    if (!settings || !recent) {
       settings = await fetchSettings(Math.min(SEND_FETCH_BUDGET_MS, remaining()));
       setFallback(settings.whenUnavailable);
       if (!settings.enabled) return ALLOW;

@@ -114,10 +114,14 @@ export function stricterFallback(a: UnavailableFallback, b: UnavailableFallback)
 }
 
 /** Whether the cached settings are young enough to act on (the same age as an answer). */
-export function settingsFresh(cache: ConsentCache | undefined, now: Date): boolean {
+export function settingsFresh(
+  cache: ConsentCache | undefined,
+  now: Date,
+  maxAgeMs: number = CONSENT_CACHE_MAX_AGE_MS,
+): boolean {
   if (!cache) return false;
   const age = now.getTime() - Date.parse(cache.checkedAt);
-  return age >= 0 && age <= CONSENT_CACHE_MAX_AGE_MS;
+  return age >= 0 && age <= maxAgeMs;
 }
 
 /**

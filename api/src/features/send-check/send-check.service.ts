@@ -129,7 +129,8 @@ export class SendCheckService {
         : this.contacts.findAny(
             auth.tenantId,
             lookups.map((address) => ({ emailKeys: address, ...LIVE })),
-            { limit: HOLDERS_PER_ADDRESS },
+            // findAny bounds the merged result: the bound is per address, so no mail's size hides a holder.
+            { limit: HOLDERS_PER_ADDRESS * lookups.length },
           ),
     ]);
     const recipients = [...wanted].map(

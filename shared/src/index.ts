@@ -455,7 +455,6 @@ export {
   checkOutput,
   editDistance,
   emptyPlaceholders,
-  escapeHtml,
   type OutputCheck,
   type OutputProblem,
   NEAR_MISS_DISTANCE,

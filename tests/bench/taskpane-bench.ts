@@ -1,48 +1,19 @@
-// Task-pane benchmark (npm run bench): how much JavaScript arrives before the first card, how
-// fast the card follows an item switch with a warm API, and the cold open from HTML to card,
-// in Debian's Chromium against the real API on the embedded database. A script, not a test:
-// it prints numbers (and writes test-results/bench/taskpane.json) and never fails on them.
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { DEMO_MAILBOX, type DemoMailItem } from '../../shared/src/ui/demo/demo-mailbox';
-import { buildApp, loadConfig, REPO_ROOT, startEmbeddedMongo } from '../../api/src/index';
+import { REPO_ROOT } from '../../api/src/index';
 import { launchChromium } from '../browser/support/browser';
+import { formatStats, startBenchServer, stats } from './bench-support';
 import { create, demoUserClient, seedMusterGmbH } from '../browser/support/seed';
 
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 60);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 10);
 const DIST = path.join(REPO_ROOT, 'addin/dist');
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-};
-const stats = (values: number[]) => ({
-  n: values.length,
-  p50: quantile(values, 0.5),
-  p95: quantile(values, 0.95),
-  max: Math.max(...values),
-});
-const fmt = (s: ReturnType<typeof stats>) =>
-  `p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms (n=${s.n})`;
 const gzipKb = (files: string[]) =>
   files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(DIST, file))).length, 0) / 1024;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 // The scripts taskpane.html itself references (office.js from the CDN excluded).
 function staticEntryScripts(html: string): string[] {
@@ -169,29 +140,8 @@ async function main(): Promise<void> {
   const entryScripts = staticEntryScripts(html);
   const allScripts = readdirSync(path.join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
 
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'kk-pane-bench-'));
-  // Its own directory: the engine hands it to the postgres user when we run as root (a
-  // directory inside the 700 dataDir would not be reachable for that user).
-  const engineDir = mkdtempSync(path.join(tmpdir(), 'kk-pane-bench-db-'));
-  const engine = await startEmbeddedMongo({
-    binary: path.join(REPO_ROOT, 'tools/embedded-mongo/bin/embedded-mongo'),
-    dataDir: engineDir,
-  });
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  const app = await buildApp(
-    loadConfig({
-      LOCAL_ISSUER: 'true',
-      PORT: String(port),
-      PUBLIC_BASE_URL: baseUrl,
-      MONGODB_URI: engine.uri,
-      MONGODB_DB: `bench_${randomUUID().slice(0, 8)}`,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-    }),
-  );
-  await app.listen({ port, host: '127.0.0.1' });
+  const server = await startBenchServer('pane-bench');
+  const { baseUrl } = server;
   const browser = await launchChromium();
   try {
     const api = await demoUserClient(baseUrl);
@@ -249,20 +199,17 @@ async function main(): Promise<void> {
       `  of which in taskpane.html, gzip:  ${b.taskpaneHtmlEntryGzipKb.toFixed(1)} KB (office.js excluded; the UI chunk follows)`,
     );
     console.log(`  all chunks incl. lazy, gzip:      ${b.allChunksGzipKb.toFixed(1)} KB`);
-    console.log(`  item switch → card, new person:   ${fmt(result.switchUncachedMs)} (budget p95 ≤ 300 ms)`);
-    console.log(`    of which GET /api/v1/cards:     ${fmt(result.cardsRequestMs)}`);
-    console.log(`  item switch → card, seen before:  ${fmt(result.switchCachedMs)}`);
-    console.log(`  cold open HTML → card, loopback:  ${fmt(result.coldOpenMs)} (budget ≤ 1 s)`);
-    console.log(`  cold open, 20 Mbit/s + 40 ms RTT: ${fmt(result.coldOpenThrottledMs)}`);
+    console.log(`  item switch → card, new person:   ${formatStats(result.switchUncachedMs)} (budget p95 ≤ 300 ms)`);
+    console.log(`    of which GET /api/v1/cards:     ${formatStats(result.cardsRequestMs)}`);
+    console.log(`  item switch → card, seen before:  ${formatStats(result.switchCachedMs)}`);
+    console.log(`  cold open HTML → card, loopback:  ${formatStats(result.coldOpenMs)} (budget ≤ 1 s)`);
+    console.log(`  cold open, 20 Mbit/s + 40 ms RTT: ${formatStats(result.coldOpenThrottledMs)}`);
     const out = path.join(REPO_ROOT, 'test-results', 'bench');
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'taskpane.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await browser.close();
-    await app.close();
-    await engine.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(engineDir, { recursive: true, force: true });
+    await server.close();
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/src/http/api-client';
-import type { SendCheckSettingsUpdate } from '../../shared/src/send-check/send-check.schema';
+import { DEFAULT_SEND_CHECK_SETTINGS } from '../../shared/src/send-check/send-check.rules';
 import { launchChromium } from './support/browser';
 import { type BrowserApp, startBrowserApp } from './support/browser-app';
 import { create, demoUserClient } from './support/seed';
@@ -11,6 +11,7 @@ import {
   type EventRuntime,
   openEventRuntime,
   type StubMail,
+  saveSendCheckSettings,
   startApiProxy,
 } from './support/send-check-host';
 
@@ -33,18 +34,6 @@ const R = {
   unknown: { emailAddress: 'fremd@unbekannt.de', displayName: 'fremd@unbekannt.de' },
 };
 const ALLOWED = [R.optIn, R.doubleOptIn, R.softOptIn];
-
-const DEFAULTS: SendCheckSettingsUpdate = {
-  enabled: true,
-  mode: 'softBlock',
-  marketingCategories: [],
-  whenUnavailable: 'prompt',
-};
-
-async function saveSettings(change: Partial<SendCheckSettingsUpdate>) {
-  const current = await api.sendCheckSettings();
-  return api.updateSendCheckSettings(current.version, { ...DEFAULTS, ...change });
-}
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startBrowserApp()]);
@@ -94,7 +83,7 @@ afterEach(async () => {
   runtime = undefined;
   proxy.down = false;
   proxy.delayMs = 0;
-  await saveSettings({});
+  await saveSendCheckSettings(api);
 });
 
 const marketing = (to: StubMail['to'], extra: Partial<StubMail> = {}): StubMail => ({
@@ -170,7 +159,7 @@ describe('a marketing mail', () => {
   });
 
   it('lets the user send anyway when the admin chose promptUser, and leaves out what old clients lack', async () => {
-    await saveSettings({ mode: 'promptUser' });
+    await saveSendCheckSettings(api, { mode: 'promptUser' });
     const rt = await open();
     const [prompted] = (await rt.invoke('onMessageSendHandler', marketing([R.optOut]))).completions;
     expect(prompted).toMatchObject({ allowEvent: false, sendModeOverride: 'promptUser' });
@@ -179,7 +168,7 @@ describe('a marketing mail', () => {
   });
 
   it('is a marketing mail by an Outlook category the admin named (case-insensitive)', async () => {
-    await saveSettings({ marketingCategories: ['Newsletter'] });
+    await saveSendCheckSettings(api, { marketingCategories: ['Newsletter'] });
     const rt = await open();
     const mail: StubMail = { to: [R.none], categories: ['Wichtig', 'newsletter'] };
     const [held] = (await rt.invoke('onMessageSendHandler', mail)).completions;
@@ -189,7 +178,7 @@ describe('a marketing mail', () => {
   });
 
   it('goes out unchecked when the admin turned the check off', async () => {
-    await saveSettings({ enabled: false });
+    await saveSendCheckSettings(api, { enabled: false });
     const rt = await open();
     const run = await rt.invoke('onMessageSendHandler', marketing([R.optOut]));
     expect(run.completions).toEqual([{ allowEvent: true }]);
@@ -215,7 +204,7 @@ describe('when the check cannot decide', () => {
   const cacheWith = (whenUnavailable: string) =>
     JSON.stringify({
       checkedAt: new Date(Date.now() - 120_000).toISOString(),
-      settings: { ...DEFAULTS, whenUnavailable, version: 1 },
+      settings: { ...DEFAULT_SEND_CHECK_SETTINGS, whenUnavailable, version: 1 },
       recipients: {},
     });
 

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/src/http/api-client';
+import { DEFAULT_SEND_CHECK_SETTINGS } from '../../shared/src/send-check/send-check.rules';
 import type { SendCheckSettingsUpdate } from '../../shared/src/send-check/send-check.schema';
 import { launchChromium } from './support/browser';
 import { type BrowserApp, startBrowserApp } from './support/browser-app';
@@ -12,6 +13,8 @@ import {
   type StubMail,
   type StubRecipient,
   startApiProxy,
+  agedConsentCache,
+  saveSendCheckSettings,
 } from './support/send-check-host';
 
 // The Smart Alerts handler against what a tester threw at it: recipients whose address cannot be
@@ -33,18 +36,6 @@ const X500 = {
 };
 const UNRESOLVED = { emailAddress: 'Verteiler Kunden', displayName: 'Verteiler Kunden' };
 const GROUP = { emailAddress: '', displayName: 'Kunden-Verteiler' };
-
-const DEFAULTS: SendCheckSettingsUpdate = {
-  enabled: true,
-  mode: 'softBlock',
-  marketingCategories: [],
-  whenUnavailable: 'prompt',
-};
-
-async function saveSettings(change: Partial<SendCheckSettingsUpdate>) {
-  const current = await api.sendCheckSettings();
-  return api.updateSendCheckSettings(current.version, { ...DEFAULTS, ...change });
-}
 
 const person = (firstName: string, lastName: string, address: string) => ({
   kind: 'person' as const,
@@ -73,7 +64,7 @@ afterEach(async () => {
   runtime = undefined;
   proxy.down = false;
   proxy.refuse = undefined;
-  await saveSettings({});
+  await saveSendCheckSettings(api);
 });
 
 const marketing = (to: StubRecipient[], extra: Partial<StubMail> = {}): StubMail => ({
@@ -88,23 +79,11 @@ async function open() {
   return runtime;
 }
 
-/** The item's consent cache as if every answer and the settings had been fetched `ms` earlier. */
-function aged(json: string | undefined, ms: number, change: Record<string, unknown> = {}): string {
-  const cache = JSON.parse(json ?? '{}');
-  const back = (iso: string) => new Date(Date.parse(iso) - ms).toISOString();
-  cache.checkedAt = back(cache.checkedAt);
-  for (const entry of Object.values(cache.recipients) as Array<{ fetchedAt: string }>) {
-    entry.fetchedAt = back(entry.fetchedAt);
-  }
-  cache.settings = { ...cache.settings, ...change };
-  return JSON.stringify(cache);
-}
-
 /** A cache of `ms` ago that knows no recipient, with these settings. */
 const oldSettings = (ms: number, settings: Partial<SendCheckSettingsUpdate>) =>
   JSON.stringify({
     checkedAt: new Date(Date.now() - ms).toISOString(),
-    settings: { ...DEFAULTS, ...settings, version: 1 },
+    settings: { ...DEFAULT_SEND_CHECK_SETTINGS, ...settings, version: 1 },
     recipients: {},
   });
 
@@ -191,7 +170,7 @@ describe('settings cached long ago', () => {
     ['an hour', HOUR],
     ['two minutes', 2 * 60_000],
   ])('do not decide with the marketing categories of %s ago', async (_label, age) => {
-    await saveSettings({ marketingCategories: ['Aktion'] });
+    await saveSendCheckSettings(api, { marketingCategories: ['Aktion'] });
     const rt = await open();
     const mail: StubMail = {
       to: [NINA],
@@ -223,7 +202,7 @@ describe("the admin's fallback with nothing cached", () => {
     ['block', { allowEvent: false, errorMessage: expect.stringMatching(/keine Verbindung.*erst nach der Prüfung/) }],
     ['allow', { allowEvent: true }],
   ] as const)('is "%s" when only the consent request fails', async (whenUnavailable, expected) => {
-    await saveSettings({ whenUnavailable });
+    await saveSendCheckSettings(api, { whenUnavailable });
     const rt = await open();
     proxy.refuse = /^\/api\/v1\/send-check\/consent/;
     const run = await rt.invoke('onMessageSendHandler', marketing([OLGA]));
@@ -248,7 +227,7 @@ describe('cached answers', () => {
     expect(warm.completions).toEqual([{ allowEvent: true }]);
     expect(proxy.apiRequests).toBe(before);
 
-    const session = { ...changed.session, 'kk.consent': aged(changed.session['kk.consent'], 2 * 60_000) };
+    const session = { ...changed.session, 'kk.consent': agedConsentCache(changed.session['kk.consent'], 2 * 60_000) };
     const [held] = (await rt.invoke('onMessageSendHandler', { ...mail, session })).completions;
     expect(held).toMatchObject({
       allowEvent: false,
@@ -261,11 +240,11 @@ describe('cached answers', () => {
     const mail = marketing([OLGA]);
     const changed = await rt.invoke('onMessageRecipientsChangedHandler', mail);
     proxy.down = true;
-    const recent = { ...changed.session, 'kk.consent': aged(changed.session['kk.consent'], 5 * 60_000) };
+    const recent = { ...changed.session, 'kk.consent': agedConsentCache(changed.session['kk.consent'], 5 * 60_000) };
     expect((await rt.invoke('onMessageSendHandler', { ...mail, session: recent })).completions).toEqual([
       { allowEvent: true },
     ]);
-    const old = { ...changed.session, 'kk.consent': aged(changed.session['kk.consent'], 11 * 60_000) };
+    const old = { ...changed.session, 'kk.consent': agedConsentCache(changed.session['kk.consent'], 11 * 60_000) };
     expect((await rt.invoke('onMessageSendHandler', { ...mail, session: old })).completions).toEqual([
       expect.objectContaining({ allowEvent: false, sendModeOverride: 'promptUser' }),
     ]);

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Permission } from '@klarkonform/shared';
 import type { AppConfig } from '../config';
 import { FailureLimiter } from './failure-limiter';
-import { HttpError, problem } from './http-error';
+import { type FieldLabels, HttpError, problem } from './http-error';
 import { createLocalIssuer, type LocalIssuer, loadOrCreateIssuerKey } from './local-issuer';
 import { type AuthContext, createTokenVerifier, TokenError } from './token-verifier';
 
@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Permission every /api/v1 route must declare; checked after authentication. */
     permission?: Permission;
+    /** Labels for paths the shared field table names otherwise, in this route's problems (http-error.ts). */
+    fieldLabels?: FieldLabels;
   }
   interface FastifyInstance {
     localIssuer: LocalIssuer | undefined;

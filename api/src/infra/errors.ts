@@ -9,7 +9,7 @@ import {
   type ServiceProblem,
 } from '@klarkonform/shared';
 import { isDatabaseUnreachableError } from './db-availability';
-import { fieldDetail, HttpError, type LocalFieldError } from './http-error';
+import { fieldDetail, HttpError, type LocalFieldError, withFieldLabels } from './http-error';
 import { type AjvLikeError, toFieldErrors } from './validation';
 
 // One place turns every failure into application/problem+json, its detail in the reader's
@@ -79,7 +79,7 @@ export const errorsPlugin = fp(
       const validation = (error as FastifyError).validation as AjvLikeError[] | undefined;
       if (validation) {
         const part = (error as FastifyError).validationContext ?? 'body';
-        const fields = toFieldErrors(validation, part, lang);
+        const fields = withFieldLabels(toFieldErrors(validation, part, lang), request.routeOptions.config.fieldLabels);
         return sendProblem(reply, 400, 'validationFailed', fieldDetail(fields, t), fields);
       }
       if (error instanceof HttpError) {

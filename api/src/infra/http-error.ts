@@ -15,6 +15,27 @@ import {
  */
 export interface LocalFieldError extends FieldError {
   named?: boolean;
+  /**
+   * The catalog field key (`field.<label>`) that names this field where the shared field table's
+   * label for its path does not fit the route (a template's `body.name` is „Name“, not
+   * „Firmenname“); routes declare it as `config.fieldLabels`, rules as FieldProblem `label`.
+   */
+  label?: string;
+}
+
+/** Per route: machine path → catalog field key, for paths the shared field table labels otherwise. */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/** `errors` with the route's labels attached to the fields they name. */
+export function withFieldLabels(
+  errors: readonly LocalFieldError[],
+  labels: FieldLabels | undefined,
+): LocalFieldError[] {
+  if (!labels) return [...errors];
+  return errors.map((error) => {
+    const label = labels[error.field];
+    return label && !error.label ? { ...error, label } : error;
+  });
 }
 
 /** Texts of a problem in the reader's language: the detail and the field errors. */
@@ -36,7 +57,11 @@ export function fieldDetail(errors: readonly LocalFieldError[], t: Translate): s
   const first = errors[0];
   if (!first) return '';
   const where = first.named ? parentOf(first.field) : first.field;
-  const label = withoutPart(where) === '' ? undefined : (describeField(where, t) ?? withoutPart(where));
+  const label = first.label
+    ? t(`field.${first.label}`)
+    : withoutPart(where) === ''
+      ? undefined
+      : (describeField(where, t) ?? withoutPart(where));
   const sentence = label ? `${label}: ${first.message}` : first.message;
   return errors.length > 1
     ? t('serviceProblem.moreProblems', { detail: sentence, count: errors.length - 1 })
@@ -104,6 +129,8 @@ export interface FieldProblem {
   values?: Values | ((t: Translate) => Values);
   /** The message names the field itself (see LocalFieldError). */
   named?: boolean;
+  /** The field's catalog label where the shared table's does not fit (see LocalFieldError). */
+  label?: string;
 }
 
 /**
@@ -121,6 +148,7 @@ export function fieldProblems(
       field: p.field,
       message: t(p.key, typeof p.values === 'function' ? p.values(t) : (p.values ?? {})),
       ...(p.named ? { named: true } : {}),
+      ...(p.label ? { label: p.label } : {}),
     }));
     return { detail: fieldDetail(errors, t), errors };
   };

@@ -6,7 +6,6 @@ import {
   editDistance,
   nearestPlaceholder,
   emptyPlaceholders,
-  escapeHtml,
   type PlaceholderContact,
   placeholderValues,
   SAMPLE_CONTACT,
@@ -125,15 +124,6 @@ describe('placeholderValues (properties)', () => {
         const values = placeholderValues(contact, language);
         expect(Object.keys(values).sort()).toEqual([...TEMPLATE_PLACEHOLDERS].sort());
         for (const value of Object.values(values)) expect(value).toBe(value.trim());
-      }),
-    );
-  });
-
-  it('escapeHtml leaves no markup characters', () => {
-    fc.assert(
-      fc.property(fc.string(), (value) => {
-        expect(escapeHtml(value)).not.toMatch(/[<>"']/);
-        expect(escapeHtml(value).replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
       }),
     );
   });

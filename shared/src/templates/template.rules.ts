@@ -119,16 +119,6 @@ export function emptyPlaceholders(
   return [...new Set(used)].filter((name) => values[name] === '');
 }
 
-/** Escapes a value for HTML text and attribute positions (&, <, >, ", '). */
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
 /** Why a `{{ … }}` is not a placeholder. */
 export type OutputProblem =
   | 'unknownPlaceholder'

@@ -1,6 +1,9 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ApiClient } from '../../../shared/src/http/api-client';
+import type { SendCheckSettingsUpdate } from '../../../shared/src/send-check/send-check.schema';
+import { DEFAULT_SEND_CHECK_SETTINGS } from '../../../shared/src/send-check/send-check.rules';
 
 // The Outlook event runtime for the send-check tests and benchmark: the real events.html and
 // events.js from the API, with a stub Office.js (served in place of Microsoft's CDN) whose compose
@@ -224,4 +227,35 @@ export async function startApiProxy(target: string): Promise<ApiProxy> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * An item's consent cache (`kk.consent` JSON) as if every answer and the settings had been fetched
+ * `ms` earlier, with `settingsChange` applied to its settings: the stale-cache cases.
+ */
+export function agedConsentCache(
+  json: string | undefined,
+  ms: number,
+  settingsChange: Record<string, unknown> = {},
+): string {
+  const cache = JSON.parse(json ?? '{}') as {
+    checkedAt: string;
+    settings: Record<string, unknown>;
+    recipients: Record<string, { fetchedAt: string }>;
+  };
+  const back = (iso: string) => new Date(Date.parse(iso) - ms).toISOString();
+  cache.checkedAt = back(cache.checkedAt);
+  for (const entry of Object.values(cache.recipients)) entry.fetchedAt = back(entry.fetchedAt);
+  cache.settings = { ...cache.settings, ...settingsChange };
+  return JSON.stringify(cache);
+}
+
+/** Saves the tenant's send-check settings: the defaults with `change` applied, on the stored version. */
+export async function saveSendCheckSettings(
+  api: ApiClient,
+  change: Partial<SendCheckSettingsUpdate> = {},
+): Promise<void> {
+  const current = await api.sendCheckSettings();
+  const { version: _version, ...defaults } = DEFAULT_SEND_CHECK_SETTINGS;
+  await api.updateSendCheckSettings(current.version, { ...defaults, ...change });
 }

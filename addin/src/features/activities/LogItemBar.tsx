@@ -71,6 +71,8 @@ export function LogItemBar({
   const composeKey = useRef<string | undefined>(undefined);
   const isMessage = item.kind === 'message';
   const logKey = isMessage ? item.internetMessageId : meetingKey(item);
+  const own = userEmail?.trim().toLowerCase();
+  const sentByUser = isMessage && own !== undefined && own !== '' && item.from?.email.trim().toLowerCase() === own;
 
   // A new item starts over (state that follows a prop, adjusted while rendering).
   const [seen, setSeen] = useState(switchId);
@@ -86,8 +88,10 @@ export function LogItemBar({
     if (!logKey) return;
     const abort = new AbortController();
     composeKey.current = undefined;
+    // Only the user's own sent mail can carry the header: received mail asks by Message-ID at once.
+    const header = sentByUser ? composeKeyOf(host) : Promise.resolve(undefined);
     const status = isMessage
-      ? composeKeyOf(host).then(async (byHeader) => {
+      ? header.then(async (byHeader) => {
           composeKey.current = byHeader;
           const answer = byHeader ? await api.mailStatus(logKey, abort.signal, byHeader) : undefined;
           return answer?.logged ? answer : api.mailStatus(logKey, abort.signal);
@@ -102,7 +106,7 @@ export function LogItemBar({
       () => undefined,
     );
     return () => abort.abort();
-  }, [api, host, logKey, isMessage]);
+  }, [api, host, logKey, isMessage, sentByUser]);
 
   if (!logKey) return null;
 

@@ -1,10 +1,9 @@
 import { type AuditAction, auditChanges, type Template, type TemplateSummary } from '@klarkonform/shared';
-import { notFound, problem } from '../../infra/http-error';
+import { fieldProblems, notFound, problem } from '../../infra/http-error';
 import { DuplicateDocumentKeyError } from '../../infra/tenant-documents';
 import type { AuthContext } from '../../infra/token-verifier';
 import { type AuditRepository, newAuditId, type PendingAudit } from '../audit/audit.repository';
 import { actorOf } from '../contacts/contact-writer';
-import { templateProblem } from './template-problems';
 import type { TemplateDoc } from './templates.model';
 import type { TemplateHead, TemplatesRepository } from './templates.repository';
 
@@ -60,7 +59,11 @@ function pending(action: AuditAction, auth: AuthContext, before: object | null, 
 
 /** 409 naming the field „Name“: another template of the tenant has this name (case-insensitive). */
 export const nameTaken = (name: string) =>
-  templateProblem(409, 'conflict', [{ field: 'body.name', key: 'serviceProblem.templateNameTaken', values: { name } }]);
+  fieldProblems(
+    [{ field: 'body.name', label: 'templateName', key: 'serviceProblem.templateNameTaken', values: { name } }],
+    409,
+    'conflict',
+  );
 
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 

@@ -14,8 +14,10 @@ import {
   TemplateRenderRequest,
 } from '@klarkonform/shared';
 import { etagOf, parseIfMatch } from '../contacts/contact-writer';
-import { assertValidRequest } from './template-problems';
 import type { TemplatesService } from './templates.service';
+
+/** A template's `name` is „Name“; the shared field table labels `body.name` as a company's „Firmenname“. */
+const NAME_LABEL = { 'body.name': 'templateName' } as const;
 
 // Routes of templates (Vorlagen); docs/TEMPLATES.md. Managing (create, change, delete, preview)
 // needs templates:manage (CRM.Admin, CRM.Marketing); reading and filling one for a contact
@@ -51,8 +53,7 @@ export const templatesRoutes: FastifyPluginAsyncTypebox<{ service: TemplatesServ
   app.post(
     '/api/v1/templates',
     {
-      config: { permission: 'templates:manage' },
-      attachValidation: true,
+      config: { permission: 'templates:manage', fieldLabels: NAME_LABEL },
       schema: {
         tags,
         summary: 'Create a template (idempotent by Idempotency-Key; names unique per tenant, case-insensitive)',
@@ -63,7 +64,6 @@ export const templatesRoutes: FastifyPluginAsyncTypebox<{ service: TemplatesServ
       },
     },
     async (request, reply) => {
-      assertValidRequest(request);
       const key = request.headers['idempotency-key'];
       const { template, replayed } = await service.create(request.auth, key, request.body);
       reply.header('etag', etagOf(template.version)).header('location', `/api/v1/templates/${template.id}`);
@@ -101,8 +101,7 @@ export const templatesRoutes: FastifyPluginAsyncTypebox<{ service: TemplatesServ
   app.patch(
     '/api/v1/templates/:id',
     {
-      config: { permission: 'templates:manage' },
-      attachValidation: true,
+      config: { permission: 'templates:manage', fieldLabels: NAME_LABEL },
       schema: {
         tags,
         summary: 'Change a template (If-Match with its version is required)',
@@ -114,7 +113,6 @@ export const templatesRoutes: FastifyPluginAsyncTypebox<{ service: TemplatesServ
       },
     },
     async (request, reply) => {
-      assertValidRequest(request);
       const version = parseIfMatch(request.headers['if-match']);
       const template = await service.patch(request.auth, request.params.id, version, request.body);
       return reply.header('etag', etagOf(template.version)).send(template);

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'followUps:write',
   'opportunities:write',
   'templates:manage',
+  // The Microsoft 365 contacts mirror's settings, overview and "Jetzt synchronisieren" (issue 13).
+  'mirror:manage',
   'admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -31,6 +31,7 @@ import {
 } from './contact-enums.schema';
 import { Consent } from './consent.schema';
 import { Notes } from './contact-notes.schema';
+import { MirrorProblem } from '../mirror/mirror-problem.schema';
 
 // Whole euros: budgets are estimates, cents would be false precision.
 const Euros = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 });
@@ -129,6 +130,10 @@ const recordFields = {
   createdBy: Actor,
   updatedBy: Actor,
   syncStatus: SyncStatus,
+  /** When the Microsoft 365 mirror last wrote or confirmed this contact in every target (issue 13). */
+  syncedAt: Type.Optional(DateTime),
+  /** Why the mirror failed for this contact (`syncStatus: 'error'`). */
+  syncProblem: Type.Optional(MirrorProblem),
   archived: Nullable(Archive),
   mergedInto: Type.Optional(ObjectId),
   displayName: Text(300),

@@ -56,6 +56,13 @@ import type {
   TemplatePreviewRequest,
 } from '../templates/template.schema';
 import type { ConsentCheckResult, SendCheckSettings, SendCheckSettingsUpdate } from '../send-check/send-check.schema';
+import type {
+  MirrorContactPage,
+  MirrorList,
+  MirrorSettings,
+  MirrorSettingsUpdate,
+  MirrorStatus,
+} from '../mirror/mirror.schema';
 import type { TenantUser } from '../users/user.schema';
 import type { Problem } from './problem.schema';
 
@@ -580,6 +587,31 @@ export function createApiClient(options: ApiClientOptions) {
         retry: true,
         signal,
       }),
+
+    // The Microsoft 365 contacts mirror (issue 13)
+    /** The tenant's mirror settings; version 0 (disabled, no targets) until an admin saves them. */
+    mirrorSettings: (signal?: AbortSignal) => json<MirrorSettings>('/mirror/settings', { retry: true, signal }),
+    /** Saves them on `version` (412 when changed since; mirror:manage). Enabling starts a run. */
+    updateMirrorSettings: (version: number, body: MirrorSettingsUpdate) =>
+      json<MirrorSettings>('/mirror/settings', {
+        method: 'PUT',
+        body,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    /** The admin's overview: counts per status, last and next run, problems, contacts in error. */
+    mirrorStatus: (signal?: AbortSignal) => json<MirrorStatus>('/mirror/status', { retry: true, signal }),
+    /** "Jetzt synchronisieren": asks for a run at once (202 with the overview; a running run is not doubled). */
+    runMirror: () => json<MirrorStatus>('/mirror/run', { method: 'POST', body: {} }),
+    /** A data-care worklist of the mirror: contacts in sync error, or created from Outlook to review. */
+    mirrorContacts: (list: MirrorList, cursor?: string, signal?: AbortSignal) => {
+      const params = new URLSearchParams({ list });
+      if (cursor) params.set('cursor', cursor);
+      return json<MirrorContactPage>(`/mirror/contacts?${params}`, { retry: true, signal });
+    },
+    /** Marks a contact created from Outlook as reviewed: it leaves the "aus Outlook — prüfen" list. */
+    markMirrorReviewed: async (contactId: string): Promise<void> => {
+      await request<undefined>(`/mirror/contacts/${id(contactId)}/reviewed`, { method: 'POST', body: {} });
+    },
 
     // The send-time consent check (Smart Alerts, issue 14)
     /** The tenant's settings; version 0 (the defaults) until an admin saves them. */

@@ -22,6 +22,7 @@ import type { ConsentEventProblem } from '../contacts/consent.rules';
 import type { InputProblem, LeadStaleness } from '../contacts/contact.rules';
 import type { TextProblem } from '../text/text.rules';
 import type { OpportunityStage } from '../opportunities/opportunity.schema';
+import type { MirrorProblemCode } from '../mirror/mirror-problem.schema';
 
 // The shape every language catalog must have. Label groups are keyed by the enumerations, so
 // a new enum value without a text in every language fails the type check.
@@ -212,6 +213,8 @@ export interface Catalog {
   consentProblem: Labels<ConsentEventProblem>;
   purpose: Labels<ContactPurpose>;
   syncStatus: Labels<SyncStatus>;
+  /** The Microsoft 365 mirror's problems: what went wrong and what to do about it (issue 13). */
+  mirrorProblem: Record<MirrorProblemCode, { title: string; help: string }>;
   severity: Labels<Severity>;
   duplicateReason: Labels<DuplicateReason>;
   auditAction: Labels<AuditAction>;

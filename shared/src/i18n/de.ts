@@ -85,6 +85,40 @@ export const de: Catalog = {
     noEmail: 'Keine E-Mail-Adresse – wird nicht synchronisiert',
     disabled: 'Synchronisierung deaktiviert',
   },
+  mirrorProblem: {
+    notConfigured: {
+      title: 'Microsoft-365-Zugang nicht eingerichtet',
+      help: 'Der Server hat keine App-Zugangsdaten für Microsoft Graph. Der Betreiber setzt GRAPH_CLIENT_ID und GRAPH_CLIENT_SECRET (oder ein Zertifikat) und startet die API neu – siehe Betriebshandbuch, Abschnitt „Microsoft-365-Kontaktspiegel“.',
+    },
+    authFailed: {
+      title: 'Anmeldung bei Microsoft 365 abgelehnt',
+      help: 'Microsoft Entra ID hat die Anmeldung der App abgelehnt. Prüfen Sie, ob das Client-Geheimnis abgelaufen ist und ob ein Administrator Ihres Microsoft-365-Mandanten der App die Berechtigung Contacts.ReadWrite (Anwendung) erteilt hat.',
+    },
+    mailboxNotFound: {
+      title: 'Postfach nicht gefunden',
+      help: 'Microsoft 365 kennt dieses Postfach nicht oder es hat keine Exchange-Online-Lizenz. Prüfen Sie die Adresse in den Einstellungen.',
+    },
+    accessDenied: {
+      title: 'Zugriff auf das Postfach verweigert',
+      help: 'Die App darf dieses Postfach nicht lesen oder schreiben. Erteilen Sie Contacts.ReadWrite (Anwendung) mit Administratorzustimmung und nehmen Sie das Postfach in den Bereich der Exchange-Zugriffsrichtlinie (RBAC für Anwendungen) auf.',
+    },
+    folderFailed: {
+      title: 'Kontaktordner nicht verfügbar',
+      help: 'Der Kontaktordner konnte weder gefunden noch angelegt werden. Prüfen Sie den Ordnernamen und die Berechtigungen des Postfachs.',
+    },
+    throttled: {
+      title: 'Microsoft 365 bremst die Anfragen',
+      help: 'Microsoft Graph hat zu viele Anfragen gemeldet. Die Synchronisierung setzt beim nächsten Lauf automatisch fort; nichts geht verloren.',
+    },
+    unavailable: {
+      title: 'Microsoft 365 nicht erreichbar',
+      help: 'Microsoft Graph hat nicht oder mit einem Fehler geantwortet. Die Synchronisierung wird automatisch wiederholt.',
+    },
+    rejected: {
+      title: 'Kontakt von Microsoft 365 abgelehnt',
+      help: 'Outlook hat die Daten dieses Kontakts nicht angenommen. Korrigieren Sie den Kontakt; er wird danach erneut übertragen.',
+    },
+  },
   severity: { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' },
   duplicateReason: {
     sameEmail: 'Gleiche E-Mail-Adresse',

@@ -85,6 +85,40 @@ export const en: Catalog = {
     noEmail: 'No email address – not synced',
     disabled: 'Sync disabled',
   },
+  mirrorProblem: {
+    notConfigured: {
+      title: 'Microsoft 365 access not set up',
+      help: 'The server has no app credentials for Microsoft Graph. The operator sets GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (or a certificate) and restarts the API – see the deployment guide, section "Microsoft 365 contacts mirror".',
+    },
+    authFailed: {
+      title: 'Microsoft 365 refused the sign-in',
+      help: "Microsoft Entra ID refused the app's sign-in. Check whether the client secret has expired and whether an administrator of your Microsoft 365 tenant granted the app the Contacts.ReadWrite (application) permission.",
+    },
+    mailboxNotFound: {
+      title: 'Mailbox not found',
+      help: 'Microsoft 365 does not know this mailbox or it has no Exchange Online licence. Check the address in the settings.',
+    },
+    accessDenied: {
+      title: 'Access to the mailbox denied',
+      help: 'The app may not read or write this mailbox. Grant Contacts.ReadWrite (application) with admin consent and include the mailbox in the scope of the Exchange access policy (RBAC for Applications).',
+    },
+    folderFailed: {
+      title: 'Contact folder not available',
+      help: "The contact folder could neither be found nor created. Check the folder name and the mailbox's permissions.",
+    },
+    throttled: {
+      title: 'Microsoft 365 is throttling requests',
+      help: 'Microsoft Graph reported too many requests. The sync continues on its next run by itself; nothing is lost.',
+    },
+    unavailable: {
+      title: 'Microsoft 365 not reachable',
+      help: 'Microsoft Graph did not answer or answered with an error. The sync is retried automatically.',
+    },
+    rejected: {
+      title: 'Contact refused by Microsoft 365',
+      help: "Outlook did not accept this contact's data. Correct the contact; it is sent again afterwards.",
+    },
+  },
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   duplicateReason: {
     sameEmail: 'Same email address',

@@ -38,13 +38,17 @@ const get = (signal?: AbortSignal) => send(folders(), { headers: headers(), sign
 describe('throttling', () => {
   it('answers 429 ApplicationThrottled with Retry-After once the window is used up', async () => {
     fake.setLimits({ requestsPerWindow: 5, windowMs: 3_000 });
+    fake.resetStats();
     for (let i = 0; i < 5; i += 1) expect((await get()).status).toBe(200);
     const refused = await get();
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(3);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('ApplicationThrottled');
-    expect(fake.stats().throttledByWindow).toBe(1);
+    expect(fake.stats()).toMatchObject({ throttledByWindow: 1, retryAfterIgnored: 0 });
+    // Asking again before the Retry-After has run is recorded.
+    expect((await get()).status).toBe(429);
+    expect(fake.stats()).toMatchObject({ throttledByWindow: 2, retryAfterIgnored: 1 });
   });
 
   it('refuses requests beyond four in flight for one app on one mailbox and records the attempt', async () => {

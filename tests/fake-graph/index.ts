@@ -25,6 +25,8 @@ export interface FakeStats {
   throttled: number;
   throttledByWindow: number;
   throttledByConcurrency: number;
+  /** Calls that arrived for an app+mailbox while the Retry-After of a limit 429 to it was still running. */
+  retryAfterIgnored: number;
   /** Highest number of requests in flight for one app+mailbox, counting refused arrivals. */
   maxConcurrentPerMailbox: number;
   /** Graph calls (top-level and batch items, not the $batch envelope) without Prefer: IdType="ImmutableId". */
@@ -249,6 +251,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
       throttled: governor.throttledByWindow + governor.throttledByConcurrency,
       throttledByWindow: governor.throttledByWindow,
       throttledByConcurrency: governor.throttledByConcurrency,
+      retryAfterIgnored: governor.retryAfterIgnored,
       maxConcurrentPerMailbox: governor.maxConcurrent,
       missingImmutableIdPrefer: graph.counters.missingImmutableIdPrefer,
       tokenRequests: auth.tokenRequests,

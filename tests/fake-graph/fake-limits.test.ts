@@ -126,3 +126,20 @@ describe('faults', () => {
       await expect(client.api(`/users/${mailbox}/contactFolders`).get()).resolves.toHaveProperty('value');
   });
 });
+
+describe('instances', () => {
+  it('records calls of two apps of one tenant that overlap, and none when they take turns', async () => {
+    const second = { clientId: randomUUID(), clientSecret: 'other' };
+    fake.registerApp(tenant, second);
+    const other = (await msalClient(fake, tenant, second).acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] }))!
+      .accessToken;
+    const as = (t: string) => send(folders(), { headers: { Authorization: `Bearer ${t}` } });
+    fake.setLimits({ latencyMs: 100 });
+    fake.resetStats();
+    await as(token);
+    await as(other);
+    expect(fake.stats().tenantOverlaps).toBe(0);
+    await Promise.all([as(token), as(other)]);
+    expect(fake.stats().tenantOverlaps).toBe(1);
+  });
+});

@@ -75,7 +75,7 @@ export interface FakeMicrosoft {
   close(): Promise<void>;
 }
 
-/** Header an API instance may send to name itself; otherwise its access token identifies it. */
+/** Header an API instance may send to name itself; otherwise its app (client id) identifies it. */
 export const INSTANCE_HEADER = 'x-klarkonform-instance';
 const HOLD_TIMEOUT_MS = 30_000;
 
@@ -129,7 +129,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
     const effectFirst = (fault === 'timeout' || fault === 'drop') && governor.random() < 0.5;
     if ((fault === 'timeout' || fault === 'drop') && !effectFirst)
       return fault === 'drop' ? dropConnection(ex) : hold(ex);
-    const client = String(ex.req.headers[INSTANCE_HEADER] ?? `token-${who.serial}`);
+    const client = String(ex.req.headers[INSTANCE_HEADER] ?? who.clientId);
     const done = track(who.tenantId.toLowerCase(), client);
     let result: GraphResult;
     try {

@@ -120,7 +120,8 @@ export function failureOf(err: unknown, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason ?? err;
   if (err instanceof GraphFailure) return err;
   if (err instanceof GraphError) {
-    if (err.statusCode <= 0) return new GraphFailure(0, err.code ?? 'NetworkError', err.message || 'No answer from Microsoft Graph.');
+    if (err.statusCode <= 0)
+      return new GraphFailure(0, err.code ?? 'NetworkError', err.message || 'No answer from Microsoft Graph.');
     let code = err.code ?? 'UnknownError';
     let message = err.message;
     if (!err.code && typeof err.body === 'string') {

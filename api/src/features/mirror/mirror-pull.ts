@@ -129,7 +129,7 @@ async function adopt(ctx: RunContext, target: TargetRun, crmId: string, outlookI
   const entry = contact ? await ctx.entries.find(ctx.tenantId, crmId) : null;
   const link = linkIn(entry, target);
   if (!contact || (link && link.outlookId !== outlookId)) {
-    await deleteCopies(ctx, target, [outlookId]);
+    await deleteCopies(target, [outlookId]);
     return;
   }
   await ctx.entries.modify(ctx.tenantId, crmId, (doc) => ({
@@ -145,7 +145,7 @@ async function adopt(ctx: RunContext, target: TargetRun, crmId: string, outlookI
 }
 
 /** Deletes Outlook contacts of the folder (extra copies, copies of erased contacts). */
-export async function deleteCopies(ctx: RunContext, target: TargetRun, outlookIds: readonly string[]): Promise<void> {
+export async function deleteCopies(target: TargetRun, outlookIds: readonly string[]): Promise<void> {
   if (outlookIds.length === 0) return;
   await target.graph.batch(
     outlookIds.map((id, i) => ({ id: String(i), method: 'DELETE' as const, url: target.graph.contactUrl(id) })),

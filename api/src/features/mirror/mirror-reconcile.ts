@@ -52,7 +52,7 @@ export async function reconcileTarget(ctx: RunContext, target: TargetRun, checkU
     await ctx.entries.enqueue(ctx.tenantId, crmId, 0);
   });
   ctx.signal.throwIfAborted();
-  await deleteCopies(ctx, target, extra);
+  await deleteCopies(target, extra);
 
   if (checkUnseen) {
     for (const bucket of ENTRY_BUCKETS) {

@@ -59,7 +59,8 @@ class PreferMiddleware implements Middleware {
     this.next = next;
   }
   async execute(context: Context): Promise<void> {
-    const options = (context.options ??= {});
+    context.options ??= {};
+    const options = context.options;
     const record = headerRecord(options.headers as HeaderBag);
     const key = Object.keys(record).find((k) => k.toLowerCase() === 'prefer') ?? 'Prefer';
     record[key] = withImmutableId(record[key]);

@@ -135,9 +135,8 @@ export class MirrorCrm {
   ): Promise<{ id: string } | undefined> {
     const key = `outlook:${createHash('sha256').update(`${tenantId}\n${origin}`).digest('hex').slice(0, 48)}`;
     try {
-      const { contact } = await this.contacts.contacts.create(mirrorAuth(tenantId), key, fields as ContactCreate, {
-        withoutOwner: true,
-      });
+      // Its Betreuer is the mirror's actor until someone takes it over in the review.
+      const { contact } = await this.contacts.contacts.create(mirrorAuth(tenantId), key, fields as ContactCreate);
       return { id: contact.id };
     } catch (err) {
       if (!(err instanceof HttpError) || err.statusCode >= 500) throw err;

@@ -117,6 +117,8 @@ async function changed(ctx: RunContext, target: TargetRun, entry: MirrorEntryDoc
     const current = linkIn(doc, target);
     return current ? { set: withLink(doc, target, { ...current, pushed: outlook }) } : null;
   });
+  // What the CRM kept (a value it cannot hold, a field it changed too) is written back by the push.
+  if (taken.length < keys.length) await ctx.entries.enqueue(ctx.tenantId, entry.contactId, 0);
 }
 
 /**

@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  applyOutlookChanges,
   changedFields,
   GRAPH_FIELD_KEYS,
   type GraphFields,
   graphBody,
   graphFieldsFromOutlook,
   graphFieldsOf,
-  newContactFromOutlook,
 } from './contact-mapping.rules';
+import { applyOutlookChanges, newContactFromOutlook } from './outlook-changes.rules';
 import { countryCode, countryName } from './country-names.rules';
 
 const max = {

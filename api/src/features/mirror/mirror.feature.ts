@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config';
 import type { ContactsFeature } from '../contacts/contacts.feature';
 import { MirrorEntriesRepository } from './mirror-entries.repository';
 import { MirrorLeaseRepository } from './mirror-lease.repository';
+import { MirrorOutbox } from './mirror-outbox';
 import { MirrorRunService } from './mirror-run.service';
 import { MirrorScheduler } from './mirror-scheduler';
 import { MirrorSettingsRepository } from './mirror-settings.repository';
@@ -68,12 +69,7 @@ export function createMirrorFeature(
     debounceMs: config.mirror.debounceSeconds * 1000,
     log,
   });
-  contacts.writer.attachOutbox({
-    enqueue: async (tenantId, contactId, version) => {
-      await entries.enqueue(tenantId, contactId, version);
-      scheduler.request(tenantId, 'change');
-    },
-  });
+  contacts.writer.attachOutbox(new MirrorOutbox(entries, (tenantId) => scheduler.request(tenantId, 'change')));
   const status = new MirrorStatusService(
     settingsRepo,
     entries,

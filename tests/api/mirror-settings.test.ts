@@ -5,7 +5,7 @@ import { createTestApp, TENANT_A, TENANT_B, type TestApp } from '../support/test
 
 // The Microsoft 365 mirror's settings and what every contact shows about it (issue 13): admin-only
 // saves with If-Match, 422 for settings that cannot run, the audit trail, and the sync status on
-// contacts and cards — `disabled` until the tenant switches the mirror on. No Graph here: the
+// contacts and cards — `disabled` until the tenant switches the mirror on (`noEmail` without an address). No Graph here: the
 // server points at an address nobody answers (mirror.test.ts runs against the fake Microsoft).
 
 type Json = Record<string, unknown>;
@@ -123,6 +123,8 @@ describe('the sync status on contacts', () => {
     expect(offContact.syncStatus).toBe('disabled');
     const b = (await get(`/api/v1/contacts/${offContact.id}`, other)).json();
     expect(b.syncStatus).toBe('disabled');
+    // Without an address a contact is never mirrored, whether the mirror is on or not.
+    expect((await createContact(t, person('Olga', 'Ohne'), other)).syncStatus).toBe('noEmail');
 
     const withMail = await createContact(t, person('Petra', 'Post', withEmail('petra@post.de')));
     const without = await createContact(t, person('Nora', 'Ohnemail'));

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { GRAPH_SCOPE, graphClient, IMMUTABLE_ID, msalClient } from './graph-test-client';
+import { type FakeMicrosoft, type Faults, startFakeMicrosoft, trustingFetch } from './index';
+
+// Throttling per app+mailbox and injected faults, seen by a plain client (no retries) and the SDK.
+
+const tenant = randomUUID();
+const app = { clientId: randomUUID(), clientSecret: 's3cret' };
+const mailbox = 'limits@contoso.de';
+let fake: FakeMicrosoft;
+let token: string;
+let send: typeof fetch;
+
+async function setUp(seed: number): Promise<{ fake: FakeMicrosoft; token: string }> {
+  const f = await startFakeMicrosoft({ seed });
+  f.registerApp(tenant, app);
+  f.addMailbox(tenant, mailbox);
+  f.outlook(tenant, mailbox).createFolder('Limits');
+  const t = (await msalClient(f, tenant, app).acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] }))!.accessToken;
+  return { fake: f, token: t };
+}
+
+beforeAll(async () => {
+  ({ fake, token } = await setUp(1));
+  send = trustingFetch(fake.caPem);
+});
+afterEach(() => {
+  fake.setFaults(null);
+  fake.setLimits({ requestsPerWindow: 10_000, windowMs: 600_000, latencyMs: 0 });
+});
+afterAll(() => fake.close());
+
+const headers = () => ({ Authorization: `Bearer ${token}`, ...IMMUTABLE_ID, 'Content-Type': 'application/json' });
+const folders = () => `${fake.graphBaseUrl}/v1.0/users/${mailbox}/contactFolders`;
+const get = (signal?: AbortSignal) => send(folders(), { headers: headers(), signal });
+
+describe('throttling', () => {
+  it('answers 429 ApplicationThrottled with Retry-After once the window is used up', async () => {
+    fake.setLimits({ requestsPerWindow: 5, windowMs: 3_000 });
+    for (let i = 0; i < 5; i += 1) expect((await get()).status).toBe(200);
+    const refused = await get();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(3);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('ApplicationThrottled');
+    expect(fake.stats().throttledByWindow).toBe(1);
+  });
+
+  it('refuses requests beyond four in flight for one app on one mailbox and records the attempt', async () => {
+    fake.setLimits({ latencyMs: 150 });
+    fake.resetStats();
+    const statuses = (await Promise.all(Array.from({ length: 6 }, () => get()))).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+    expect(fake.stats()).toMatchObject({ maxConcurrentPerMailbox: 5, throttledByConcurrency: 2 });
+  });
+});
+
+describe('faults', () => {
+  it('injects 503 and 429 with Retry-After, reproducibly for a seed', async () => {
+    const run = async (seed: number) => {
+      const s = await setUp(seed);
+      s.fake.setFaults({ rate: 0.4, kinds: ['503', '429'] });
+      const f = trustingFetch(s.fake.caPem);
+      const out: number[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        const r = await f(`${s.fake.graphBaseUrl}/v1.0/users/${mailbox}/contactFolders`, {
+          headers: { Authorization: `Bearer ${s.token}` },
+        });
+        if (r.status !== 200) expect(r.headers.get('retry-after')).toBe('1');
+        out.push(r.status);
+      }
+      await s.fake.close();
+      return out;
+    };
+    const a = await run(42);
+    expect(a).toEqual(await run(42));
+    expect(a).toContain(503);
+    expect(a).toContain(429);
+    expect(a).toContain(200);
+  });
+
+  it('drops connections and times out, sometimes after the create took effect', async () => {
+    const contacts = `${folders()}/${encodeURIComponent(fake.outlook(tenant, mailbox).folders()[0]!.id)}/contacts`;
+    const attempt = async (faults: Faults, n: number) => {
+      fake.setFaults(faults);
+      const outcomes: string[] = [];
+      for (let i = 0; i < n; i += 1) {
+        const givenName = `${faults.kinds[0]}-${i}`;
+        const err = await send(contacts, {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify({ givenName }),
+          signal: AbortSignal.timeout(200),
+        }).then(
+          () => expect.fail('expected no answer'),
+          (e: Error) => e.name,
+        );
+        outcomes.push(err);
+      }
+      fake.setFaults(null);
+      const made = fake
+        .outlook(tenant, mailbox)
+        .contacts('Limits')
+        .filter((c) => String(c.givenName).startsWith(`${faults.kinds[0]}-`));
+      return { outcomes, made: made.length };
+    };
+    const dropped = await attempt({ rate: 1, kinds: ['drop'] }, 12);
+    expect(new Set(dropped.outcomes)).toEqual(new Set(['TypeError']));
+    expect(dropped.made).toBeGreaterThan(0);
+    expect(dropped.made).toBeLessThan(12);
+    const timedOut = await attempt({ rate: 1, kinds: ['timeout'] }, 8);
+    expect(new Set(timedOut.outcomes)).toEqual(new Set(['TimeoutError']));
+    expect(timedOut.made).toBeGreaterThan(0);
+    expect(timedOut.made).toBeLessThan(8);
+  });
+
+  it('lets the SDK RetryHandler ride out 503/429 faults by their Retry-After', async () => {
+    fake.setFaults({ rate: 0.3, kinds: ['503', '429'] });
+    const client = graphClient(fake, msalClient(fake, tenant, app), { retries: 10 });
+    for (let i = 0; i < 5; i += 1)
+      await expect(client.api(`/users/${mailbox}/contactFolders`).get()).resolves.toHaveProperty('value');
+  });
+});

@@ -38,13 +38,17 @@ const get = (signal?: AbortSignal) => send(folders(), { headers: headers(), sign
 describe('throttling', () => {
   it('answers 429 ApplicationThrottled with Retry-After once the window is used up', async () => {
     fake.setLimits({ requestsPerWindow: 5, windowMs: 3_000 });
+    fake.resetStats();
     for (let i = 0; i < 5; i += 1) expect((await get()).status).toBe(200);
     const refused = await get();
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(3);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('ApplicationThrottled');
-    expect(fake.stats().throttledByWindow).toBe(1);
+    expect(fake.stats()).toMatchObject({ throttledByWindow: 1, retryAfterIgnored: 0 });
+    // Asking again before the Retry-After has run is recorded.
+    expect((await get()).status).toBe(429);
+    expect(fake.stats()).toMatchObject({ throttledByWindow: 2, retryAfterIgnored: 1 });
   });
 
   it('refuses requests beyond four in flight for one app on one mailbox and records the attempt', async () => {
@@ -120,5 +124,22 @@ describe('faults', () => {
     const client = graphClient(fake, msalClient(fake, tenant, app), { retries: 10 });
     for (let i = 0; i < 5; i += 1)
       await expect(client.api(`/users/${mailbox}/contactFolders`).get()).resolves.toHaveProperty('value');
+  });
+});
+
+describe('instances', () => {
+  it('records calls of two apps of one tenant that overlap, and none when they take turns', async () => {
+    const second = { clientId: randomUUID(), clientSecret: 'other' };
+    fake.registerApp(tenant, second);
+    const other = (await msalClient(fake, tenant, second).acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] }))!
+      .accessToken;
+    const as = (t: string) => send(folders(), { headers: { Authorization: `Bearer ${t}` } });
+    fake.setLimits({ latencyMs: 100 });
+    fake.resetStats();
+    await as(token);
+    await as(other);
+    expect(fake.stats().tenantOverlaps).toBe(0);
+    await Promise.all([as(token), as(other)]);
+    expect(fake.stats().tenantOverlaps).toBe(1);
   });
 });

@@ -25,6 +25,8 @@ export interface FakeStats {
   throttled: number;
   throttledByWindow: number;
   throttledByConcurrency: number;
+  /** Calls that arrived for an app+mailbox while the Retry-After of a limit 429 to it was still running. */
+  retryAfterIgnored: number;
   /** Highest number of requests in flight for one app+mailbox, counting refused arrivals. */
   maxConcurrentPerMailbox: number;
   /** Graph calls (top-level and batch items, not the $batch envelope) without Prefer: IdType="ImmutableId". */
@@ -73,7 +75,7 @@ export interface FakeMicrosoft {
   close(): Promise<void>;
 }
 
-/** Header an API instance may send to name itself; otherwise its access token identifies it. */
+/** Header an API instance may send to name itself; otherwise its app (client id) identifies it. */
 export const INSTANCE_HEADER = 'x-klarkonform-instance';
 const HOLD_TIMEOUT_MS = 30_000;
 
@@ -127,7 +129,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
     const effectFirst = (fault === 'timeout' || fault === 'drop') && governor.random() < 0.5;
     if ((fault === 'timeout' || fault === 'drop') && !effectFirst)
       return fault === 'drop' ? dropConnection(ex) : hold(ex);
-    const client = String(ex.req.headers[INSTANCE_HEADER] ?? `token-${who.serial}`);
+    const client = String(ex.req.headers[INSTANCE_HEADER] ?? who.clientId);
     const done = track(who.tenantId.toLowerCase(), client);
     let result: GraphResult;
     try {
@@ -249,6 +251,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
       throttled: governor.throttledByWindow + governor.throttledByConcurrency,
       throttledByWindow: governor.throttledByWindow,
       throttledByConcurrency: governor.throttledByConcurrency,
+      retryAfterIgnored: governor.retryAfterIgnored,
       maxConcurrentPerMailbox: governor.maxConcurrent,
       missingImmutableIdPrefer: graph.counters.missingImmutableIdPrefer,
       tokenRequests: auth.tokenRequests,

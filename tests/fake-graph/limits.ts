@@ -47,7 +47,11 @@ export class Governor {
   readonly random: () => number;
   private readonly windows = new Map<string, number[]>();
   private readonly inFlight = new Map<string, number>();
+  /** Per key: until when the last limit 429 asked the client to wait (ms). */
+  private readonly blockedUntil = new Map<string, number>();
   maxConcurrent = 0;
+  /** Requests that arrived while a limit 429's Retry-After for their key was still running. */
+  retryAfterIgnored = 0;
   throttledByWindow = 0;
   throttledByConcurrency = 0;
 
@@ -61,6 +65,7 @@ export class Governor {
    */
   admit(key: string, now = Date.now()): { release: () => void } | GraphError {
     const current = (this.inFlight.get(key) ?? 0) + 1;
+    if (now < (this.blockedUntil.get(key) ?? 0)) this.retryAfterIgnored += 1;
     this.maxConcurrent = Math.max(this.maxConcurrent, current);
     const stamps = this.windows.get(key) ?? [];
     this.windows.set(key, stamps);
@@ -71,10 +76,12 @@ export class Governor {
     if (stamps.length >= this.limits.requestsPerWindow) {
       this.throttledByWindow += 1;
       const wait = Math.max(1, Math.ceil((stamps[0]! + this.limits.windowMs - now) / 1000));
+      this.blockedUntil.set(key, now + wait * 1000);
       return errors.throttled(wait, 'Application is over its MailboxRequests limit.');
     }
     if (current > this.limits.concurrentPerMailbox) {
       this.throttledByConcurrency += 1;
+      this.blockedUntil.set(key, now + 1000);
       return errors.throttled(1);
     }
     stamps.push(now);
@@ -103,5 +110,6 @@ export class Governor {
     this.maxConcurrent = 0;
     this.throttledByWindow = 0;
     this.throttledByConcurrency = 0;
+    this.retryAfterIgnored = 0;
   }
 }

@@ -24,6 +24,9 @@ import { healthRoutes } from './features/health/health.routes';
 import { meRoutes } from './features/me/me.routes';
 import { createOpportunitiesFeature } from './features/opportunities/opportunities.feature';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes';
+import { contactSyncStatusHook } from './features/mirror/contact-sync-status.hook';
+import { createMirrorFeature, type MirrorFeature } from './features/mirror/mirror.feature';
+import { mirrorRoutes } from './features/mirror/mirror.routes';
 import { createTemplatesFeature } from './features/templates/templates.feature';
 import { templatesRoutes } from './features/templates/templates.routes';
 import { createSendCheckFeature } from './features/send-check/send-check.feature';
@@ -42,6 +45,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The start-up data migrations (background): resolves with the number of contacts migrated. */
     migrations: { done: Promise<number> };
+    /** The Microsoft 365 contacts mirror (issue 13): `app.mirror.runNow(tenantId)` runs a tenant at once. */
+    mirror: MirrorFeature;
   }
 }
 
@@ -160,6 +165,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     stopMigrations.abort();
     await migrations.done;
   });
+  // The mirror hears of every contact write (outbox) and puts each contact's sync status on every
+  // response that contains contacts: both before the contact routes are registered.
+  const mirror = createMirrorFeature(app.mongo, config, contacts, app.log);
+  app.decorate('mirror', mirror);
+  contactSyncStatusHook(app, mirror.status);
+  app.addHook('onReady', async () => mirror.scheduler.start());
+  app.addHook('onClose', async () => mirror.scheduler.stop());
   await app.register(contactsRoutes, { feature: contacts });
   await app.register(insightsRoutes, { feature: contacts });
   await app.register(leadsRoutes, { feature: contacts });
@@ -188,6 +200,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
   const sendCheck = createSendCheckFeature(app.mongo, contacts);
   await app.register(sendCheckRoutes, { service: sendCheck.service });
+  await app.register(mirrorRoutes, { feature: mirror });
   if (config.seedDemo) {
     const demo = { contacts, users, activities, followUps, opportunities, templates };
     app.addHook('onReady', async () => {

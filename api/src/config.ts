@@ -1,3 +1,5 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ConnectionString from 'mongodb-connection-string-url';
@@ -36,6 +38,29 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   readonly seedDemo: boolean;
   readonly staticRoots: { readonly addin: string; readonly teams: string; readonly icons: string };
+  /** Microsoft Graph app-only access for the contacts mirror (issue 13); `credential` unset: not configured. */
+  readonly graph: GraphConfig;
+  /** The contacts mirror's scheduler. */
+  readonly mirror: { readonly intervalSeconds: number; readonly debounceSeconds: number };
+}
+
+/**
+ * How the API signs in to Entra ID as an application (client credentials): a client secret, or a
+ * certificate (PEM private key in PKCS#8 and the SHA-256 thumbprint Entra ID knows it by).
+ */
+export type GraphCredential =
+  | { readonly kind: 'secret'; readonly secret: string }
+  | { readonly kind: 'certificate'; readonly privateKey: string; readonly thumbprintSha256: string };
+
+export interface GraphConfig {
+  readonly clientId: string | undefined;
+  readonly credential: GraphCredential | undefined;
+  /** Entra ID's host, e.g. https://login.microsoftonline.com (the tenant is appended per tenant). */
+  readonly authorityHost: string;
+  /** Graph's root, e.g. https://graph.microsoft.com (requests go to `<baseUrl>/v1.0/…`). */
+  readonly baseUrl: string;
+  /** Extra trusted CA certificates (PEM) for both hosts: a TLS-inspecting proxy, the tests' fake. */
+  readonly ca: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +186,96 @@ function readDatabase(r: Reader): DatabaseConfig {
   };
 }
 
+function readFileOrProblem(r: Reader, name: string, file: string): string | undefined {
+  try {
+    return readFileSync(path.resolve(REPO_ROOT, file), 'utf8');
+  } catch (err) {
+    r.problems.push(`${name}="${file}" cannot be read: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * The certificate credential from a PEM file holding the private key and the certificate: the
+ * key as PKCS#8 (what msal-node expects) and the certificate's SHA-256 thumbprint (hex, as the
+ * Entra app registration shows it under "Certificates & secrets").
+ */
+function readCertificate(r: Reader, file: string): GraphCredential | undefined {
+  const name = 'GRAPH_CLIENT_CERTIFICATE_FILE';
+  const pem = readFileOrProblem(r, name, file);
+  if (pem === undefined) return undefined;
+  const certPem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  const keyPem =
+    /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.exec(
+      pem,
+    )?.[0];
+  if (!certPem || !keyPem) {
+    r.problems.push(
+      `${name}="${file}" must hold the private key and the certificate in PEM (BEGIN PRIVATE KEY, BEGIN CERTIFICATE)`,
+    );
+    return undefined;
+  }
+  try {
+    const cert = new X509Certificate(certPem);
+    const key = createPrivateKey(keyPem);
+    if (!cert.checkPrivateKey(key)) {
+      r.problems.push(`${name}="${file}": the private key does not belong to the certificate`);
+      return undefined;
+    }
+    return {
+      kind: 'certificate',
+      privateKey: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      thumbprintSha256: cert.fingerprint256.replace(/:/g, '').toLowerCase(),
+    };
+  } catch (err) {
+    r.problems.push(`${name}="${file}" is not a usable key and certificate: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+function readGraph(r: Reader): GraphConfig {
+  const clientId = r.raw('GRAPH_CLIENT_ID');
+  const secret = r.raw('GRAPH_CLIENT_SECRET');
+  const certificateFile = r.raw('GRAPH_CLIENT_CERTIFICATE_FILE');
+  if (clientId !== undefined && !/^[0-9a-fA-F-]{36}$/.test(clientId)) {
+    r.problems.push(`GRAPH_CLIENT_ID="${clientId}" must be the application (client) id, a GUID`);
+  }
+  if (secret !== undefined && certificateFile !== undefined) {
+    r.problems.push('Set either GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_FILE, not both');
+  }
+  if (clientId === undefined && (secret !== undefined || certificateFile !== undefined)) {
+    r.problems.push('GRAPH_CLIENT_ID is required with GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_FILE');
+  }
+  if (clientId !== undefined && secret === undefined && certificateFile === undefined) {
+    r.problems.push('GRAPH_CLIENT_ID needs GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_FILE');
+  }
+  const credential: GraphCredential | undefined =
+    certificateFile !== undefined
+      ? readCertificate(r, certificateFile)
+      : secret !== undefined
+        ? { kind: 'secret', secret }
+        : undefined;
+  const caFile = r.raw('GRAPH_CA_FILE');
+  const ca = caFile === undefined ? undefined : readFileOrProblem(r, 'GRAPH_CA_FILE', caFile);
+  if (ca !== undefined && !ca.includes('-----BEGIN CERTIFICATE-----')) {
+    r.problems.push(`GRAPH_CA_FILE="${caFile}" must hold PEM certificates (BEGIN CERTIFICATE)`);
+  }
+  // Bearer tokens and client secrets travel to these hosts: https only (the Graph client also
+  // refuses to send its token anywhere else, m365-tech.md §3.7).
+  const httpsUrl = (name: string, fallback: string) => {
+    const url = r.url(name, fallback);
+    if (!url.startsWith('https://')) r.problems.push(`${name}="${url}" must be an https:// URL`);
+    return url;
+  };
+  return {
+    clientId,
+    credential: clientId === undefined ? undefined : credential,
+    authorityHost: httpsUrl('GRAPH_AUTHORITY_HOST', 'https://login.microsoftonline.com'),
+    baseUrl: httpsUrl('GRAPH_BASE_URL', 'https://graph.microsoft.com'),
+    ca,
+  };
+}
+
 /** Only the database settings, for maintenance commands such as db:indexes and db:export. */
 export function loadDatabaseConfig(env: Env = process.env): DatabaseConfig {
   const r = new Reader(env);
@@ -244,6 +359,11 @@ export function loadConfig(env: Env = process.env, defaults: Env = {}): AppConfi
       addin: path.join(REPO_ROOT, 'addin/dist'),
       teams: path.join(REPO_ROOT, 'teams-app/dist'),
       icons: path.join(REPO_ROOT, 'manifest/icons'),
+    },
+    graph: readGraph(r),
+    mirror: {
+      intervalSeconds: r.int('MIRROR_INTERVAL_SECONDS', 300, 10, 86_400),
+      debounceSeconds: r.int('MIRROR_DEBOUNCE_SECONDS', 5, 0, 3_600),
     },
   };
 

@@ -32,7 +32,8 @@ describe('creating contacts', () => {
       displayName: 'Dr. Max Mustermann',
       letterSalutation: 'Sehr geehrter Herr Dr. Mustermann',
       version: 1,
-      syncStatus: 'pending',
+      // The tenant has not switched the Microsoft 365 mirror on (mirror.test.ts covers the rest).
+      syncStatus: 'disabled',
       archived: null,
     });
     expect(muster.customerSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -138,7 +138,7 @@ describe('start-up migration of contacts from an earlier version', () => {
         businessPhones: ['030 4455660'],
         homePhones: [],
         ownerId: 'user-a',
-        syncStatus: 'pending',
+        syncStatus: 'disabled',
         version: 8,
       });
       expect(company).not.toHaveProperty('email');

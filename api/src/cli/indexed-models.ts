@@ -6,6 +6,7 @@ import { contactModels } from '../features/contacts/contacts.model';
 import { followUpModel } from '../features/follow-ups/follow-ups.model';
 import { opportunityModel } from '../features/opportunities/opportunities.model';
 import { templateModel } from '../features/templates/templates.model';
+import { mirrorModels } from '../features/mirror/mirror.model';
 import { sendCheckSettingsModel } from '../features/send-check/send-check.model';
 import { userModel } from '../features/users/users.repository';
 
@@ -16,6 +17,7 @@ import { userModel } from '../features/users/users.repository';
  */
 export function indexedModels(connection: Connection): Model<never>[] {
   const { contacts, counters } = contactModels(connection);
+  const mirror = mirrorModels(connection);
   return [
     contacts,
     counters,
@@ -27,5 +29,9 @@ export function indexedModels(connection: Connection): Model<never>[] {
     opportunityModel(connection),
     templateModel(connection),
     sendCheckSettingsModel(connection),
+    mirror.settings,
+    mirror.entries,
+    mirror.targets,
+    mirror.leases,
   ] as unknown as Model<never>[];
 }

@@ -153,6 +153,8 @@ export const AUDIT_ACTIONS = [
   'templateDelete',
   // The tenant's send-check settings (Smart Alerts, issue 14) changed.
   'sendCheckSettingsUpdate',
+  // The tenant's Microsoft 365 contacts mirror settings (issue 13) changed.
+  'mirrorSettingsUpdate',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

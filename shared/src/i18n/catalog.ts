@@ -169,6 +169,12 @@ export const FIELD_NAMES = [
   'composeKey',
   'bcc',
   'usedTemplate',
+  // The Microsoft 365 contacts mirror (issue 13)
+  'mirrorEnabled',
+  'mirrorTargets',
+  'mailbox',
+  'folderName',
+  'mirrorList',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -353,6 +359,8 @@ export const SERVICE_PROBLEMS = [
   'placeholderExpressionNear',
   'placeholderTrim',
   'templateBodyEmpty',
+  'mirrorTargetsRequired',
+  'mailboxTwice',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

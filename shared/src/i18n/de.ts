@@ -157,6 +157,7 @@ export const de: Catalog = {
     templateUpdate: 'Vorlage geändert',
     templateDelete: 'Vorlage gelöscht',
     sendCheckSettingsUpdate: 'Versandprüfung geändert',
+    mirrorSettingsUpdate: 'Microsoft-365-Synchronisierung geändert',
   },
   activityType: { email: 'E-Mail', call: 'Anruf', meeting: 'Termin', letter: 'Brief', note: 'Notiz' },
   mailDirection: { in: 'Eingang', out: 'Ausgang' },
@@ -315,6 +316,11 @@ export const de: Catalog = {
     composeKey: 'Sitzungsschlüssel (composeKey)',
     bcc: 'Bcc',
     usedTemplate: 'Vorlage',
+    mirrorEnabled: 'Synchronisierung aktiv',
+    mirrorTargets: 'Zielpostfächer',
+    mailbox: 'Postfach',
+    folderName: 'Kontaktordner',
+    mirrorList: 'Liste',
   },
   jsonType: {
     string: 'ein Text',
@@ -514,5 +520,8 @@ export const de: Catalog = {
       '{{placeholder}}: Bindestriche an den Klammern (Leerraum-Steuerung) sind in Platzhaltern nicht erlaubt; schreiben Sie {{suggestion}}.',
     templateBodyEmpty:
       'Der Text ist leer: Nach dem Bereinigen (Skripte, Stile und unerlaubte Elemente entfernt) bleibt kein sichtbarer Text. Bitte einen Text schreiben.',
+    mirrorTargetsRequired:
+      'Zum Einschalten wird mindestens ein Zielpostfach gebraucht (z. B. ein freigegebenes Postfach wie crm@firma.de).',
+    mailboxTwice: 'Das Postfach {{mailbox}} ist mehrfach angegeben; jedes Postfach nur einmal.',
   },
 };

@@ -157,6 +157,7 @@ export const en: Catalog = {
     templateUpdate: 'Template changed',
     templateDelete: 'Template deleted',
     sendCheckSettingsUpdate: 'Send check changed',
+    mirrorSettingsUpdate: 'Microsoft 365 sync changed',
   },
   activityType: { email: 'Email', call: 'Call', meeting: 'Meeting', letter: 'Letter', note: 'Note' },
   mailDirection: { in: 'Received', out: 'Sent' },
@@ -315,6 +316,11 @@ export const en: Catalog = {
     composeKey: 'Compose key',
     bcc: 'Bcc',
     usedTemplate: 'Template',
+    mirrorEnabled: 'Sync on',
+    mirrorTargets: 'Target mailboxes',
+    mailbox: 'Mailbox',
+    folderName: 'Contact folder',
+    mirrorList: 'List',
   },
   jsonType: {
     string: 'text',
@@ -493,5 +499,8 @@ export const en: Catalog = {
       '{{placeholder}}: dashes at the braces (whitespace control) are not allowed in placeholders; write {{suggestion}}.',
     templateBodyEmpty:
       'The text is empty: after cleaning (scripts, styles and disallowed elements removed) no visible text is left. Please write a text.',
+    mirrorTargetsRequired:
+      'Turning the sync on needs at least one target mailbox (e.g. a shared mailbox such as crm@company.com).',
+    mailboxTwice: 'The mailbox {{mailbox}} is given more than once; give each mailbox once.',
   },
 };

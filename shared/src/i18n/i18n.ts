@@ -96,6 +96,11 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   // The send-time consent check (issue 14)
   'body.enabled': 'sendCheckEnabled',
   'body.mode': 'sendMode',
+  // The Microsoft 365 contacts mirror (issue 13)
+  'body.targets': 'mirrorTargets',
+  'body.targets.mailbox': 'mailbox',
+  'body.targets.folderName': 'folderName',
+  'querystring.list': 'mirrorList',
 };
 
 /** The request parts a validation error's path starts with ("body.lead.budget"). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
 import { type Actor, type AuditAction, type AuditChange, auditChanges, type Contact } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
 import { notFound, problem } from '../../infra/http-error';
@@ -74,16 +75,31 @@ export interface AuditRecord {
   changes?: (before: ContactFields, after: ContactFields) => AuditChange[];
 }
 
+/**
+ * Told before every contact write, with the contact's id and the version about to be stored: the
+ * Microsoft 365 mirror's write-ahead outbox (issue 13, features/mirror/README.md). A failure fails
+ * the write, so no stored change can miss the outbox.
+ */
+export interface ContactOutbox {
+  enqueue(tenantId: string, contactId: string, version: number): Promise<void>;
+}
+
 export class ContactWriter {
   /** Creates of one tenant draw and store their contact number one at a time (gap-free numbers). */
   private readonly numbering = new KeyedLock();
   /** Creates in progress by tenant and Idempotency-Key: racing retries wait for the first. */
   private readonly inflight = new Map<string, Promise<ContactDoc>>();
+  private outbox: ContactOutbox | undefined;
 
   constructor(
     private readonly contacts: ContactsRepository,
     private readonly audit: AuditRepository,
   ) {}
+
+  /** Connects the outbox that hears of every write before it happens (the mirror is built after contacts). */
+  attachOutbox(outbox: ContactOutbox): void {
+    this.outbox = outbox;
+  }
 
   async load(auth: AuthContext, id: string): Promise<ContactDoc> {
     const doc = await this.contacts.findById(auth.tenantId, id);
@@ -124,7 +140,7 @@ export class ContactWriter {
     return { contact: toContact(doc), replayed: false };
   }
 
-  private insertNumbered(
+  private async insertNumbered(
     auth: AuthContext,
     idempotencyKey: string,
     hash: string,
@@ -142,6 +158,9 @@ export class ContactWriter {
     };
     const { fields: derived, lookup } = derive(base);
     assertStorable(derived);
+    // The id is drawn before the insert so the outbox can be told first.
+    const _id = new Types.ObjectId();
+    await this.outbox?.enqueue(auth.tenantId, _id.toHexString(), 1);
 
     return this.numbering.run(auth.tenantId, async () => {
       for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
@@ -150,6 +169,7 @@ export class ContactWriter {
         const pendingAudit = pending('create', actor, auditChanges(null, { ...derived, contactNumber }), now);
         try {
           const doc = await this.contacts.insert({
+            _id,
             ...derived,
             tenantId: auth.tenantId,
             contactNumber,
@@ -232,6 +252,7 @@ export class ContactWriter {
       if (record.id) pendingAudit.id = record.id;
       if (record.requestHash) pendingAudit.requestHash = record.requestHash;
       const set = { ...fields, ...lookup, pendingAudit };
+      await this.outbox?.enqueue(auth.tenantId, id, doc.version + 1);
       const written = await this.contacts.replaceIfVersion(auth.tenantId, id, doc.version, set, unset);
       if (written) {
         const saved = { _id: doc._id, ...fields, pendingAudit } as unknown as ContactDoc;

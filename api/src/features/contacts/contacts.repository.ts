@@ -61,6 +61,11 @@ export class ContactsRepository {
     return docs.filter((d): d is ContactDoc => d !== null);
   }
 
+  /** How many contacts match `filter` (a conjunction of equalities led by a lookup field, QUERY-RULES.md). */
+  async count(tenantId: string, filter: ContactFilter): Promise<number> {
+    return this.m.contacts.countDocuments({ ...filter, tenantId });
+  }
+
   async findByIdempotencyKey(tenantId: string, idempotencyKey: string): Promise<ContactDoc | null> {
     return this.m.contacts.findOne({ tenantId, idempotencyKey }).lean<ContactDoc>();
   }

@@ -1,0 +1,184 @@
+import { type Connection, type Model, Types } from 'mongoose';
+import { backoff, isStaleWrite } from '../../infra/write-races';
+import { bucketOf, type EntryStatus, type MirrorEntryDoc, mirrorModels } from './mirror.model';
+
+// Data access for the mirror's per-contact entries (outbox + state). Every filter is
+// `{tenantId, <one indexed top-level field>}` with at most a version or keyset condition after
+// it (QUERY-RULES.md); every write advances `version`.
+
+const RETRIES = 50;
+const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
+
+/** Fields an entry has from its first enqueue on. */
+const fresh = (contactId: string) => ({ bucket: bucketOf(contactId), links: [], outlookIds: [] });
+
+export class MirrorEntriesRepository {
+  private readonly model: Model<MirrorEntryDoc>;
+  constructor(connection: Connection) {
+    this.model = mirrorModels(connection).entries;
+  }
+
+  /**
+   * Marks contact `contactId` due for a push: raises `seq`, remembers the contact version the
+   * caller is about to write (`want`, the highest announced wins) and sets the status to pending.
+   * Idempotent by contact id; a lost race (unique index, version guard) is retried.
+   */
+  async enqueue(tenantId: string, contactId: string, want: number, extra: Partial<MirrorEntryDoc> = {}): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.model.updateOne(
+          { tenantId, contactId },
+          {
+            $set: { due: bucketOf(contactId), status: 'pending', enqueuedAt: new Date(), ...extra },
+            $max: { want },
+            $inc: { seq: 1, version: 1 },
+            $setOnInsert: fresh(contactId),
+          },
+          { upsert: true },
+        );
+        return;
+      } catch (err) {
+        if (!(isDuplicateKey(err) || isStaleWrite(err)) || attempt >= RETRIES) throw err;
+        await backoff(attempt);
+      }
+    }
+  }
+
+  /** Enqueues many contacts at once (the backfill): one round trip per call, retried one by one on a race. */
+  async enqueueMany(tenantId: string, contactIds: readonly string[]): Promise<void> {
+    if (contactIds.length === 0) return;
+    const now = new Date();
+    try {
+      await this.model.bulkWrite(
+        contactIds.map((contactId) => ({
+          updateOne: {
+            filter: { tenantId, contactId },
+            update: {
+              $set: { due: bucketOf(contactId), status: 'pending', enqueuedAt: now },
+              $max: { want: 0 },
+              $inc: { seq: 1, version: 1 },
+              $setOnInsert: fresh(contactId),
+            },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    } catch (err) {
+      if (!(isDuplicateKey(err) || isStaleWrite(err) || (err as { writeErrors?: unknown }).writeErrors)) throw err;
+      for (const contactId of contactIds) await this.enqueue(tenantId, contactId, 0);
+    }
+  }
+
+  async find(tenantId: string, contactId: string): Promise<MirrorEntryDoc | null> {
+    return this.model.findOne({ tenantId, contactId }).lean<MirrorEntryDoc>();
+  }
+
+  /** One equality lookup per contact id, in parallel (QUERY-RULES.md rule 3). */
+  async findMany(tenantId: string, contactIds: readonly string[]): Promise<Map<string, MirrorEntryDoc>> {
+    const docs = await Promise.all([...new Set(contactIds)].map((id) => this.find(tenantId, id)));
+    return new Map(docs.filter((d): d is MirrorEntryDoc => d !== null).map((d) => [d.contactId, d]));
+  }
+
+  /** The due entries of one bucket (a sixteenth of the tenant). */
+  async findDue(tenantId: string, bucket: string): Promise<MirrorEntryDoc[]> {
+    return this.model.find({ tenantId, due: bucket }).lean<MirrorEntryDoc[]>();
+  }
+
+  /** Every entry of one bucket, for tenant-wide reconciliation. */
+  async findInBucket(tenantId: string, bucket: string): Promise<MirrorEntryDoc[]> {
+    return this.model.find({ tenantId, bucket }).lean<MirrorEntryDoc[]>();
+  }
+
+  /** The entries linked to Outlook contact `outlookId` (normally one). */
+  async findByOutlookId(tenantId: string, outlookId: string): Promise<MirrorEntryDoc[]> {
+    return this.model.find({ tenantId, outlookIds: outlookId }).lean<MirrorEntryDoc[]>();
+  }
+
+  async countByStatus(tenantId: string, status: EntryStatus): Promise<number> {
+    return this.model.countDocuments({ tenantId, status });
+  }
+
+  async countReview(tenantId: string): Promise<number> {
+    return this.model.countDocuments({ tenantId, review: true });
+  }
+
+  /** A page of the entries in error or to review, newest entry first, after the entry `beforeId`. */
+  async page(
+    tenantId: string,
+    list: { status: 'error' } | { review: true },
+    limit: number,
+    beforeId?: string,
+  ): Promise<MirrorEntryDoc[]> {
+    const filter: Record<string, unknown> = { tenantId, ...list };
+    if (beforeId) filter._id = { $lt: new Types.ObjectId(beforeId) };
+    return this.model.find(filter).sort({ _id: -1 }).limit(limit).lean<MirrorEntryDoc[]>();
+  }
+
+  /**
+   * Writes `set`/`unset` onto the entry if it still has `expectedVersion` (and `seq`, when given);
+   * advances the version. False when it moved on (an enqueue came in between).
+   */
+  async updateIf(
+    tenantId: string,
+    contactId: string,
+    expected: { version: number; seq?: number },
+    set: Partial<MirrorEntryDoc>,
+    unset: readonly (keyof MirrorEntryDoc)[] = [],
+  ): Promise<boolean> {
+    const update: Record<string, unknown> = { $set: { ...set, version: expected.version + 1 } };
+    if (unset.length > 0) update.$unset = Object.fromEntries(unset.map((f) => [f, '']));
+    const filter: Record<string, unknown> = { tenantId, contactId, version: expected.version };
+    if (expected.seq !== undefined) filter.seq = expected.seq;
+    try {
+      const result = await this.model.updateOne(filter, update);
+      return result.matchedCount === 1;
+    } catch (err) {
+      if (isStaleWrite(err)) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Applies `change` to the stored entry (created when missing) until the write lands on the
+   * version it was computed from. `change` returns the fields to set, or null for no write.
+   */
+  async modify(
+    tenantId: string,
+    contactId: string,
+    change: (doc: MirrorEntryDoc | null) => { set: Partial<MirrorEntryDoc>; unset?: (keyof MirrorEntryDoc)[] } | null,
+  ): Promise<void> {
+    for (let attempt = 0; attempt < RETRIES; attempt++) {
+      if (attempt > 0) await backoff(attempt);
+      const doc = await this.find(tenantId, contactId);
+      const next = change(doc);
+      if (!next) return;
+      if (!doc) {
+        try {
+          await this.model.create({
+            tenantId,
+            contactId,
+            version: 1,
+            seq: 0,
+            want: 0,
+            enqueuedAt: new Date(),
+            status: 'pending',
+            ...fresh(contactId),
+            ...next.set,
+          });
+          return;
+        } catch (err) {
+          if (isDuplicateKey(err)) continue;
+          throw err;
+        }
+      }
+      if (await this.updateIf(tenantId, contactId, { version: doc.version }, next.set, next.unset)) return;
+    }
+    throw new Error(`mirror entry of ${contactId} keeps changing`);
+  }
+
+  /** Deletes the entry if it still has `version` (an erased contact whose copies are gone). */
+  async deleteIf(tenantId: string, contactId: string, version: number): Promise<void> {
+    await this.model.deleteOne({ tenantId, contactId, version });
+  }
+}

@@ -19,7 +19,7 @@ export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 /** A real msal-node confidential client against the fake's tenant authority. */
 export function msalClient(
-  fake: FakeMicrosoft,
+  fake: Pick<FakeMicrosoft, 'authorityHost' | 'caPem'>,
   tenantId: string,
   credentials: { clientId: string; clientSecret: string },
 ): ConfidentialClientApplication {
@@ -47,7 +47,7 @@ export class TrustingHttpHandler implements Middleware {
 
 /** A real Graph SDK v3 client on the fake, tokens from `cca`; `retries` 0 turns the SDK's RetryHandler off. */
 export function graphClient(
-  fake: FakeMicrosoft,
+  fake: Pick<FakeMicrosoft, 'graphBaseUrl' | 'caPem'>,
   cca: ConfidentialClientApplication,
   opts: { retries?: number; retryDelaySeconds?: number } = {},
 ): Client {

@@ -77,7 +77,7 @@ export interface FakeMicrosoft {
 
 /** Header an API instance may send to name itself; otherwise its app (client id) identifies it. */
 export const INSTANCE_HEADER = 'x-klarkonform-instance';
-const HOLD_TIMEOUT_MS = 30_000;
+const DEFAULT_HOLD_MS = 30_000;
 
 /**
  * Starts the fake Microsoft cloud: Entra ID's token endpoint and Microsoft Graph's contacts API in
@@ -106,7 +106,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
   };
 
   const hold = (ex: HttpExchange) => {
-    const entry = { ex, timer: setTimeout(() => drop(), HOLD_TIMEOUT_MS) };
+    const entry = { ex, timer: setTimeout(() => drop(), governor.faults?.holdMs ?? DEFAULT_HOLD_MS) };
     const drop = () => {
       held.delete(entry);
       ex.req.socket.destroy();
@@ -238,7 +238,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
     setLimits: (l) => Object.assign(governor.limits, l),
     limits: () => ({ ...governor.limits }),
     setFaults: (f) => {
-      governor.faults = f ? { rate: f.rate, kinds: [...f.kinds] } : null;
+      governor.faults = f ? { ...f, kinds: [...f.kinds] } : null;
     },
     expireDeltaTokens: (tenantId, smtp) => {
       mailboxOf(tenantId, smtp).deltaGeneration += 1;

@@ -26,6 +26,8 @@ export interface Faults {
   /** Probability (0…1) that a request (or, for batch kinds, a batch item) gets a fault. */
   rate: number;
   kinds: FaultKind[];
+  /** How long a `timeout` fault keeps the request unanswered before closing the socket (ms, default 30,000). */
+  holdMs?: number;
 }
 
 /** mulberry32: a small seedable PRNG, so fault sequences are reproducible for a given request order. */

@@ -171,7 +171,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.decorate('mirror', mirror);
   contactSyncStatusHook(app, mirror.status);
   app.addHook('onReady', async () => mirror.scheduler.start());
-  app.addHook('onClose', async () => mirror.scheduler.stop());
+  app.addHook('onClose', async () => mirror.close());
   await app.register(contactsRoutes, { feature: contacts });
   await app.register(insightsRoutes, { feature: contacts });
   await app.register(leadsRoutes, { feature: contacts });

@@ -154,16 +154,7 @@ export class ContactsService {
     return company as unknown as ContactFields;
   }
 
-  /**
-   * Creates a contact. `options.withoutOwner`: nobody looks after it yet (a contact the Microsoft
-   * 365 mirror took over from Outlook); otherwise the creating user unless another is named.
-   */
-  async create(
-    auth: AuthContext,
-    idempotencyKey: string,
-    body: ContactCreate,
-    options: { withoutOwner?: boolean } = {},
-  ) {
+  async create(auth: AuthContext, idempotencyKey: string, body: ContactCreate) {
     const hash = requestHash(body);
     const existing = await this.repo.findByIdempotencyKey(auth.tenantId, idempotencyKey);
     if (existing) return this.writer.replay(existing, hash);
@@ -184,7 +175,7 @@ export class ContactsService {
     fields.businessPhones = fields.businessPhones ?? [];
     fields.homePhones = fields.homePhones ?? [];
     // The creating user looks after a new contact unless someone else is named.
-    if (fields.ownerId === undefined && !options.withoutOwner) fields.ownerId = auth.userId;
+    fields.ownerId = fields.ownerId ?? auth.userId;
     await this.assertOwner(auth, fields.ownerId);
     await this.assertEmailsFree(auth, fields, { idempotencyKey });
     if (fields.kind === 'person') {

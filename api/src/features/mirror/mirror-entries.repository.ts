@@ -12,6 +12,12 @@ const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 110
 /** Fields an entry has from its first enqueue on. */
 const fresh = (contactId: string) => ({ bucket: bucketOf(contactId), links: [], outlookIds: [] });
 
+/** An entry as read, its lists present even where an upsert stored none (empty arrays may not be kept). */
+function complete(doc: MirrorEntryDoc): MirrorEntryDoc {
+  return { ...doc, links: doc.links ?? [], outlookIds: doc.outlookIds ?? [] };
+}
+const completeAll = (docs: MirrorEntryDoc[]) => docs.map(complete);
+
 export class MirrorEntriesRepository {
   private readonly model: Model<MirrorEntryDoc>;
   constructor(connection: Connection) {
@@ -71,7 +77,8 @@ export class MirrorEntriesRepository {
   }
 
   async find(tenantId: string, contactId: string): Promise<MirrorEntryDoc | null> {
-    return this.model.findOne({ tenantId, contactId }).lean<MirrorEntryDoc>();
+    const doc = await this.model.findOne({ tenantId, contactId }).lean<MirrorEntryDoc>();
+    return doc ? complete(doc) : null;
   }
 
   /** One equality lookup per contact id, in parallel (QUERY-RULES.md rule 3). */
@@ -82,17 +89,17 @@ export class MirrorEntriesRepository {
 
   /** The due entries of one bucket (a sixteenth of the tenant). */
   async findDue(tenantId: string, bucket: string): Promise<MirrorEntryDoc[]> {
-    return this.model.find({ tenantId, due: bucket }).lean<MirrorEntryDoc[]>();
+    return completeAll(await this.model.find({ tenantId, due: bucket }).lean<MirrorEntryDoc[]>());
   }
 
   /** Every entry of one bucket, for tenant-wide reconciliation. */
   async findInBucket(tenantId: string, bucket: string): Promise<MirrorEntryDoc[]> {
-    return this.model.find({ tenantId, bucket }).lean<MirrorEntryDoc[]>();
+    return completeAll(await this.model.find({ tenantId, bucket }).lean<MirrorEntryDoc[]>());
   }
 
   /** The entries linked to Outlook contact `outlookId` (normally one). */
   async findByOutlookId(tenantId: string, outlookId: string): Promise<MirrorEntryDoc[]> {
-    return this.model.find({ tenantId, outlookIds: outlookId }).lean<MirrorEntryDoc[]>();
+    return completeAll(await this.model.find({ tenantId, outlookIds: outlookId }).lean<MirrorEntryDoc[]>());
   }
 
   async countByStatus(tenantId: string, status: EntryStatus): Promise<number> {
@@ -112,7 +119,7 @@ export class MirrorEntriesRepository {
   ): Promise<MirrorEntryDoc[]> {
     const filter: Record<string, unknown> = { tenantId, ...list };
     if (beforeId) filter._id = { $lt: new Types.ObjectId(beforeId) };
-    return this.model.find(filter).sort({ _id: -1 }).limit(limit).lean<MirrorEntryDoc[]>();
+    return completeAll(await this.model.find(filter).sort({ _id: -1 }).limit(limit).lean<MirrorEntryDoc[]>());
   }
 
   /**

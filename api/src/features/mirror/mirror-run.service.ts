@@ -1,11 +1,29 @@
-import type { MirrorRun, MirrorRunTrigger } from '@klarkonform/shared';
+import type { MirrorProblem, MirrorRun, MirrorRunTrigger } from '@klarkonform/shared';
 import type { AppConfig } from '../../config';
 import type { ContactsFeature } from '../contacts/contacts.feature';
+import { GraphTokens } from './graph/graph-auth';
+import { createGraphClient } from './graph/graph-client';
+import { GraphFailure } from './graph/graph-errors';
+import { GraphMailbox, Limiter, MAX_IN_FLIGHT, RetryGate } from './graph/graph-mailbox';
+import { HttpsTransport } from './graph/graph-transport';
+import { MirrorCrm } from './mirror-crm';
 import type { MirrorEntriesRepository } from './mirror-entries.repository';
 import type { HeldLease, MirrorLeaseRepository } from './mirror-lease.repository';
+import type { MirrorLog } from './mirror.feature';
+import { ENTRY_BUCKETS, type MirrorSettingsDoc } from './mirror.model';
+import { isFolderGone, pullTarget } from './mirror-pull';
+import { pushBucket } from './mirror-push';
+import { reconcileTarget } from './mirror-reconcile';
+import { healthy, problemOf, type RunContext, type TargetRun } from './mirror-run.context';
+import { LEASE_MS } from './mirror-scheduler';
 import type { MirrorSettingsRepository } from './mirror-settings.repository';
 import type { MirrorTargetsRepository } from './mirror-targets.repository';
-import type { MirrorLog } from './mirror.feature';
+
+// One run of a tenant's mirror, under its lease: sign in, find or create each target's folder
+// (reconciling it first when the last run may have left creates unrecorded), enqueue every
+// contact when the mirror was switched on or a folder is new, pull each folder's delta, then push
+// the due entries bucket by bucket. A problem of one mailbox stops that mailbox only; a sign-in
+// problem stops the run (contacts without an address are still settled: they need no Graph).
 
 export interface RunDeps {
   config: AppConfig;
@@ -15,24 +33,209 @@ export interface RunDeps {
   targets: MirrorTargetsRepository;
   leases: MirrorLeaseRepository;
   log: MirrorLog;
+  /** This API instance's name (sent to Graph as x-klarkonform-instance). */
+  instanceId: string;
 }
 
-export class MirrorRunService {
-  constructor(private readonly d: RunDeps) {}
+/** A run's summary and whether another run should follow soon (a contact write was still in flight). */
+export interface RunOutcome {
+  run: MirrorRun;
+  again: boolean;
+}
 
-  async run(_tenantId: string, trigger: MirrorRunTrigger, _lease: HeldLease, _signal: AbortSignal): Promise<MirrorRun> {
-    const at = new Date().toISOString();
-    if (!this.d.config.graph.credential) {
-      return {
+/** Passes over the buckets at most (a second one when the run itself enqueued contacts). */
+const PASSES = 3;
+
+export class MirrorRunService {
+  private readonly transport: HttpsTransport;
+  private readonly tokens: GraphTokens;
+  private readonly crm: MirrorCrm;
+
+  constructor(private readonly d: RunDeps) {
+    this.transport = new HttpsTransport(d.config.graph.ca);
+    this.tokens = new GraphTokens(d.config.graph, this.transport);
+    this.crm = new MirrorCrm(d.contacts);
+  }
+
+  /** Closes the kept-alive connections to Microsoft. */
+  close(): void {
+    this.transport.close();
+  }
+
+  async run(tenantId: string, trigger: MirrorRunTrigger, lease: HeldLease, signal: AbortSignal): Promise<RunOutcome> {
+    const startedAt = new Date().toISOString();
+    const ctx: RunContext = {
+      tenantId,
+      signal,
+      crm: this.crm,
+      entries: this.d.entries,
+      targetsRepo: this.d.targets,
+      targets: [],
+      log: this.d.log,
+      counters: { pushed: 0, pulled: 0, failed: 0 },
+      moreWork: false,
+      retrySoon: false,
+    };
+    const outcome = (problem?: MirrorProblem): RunOutcome => ({
+      run: {
         trigger,
-        startedAt: at,
-        finishedAt: at,
-        pushed: 0,
-        pulled: 0,
-        failed: 0,
-        problem: { code: 'notConfigured', at },
-      };
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        ...ctx.counters,
+        ...(problem ? { problem } : {}),
+      },
+      again: ctx.retrySoon,
+    });
+
+    const settings = await this.d.settings.find(tenantId);
+    if (!settings?.enabled) {
+      await this.d.leases.modify(tenantId, (doc) => (doc.active ? { active: false } : null));
+      return outcome();
     }
-    return { trigger, startedAt: at, finishedAt: new Date().toISOString(), pushed: 0, pulled: 0, failed: 0 };
+    await this.d.leases.modify(tenantId, (doc) => (doc.active ? null : { active: true }));
+    if (!this.d.config.graph.credential) return outcome(problemOf('notConfigured'));
+
+    let tenantProblem: MirrorProblem | undefined;
+    try {
+      await this.tokens.token(tenantId);
+    } catch (err) {
+      if (!(err instanceof GraphFailure)) throw err;
+      tenantProblem = problemOf(err.status === 0 ? 'unavailable' : 'authFailed', { detail: err.detail });
+    }
+    ctx.targets = await this.targetRuns(tenantId, settings, signal, tenantProblem);
+    const folderChanged = tenantProblem ? false : await this.prepareTargets(ctx);
+    if (settings.backfill > lease.backfilled || folderChanged) await this.backfill(ctx, lease, settings);
+
+    await Promise.all(
+      ctx.targets.filter(healthy).map(async (target) => {
+        try {
+          await pullTarget(ctx, target);
+        } catch (err) {
+          this.targetFailed(ctx, target, err);
+        }
+      }),
+    );
+    for (let pass = 0; pass < PASSES; pass++) {
+      ctx.moreWork = false;
+      for (const bucket of ENTRY_BUCKETS) await pushBucket(ctx, bucket);
+      if (!ctx.moreWork) break;
+    }
+    await this.finishTargets(ctx);
+
+    const problems = ctx.targets.map((t) => t.problem);
+    const allAuth = problems.length > 0 && problems.every((p) => p?.code === 'authFailed');
+    const problem = tenantProblem ?? (allAuth ? problems[0] : undefined);
+    const result = outcome(problem);
+    this.d.log.info({ tenantId, ...ctx.counters, problem: problem?.code }, 'contacts mirror run finished');
+    return result;
+  }
+
+  private async targetRuns(
+    tenantId: string,
+    settings: MirrorSettingsDoc,
+    signal: AbortSignal,
+    tenantProblem: MirrorProblem | undefined,
+  ): Promise<TargetRun[]> {
+    const client = createGraphClient({
+      baseUrl: this.d.config.graph.baseUrl,
+      transport: this.transport,
+      token: () => this.tokens.token(tenantId),
+      signal,
+      instanceId: this.d.instanceId,
+    });
+    const states = new Map((await this.d.targets.list(tenantId)).map((s) => [s.mailbox, s]));
+    return Promise.all(
+      settings.targets.map(async ({ mailbox, folderName }) => {
+        const state =
+          states.get(mailbox) ?? (await this.d.targets.modify(tenantId, mailbox, () => ({ set: { folderName } })));
+        const graph = new GraphMailbox(client, mailbox, {
+          limiter: new Limiter(MAX_IN_FLIGHT),
+          gate: new RetryGate(),
+          signal,
+          refreshToken: () => this.tokens.invalidate(tenantId),
+        });
+        return {
+          mailbox,
+          folderName,
+          graph,
+          state,
+          ambiguous: false,
+          ...(tenantProblem ? { problem: { ...tenantProblem, mailbox } } : {}),
+        };
+      }),
+    );
+  }
+
+  /**
+   * Finds or creates each target's folder (a renamed one is a new folder) and reconciles it when
+   * the last run may have left creates unrecorded. True when a folder is new to the mirror.
+   */
+  private async prepareTargets(ctx: RunContext): Promise<boolean> {
+    let changed = false;
+    await Promise.all(
+      ctx.targets.map(async (target) => {
+        try {
+          const known = target.state.folderId !== undefined && target.state.folderName === target.folderName;
+          const folderId = known
+            ? (target.state.folderId as string)
+            : await target.graph.ensureFolder(target.folderName);
+          if (!known) {
+            changed = true;
+            target.state = await this.d.targets.modify(ctx.tenantId, target.mailbox, () => ({
+              set: { folderId, folderName: target.folderName },
+              unset: ['deltaLink', 'createsInFlight'],
+            }));
+          }
+          target.folderId = folderId;
+          if (target.state.createsInFlight) await reconcileTarget(ctx, target, true);
+        } catch (err) {
+          this.targetFailed(ctx, target, err);
+        }
+      }),
+    );
+    return changed;
+  }
+
+  /** Enqueues every live contact once (the mirror switched on, a mailbox added, a folder new). */
+  private async backfill(ctx: RunContext, lease: HeldLease, settings: MirrorSettingsDoc): Promise<void> {
+    for await (const ids of this.crm.liveIds(ctx.tenantId)) {
+      ctx.signal.throwIfAborted();
+      for (let i = 0; i < ids.length; i += 200) await this.d.entries.enqueueMany(ctx.tenantId, ids.slice(i, i + 200));
+    }
+    if (settings.backfill > lease.backfilled)
+      await this.d.leases.renew(lease, LEASE_MS, { backfilled: settings.backfill });
+  }
+
+  /** A mailbox-level failure: the target is left for this run with its problem (the run goes on). */
+  private targetFailed(ctx: RunContext, target: TargetRun, err: unknown): void {
+    if (ctx.signal.aborted || !(err instanceof GraphFailure)) throw err;
+    if (isFolderGone(err)) {
+      // The folder was deleted in Outlook: the next run creates it again and fills it.
+      target.state.folderName = '';
+      target.problem = problemOf('folderFailed', { mailbox: target.mailbox, detail: err.detail });
+      return;
+    }
+    target.problem = problemOf(err.mailboxProblem, { mailbox: target.mailbox, detail: err.detail });
+  }
+
+  /** Stores each target's outcome: its problem (or none), and whether its creates are all recorded. */
+  private async finishTargets(ctx: RunContext): Promise<void> {
+    await Promise.all(
+      ctx.targets.map((target) =>
+        this.d.targets.modify(ctx.tenantId, target.mailbox, (doc) => {
+          const unset: ('problem' | 'createsInFlight' | 'folderId')[] = [];
+          if (!target.problem) unset.push('problem');
+          if (healthy(target) && !target.ambiguous) unset.push('createsInFlight');
+          if (target.state.folderName === '') unset.push('folderId');
+          return {
+            set: {
+              ...(target.problem ? { problem: target.problem } : {}),
+              ...(doc?.folderName ? {} : { folderName: target.folderName }),
+            },
+            unset,
+          };
+        }),
+      ),
+    );
   }
 }

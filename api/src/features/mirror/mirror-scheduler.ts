@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { MirrorRun, MirrorRunTrigger } from '@klarkonform/shared';
 import type { HeldLease, MirrorLeaseRepository } from './mirror-lease.repository';
+import type { RunOutcome } from './mirror-run.service';
 
 // When the mirror runs (issue 13): shortly after contacts change (debounced), periodically, at
 // once on "Jetzt synchronisieren" and at start-up (resuming whatever a stopped instance left).
@@ -22,9 +22,14 @@ export type MirrorRunner = (
   trigger: MirrorRunTrigger,
   lease: HeldLease,
   signal: AbortSignal,
-) => Promise<MirrorRun>;
+) => Promise<RunOutcome>;
+
+/** After a run that found a contact write still in flight, the next one follows after this long (ms). */
+const AGAIN_MS = 2_000;
 
 export interface SchedulerOptions {
+  /** This instance's name in the lease documents. */
+  instanceId: string;
   leases: MirrorLeaseRepository;
   runner: MirrorRunner;
   intervalMs: number;
@@ -33,11 +38,11 @@ export interface SchedulerOptions {
 }
 
 export class MirrorScheduler {
-  /** This instance's name in the lease documents. */
-  readonly instanceId = randomUUID();
   private readonly debounce = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, Promise<MirrorRun | undefined>>();
   private readonly again = new Set<string>();
+  /** The error of a tenant's last run that failed (for runNow). */
+  private readonly failed = new Map<string, unknown>();
   private readonly controllers = new Set<AbortController>();
   private readonly waiting: Array<() => void> = [];
   private active = 0;
@@ -84,8 +89,11 @@ export class MirrorScheduler {
     for (;;) {
       if (this.stopped) throw new Error('the mirror scheduler is stopped');
       await this.running.get(tenantId)?.catch(() => undefined);
+      this.failed.delete(tenantId);
       const run = await this.execute(tenantId, 'manual', false);
       if (run) return run;
+      const failure = this.failed.get(tenantId);
+      if (failure !== undefined) throw failure;
       if (Date.now() > deadline) throw new Error(`no mirror run of ${tenantId} within ${timeoutMs} ms`);
       // The lease is held elsewhere: wait until it is given up or runs out.
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -141,7 +149,7 @@ export class MirrorScheduler {
     this.controllers.add(controller);
     try {
       if (this.stopped) return undefined;
-      const lease = await this.o.leases.acquire(tenantId, this.instanceId, LEASE_MS);
+      const lease = await this.o.leases.acquire(tenantId, this.o.instanceId, LEASE_MS);
       if (!lease) {
         if (ask) await this.o.leases.modify(tenantId, (doc) => ({ requested: (doc.requested ?? 0) + 1 }));
         return undefined;
@@ -157,7 +165,9 @@ export class MirrorScheduler {
       renew.unref();
       let run: MirrorRun | undefined;
       try {
-        run = await this.o.runner(tenantId, trigger, lease, controller.signal);
+        const outcome = await this.o.runner(tenantId, trigger, lease, controller.signal);
+        run = outcome.run;
+        if (outcome.again) this.later(tenantId);
         return run;
       } finally {
         clearInterval(renew);
@@ -174,12 +184,27 @@ export class MirrorScheduler {
         if (after && (after.requested ?? 0) > lease.requested) this.again.add(tenantId);
       }
     } catch (err) {
-      this.o.log.error({ err, tenantId }, 'a contacts mirror run failed; the next run resumes it');
+      this.failed.set(tenantId, err);
+      if (!this.stopped) this.o.log.error({ err, tenantId }, 'a contacts mirror run failed; the next run resumes it');
       return undefined;
     } finally {
       this.controllers.delete(controller);
       this.release();
     }
+  }
+
+  /** Asks for a run after AGAIN_MS (joins a pending debounce). */
+  private later(tenantId: string): void {
+    if (this.stopped || this.debounce.has(tenantId)) return;
+    const timer = setTimeout(
+      () => {
+        this.debounce.delete(tenantId);
+        void this.execute(tenantId, 'change', true);
+      },
+      Math.max(AGAIN_MS, this.o.debounceMs),
+    );
+    timer.unref();
+    this.debounce.set(tenantId, timer);
   }
 
   private async slot(): Promise<void> {

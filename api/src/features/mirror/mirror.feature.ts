@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { MirrorRun } from '@klarkonform/shared';
 import type { AppConfig } from '../../config';
@@ -23,6 +24,8 @@ export interface MirrorFeature {
    * then the entry. Call it before deleting the contact.
    */
   forget(tenantId: string, contactId: string): Promise<void>;
+  /** Stops the scheduler (runs in progress stop before their next write) and closes connections. */
+  close(): Promise<void>;
 }
 
 export interface MirrorLog {
@@ -45,8 +48,19 @@ export function createMirrorFeature(
   const entries = new MirrorEntriesRepository(connection);
   const targets = new MirrorTargetsRepository(connection);
   const leases = new MirrorLeaseRepository(connection);
-  const runs = new MirrorRunService({ config, contacts, settings: settingsRepo, entries, targets, leases, log });
+  const instanceId = randomUUID();
+  const runs = new MirrorRunService({
+    config,
+    contacts,
+    settings: settingsRepo,
+    entries,
+    targets,
+    leases,
+    log,
+    instanceId,
+  });
   const scheduler = new MirrorScheduler({
+    instanceId,
     leases,
     runner: (tenantId, trigger, lease, signal) => runs.run(tenantId, trigger, lease, signal),
     intervalMs: config.mirror.intervalSeconds * 1000,
@@ -74,6 +88,10 @@ export function createMirrorFeature(
     status,
     scheduler,
     runNow: (tenantId) => scheduler.runNow(tenantId),
+    close: async () => {
+      await scheduler.stop();
+      runs.close();
+    },
     forget: async (tenantId, contactId) => {
       await entries.enqueue(tenantId, contactId, 0, { forgotten: true });
       scheduler.request(tenantId, 'change');

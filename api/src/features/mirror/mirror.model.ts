@@ -37,6 +37,8 @@ export interface MirrorLink {
   /** The Microsoft-365-owned fields as last written to or read from Outlook: the merge's base. */
   pushed: GraphFields;
   at: string;
+  /** False until our contact id is written on the Outlook contact (one created in Outlook and linked). */
+  tagged?: boolean;
 }
 
 export const ENTRY_STATUSES = ['pending', 'synced', 'error', 'noEmail', 'gone'] as const;

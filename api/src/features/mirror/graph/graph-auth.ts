@@ -34,6 +34,8 @@ export function authorityMetadata(host: string, tenantId: string): string {
 
 export class GraphTokens {
   private readonly apps = new Map<string, ConfidentialClientApplication>();
+  /** Tenants whose cached token Graph refused (401): the next request asks Entra ID again. */
+  private readonly stale = new Set<string>();
 
   constructor(
     private readonly config: GraphConfig,
@@ -45,10 +47,16 @@ export class GraphTokens {
     return `${this.config.baseUrl}/.default`;
   }
 
+  /** The cached token of `tenantId` was refused by Graph: the next `token()` bypasses the cache. */
+  invalidate(tenantId: string): void {
+    this.stale.add(tenantId);
+  }
+
   /** An access token for Graph in `tenantId`; throws TokenFailure (authFailed or unavailable). */
   async token(tenantId: string): Promise<string> {
     try {
-      const result = await this.app(tenantId).acquireTokenByClientCredential({ scopes: [this.scope] });
+      const skipCache = this.stale.delete(tenantId);
+      const result = await this.app(tenantId).acquireTokenByClientCredential({ scopes: [this.scope], skipCache });
       if (!result?.accessToken) throw new TokenFailure(401, 'no_token', 'Entra ID issued no access token.');
       return result.accessToken;
     } catch (err) {
@@ -61,7 +69,8 @@ export class GraphTokens {
     let app = this.apps.get(tenantId);
     if (app) return app;
     const { clientId, credential, authorityHost } = this.config;
-    if (!clientId || !credential) throw new TokenFailure(401, 'not_configured', 'No Graph app credentials are configured.');
+    if (!clientId || !credential)
+      throw new TokenFailure(401, 'not_configured', 'No Graph app credentials are configured.');
     app = new ConfidentialClientApplication({
       auth: {
         clientId,

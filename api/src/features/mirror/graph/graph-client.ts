@@ -59,7 +59,8 @@ class PreferMiddleware implements Middleware {
     this.next = next;
   }
   async execute(context: Context): Promise<void> {
-    const options = (context.options ??= {});
+    context.options ??= {};
+    const options = context.options;
     const record = headerRecord(options.headers as HeaderBag);
     const key = Object.keys(record).find((k) => k.toLowerCase() === 'prefer') ?? 'Prefer';
     record[key] = withImmutableId(record[key]);
@@ -120,7 +121,8 @@ export function failureOf(err: unknown, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason ?? err;
   if (err instanceof GraphFailure) return err;
   if (err instanceof GraphError) {
-    if (err.statusCode <= 0) return new GraphFailure(0, err.code ?? 'NetworkError', err.message || 'No answer from Microsoft Graph.');
+    if (err.statusCode <= 0)
+      return new GraphFailure(0, err.code ?? 'NetworkError', err.message || 'No answer from Microsoft Graph.');
     let code = err.code ?? 'UnknownError';
     let message = err.message;
     if (!err.code && typeof err.body === 'string') {

@@ -91,6 +91,7 @@ interface BatchResponse {
 export interface TaggedContact {
   id: string;
   crmId?: string;
+  contact: GraphContact;
 }
 
 const enc = encodeURIComponent;
@@ -98,7 +99,9 @@ const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const EXPAND_CRM_ID = `singleValueExtendedProperties($filter=id eq ${quote(CRM_ID_PROPERTY)})`;
 
 function crmIdOf(contact: GraphContact): string | undefined {
-  const prop = contact.singleValueExtendedProperties?.find((p) => p.id?.toLowerCase() === CRM_ID_PROPERTY.toLowerCase());
+  const prop = contact.singleValueExtendedProperties?.find(
+    (p) => p.id?.toLowerCase() === CRM_ID_PROPERTY.toLowerCase(),
+  );
   return prop?.value ?? undefined;
 }
 
@@ -146,7 +149,9 @@ export class GraphMailbox {
   /** The id of the top-level contact folder `name`, created when missing. */
   async ensureFolder(name: string, again = false): Promise<string> {
     const found = await this.call<{ value?: Array<{ id: string; displayName?: string }> }>(() =>
-      this.client.api(`${this.base}/contactFolders?$filter=${enc(`displayName eq ${quote(name)}`)}&$select=id,displayName`).get(),
+      this.client
+        .api(`${this.base}/contactFolders?$filter=${enc(`displayName eq ${quote(name)}`)}&$select=id,displayName`)
+        .get(),
     );
     const folder = found.value?.find((f) => f.displayName === name) ?? found.value?.[0];
     if (folder) return folder.id;
@@ -172,8 +177,8 @@ export class GraphMailbox {
 
   /** One page of a delta: its items and the next link, or the delta link when it was the last page. */
   async deltaPage(link: string): Promise<{ items: GraphContact[]; nextLink?: string; deltaLink?: string }> {
-    const page = await this.call<{ value?: GraphContact[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string }>(() =>
-      this.client.api(link).header('Prefer', `odata.maxpagesize=${PAGE_SIZE}`).get(),
+    const page = await this.call<{ value?: GraphContact[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string }>(
+      () => this.client.api(link).header('Prefer', `odata.maxpagesize=${PAGE_SIZE}`).get(),
     );
     return {
       items: page.value ?? [],
@@ -185,13 +190,16 @@ export class GraphMailbox {
   /** Every contact of the folder with our id, page by page (reconciliation after a lost create or a lost delta). */
   async *listTagged(folderId: string): AsyncGenerator<TaggedContact[]> {
     let link: string | undefined =
-      `${this.base}/contactFolders/${enc(folderId)}/contacts?$select=id&$top=${PAGE_SIZE}&$expand=${enc(EXPAND_CRM_ID)}`;
+      `${this.base}/contactFolders/${enc(folderId)}/contacts?$select=${GRAPH_SELECT}&$top=${PAGE_SIZE}&$expand=${enc(EXPAND_CRM_ID)}`;
     while (link) {
       const current: string = link;
       const page = await this.call<{ value?: GraphContact[]; '@odata.nextLink'?: string }>(() =>
         this.client.api(current).get(),
       );
-      yield (page.value ?? []).map((c) => ({ id: String(c.id), ...(crmIdOf(c) ? { crmId: crmIdOf(c) } : {}) }));
+      yield (page.value ?? []).map((c) => {
+        const crmId = crmIdOf(c);
+        return { id: String(c.id), contact: c, ...(crmId ? { crmId } : {}) };
+      });
       link = page['@odata.nextLink'];
     }
   }
@@ -200,7 +208,9 @@ export class GraphMailbox {
   async getTagged(outlookId: string): Promise<(GraphContact & { crmId?: string }) | null> {
     try {
       const contact = await this.call<GraphContact>(() =>
-        this.client.api(`${this.base}/contacts/${enc(outlookId)}?$select=${GRAPH_SELECT}&$expand=${enc(EXPAND_CRM_ID)}`).get(),
+        this.client
+          .api(`${this.base}/contacts/${enc(outlookId)}?$select=${GRAPH_SELECT}&$expand=${enc(EXPAND_CRM_ID)}`)
+          .get(),
       );
       const crmId = crmIdOf(contact);
       return { ...contact, ...(crmId ? { crmId } : {}) };
@@ -260,7 +270,11 @@ export class GraphMailbox {
             const item = byId.get(write.id);
             if (!item) {
               if (write.create) ambiguous = true;
-              outcomes.set(write.id, { status: 0, code: 'NoResponse', message: 'The batch gave no answer for this item.' });
+              outcomes.set(write.id, {
+                status: 0,
+                code: 'NoResponse',
+                message: 'The batch gave no answer for this item.',
+              });
               retry.push(write);
               continue;
             }

@@ -71,7 +71,10 @@ export class HttpsTransport {
       req.on('timeout', () => req.destroy(new TransportError(`no answer within ${TIMEOUT_MS} ms`, 'ETIMEDOUT')));
       req.on('error', (err) => {
         if (init.signal?.aborted) reject(init.signal.reason ?? err);
-        else reject(err instanceof TransportError ? err : new TransportError(err.message, (err as NodeJS.ErrnoException).code));
+        else
+          reject(
+            err instanceof TransportError ? err : new TransportError(err.message, (err as NodeJS.ErrnoException).code),
+          );
       });
       if (init.body !== undefined) req.write(init.body);
       req.end();
@@ -80,7 +83,11 @@ export class HttpsTransport {
 
   /** msal-node's network module on this transport (token and metadata requests to Entra ID). */
   networkModule(): INetworkModule {
-    const send = async <T>(url: string, method: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
+    const send = async <T>(
+      url: string,
+      method: string,
+      options?: NetworkRequestOptions,
+    ): Promise<NetworkResponse<T>> => {
       const res = await this.request(url, {
         method,
         ...(options?.headers ? { headers: options.headers } : {}),

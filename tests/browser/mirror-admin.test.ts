@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../api/src/features/demo/demo-tenant';
 import { REPO_ROOT } from '../../api/src/index';
+import type { Contact } from '../../shared/src/contacts/contact.schema';
 import { type ApiClient, createApiClient } from '../../shared/src/http/api-client';
 import { type FakeMicrosoft, startFakeMicrosoft } from '../fake-graph/index';
 import { graphEnv, registerGraphApp } from '../support/mirror-world';
@@ -194,15 +195,18 @@ describe('Teams tab: Microsoft 365-Sync', () => {
       await panel.getByText('Keine Kontakte mit Sync-Fehler.').waitFor();
       await shoot(page, 'teams-mirror');
 
-      // A colleague saved meanwhile: 412, "Neu laden" shows the settings as they are now.
+      // A colleague renamed the folder meanwhile: 412, "Neu laden" shows their settings.
       await panel.getByRole('tab', { name: 'Einstellungen' }).click();
       const current = await admin.mirrorSettings();
-      await admin.updateMirrorSettings(current.version, { enabled: current.enabled, targets: current.targets });
+      await admin.updateMirrorSettings(current.version, {
+        enabled: true,
+        targets: [{ mailbox: mailboxAddress, folderName: 'Kontakte CRM' }],
+      });
       await folder.fill('Meine Kontakte');
       await form.getByRole('button', { name: 'Einstellungen speichern' }).click();
       await form.getByText('Jemand anderes hat die Einstellungen gerade gespeichert.', { exact: false }).waitFor();
       await form.getByRole('button', { name: 'Neu laden' }).click();
-      await expect.poll(() => folder.inputValue()).toBe('KlarKonform CRM');
+      await expect.poll(() => folder.inputValue()).toBe('Kontakte CRM');
       await context?.close();
       context = undefined;
 
@@ -232,11 +236,12 @@ describe('Teams tab: Microsoft 365-Sync', () => {
     const mailboxAddress = 'service@muster.de';
     let server: BrowserApp;
     let admin: ApiClient;
+    let erika: Contact;
 
     beforeAll(async () => {
       fake.addMailbox(DEMO_TENANT_ID, mailboxAddress);
       ({ server, admin } = await startMirrorServer());
-      await create(admin, {
+      erika = await create(admin, {
         kind: 'person',
         salutation: 'none',
         firstName: 'Erika',
@@ -287,6 +292,61 @@ describe('Teams tab: Microsoft 365-Sync', () => {
       expect((await admin.mirrorContacts('review')).items).toEqual([]);
       expect(await axeViolationsBesidesFocusGuards(page.mainFrame())).toEqual([]);
     });
+
+    it('lists a contact Microsoft kept refusing under "Sync-Fehler", with what to do, until a run gets it through', async () => {
+      // Microsoft answers every write with 503 for three runs: the contact is in error.
+      fake.setFaults({ rate: 1, kinds: ['batch503'] });
+      try {
+        const current = await admin.getContact(erika.id);
+        await admin.patchContact(erika.id, current.version, { position: 'Einkaufsleiterin' });
+        for (let run = 0; run < 3; run++) {
+          const since = Date.now();
+          await admin.runMirror();
+          await settled(admin, since);
+        }
+      } finally {
+        fake.setFaults(null);
+      }
+      const page = await openTab(server.baseUrl, ['CRM.Admin']);
+      await page.getByRole('tab', { name: 'Datenpflege' }).click();
+      const care = page.getByRole('tabpanel', { name: 'Datenpflege' });
+      const errorsList = care.getByRole('region', { name: 'Sync-Fehler' });
+      const item = errorsList.getByRole('listitem').filter({ hasText: 'Erika Sync' });
+      await item.getByText('Microsoft 365 nicht erreichbar').waitFor();
+      const help = item.getByRole('button', { name: 'Was ist zu tun?' });
+      expect(await help.getAttribute('aria-expanded')).toBe('false');
+      await help.focus();
+      await page.keyboard.press('Enter');
+      expect(await help.getAttribute('aria-expanded')).toBe('true');
+      await item.getByText('Die Synchronisierung wird automatisch wiederholt.', { exact: false }).waitFor();
+      // Microsoft's own words as the API stored them.
+      const [stored] = (await admin.mirrorContacts('error')).items;
+      expect(stored?.problem?.code).toBe('unavailable');
+      await item.getByText(`Meldung von Microsoft: ${stored?.problem?.detail}`).waitFor();
+
+      // The card says the same, the help on demand.
+      await item.getByRole('button', { name: 'Erika Sync', exact: true }).click();
+      const drawer = page.getByRole('dialog', { name: 'Kontaktkarte' });
+      const sync = drawer.getByTestId('contact-sync');
+      expect(await sync.getByTestId('sync-status').textContent()).toBe('Synchronisierungsfehler');
+      expect(await sync.getByTestId('sync-problem').textContent()).toBe('Microsoft 365 nicht erreichbar');
+      await sync.getByRole('button', { name: 'Was ist zu tun?' }).click();
+      await sync.getByText(`Postfach ${mailboxAddress}`).waitFor();
+      await sync.scrollIntoViewIfNeeded();
+      await shoot(page, 'teams-card-sync-error');
+      await drawer.getByRole('button', { name: 'Schließen' }).click();
+      await drawer.waitFor({ state: 'hidden' });
+
+      // Microsoft answers again: the next run gets Erika through.
+      await page.getByRole('tab', { name: 'Microsoft 365-Sync' }).click();
+      const panel = page.getByRole('tabpanel', { name: 'Microsoft 365-Sync', exact: true });
+      expect(await count(panel, 'error')).toBe(1);
+      await panel.getByTestId('mirror-error').getByText('Microsoft 365 nicht erreichbar').waitFor();
+      await syncNow(panel);
+      expect(await count(panel, 'error')).toBe(0);
+      await panel.getByText('Keine Kontakte mit Sync-Fehler.').waitFor();
+      expect((await admin.mirrorContacts('error')).items).toEqual([]);
+    }, 180_000);
 
     it('reminds an admin on Monday to check the sync status, not a sales user', async () => {
       const monday = new Date('2026-11-30T08:00:00Z');

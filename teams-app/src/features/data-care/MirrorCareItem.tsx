@@ -70,7 +70,7 @@ export function MirrorCareItem({ item, list, canReview, onOpen, onReviewed }: Mi
               <Text>{problem.help}</Text>
               {problem.mailbox && (
                 <Text size={200} className={styles.secondary}>
-                  {problem.mailbox}
+                  {text.t('card.syncMailbox', { mailbox: problem.mailbox })}
                 </Text>
               )}
               {problem.detail && (

@@ -55,7 +55,7 @@ export function MirrorErrorList({ errors, count, onOpen }: MirrorErrorListProps)
               <Text className={styles.problem}>{problem.title}</Text>
               {problem.mailbox && (
                 <Text size={200} className={styles.secondary}>
-                  {problem.mailbox}
+                  {text.t('card.syncMailbox', { mailbox: problem.mailbox })}
                 </Text>
               )}
               {problem.detail && (

@@ -63,6 +63,7 @@ export function createMirrorFeature(
     instanceId,
     leases,
     runner: (tenantId, trigger, lease, signal) => runs.run(tenantId, trigger, lease, signal),
+    isOn: async (tenantId) => (await settingsRepo.find(tenantId))?.enabled === true,
     intervalMs: config.mirror.intervalSeconds * 1000,
     debounceMs: config.mirror.debounceSeconds * 1000,
     log,

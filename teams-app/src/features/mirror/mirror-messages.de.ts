@@ -45,7 +45,7 @@ export const MIRROR_DE = {
   'problem.detail': 'Meldung von Microsoft: {detail}',
   'notConfigured.title': 'Auf dem Server nicht eingerichtet',
   'notConfigured.text':
-    'Der KlarKonform-Server hat keine App-Zugangsdaten für Microsoft Graph. Der Betreiber des Servers setzt GRAPH_CLIENT_ID und GRAPH_CLIENT_SECRET (oder ein Zertifikat) und startet die API neu – beschrieben im Betriebshandbuch docs/DEPLOYMENT.md, Abschnitt 2.8 („Contacts mirror“). Einstellungen hier ändern daran nichts.',
+    'Der KlarKonform-Server hat keine App-Zugangsdaten für Microsoft Graph. Der Betreiber des Servers setzt GRAPH_CLIENT_ID und GRAPH_CLIENT_SECRET (oder ein Zertifikat) und startet die API neu – beschrieben im Betriebshandbuch docs/DEPLOYMENT.md, Abschnitt 2.8 „Microsoft-365-Kontaktspiegel“. Einstellungen hier ändern daran nichts.',
   'disabled.title': 'Die Synchronisierung ist ausgeschaltet',
   'disabled.text': 'Es werden keine Kontakte nach Outlook übertragen. Schalten Sie sie unter „Einstellungen“ ein.',
   'disabled.open': 'Zu den Einstellungen',

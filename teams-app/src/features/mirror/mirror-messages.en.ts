@@ -44,7 +44,7 @@ export const MIRROR_EN: Record<MirrorKey, string> = {
   'problem.detail': 'Message from Microsoft: {detail}',
   'notConfigured.title': 'Not set up on the server',
   'notConfigured.text':
-    'The KlarKonform server has no app credentials for Microsoft Graph. The server’s operator sets GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (or a certificate) and restarts the API – described in the deployment guide docs/DEPLOYMENT.md, section 2.8 (“Contacts mirror”). Changing the settings here does not change that.',
+    'The KlarKonform server has no app credentials for Microsoft Graph. The server’s operator sets GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (or a certificate) and restarts the API – described in the deployment guide docs/DEPLOYMENT.md, section 2.8 “Microsoft-365-Kontaktspiegel (contacts mirror)”. Changing the settings here does not change that.',
   'disabled.title': 'The sync is switched off',
   'disabled.text': 'No contacts are written to Outlook. Switch it on under “Settings”.',
   'disabled.open': 'Open the settings',

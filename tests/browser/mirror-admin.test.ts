@@ -230,7 +230,7 @@ describe('Teams tab: Microsoft 365-Sync', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 120_000);
 
   describe('with the mirror set up', () => {
     const mailboxAddress = 'service@muster.de';

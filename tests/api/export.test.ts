@@ -15,7 +15,11 @@ let firm: Record<string, unknown>;
 let max: Record<string, unknown>;
 
 /** An empty tenant per format of the round trip. */
-const EMPTY_TENANTS = { csv: TENANT_B, xlsx: '44444444-4444-4444-8444-444444444444', vcard: '55555555-5555-4555-8555-555555555555' };
+const EMPTY_TENANTS = {
+  csv: TENANT_B,
+  xlsx: '44444444-4444-4444-8444-444444444444',
+  vcard: '55555555-5555-4555-8555-555555555555',
+};
 
 beforeAll(async () => {
   t = await createTestApp({ ALLOWED_TENANTS: [TENANT_A, ...Object.values(EMPTY_TENANTS)].join(',') });
@@ -51,7 +55,10 @@ beforeAll(async () => {
     url: `/api/v1/contacts/${max.id}/consent-events`,
     payload: { channel: 'email', type: 'optOut', source: 'Anruf' },
   });
-  await createContact(t, person('Erika', 'Lead', { ...withEmail('erika@lead.de'), relationships: ['lead'], lead: { source: 'tradeFair' } }));
+  await createContact(
+    t,
+    person('Erika', 'Lead', { ...withEmail('erika@lead.de'), relationships: ['lead'], lead: { source: 'tradeFair' } }),
+  );
 });
 afterAll(async () => t.close());
 
@@ -65,7 +72,9 @@ describe('CSV for German Excel', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['x-export-count']).toBe('3');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="kontakte-\d{4}-\d{2}-\d{2}\.csv"/);
-    expect(res.body.startsWith('\uFEFFKontaktnummer;Art (Firma/Person);Anrede;Titel;Vorname;Nachname;Firma;')).toBe(true);
+    expect(res.body.startsWith('\uFEFFKontaktnummer;Art (Firma/Person);Anrede;Titel;Vorname;Nachname;Firma;')).toBe(
+      true,
+    );
     const [header, ...lines] = parse(res.body.slice(1), { delimiter: ';' }) as string[][];
     const col = (line: string[] | undefined, name: string) => line?.[header?.indexOf(name) ?? -1];
     const maxLine = lines.find((l) => l.includes('Mustermann'));
@@ -95,7 +104,12 @@ describe('CSV for German Excel', () => {
     const picked = await exportOf({ format: 'csv', ids: [max.id] });
     expect(picked.headers['x-export-count']).toBe('1');
     const recent = (await t.request({ method: 'GET', url: '/api/v1/exports' })).json();
-    expect(recent.items[0]).toMatchObject({ format: 'csv', filter: { ids: 1 }, count: 1, actor: { id: 'user-a', name: 'Test User' } });
+    expect(recent.items[0]).toMatchObject({
+      format: 'csv',
+      filter: { ids: 1 },
+      count: 1,
+      actor: { id: 'user-a', name: 'Test User' },
+    });
     expect(recent.items[1]).toMatchObject({ filter: { q: 'muster' }, count: 2 });
     expect(recent.items).toHaveLength(5);
   });
@@ -108,9 +122,10 @@ describe('.xlsx and vCard', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as never);
     const sheet = workbook.getWorksheet('Kontakte');
-    expect(sheet?.rowCount).toBe(3);
-    const header = (sheet?.getRow(1).values as string[]).slice(1);
-    const firmRow = sheet?.getRow(2).values as unknown[];
+    if (!sheet) throw new Error('no sheet Kontakte');
+    expect(sheet.rowCount).toBe(3);
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const firmRow = sheet.getRow(2).values as unknown[];
     const since = firmRow[header.indexOf('Kunde seit') + 1];
     expect(since).toEqual(new Date('2020-03-15T00:00:00Z'));
   });
@@ -137,13 +152,24 @@ describe('.xlsx and vCard', () => {
 });
 
 /** The fields a contact keeps through export and import (not its number, stamps or ids). */
-function portable(c: Contact, companies: Map<string, string>) {
-  const { id: _i, contactNumber: _n, version: _v, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...rest } = c as Contact & Record<string, unknown>;
-  const { companyId, consent, notes, syncStatus: _s, ownerId: _o, lead, ...fields } = rest as Record<string, any>;
+function portable(c: Contact, companies: Map<string, string>): Record<string, unknown> {
+  const {
+    id: _i,
+    contactNumber: _n,
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    createdBy: _cb,
+    updatedBy: _ub,
+    ...rest
+  } = c;
+  const { consent, notes, syncStatus: _s, ownerId: _o, lead, ...fields } = rest;
+  const companyId = c.kind === 'person' ? c.companyId : undefined;
+  const { companyId: _ci, ...own } = fields as typeof fields & { companyId?: string };
   return {
-    ...fields,
+    ...own,
     company: companyId ? companies.get(companyId) : undefined,
-    optOuts: Object.entries(consent.channels as Record<string, { type: string }[]>)
+    optOuts: Object.entries(consent.channels)
       .filter(([, events]) => events.some((e) => e.type === 'optOut'))
       .map(([channel]) => channel),
     legalBasis: consent.legalBasis,
@@ -153,51 +179,61 @@ function portable(c: Contact, companies: Map<string, string>) {
 }
 
 describe('export → import round trip', () => {
-  it.each(['csv', 'xlsx', 'vcard'] as const)('%s: importing an export into an empty tenant gives the same contacts', async (format) => {
-    const tenant = { tenantId: EMPTY_TENANTS[format], userId: `user-${format}` };
-    const exported = await exportOf({ format });
-    const fileName = `export.${format === 'vcard' ? 'vcf' : format}`;
-    const res = await t.request(
-      {
-        method: 'POST',
-        url: `/api/v1/imports?fileName=${fileName}`,
-        headers: { 'content-type': 'application/octet-stream' },
-        payload: exported.rawPayload,
-      },
-      tenant,
-    );
-    expect(res.statusCode, res.body).toBe(201);
-    const imp = res.json();
-    expect(imp.preset).toBe(format === 'vcard' ? 'vcard' : 'klarkonform');
-    const started = await t.request({ method: 'POST', url: `/api/v1/imports/${imp.id}/run`, payload: { dryRun: false } }, tenant);
-    expect(started.statusCode).toBe(202);
-    for (let i = 0; i < 200; i++) {
-      const now = (await t.request({ method: 'GET', url: `/api/v1/imports/${imp.id}` }, tenant)).json();
-      if (now.status === 'done') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const source = await allContacts(t);
-    const copy = await allContactsOf(tenant);
-    const names = (list: Contact[]) => new Map(list.filter((c) => c.kind === 'company').map((c) => [c.id, c.displayName]));
-    const shape = (list: Contact[]) =>
-      list.map((c) => portable(c, names(list))).sort((a, b) => String(a.displayName).localeCompare(String(b.displayName)));
-    const expected = shape(source);
-    if (format === 'vcard') {
-      // vCards carry what Outlook knows: names, organisation, reach, tags, notes — not CRM data.
-      for (const c of expected as Record<string, unknown>[]) {
-        Object.assign(c, { relationships: [], optOuts: [], lead: undefined, legalBasis: undefined });
-        if (c.kind === 'person') c.roles = [];
-        delete c.customerSince;
-        delete c.industry;
+  it.each(['csv', 'xlsx', 'vcard'] as const)(
+    '%s: importing an export into an empty tenant gives the same contacts',
+    async (format) => {
+      const tenant = { tenantId: EMPTY_TENANTS[format], userId: `user-${format}` };
+      const exported = await exportOf({ format });
+      const fileName = `export.${format === 'vcard' ? 'vcf' : format}`;
+      const res = await t.request(
+        {
+          method: 'POST',
+          url: `/api/v1/imports?fileName=${fileName}`,
+          headers: { 'content-type': 'application/octet-stream' },
+          payload: exported.rawPayload,
+        },
+        tenant,
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      const imp = res.json();
+      expect(imp.preset).toBe(format === 'vcard' ? 'vcard' : 'klarkonform');
+      const started = await t.request(
+        { method: 'POST', url: `/api/v1/imports/${imp.id}/run`, payload: { dryRun: false } },
+        tenant,
+      );
+      expect(started.statusCode).toBe(202);
+      for (let i = 0; i < 200; i++) {
+        const now = (await t.request({ method: 'GET', url: `/api/v1/imports/${imp.id}` }, tenant)).json();
+        if (now.status === 'done') break;
+        await new Promise((r) => setTimeout(r, 100));
       }
-    }
-    expect(shape(copy)).toEqual(expected);
-  });
+      const source = await allContacts(t);
+      const copy = await allContactsOf(tenant);
+      const names = (list: Contact[]) =>
+        new Map(list.filter((c) => c.kind === 'company').map((c) => [c.id, c.displayName]));
+      const shape = (list: Contact[]) =>
+        list
+          .map((c) => portable(c, names(list)))
+          .sort((a, b) => String(a.displayName).localeCompare(String(b.displayName)));
+      const expected = shape(source);
+      if (format === 'vcard') {
+        // vCards carry what Outlook knows: names, organisation, reach, tags, notes — not CRM data.
+        for (const c of expected as Record<string, unknown>[]) {
+          Object.assign(c, { relationships: [], optOuts: [], lead: undefined, legalBasis: undefined });
+          if (c.kind === 'person') c.roles = [];
+          delete c.customerSince;
+          delete c.industry;
+        }
+      }
+      expect(shape(copy)).toEqual(expected);
+    },
+  );
 });
 
 async function allContactsOf(as: Record<string, string>): Promise<Contact[]> {
   const out: Contact[] = [];
   const page = (await t.request({ method: 'GET', url: '/api/v1/contacts?limit=100' }, as)).json();
-  for (const item of page.items) out.push((await t.request({ method: 'GET', url: `/api/v1/contacts/${item.id}` }, as)).json());
+  for (const item of page.items)
+    out.push((await t.request({ method: 'GET', url: `/api/v1/contacts/${item.id}` }, as)).json());
   return out;
 }

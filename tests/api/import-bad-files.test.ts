@@ -82,23 +82,33 @@ describe('files the assistant cannot read', () => {
   it('says what is wrong, in German and in English', async () => {
     expect(await refused('', 'leer.csv')).toEqual({ status: 400, detail: 'Die Datei ist leer.' });
     expect(await refused('', 'leer.csv', 'en')).toEqual({ status: 400, detail: 'The file is empty.' });
-    expect((await refused(ole('EncryptionInfo'), 'geheim.xlsx')).detail).toMatch(/^Die Excel-Datei ist mit einem Kennwort geschützt\./);
-    expect((await refused(ole('EncryptionInfo'), 'secret.xlsx', 'en')).detail).toMatch(/^The Excel file is protected by a password\./);
-    expect((await refused(ole('Workbook'), 'alt.xls')).detail).toMatch(/^Das alte Excel-Format \(\.xls\) wird nicht unterstützt\./);
+    expect((await refused(ole('EncryptionInfo'), 'geheim.xlsx')).detail).toMatch(
+      /^Die Excel-Datei ist mit einem Kennwort geschützt\./,
+    );
+    expect((await refused(ole('EncryptionInfo'), 'secret.xlsx', 'en')).detail).toMatch(
+      /^The Excel file is protected by a password\./,
+    );
+    expect((await refused(ole('Workbook'), 'alt.xls')).detail).toMatch(
+      /^Das alte Excel-Format \(\.xls\) wird nicht unterstützt\./,
+    );
     expect(await refused(zip({ 'word/document.xml': '<w:document/>' }), 'brief.docx')).toEqual({
       status: 400,
       detail: 'Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx).',
     });
-    expect((await refused(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'liste.pdf')).detail).toMatch(/^Dieses Dateiformat wird nicht unterstützt\./);
+    expect((await refused(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'liste.pdf')).detail).toMatch(
+      /^Dieses Dateiformat wird nicht unterstützt\./,
+    );
     expect(await refused('Vorname;Nachname;E-Mail\r\n', 'nur-kopf.csv')).toEqual({
       status: 400,
       detail: 'Die Datei hat eine Kopfzeile, aber keine Datenzeilen.',
     });
-    expect((await refused('max@muster.de;Max;Muster\r\nerika@muster.de;Erika;Muster\r\n', 'ohne-kopf.csv')).detail).toMatch(
-      /^Die erste Zeile ist keine Kopfzeile/,
-    );
+    expect(
+      (await refused('max@muster.de;Max;Muster\r\nerika@muster.de;Erika;Muster\r\n', 'ohne-kopf.csv')).detail,
+    ).toMatch(/^Die erste Zeile ist keine Kopfzeile/);
     expect((await refused('BEGIN:VCARD\r\nVERSION:3.0\r\nN:Muster;Max\r\n', 'kaputt.vcf')).status).toBe(400);
-    expect((await refused('Name\nMuster\n', 'karte.vcf')).detail).toBe('Die Datei enthält keine vCard (BEGIN:VCARD … END:VCARD).');
+    expect((await refused('Name\nMuster\n', 'karte.vcf')).detail).toBe(
+      'Die Datei enthält keine vCard (BEGIN:VCARD … END:VCARD).',
+    );
     const list = await t.request({ method: 'GET', url: '/api/v1/imports' });
     expect(list.json().items).toEqual([]);
   });
@@ -130,7 +140,10 @@ describe('files the assistant cannot read', () => {
   it('refuses a file of 20 MB and one byte with 413', async () => {
     const big = Buffer.alloc(MAX_IMPORT_BYTES + 1, 'a');
     big.write('Name\n');
-    expect(await refused(big, 'riesig.csv')).toEqual({ status: 413, detail: 'Die Datei ist größer als 20 MB; bitte teilen Sie sie auf.' });
+    expect(await refused(big, 'riesig.csv')).toEqual({
+      status: 413,
+      detail: 'Die Datei ist größer als 20 MB; bitte teilen Sie sie auf.',
+    });
     expect((await refused(big, 'huge.csv', 'en')).detail).toBe('The file is larger than 20 MB; please split it.');
   });
 
@@ -161,7 +174,11 @@ describe('who may import, and whose imports', () => {
     );
     expect(asSales.statusCode).toBe(403);
     const imp = await uploaded(t, 'Vorname;Nachname\nMax;Muster\n', 'a.csv');
-    for (const url of [`/api/v1/imports/${imp.id}`, `/api/v1/imports/${imp.id}/rows`, `/api/v1/imports/${imp.id}/report.csv`]) {
+    for (const url of [
+      `/api/v1/imports/${imp.id}`,
+      `/api/v1/imports/${imp.id}/rows`,
+      `/api/v1/imports/${imp.id}/report.csv`,
+    ]) {
       const other = await t.request({ method: 'GET', url }, { tenantId: TENANT_B });
       expect(other.statusCode, url).toBe(404);
       expect(other.json().detail).toBe('Diesen Import gibt es nicht (mehr).');
@@ -180,7 +197,9 @@ describe('settings that do not fit', () => {
         headers: ifMatch ? { 'if-match': ifMatch } : {},
         payload,
       });
-    expect((await patch({ sheet: 'Tabelle1' })).json().detail).toBe('Tabellenblatt: Tabellenblätter gibt es nur bei Excel-Arbeitsmappen.');
+    expect((await patch({ sheet: 'Tabelle1' })).json().detail).toBe(
+      'Tabellenblatt: Tabellenblätter gibt es nur bei Excel-Arbeitsmappen.',
+    );
     expect((await patch({ mapping: ['firstName'] })).json().detail).toBe(
       'Spaltenzuordnung: Die Zuordnung braucht genau eine Angabe je Spalte (3).',
     );
@@ -191,7 +210,14 @@ describe('settings that do not fit', () => {
     expect((await patch({ encoding: 'utf-8' }, null)).statusCode).toBe(428);
     expect((await patch({ encoding: 'utf-8' }, '"7"')).statusCode).toBe(412);
     const noOwner = await patch({
-      defaults: { kind: 'auto', relationships: [], tags: [], ownerId: 'niemand', onDuplicate: 'skip', onFileDuplicate: 'skip' },
+      defaults: {
+        kind: 'auto',
+        relationships: [],
+        tags: [],
+        ownerId: 'niemand',
+        onDuplicate: 'skip',
+        onFileDuplicate: 'skip',
+      },
     });
     expect(noOwner.json().detail).toMatch(/^Betreuer:/);
     expect((await getImport(t, imp.id)).version).toBe(imp.version);
@@ -206,7 +232,11 @@ describe('settings that do not fit', () => {
     const cancel = await t.request({ method: 'POST', url: `/api/v1/imports/${imp.id}/cancel`, payload: {} });
     expect(cancel.statusCode).toBe(409);
     expect(cancel.json().detail).toBe('Der Import läuft nicht.');
-    const missingRow = await t.request({ method: 'PUT', url: `/api/v1/imports/${imp.id}/rows/99/action`, payload: { action: 'skip' } });
+    const missingRow = await t.request({
+      method: 'PUT',
+      url: `/api/v1/imports/${imp.id}/rows/99/action`,
+      payload: { action: 'skip' },
+    });
     expect(missingRow.statusCode).toBe(404);
     expect(missingRow.json().detail).toBe('Eine Zeile 99 gibt es in dieser Datei nicht.');
     const deleted = await t.request({ method: 'DELETE', url: `/api/v1/imports/${imp.id}` });

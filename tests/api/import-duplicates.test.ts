@@ -41,7 +41,10 @@ describe('duplicates in the file and in the database', () => {
       [7, 'new', null, 'create', ['create', 'skip']],
     ]);
     const evaRow = page.items[3];
-    expect(evaRow?.candidates[0]).toMatchObject({ contact: { id: eva.id, displayName: 'Eva Bestand' }, reasons: expect.arrayContaining(['sameEmail']) });
+    expect(evaRow?.candidates[0]).toMatchObject({
+      contact: { id: eva.id, displayName: 'Eva Bestand' },
+      reasons: expect.arrayContaining(['sameEmail']),
+    });
     expect(evaRow?.mergeTargetId).toBe(eva.id);
     expect(evaRow?.company).toEqual({ name: 'Altkunde AG', action: 'link', id: altkunde.id });
     expect(page.items[4]?.candidates[0]?.reasons).toEqual(expect.arrayContaining(['phoneticName', 'sameCompanyName']));
@@ -73,7 +76,11 @@ describe('duplicates in the file and in the database', () => {
     });
     expect(merge.statusCode, merge.body).toBe(200);
     expect(merge.json()).toMatchObject({ row: 5, action: 'merge', actionChosen: true, mergeTargetId: eva.id });
-    const create = await t.request({ method: 'PUT', url: `/api/v1/imports/${importId}/rows/6/action`, payload: { action: 'create' } });
+    const create = await t.request({
+      method: 'PUT',
+      url: `/api/v1/imports/${importId}/rows/6/action`,
+      payload: { action: 'create' },
+    });
     expect(create.json()).toMatchObject({ action: 'create', actionChosen: true });
     // "Neu anlegen" is not offered for an address another person has.
     const refused = await t.request({
@@ -99,13 +106,17 @@ describe('duplicates in the file and in the database', () => {
     // Eva kept her position; her empty fields stay as they were (the file has nothing else for her).
     const evaNow = personNamed(contacts, 'Eva Bestand');
     expect(evaNow).toMatchObject({ position: 'Einkauf', companyId: altkunde.id, version: 1 });
-    expect(personNamed(contacts, 'Hans Maier')).toMatchObject({ companyId: altkunde.id, emails: [{ address: 'hans.maier@altkunde.de', primary: true }] });
+    expect(personNamed(contacts, 'Hans Maier')).toMatchObject({
+      companyId: altkunde.id,
+      emails: [{ address: 'hans.maier@altkunde.de', primary: true }],
+    });
     expect(personNamed(contacts, 'Hans Meier').id).not.toBe(personNamed(contacts, 'Hans Maier').id);
-    expect(contacts.filter((c) => c.kind === 'company').map((c) => c.displayName).sort()).toEqual([
-      'Altkunde AG',
-      'Neufirma GmbH',
-      'Schreinerei Holz GmbH',
-    ]);
+    expect(
+      contacts
+        .filter((c) => c.kind === 'company')
+        .map((c) => c.displayName)
+        .sort(),
+    ).toEqual(['Altkunde AG', 'Neufirma GmbH', 'Schreinerei Holz GmbH']);
   });
 
   it('writes the report: one line per row with outcome, contact number, verdict and the row’s values', async () => {
@@ -115,7 +126,19 @@ describe('duplicates in the file and in the database', () => {
     expect(res.headers['content-disposition']).toContain('filename="duplicates-bericht.csv"');
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const lines = parse(res.body.slice(1), { delimiter: ';' }) as string[][];
-    expect(lines[0]).toEqual(['Zeile', 'Ergebnis', 'Kontaktnummer', 'Dublettenprüfung', 'Begründung', 'Hinweise', 'Vorname', 'Nachname', 'Firma', 'E-Mail', 'Telefon']);
+    expect(lines[0]).toEqual([
+      'Zeile',
+      'Ergebnis',
+      'Kontaktnummer',
+      'Dublettenprüfung',
+      'Begründung',
+      'Hinweise',
+      'Vorname',
+      'Nachname',
+      'Firma',
+      'E-Mail',
+      'Telefon',
+    ]);
     const contacts = await allContacts(t);
     const thomas = personNamed(contacts, 'Thomas Müller');
     expect(lines.slice(1).map((l) => l.slice(0, 4))).toEqual([
@@ -130,7 +153,11 @@ describe('duplicates in the file and in the database', () => {
   });
 
   it('a finished import is final: no second run, no changes', async () => {
-    const again = await t.request({ method: 'POST', url: `/api/v1/imports/${importId}/run`, payload: { dryRun: false } });
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/v1/imports/${importId}/run`,
+      payload: { dryRun: false },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('conflict');
   });
@@ -139,7 +166,14 @@ describe('duplicates in the file and in the database', () => {
     const before = await allContacts(t);
     const imp = await uploaded(t, fixture('duplicates.csv'), 'duplicates.csv');
     const page = await rows(t, imp.id);
-    expect(page.items.map((r) => r.verdict)).toEqual(['alreadyImported', 'fileDuplicate', 'fileDuplicate', 'duplicate', 'alreadyImported', 'alreadyImported']);
+    expect(page.items.map((r) => r.verdict)).toEqual([
+      'alreadyImported',
+      'fileDuplicate',
+      'fileDuplicate',
+      'duplicate',
+      'alreadyImported',
+      'alreadyImported',
+    ]);
     const done = await runImport(t, imp.id);
     expect(done.run?.counts).toEqual({ created: 0, merged: 0, skipped: 6, failed: 0 });
     expect(await allContacts(t)).toEqual(before);
@@ -152,19 +186,28 @@ describe('merge fills empty fields only', () => {
       t,
       person('Greta', 'Garbe', { ...withEmail('greta@garbe-design.de'), position: 'Inhaberin', tags: ['Alt'] }),
     );
-    const csv = 'Vorname;Nachname;E-Mail;Position;Abteilung;Mobil;Tags\nGreta;Garbe;greta@garbe-design.de;Praktikantin;Design;0170 555;Neu\n';
+    const csv =
+      'Vorname;Nachname;E-Mail;Position;Abteilung;Mobil;Tags\nGreta;Garbe;greta@garbe-design.de;Praktikantin;Design;0170 555;Neu\n';
     const imp = await uploaded(t, csv, 'garbe.csv');
     const patched = await t.request({
       method: 'PATCH',
       url: `/api/v1/imports/${imp.id}`,
       headers: { 'if-match': `"${imp.version}"` },
-      payload: { defaults: { kind: 'auto', relationships: [], tags: [], onDuplicate: 'merge', onFileDuplicate: 'skip' } },
+      payload: {
+        defaults: { kind: 'auto', relationships: [], tags: [], onDuplicate: 'merge', onFileDuplicate: 'skip' },
+      },
     });
     expect(patched.statusCode).toBe(200);
     const done = await runImport(t, imp.id);
     expect(done.run?.counts).toEqual({ created: 0, merged: 1, skipped: 0, failed: 0 });
     const greta = (await t.request({ method: 'GET', url: `/api/v1/contacts/${stored.id}` })).json();
-    expect(greta).toMatchObject({ position: 'Inhaberin', department: 'Design', mobilePhone: '0170 555', tags: ['Alt', 'Neu'], version: 2 });
+    expect(greta).toMatchObject({
+      position: 'Inhaberin',
+      department: 'Design',
+      mobilePhone: '0170 555',
+      tags: ['Alt', 'Neu'],
+      version: 2,
+    });
     const history = (await t.request({ method: 'GET', url: `/api/v1/contacts/${stored.id}/history` })).json();
     expect(history.items[0]).toMatchObject({ action: 'merge', actor: { id: 'user-a' } });
     // Again: nothing left to fill, nothing written.
@@ -173,7 +216,9 @@ describe('merge fills empty fields only', () => {
       method: 'PATCH',
       url: `/api/v1/imports/${twice.id}`,
       headers: { 'if-match': `"${twice.version}"` },
-      payload: { defaults: { kind: 'auto', relationships: [], tags: [], onDuplicate: 'merge', onFileDuplicate: 'skip' } },
+      payload: {
+        defaults: { kind: 'auto', relationships: [], tags: [], onDuplicate: 'merge', onFileDuplicate: 'skip' },
+      },
     });
     expect((await runImport(t, twice.id)).run?.counts).toEqual({ created: 0, merged: 1, skipped: 0, failed: 0 });
     expect((await t.request({ method: 'GET', url: `/api/v1/contacts/${stored.id}` })).json().version).toBe(2);
@@ -182,17 +227,28 @@ describe('merge fills empty fields only', () => {
 
 describe('opt-outs in the file', () => {
   it('are recorded as consent events with the file as source; consents are not imported', async () => {
-    const csv = 'Vorname;Nachname;E-Mail;Einwilligung E-Mail;Einwilligung Newsletter\nOtto;Opt;otto@opt.de;Widersprochen;Erteilt\n';
+    const csv =
+      'Vorname;Nachname;E-Mail;Einwilligung E-Mail;Einwilligung Newsletter\nOtto;Opt;otto@opt.de;Widersprochen;Erteilt\n';
     const imp = await uploaded(t, csv, 'einwilligung.csv');
     const page = await rows(t, imp.id);
     expect(page.items[0]?.contact?.optOuts).toEqual(['email']);
     expect(page.items[0]?.problems).toEqual([
-      { code: 'consentNotImported', severity: 'warning', target: 'consentNewsletter', column: 'Einwilligung Newsletter', value: 'Erteilt' },
+      {
+        code: 'consentNotImported',
+        severity: 'warning',
+        target: 'consentNewsletter',
+        column: 'Einwilligung Newsletter',
+        value: 'Erteilt',
+      },
     ]);
     await runImport(t, imp.id);
     const otto = personNamed(await allContacts(t), 'Otto Opt');
     expect(otto.consent.channels.email).toEqual([
-      expect.objectContaining({ type: 'optOut', source: 'Import: einwilligung.csv', proof: `Import ${imp.id}, Zeile 2` }),
+      expect.objectContaining({
+        type: 'optOut',
+        source: 'Import: einwilligung.csv',
+        proof: `Import ${imp.id}, Zeile 2`,
+      }),
     ]);
     expect(otto.consent.channels.newsletter).toEqual([]);
   });

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '@klarkonform/shared';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { allContacts, companyNamed, fixture, patchImport, personNamed, rows, runImport, uploaded } from '../support/imports';
+import {
+  allContacts,
+  companyNamed,
+  fixture,
+  patchImport,
+  personNamed,
+  rows,
+  runImport,
+  uploaded,
+} from '../support/imports';
 
 // Issue 16: real-shaped files from Outlook (German with BOM, English), Excel (Windows-1252 ";",
 // UTF-8 ";" with one name column, a workbook with two sheets) and vCards 3.0/4.0 are recognised,
@@ -27,8 +36,17 @@ afterAll(async () => t.close());
 describe('Outlook’s German export with BOM', () => {
   it('is recognised as UTF-8 with BOM, comma-separated, preset outlookDe, with its columns mapped', async () => {
     const imp = await uploaded(t, fixture('outlook-de-bom.csv'), 'outlook-de-bom.csv');
-    expect(imp).toMatchObject({ format: 'csv', encoding: 'utf-8', bom: true, delimiter: 'comma', preset: 'outlookDe', rowCount: 4 });
-    const mapped = Object.fromEntries(imp.columns.filter((c) => c.target !== 'ignore').map((c) => [c.header, c.target]));
+    expect(imp).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      bom: true,
+      delimiter: 'comma',
+      preset: 'outlookDe',
+      rowCount: 4,
+    });
+    const mapped = Object.fromEntries(
+      imp.columns.filter((c) => c.target !== 'ignore').map((c) => [c.header, c.target]),
+    );
     expect(mapped).toEqual({
       Anrede: 'salutation',
       Vorname: 'firstName',
@@ -98,7 +116,12 @@ describe('Outlook’s German export with BOM', () => {
       letterSalutation: 'Sehr geehrter Herr Dr. Weiß',
     });
     expect(juergen.notes.specifics).toBe('Liefert montags.\nBitte vorher anrufen.');
-    expect(firm).toMatchObject({ kind: 'company', name: 'Bäckerei Weiß GmbH', website: 'baeckerei-weiss.de', emails: [] });
+    expect(firm).toMatchObject({
+      kind: 'company',
+      name: 'Bäckerei Weiß GmbH',
+      website: 'baeckerei-weiss.de',
+      emails: [],
+    });
     const anna = personNamed(contacts, 'Anna-Lena Öztürk');
     expect(anna).toMatchObject({
       salutation: 'Frau',
@@ -135,16 +158,37 @@ describe('Outlook’s English export', () => {
       tags: ['Trade fair'],
       website: 'https://acme.co.uk',
     });
-    expect(personNamed(contacts, "Mary Ann O'Brien")).toMatchObject({ salutation: 'Frau', firstName: 'Mary Ann', companyId: acme.id });
+    expect(personNamed(contacts, "Mary Ann O'Brien")).toMatchObject({
+      salutation: 'Frau',
+      firstName: 'Mary Ann',
+      companyId: acme.id,
+    });
   });
 });
 
 describe('Excel CSV in Windows-1252 with umlauts', () => {
   it('detects Windows-1252 and ";", guesses the free headers, and reads umlauts, dates and relationships', async () => {
     const { uploaded: imp, done } = await importFile('excel-windows-1252.csv');
-    expect(imp).toMatchObject({ encoding: 'windows-1252', detectedEncoding: 'windows-1252', bom: false, delimiter: 'semicolon', preset: 'guessed' });
+    expect(imp).toMatchObject({
+      encoding: 'windows-1252',
+      detectedEncoding: 'windows-1252',
+      bom: false,
+      delimiter: 'semicolon',
+      preset: 'guessed',
+    });
     expect(imp.columns.map((c) => c.target)).toEqual([
-      'salutation', 'firstName', 'lastName', 'companyName', 'street', 'postcode', 'city', 'businessPhone', 'email', 'relationships', 'customerSince', 'notes',
+      'salutation',
+      'firstName',
+      'lastName',
+      'companyName',
+      'street',
+      'postcode',
+      'city',
+      'businessPhone',
+      'email',
+      'relationships',
+      'customerSince',
+      'notes',
     ]);
     expect(done.run?.counts).toEqual({ created: 3, merged: 0, skipped: 0, failed: 0 });
     contacts = await allContacts(t);
@@ -182,10 +226,24 @@ describe('Excel CSV in Windows-1252 with umlauts', () => {
 describe('Excel CSV UTF-8 with ";" and one name column', () => {
   it('splits full names, reads tags and lead sources, and keeps quoted quotes', async () => {
     const { uploaded: imp, done } = await importFile('excel-semicolon-utf8.csv', {
-      defaults: { kind: 'auto', relationships: ['lead'], tags: ['Import 2024'], onDuplicate: 'skip', onFileDuplicate: 'skip' },
+      defaults: {
+        kind: 'auto',
+        relationships: ['lead'],
+        tags: ['Import 2024'],
+        onDuplicate: 'skip',
+        onFileDuplicate: 'skip',
+      },
     });
     expect(imp).toMatchObject({ encoding: 'utf-8', bom: true, delimiter: 'semicolon', preset: 'guessed' });
-    expect(imp.columns.map((c) => c.target)).toEqual(['fullName', 'companyName', 'email', 'businessPhone', 'mobilePhone', 'tags', 'leadSource']);
+    expect(imp.columns.map((c) => c.target)).toEqual([
+      'fullName',
+      'companyName',
+      'email',
+      'businessPhone',
+      'mobilePhone',
+      'tags',
+      'leadSource',
+    ]);
     expect(done.run?.counts).toEqual({ created: 3, merged: 0, skipped: 0, failed: 0 });
     contacts = await allContacts(t);
     const klaus = personNamed(contacts, 'Dr. Klaus Meyer');
@@ -201,9 +259,15 @@ describe('Excel CSV UTF-8 with ";" and one name column', () => {
       lead: { source: 'tradeFair', status: 'new' },
     });
     // A free-mail address names no company; without "Firma" the person has none.
-    expect(personNamed(contacts, 'Sabine Kühn')).toMatchObject({ lead: { source: 'website' }, tags: ['Newsletter', 'Import 2024'] });
+    expect(personNamed(contacts, 'Sabine Kühn')).toMatchObject({
+      lead: { source: 'website' },
+      tags: ['Newsletter', 'Import 2024'],
+    });
     expect(personNamed(contacts, 'Sabine Kühn').companyId).toBeUndefined();
-    expect(personNamed(contacts, 'Peter "der Große" Lang')).toMatchObject({ businessPhones: ['030 / 555-0'], lead: { source: 'referral' } });
+    expect(personNamed(contacts, 'Peter "der Große" Lang')).toMatchObject({
+      businessPhones: ['030 / 555-0'],
+      lead: { source: 'referral' },
+    });
   });
 });
 
@@ -212,14 +276,29 @@ describe('an .xlsx workbook with two sheets', () => {
     const first = await uploaded(t, fixture('two-sheets.xlsx'), 'two-sheets.xlsx');
     expect(first).toMatchObject({ format: 'xlsx', sheets: ['Kunden', 'Lieferanten'], sheet: 'Kunden', rowCount: 2 });
     expect(first.encoding).toBeUndefined();
-    expect(first.columns.map((c) => c.target)).toEqual(['firstName', 'lastName', 'companyName', 'email', 'businessPhone', 'customerSince', 'ignore']);
+    expect(first.columns.map((c) => c.target)).toEqual([
+      'firstName',
+      'lastName',
+      'companyName',
+      'email',
+      'businessPhone',
+      'customerSince',
+      'ignore',
+    ]);
     expect(first.columns[3]?.samples).toEqual(['martina@vogel-optik.de', 'stefan.brandt@brandt-bau.de']);
     const done = await runImport(t, first.id);
     expect(done.run?.counts).toEqual({ created: 2, merged: 0, skipped: 0, failed: 0 });
     const second = await uploaded(t, fixture('two-sheets.xlsx'), 'two-sheets.xlsx');
     const suppliers = await patchImport(t, second, { sheet: 'Lieferanten' });
     expect(suppliers).toMatchObject({ sheet: 'Lieferanten', rowCount: 2 });
-    expect(suppliers.columns.map((c) => c.target)).toEqual(['companyName', 'email', 'businessPhone', 'website', 'industry', 'relationships']);
+    expect(suppliers.columns.map((c) => c.target)).toEqual([
+      'companyName',
+      'email',
+      'businessPhone',
+      'website',
+      'industry',
+      'relationships',
+    ]);
     expect((await runImport(t, suppliers.id)).run?.counts).toEqual({ created: 2, merged: 0, skipped: 0, failed: 0 });
     contacts = await allContacts(t);
     expect(personNamed(contacts, 'Martina Vogel')).toMatchObject({
@@ -228,7 +307,10 @@ describe('an .xlsx workbook with two sheets', () => {
       companyId: companyNamed(contacts, 'Vogel Optik').id,
     });
     // Excel's number cell keeps its digits.
-    expect(personNamed(contacts, 'Stefan Brandt')).toMatchObject({ businessPhones: ['4935112345'], customerSince: '2018-11-01' });
+    expect(personNamed(contacts, 'Stefan Brandt')).toMatchObject({
+      businessPhones: ['4935112345'],
+      customerSince: '2018-11-01',
+    });
     expect(companyNamed(contacts, 'Papier Paulsen KG')).toMatchObject({
       industry: 'Bürobedarf',
       website: 'papier-paulsen.de',

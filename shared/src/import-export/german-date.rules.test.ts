@@ -53,12 +53,17 @@ describe('German dates (TT.MM.JJJJ)', () => {
 
   it('agrees with the calendar on which days exist', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
-        const date = new Date(Date.UTC(2000, m - 1, d));
-        date.setUTCFullYear(y);
-        const exists = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-        expect(isCalendarDay(y, m, d)).toBe(exists);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const date = new Date(Date.UTC(2000, m - 1, d));
+          date.setUTCFullYear(y);
+          const exists = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+          expect(isCalendarDay(y, m, d)).toBe(exists);
+        },
+      ),
     );
   });
 

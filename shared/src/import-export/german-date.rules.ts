@@ -28,10 +28,14 @@ export function formatGermanDate(iso: string): string | undefined {
 export function formatGermanDay(dateTime: string, timeZone = 'Europe/Berlin'): string | undefined {
   const time = Date.parse(dateTime);
   if (!Number.isFinite(time)) return undefined;
-  const parts = new Intl.DateTimeFormat('de-DE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(new Date(time))
-    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
-  return `${parts.day}.${parts.month}.${parts.year}`;
+  const parts = new Intl.DateTimeFormat('de-DE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(time));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}.${part('month')}.${part('year')}`;
 }
 
 /**

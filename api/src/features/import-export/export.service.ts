@@ -11,7 +11,9 @@ import { actorOf } from '../contacts/contact-writer';
 import type { ContactsFeature } from '../contacts/contacts.feature';
 import type { ContactDoc } from '../contacts/contacts.model';
 import { toContact } from '../contacts/contacts.mapper';
+import { bySortName, type ContactFilter } from '../contacts/contacts.repository';
 import { findPage, withOwner } from '../contacts/contacts.search';
+import { LIST_BUCKETS } from '../contacts/lookup-keys.rules';
 import type { UsersRepository } from '../users/users.repository';
 import { csvWriter, type ExportWriter, vcardWriter, xlsxWriter } from './export-writers';
 
@@ -56,13 +58,31 @@ export class ExportService {
     }
     const { format: _f, vcardVersion: _v, ids: _i, ...filters } = request;
     const query = withOwner({ ...filters, limit: PAGE } as ContactListQuery, auth);
-    let cursor: string | undefined;
-    do {
-      const page = await findPage(repo, auth.tenantId, { ...query, ...(cursor ? { cursor } : {}) });
-      const live = page.docs.filter((doc) => !doc.mergedInto);
-      if (live.length > 0) yield live;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    if (query.q) {
+      // A search: its ranked pages, as the list shows them.
+      let cursor: string | undefined;
+      do {
+        const page = await findPage(repo, auth.tenantId, { ...query, ...(cursor ? { cursor } : {}) });
+        const live = page.docs.filter((doc) => !doc.mergedInto);
+        if (live.length > 0) yield live;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return;
+    }
+    // A filter or everything: the list buckets one after another, each read once (QUERY-RULES.md R24),
+    // the other conditions narrowing what a bucket's key found.
+    const conditions: ContactFilter = {
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.tag ? { tags: query.tag } : {}),
+      ...(query.role ? { roles: query.role } : {}),
+      ...(query.leadStatus ? { leadStatus: query.leadStatus } : {}),
+      mergedInto: { $exists: false },
+    };
+    const state = query.archived ? 'archived' : 'active';
+    for (const bucket of LIST_BUCKETS) {
+      const docs = await repo.findInBucket(auth.tenantId, state, bucket, conditions, query.relationship, query.owner);
+      for (let i = 0; i < docs.length; i += PAGE) yield docs.sort(bySortName).slice(i, i + PAGE);
+    }
   }
 
   async export(auth: AuthContext, request: ExportRequest): Promise<ExportFile> {

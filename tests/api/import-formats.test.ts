@@ -356,3 +356,32 @@ describe('a vCard file with 3.0 and 4.0 cards', () => {
     });
   });
 });
+
+describe('persons and companies from one file', () => {
+  it('links people to the company their file brings, even when its row comes after them', async () => {
+    const csv = [
+      'Art;Vorname;Nachname;Firma;E-Mail;Telefon;Branche',
+      'Person;Paula;Zeiss;Zeta Optik GmbH;paula@zeta-optik.de;;',
+      'Person;Paul;Abel;Zeta Optik GmbH;paul@zeta-optik.de;;',
+      'Firma;;;Zeta Optik GmbH;info@zeta-optik.de;0641 1234;Optik',
+    ].join('\n');
+    const imp = await uploaded(t, csv, 'zeta.csv');
+    const page = await rows(t, imp.id);
+    expect(page.items.map((r) => r.company)).toEqual([
+      { name: 'Zeta Optik GmbH', action: 'link', row: 4 },
+      { name: 'Zeta Optik GmbH', action: 'link', row: 4 },
+      undefined,
+    ]);
+    expect((await runImport(t, imp.id)).run?.counts).toEqual({ created: 3, merged: 0, skipped: 0, failed: 0 });
+    contacts = await allContacts(t);
+    const zeta = companyNamed(contacts, 'Zeta Optik GmbH');
+    expect(zeta).toMatchObject({
+      industry: 'Optik',
+      businessPhones: ['0641 1234'],
+      emails: [{ address: 'info@zeta-optik.de', primary: true }],
+    });
+    expect(personNamed(contacts, 'Paula Zeiss').companyId).toBe(zeta.id);
+    expect(personNamed(contacts, 'Paul Abel').companyId).toBe(zeta.id);
+    expect(contacts.filter((c) => c.displayName === 'Zeta Optik GmbH')).toHaveLength(1);
+  });
+});

@@ -101,7 +101,7 @@ export function importJob(deps: JobDeps) {
       ]);
       const plan = await planImport(stored, planSettings(doc), users);
       const state = newRunState();
-      for (const result of await repo.resultsRange(tenantId, id, 0, done)) {
+      for (const result of await repo.resultsRange(tenantId, id, 0, plan.rows.length)) {
         if (result.result.contactId) {
           state.rowContacts.set(result.index, {
             id: result.result.contactId,
@@ -121,8 +121,9 @@ export function importJob(deps: JobDeps) {
         defaults: doc.defaults,
       };
       const executor = new RowExecutor(deps.contacts, context, state);
-      // Rows run PARALLEL at a time; a row waits for the earlier row it duplicates (it may merge into
-      // that one's contact). `done` is the first row not yet finished: everything before it is stored.
+      // Rows run PARALLEL at a time in the plan's order (companies first); a row waits for the row it
+      // duplicates (it may merge into that one's contact) and for the row that brings its company.
+      // `done` counts the rows of that order finished without a gap: all of them are stored.
       const inFlight = new Map<number, Promise<void>>();
       // Outcomes of rows finished past `done`: counted once `done` passes them (the counts are those of rows before `done`).
       const finished = new Map<number, ImportOutcome>();
@@ -133,15 +134,19 @@ export function importJob(deps: JobDeps) {
         pending.push(resultDoc(tenantId, id, planned, decision, result));
         return result.outcome;
       };
-      for (const planned of plan.rows.slice(done)) {
+      for (const [position, index] of plan.order.entries()) {
+        if (position < done) continue;
+        const planned = plan.rows[index] as PlannedRow;
         if (control.signal.aborted || failure) break;
-        const before = planned.fileDuplicateOf === undefined ? undefined : inFlight.get(planned.fileDuplicateOf);
-        if (before) await before;
+        for (const before of [planned.fileDuplicateOf, planned.companyFirstIndex]) {
+          const running = before === undefined || before === index ? undefined : inFlight.get(before);
+          if (running) await running;
+        }
         while (inFlight.size >= PARALLEL) await Promise.race(inFlight.values());
         if (control.signal.aborted || failure) break;
         const task = process(planned).then(
           (outcome) => {
-            finished.set(planned.index, outcome);
+            finished.set(position, outcome);
             for (let next = finished.get(done); next; next = finished.get(done)) {
               finished.delete(done);
               counts[next]++;

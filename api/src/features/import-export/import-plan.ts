@@ -38,7 +38,10 @@ export interface PlannedRow {
   body?: ContactCreate;
   /** `import:<sha-256 of the row's content>`: the same content in a tenant is the same create. */
   key: string;
-  /** A person's company by its key (legal form stripped), and the first row naming it. */
+  /**
+   * A person's company by its key (legal form stripped), and the row that brings it: the file's
+   * row of that company if it has one, else the first person row naming it.
+   */
   companyKey?: string;
   companyFirstIndex?: number;
   /** The earlier row (index) this one duplicates, and whether they share an e-mail address. */
@@ -49,6 +52,12 @@ export interface PlannedRow {
 export interface ImportPlan {
   rows: PlannedRow[];
   byRow: Map<number, PlannedRow>;
+  /**
+   * The order a run goes through the rows (indexes): the file's companies first, then the rest,
+   * each in file order — so that a person's "Firma" finds the company its own row imported,
+   * wherever in the file that row is.
+   */
+  order: number[];
 }
 
 /** The create body of a row's contact, linked to `companyId`. */
@@ -174,8 +183,21 @@ export async function planImport(
     if (index > 0 && index % ROWS_PER_TURN === 0) await nextTurn();
     rows.push(planRow(stored[index] as StoredRow, index));
   }
+  // A company row brings its company for every person naming it.
+  const companyRows = new Map<string, number>();
+  for (const planned of rows) {
+    const contact = planned.reading.contact;
+    const ck = contact?.kind === 'company' && contact.name ? companyKey(contact.name) : '';
+    if (ck && !companyRows.has(ck)) companyRows.set(ck, planned.index);
+  }
+  for (const planned of rows) {
+    const own = planned.companyKey ? companyRows.get(planned.companyKey) : undefined;
+    if (own !== undefined) planned.companyFirstIndex = own;
+  }
   markFileDuplicates(rows);
-  return { rows, byRow: new Map(rows.map((r) => [r.row, r])) };
+  const isCompany = (r: PlannedRow) => r.reading.contact?.kind === 'company';
+  const order = [...rows.filter(isCompany), ...rows.filter((r) => !isCompany(r))].map((r) => r.index);
+  return { rows, byRow: new Map(rows.map((r) => [r.row, r])), order };
 
   function planRow(row: StoredRow, index: number): PlannedRow {
     const reading = readImportRow(row.c, settings.mapping, settings.headers, settings.defaults, { resolveOwner });

@@ -30,9 +30,9 @@ export function createImportExportFeature(
 ): ImportExportFeature {
   const repo = new ImportsRepository(connection);
   const jobs = new ImportJobs(connection);
-  const runner = new ImportRunner(jobs, repo, importJob({ repo, jobs, contacts, users }), log);
-  const imports = new ImportsService(repo, runner, users);
   const plans = new PlanCache(repo, users);
+  const runner = new ImportRunner(jobs, repo, importJob({ repo, jobs, contacts, plans }), log);
+  const imports = new ImportsService(repo, runner, users);
   return {
     repo,
     imports,

@@ -2,16 +2,15 @@ import { type ImportCounts, type ImportOutcome, type ImportRun, permissionsFor }
 import { isDatabaseUnreachableError } from '../../infra/db-availability';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactsFeature } from '../contacts/contacts.feature';
-import type { UsersRepository } from '../users/users.repository';
 import { newRunState, RowDecider } from './import-decide';
 import { RowExecutor } from './import-execute';
 import type { ImportJobs } from './import-jobs';
-import { type PlannedRow, planImport } from './import-plan';
+import type { PlannedRow } from './import-plan';
 import { LEASE_MS, type JobControl } from './import-runner';
 import { resultDoc } from './import-results';
 import type { ImportDoc, ImportResultDoc } from './imports.model';
 import type { ImportsRepository } from './imports.repository';
-import { planSettings, rowsKeyOf } from './imports.mapper';
+import type { PlanCache } from './plan-cache';
 
 // One run of an import (dry run or import) from its checkpoint to its end, under the lease the
 // runner took: rows in file order, each decided and carried out; every CHECKPOINT_ROWS rows or
@@ -22,6 +21,24 @@ import { planSettings, rowsKeyOf } from './imports.mapper';
 const CHECKPOINT_ROWS = 25;
 /** Rows carried out at once (their lookups overlap; contact numbers are still drawn one at a time). */
 const PARALLEL = 8;
+/** Rows under way at once, those waiting for another row included. */
+const WINDOW = 64;
+
+/** Runs at most `n` of the tasks given to it at a time, the others in turn. */
+function limiter(n: number) {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= n) await new Promise<void>((resolve) => queue.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      queue.shift()?.();
+    }
+  };
+}
 const CHECKPOINT_MS = 1_000;
 /** Attempts at one checkpoint write that keeps losing the version race (a cancel writing at the same time). */
 const CHECKPOINT_ATTEMPTS = 20;
@@ -45,7 +62,7 @@ export interface JobDeps {
   repo: ImportsRepository;
   jobs: ImportJobs;
   contacts: ContactsFeature;
-  users: UsersRepository;
+  plans: PlanCache;
 }
 
 export function importJob(deps: JobDeps) {
@@ -94,12 +111,8 @@ export function importJob(deps: JobDeps) {
 
     try {
       const doc = { ...start, version };
-      const [stored, users, chosen] = await Promise.all([
-        repo.loadRows(tenantId, rowsKeyOf(doc)),
-        deps.users.list(tenantId),
-        repo.actions(tenantId, id),
-      ]);
-      const plan = await planImport(stored, planSettings(doc), users);
+      // The preview's plan of these settings when it has one (reading 50,000 rows takes a while).
+      const [plan, chosen] = await Promise.all([deps.plans.get(doc), repo.actions(tenantId, id)]);
       const state = newRunState();
       for (const result of await repo.resultsRange(tenantId, id, 0, plan.rows.length)) {
         if (result.result.contactId) {
@@ -122,13 +135,16 @@ export function importJob(deps: JobDeps) {
       };
       const executor = new RowExecutor(deps.contacts, context, state);
       // Rows run PARALLEL at a time in the plan's order (companies first); a row waits for the row it
-      // duplicates (it may merge into that one's contact) and for the row that brings its company.
-      // `done` counts the rows of that order finished without a gap: all of them are stored.
+      // duplicates (it may merge into that one's contact) and for its company's own row. Waiting rows
+      // hold no place, so up to WINDOW rows are under way. `done` counts the rows of the order finished
+      // without a gap: all of them are stored.
       const inFlight = new Map<number, Promise<void>>();
       // Outcomes of rows finished past `done`: counted once `done` passes them (the counts are those of rows before `done`).
       const finished = new Map<number, ImportOutcome>();
+      const places = limiter(PARALLEL);
       let failure: unknown;
       const process = async (planned: PlannedRow) => {
+        if (failure || control.signal.aborted) return undefined;
         const decision = await decider.decide(planned);
         const result = await executor.execute(planned, decision);
         pending.push(resultDoc(tenantId, id, planned, decision, result));
@@ -137,29 +153,30 @@ export function importJob(deps: JobDeps) {
       for (const [position, index] of plan.order.entries()) {
         if (position < done) continue;
         const planned = plan.rows[index] as PlannedRow;
+        while (inFlight.size >= WINDOW) await Promise.race(inFlight.values());
         if (control.signal.aborted || failure) break;
-        for (const before of [planned.fileDuplicateOf, planned.companyFirstIndex]) {
-          const running = before === undefined || before === index ? undefined : inFlight.get(before);
-          if (running) await running;
-        }
-        while (inFlight.size >= PARALLEL) await Promise.race(inFlight.values());
-        if (control.signal.aborted || failure) break;
-        const task = process(planned).then(
-          (outcome) => {
-            finished.set(position, outcome);
-            for (let next = finished.get(done); next; next = finished.get(done)) {
-              finished.delete(done);
-              counts[next]++;
-              done++;
-            }
-          },
-          (err: unknown) => {
-            failure ??= err;
-          },
-        );
+        const before = [planned.fileDuplicateOf, planned.companyRow]
+          .filter((other) => other !== undefined && other !== index)
+          .map((other) => inFlight.get(other as number));
+        const task = Promise.all(before)
+          .then(() => places(() => process(planned)))
+          .then(
+            (outcome) => {
+              if (!outcome) return;
+              finished.set(position, outcome);
+              for (let next = finished.get(done); next; next = finished.get(done)) {
+                finished.delete(done);
+                counts[next]++;
+                done++;
+              }
+            },
+            (err: unknown) => {
+              failure ??= err;
+            },
+          );
         inFlight.set(
-          planned.index,
-          task.finally(() => inFlight.delete(planned.index)),
+          index,
+          task.finally(() => inFlight.delete(index)),
         );
         if (pending.length >= CHECKPOINT_ROWS || Date.now() - last >= CHECKPOINT_MS) await checkpoint();
       }

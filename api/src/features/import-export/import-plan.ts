@@ -44,6 +44,8 @@ export interface PlannedRow {
    */
   companyKey?: string;
   companyFirstIndex?: number;
+  /** The file's row of that company, when it has one (a run waits for it). */
+  companyRow?: number;
   /** The earlier row (index) this one duplicates, and whether they share an e-mail address. */
   fileDuplicateOf?: number;
   sharesEmail?: boolean;
@@ -131,12 +133,19 @@ export function probeOf(planned: PlannedRow): (DuplicateProbe & { blocks: string
   return { kind: contact.kind, companyId, keys, blocks };
 }
 
+/** Rows read between two turns of the event loop (a row takes about a millisecond; requests go on meanwhile). */
+const ROWS_PER_TURN = 100;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Marks each row that duplicates an earlier one (`fileDuplicateOf`: the first row of its group). */
-function markFileDuplicates(rows: PlannedRow[]): void {
+async function markFileDuplicates(rows: PlannedRow[]): Promise<void> {
   const blocks = new Map<string, number[]>();
-  const probes = rows.map(probeOf);
+  const probes: ReturnType<typeof probeOf>[] = [];
   for (const planned of rows) {
-    const probe = probes[planned.index];
+    if (planned.index > 0 && planned.index % ROWS_PER_TURN === 0) await nextTurn();
+    const probe = probeOf(planned);
+    probes.push(probe);
     if (!probe) continue;
     const earlier = [
       ...new Set(
@@ -154,14 +163,13 @@ function markFileDuplicates(rows: PlannedRow[]): void {
         break;
       }
     }
-    for (const key of probe.blocks) blocks.set(key, [...(blocks.get(key) ?? []), planned.index]);
+    for (const key of probe.blocks) {
+      const block = blocks.get(key);
+      if (block) block.push(planned.index);
+      else blocks.set(key, [planned.index]);
+    }
   }
 }
-
-/** Rows read between two turns of the event loop (50,000 rows take seconds; requests go on meanwhile). */
-const ROWS_PER_TURN = 500;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What decides how rows are read: the mapping, the headers (for the problems) and the values for all rows. */
 export interface PlanSettings {
@@ -192,9 +200,12 @@ export async function planImport(
   }
   for (const planned of rows) {
     const own = planned.companyKey ? companyRows.get(planned.companyKey) : undefined;
-    if (own !== undefined) planned.companyFirstIndex = own;
+    if (own !== undefined) {
+      planned.companyFirstIndex = own;
+      planned.companyRow = own;
+    }
   }
-  markFileDuplicates(rows);
+  await markFileDuplicates(rows);
   const isCompany = (r: PlannedRow) => r.reading.contact?.kind === 'company';
   const order = [...rows.filter(isCompany), ...rows.filter((r) => !isCompany(r))].map((r) => r.index);
   return { rows, byRow: new Map(rows.map((r) => [r.row, r])), order };

@@ -100,10 +100,12 @@ export class ExportService {
             ? xlsxWriter(out, now)
             : vcardWriter(out, request.vcardVersion ?? '3.0');
       const owners = new Map((await this.users.list(auth.tenantId)).map((u) => [u.id, u.name]));
-      const companies = request.ids || request.q ? new Map<string, string>() : await this.companyNames(auth);
+      // Company names as the people need them, each looked up once (parallel lookups by id).
+      const companies = new Map<string, string>();
       let count = 0;
       const work = (async () => {
         for await (const docs of this.pages(auth, request)) {
+          for (const doc of docs) if (doc.kind === 'company') companies.set(String(doc._id), String(doc.name));
           const missing = docs
             .map((d) => d.companyId)
             .filter((id): id is string => typeof id === 'string' && !companies.has(id));
@@ -136,22 +138,6 @@ export class ExportService {
       await cleanup();
       throw err;
     }
-  }
-
-  /**
-   * Every company's name, read bucket by bucket (37 queries): a large export names thousands of
-   * companies, which one lookup each would take far longer to find.
-   */
-  private async companyNames(auth: AuthContext): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (const state of ['active', 'archived'] as const) {
-      for (const bucket of LIST_BUCKETS) {
-        for (const doc of await this.contacts.repo.findInBucket(auth.tenantId, state, bucket, { kind: 'company' })) {
-          names.set(String(doc._id), String(doc.name));
-        }
-      }
-    }
-    return names;
   }
 
   /** The audit entry of an export: the filter as sent (a selection as its size) and how many contacts. */

@@ -126,13 +126,33 @@ class Cells {
   }
 }
 
+/**
+ * The addresses of a cell: one cell may hold several ("a@x.de; b@x.de", "a@x.de b@x.de"), as some CRMs
+ * export them; a name before an address ("Müller, Max <max@x.de>") stays with it.
+ */
+function addressesIn(text: string): string[] {
+  const out: string[] = [];
+  let carry = '';
+  for (const piece of text.split(/[;,]/)) {
+    const part = `${carry}${carry ? ',' : ''}${piece}`.trim();
+    if (!part.includes('@')) {
+      carry = part;
+      continue;
+    }
+    carry = '';
+    const words = part.split(/\s+/);
+    out.push(...(part.includes('<') || words.filter((w) => w.includes('@')).length < 2 ? [part] : words));
+  }
+  if (carry) out.push(carry);
+  return out;
+}
+
 function readEmails(cells: Cells): string[] {
   const out: string[] = [];
   for (const target of ['email', 'email2', 'email3'] as const) {
     const text = cells.get(target);
     if (text === undefined) continue;
-    // One cell may hold several addresses ("a@x.de; b@x.de"), as some CRMs export them.
-    for (const part of text.split(/[;,\s]+(?=[^;,\s]*@)/)) {
+    for (const part of addressesIn(text)) {
       const address = displayEmail(part);
       if (address === null) {
         cells.problem('invalidEmail', 'error', target);

@@ -10,6 +10,7 @@ export const TAB_DE = {
   'tab.search': 'Suche',
   'tab.followUps': 'Wiedervorlagen',
   'tab.templates': 'Vorlagen',
+  'tab.importExport': 'Import/Export',
   'tab.starting': 'KlarKonform wird geladen …',
   'tab.settingsTitle': 'KlarKonform in dieser Besprechung',
   'tab.settingsText':

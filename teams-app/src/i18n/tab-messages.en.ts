@@ -9,6 +9,7 @@ export const TAB_EN: Record<TabKey, string> = {
   'tab.dataCare': 'Data care',
   'tab.followUps': 'Follow-ups',
   'tab.templates': 'Templates',
+  'tab.importExport': 'Import/Export',
   'tab.search': 'Search',
   'tab.starting': 'Loading KlarKonform …',
   'tab.settingsTitle': 'KlarKonform in this meeting',

@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/
 import { type ReactNode, useState } from 'react';
 import { DataCareView } from '../features/data-care/DataCareView';
 import { FollowUpsView } from '../features/follow-ups/FollowUpsView';
+import { ImportExportSection } from '../features/import-export/ImportExportSection';
 import { LeadsView } from '../features/leads/LeadsView';
 import { PipelineSection } from '../features/pipeline/PipelineSection';
 import { SearchView } from '../features/search/SearchView';
@@ -24,14 +25,14 @@ const useStyles = makeStyles({
   compactHeader: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground2 },
-  // Five sections do not fit a narrow side panel: the tab row scrolls, not the whole page.
+  // Seven sections do not fit a narrow side panel: the tab row scrolls, not the whole page.
   nav: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, overflowX: 'auto' },
   compactNav: { padding: `${tokens.spacingVerticalXS} 0` },
   panel: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXL}` },
   compactPanel: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalL}` },
 });
 
-const SECTIONS = ['leads', 'pipeline', 'followUps', 'dataCare', 'search', 'templates'] as const;
+const SECTIONS = ['leads', 'pipeline', 'followUps', 'dataCare', 'search', 'templates', 'importExport'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, TabKey> = {
   leads: 'tab.leads',
@@ -40,9 +41,10 @@ const LABELS: Record<Section, TabKey> = {
   dataCare: 'tab.dataCare',
   search: 'tab.search',
   templates: 'tab.templates',
+  importExport: 'tab.importExport',
 };
 /** Sections only some roles see (the API refuses the others anyway). */
-const NEEDS: Partial<Record<Section, Permission>> = { templates: 'templates:manage' };
+const NEEDS: Partial<Record<Section, Permission>> = { templates: 'templates:manage', importExport: 'admin' };
 
 function view(section: Section, compact: boolean): ReactNode {
   switch (section) {
@@ -58,6 +60,8 @@ function view(section: Section, compact: boolean): ReactNode {
       return <SearchView compact={compact} />;
     case 'templates':
       return <TemplatesSection compact={compact} />;
+    case 'importExport':
+      return <ImportExportSection compact={compact} />;
   }
 }
 

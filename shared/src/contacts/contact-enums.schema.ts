@@ -153,6 +153,8 @@ export const AUDIT_ACTIONS = [
   'templateDelete',
   // The tenant's send-check settings (Smart Alerts, issue 14) changed.
   'sendCheckSettingsUpdate',
+  // Contacts exported (issue 16); the entry's contactId is the export's id, its changes the filter and count.
+  'export',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

@@ -96,6 +96,16 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   // The send-time consent check (issue 14)
   'body.enabled': 'sendCheckEnabled',
   'body.mode': 'sendMode',
+  // Import and export (issue 16)
+  'defaults.kind': 'kind',
+  'defaults.relationships': 'relationships',
+  'defaults.tags': 'tags',
+  'defaults.leadSource': 'leadSource',
+  'defaults.ownerId': 'owner',
+  'defaults.onDuplicate': 'onDuplicate',
+  'defaults.onFileDuplicate': 'onFileDuplicate',
+  'body.action': 'importAction',
+  'params.row': 'row',
 };
 
 /** The request parts a validation error's path starts with ("body.lead.budget"). */

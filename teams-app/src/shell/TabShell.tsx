@@ -44,7 +44,7 @@ const LABELS: Record<Section, TabKey> = {
   importExport: 'tab.importExport',
 };
 /** Sections only some roles see (the API refuses the others anyway). */
-const NEEDS: Partial<Record<Section, Permission>> = { templates: 'templates:manage', importExport: 'admin' };
+const NEEDS: Partial<Record<Section, Permission>> = { templates: 'templates:manage', importExport: 'data:import' };
 
 function view(section: Section, compact: boolean): ReactNode {
   switch (section) {

@@ -12,7 +12,12 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
   },
-  step: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3 },
+  step: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+  },
   number: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -55,7 +60,11 @@ export function ImportSteps({ current }: { current: ImportStep }) {
         return (
           <li
             key={step}
-            className={mergeClasses(styles.step, state === 'current' && styles.current, state === 'done' && styles.done)}
+            className={mergeClasses(
+              styles.step,
+              state === 'current' && styles.current,
+              state === 'done' && styles.done,
+            )}
             aria-current={state === 'current' ? 'step' : undefined}
           >
             {state === 'done' ? (

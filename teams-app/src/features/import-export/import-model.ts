@@ -47,12 +47,13 @@ export const isFinal = (imp: Pick<Import, 'status' | 'run'>) => imp.status === '
 
 /**
  * Where the assistant opens an import: a running (or finished, cancelled, failed) import run at
- * "Import" / "Ergebnis", a running dry run at the preview it fills, anything else at the mapping.
+ * "Import" / "Ergebnis", one with a dry run (running or done) at the preview it fills, one that
+ * never ran at the mapping.
  */
 export function stepOf(imp: Pick<Import, 'status' | 'run'>): ImportStep {
   const mode = imp.run?.mode;
   if (mode === 'import') return isActive(imp.status) ? 'run' : 'result';
-  if (mode === 'dryRun' && isActive(imp.status)) return 'preview';
+  if (mode === 'dryRun') return 'preview';
   return 'mapping';
 }
 

@@ -285,7 +285,7 @@ describe('Teams tab: Import/Export', () => {
     expect(found.items.map((item) => item.displayName)).toEqual(['Jördis Weißgerber']);
 
     // Export: everything as CSV for German Excel (BOM, semicolons, German headers).
-    await panel.getByRole('tab', { name: 'Export' }).click();
+    await panel.getByRole('tab', { name: 'Export', exact: true }).click();
     await panel.getByRole('radio', { name: /^CSV für Excel/ }).check();
     const [exported] = await Promise.all([
       page.waitForEvent('download'),
@@ -298,5 +298,60 @@ describe('Teams tab: Import/Export', () => {
     expect(header).toMatch(/Kontaktnummer/);
     expect(csv).toMatch(/Jördis;Weißgerber|Weißgerber/);
     await panel.getByText(/Kontakte exportiert: .*\.csv/).waitFor();
+  });
+
+  it('finds a running import again after a reload and cancels it after asking', async () => {
+    const tag = randomUUID().slice(0, 6);
+    // Enough rows that the run is still going while the tab is reloaded and asked to cancel.
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      'Frau',
+      'Lauf',
+      '',
+      `Langzeit${i}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      `lauf.${i}.${tag}@beispiel.example`,
+      '',
+      '',
+    ]);
+    const imp = await admin.uploadImport(new Uint8Array(outlookCsv(rows)), 'Viele Kontakte.csv');
+    await admin.runImport(imp.id, false);
+
+    const { page, panel } = await openImportExport();
+    // The running import opens by itself, at its progress.
+    await panel.getByRole('heading', { name: 'Schritt 4 von 5: Import' }).waitFor();
+    const progress = panel.getByRole('progressbar', { name: 'Fortschritt des Imports' });
+    await progress.waitFor();
+    await panel.getByText(/von 3\.000 Zeilen|Wartet/).waitFor();
+
+    // A reload of the tab finds it again.
+    await page.reload();
+    const again = await showSection(page);
+    await again.getByRole('heading', { name: 'Schritt 4 von 5: Import' }).waitFor();
+    await again.getByRole('progressbar', { name: 'Fortschritt des Imports' }).waitFor();
+
+    // Cancel asks first; "Weiter importieren" keeps it running.
+    await again.getByRole('button', { name: 'Abbrechen …' }).click();
+    let dialog = page.getByRole('alertdialog', { name: 'Import abbrechen?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Weiter importieren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await admin.getImport(imp.id)).run?.cancelRequested).toBe(false);
+    await again.getByRole('button', { name: 'Abbrechen …' }).click();
+    dialog = page.getByRole('alertdialog', { name: 'Import abbrechen?' });
+    await dialog.getByRole('button', { name: 'Import abbrechen' }).click();
+
+    await again.getByRole('heading', { name: 'Schritt 5 von 5: Ergebnis' }).waitFor({ timeout: 30_000 });
+    await again.getByText('Import abgebrochen').waitFor();
+    const stopped = await admin.getImport(imp.id);
+    expect(stopped.status).toBe('cancelled');
+    expect(stopped.run?.done).toBeLessThan(3000);
+    await again.getByRole('button', { name: 'Import fortsetzen' }).waitFor();
   });
 });

@@ -26,11 +26,12 @@ const useStyles = makeStyles({
 
 export interface ColumnMappingProps {
   columns: readonly ImportColumn[];
+  /** Targets in column order (the PATCH's `mapping`). */
   mapping: readonly ImportTarget[];
-  /** Column indexes whose field another column has too: the message stands at each of them. */
+  /** Column positions whose field another column has too: the message stands at each of them. */
   doubles: ReadonlySet<number>;
   disabled: boolean;
-  onChange: (index: number, target: ImportTarget) => void;
+  onChange: (position: number, target: ImportTarget) => void;
 }
 
 // The file's columns, a few sample values each, and what each becomes: a select per column whose
@@ -50,12 +51,12 @@ export function ColumnMapping({ columns, mapping, doubles, disabled, onChange }:
           </TableRow>
         </TableHeader>
         <TableBody>
-          {columns.map((column) => {
-            const target = mapping[column.index] ?? 'ignore';
+          {columns.map((column, position) => {
+            const target = mapping[position] ?? 'ignore';
             const headerId = `import-column-${column.index}`;
             const samplesId = `import-samples-${column.index}`;
             const errorId = `import-column-error-${column.index}`;
-            const double = doubles.has(column.index);
+            const double = doubles.has(position);
             const header = column.header || xt('mapping.noHeader', { number: column.index + 1 });
             return (
               <TableRow key={column.index}>
@@ -77,7 +78,7 @@ export function ColumnMapping({ columns, mapping, doubles, disabled, onChange }:
                     aria-invalid={double || undefined}
                     value={target}
                     disabled={disabled}
-                    onChange={(_event, data) => onChange(column.index, data.value as ImportTarget)}
+                    onChange={(_event, data) => onChange(position, data.value as ImportTarget)}
                   >
                     {IMPORT_TARGETS.map((option) => (
                       <option key={option} value={option}>

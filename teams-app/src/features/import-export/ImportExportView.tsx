@@ -35,23 +35,25 @@ export function ImportExportView({ compact }: { compact: boolean }) {
         title={xt('section.heading')}
         intro={compact ? undefined : xt('section.intro')}
       />
-      <TabList
-        className={styles.views}
-        aria-label={xt('section.views')}
-        size="small"
-        selectedValue={shown}
-        onTabSelect={(_event, data) => {
-          const view = data.value as View;
-          setChosen(view);
-          setVisited((before) => new Set(before).add(view));
-        }}
-      >
-        {views.map((view) => (
-          <Tab key={view} value={view} id={`import-export-view-${view}`}>
-            {xt(`section.${view}`)}
-          </Tab>
-        ))}
-      </TabList>
+      {views.length > 0 && (
+        <TabList
+          className={styles.views}
+          aria-label={xt('section.views')}
+          size="small"
+          selectedValue={shown}
+          onTabSelect={(_event, data) => {
+            const view = data.value as View;
+            setChosen(view);
+            setVisited((before) => new Set(before).add(view));
+          }}
+        >
+          {views.map((view) => (
+            <Tab key={view} value={view} id={`import-export-view-${view}`}>
+              {xt(`section.${view}`)}
+            </Tab>
+          ))}
+        </TabList>
+      )}
       {views
         .filter((view) => visited.has(view) || view === shown)
         .map((view) => (

@@ -72,9 +72,9 @@ function MappingForm({ job, onBack, onNext }: MappingStepProps) {
     <div className={styles.root}>
       <FileSettings imp={imp} disabled={job.busy} onChange={(patch) => void job.update(patch)} />
       <section className={styles.root} aria-labelledby="import-mapping-heading">
-        <h3 id="import-mapping-heading" className={styles.heading}>
+        <h4 id="import-mapping-heading" className={styles.heading}>
           {xt('mapping.heading')}
-        </h3>
+        </h4>
         <Text>{xt('mapping.intro')}</Text>
         {noName && (
           <MessageBar intent={tried ? 'error' : 'warning'} layout="multiline">

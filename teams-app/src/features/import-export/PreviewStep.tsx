@@ -80,9 +80,9 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
   return (
     <div className={styles.root}>
       <section className={styles.part} aria-labelledby="import-choices-heading">
-        <h3 id="import-choices-heading" className={styles.heading}>
+        <h4 id="import-choices-heading" className={styles.heading}>
           {xt('choices.heading')}
-        </h3>
+        </h4>
         <DuplicateChoices
           defaults={imp.defaults}
           disabled={job.busy || running}
@@ -91,9 +91,9 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
       </section>
 
       <section className={styles.part} aria-labelledby="import-dry-run-heading">
-        <h3 id="import-dry-run-heading" className={styles.heading}>
+        <h4 id="import-dry-run-heading" className={styles.heading}>
           {xt('dryRun.heading')}
-        </h3>
+        </h4>
         <Text className={styles.secondary}>{xt('dryRun.intro', { rows: count(imp.rowCount) })}</Text>
         {running ? (
           <RunProgress imp={imp} />
@@ -108,9 +108,9 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
       </section>
 
       <section className={styles.part} aria-labelledby="import-rows-heading">
-        <h3 id="import-rows-heading" className={styles.heading}>
+        <h4 id="import-rows-heading" className={styles.heading}>
           {xt('preview.heading')}
-        </h3>
+        </h4>
         <div className={styles.bar}>
           <Field label={xt('preview.filter')} size="small">
             <Select

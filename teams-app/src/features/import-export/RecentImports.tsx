@@ -63,9 +63,9 @@ export function RecentImports({ items, error, onRetry, onOpen }: RecentImportsPr
   const { t, dateTime } = useUiText();
   return (
     <section className={styles.root} aria-labelledby="recent-imports-heading">
-      <h3 id="recent-imports-heading" className={styles.heading}>
+      <h4 id="recent-imports-heading" className={styles.heading}>
         {xt('recent.heading')}
-      </h3>
+      </h4>
       {error !== undefined && <ProblemBar error={error} onRetry={onRetry} />}
       {items === undefined && error === undefined && <Spinner size="tiny" label={xt('recent.loading')} />}
       {items?.length === 0 && <Text className={styles.secondary}>{xt('recent.empty')}</Text>}

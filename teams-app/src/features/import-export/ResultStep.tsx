@@ -115,9 +115,9 @@ export function ResultStep({ job, onResumed, onNewImport }: ResultStepProps) {
       {job.failure !== undefined && <ProblemBar error={job.failure} onDismiss={job.clearFailure} />}
 
       <section className={styles.part} aria-labelledby="import-result-rows-heading">
-        <h3 id="import-result-rows-heading" className={styles.heading}>
+        <h4 id="import-result-rows-heading" className={styles.heading}>
           {xt('result.rows')}
-        </h3>
+        </h4>
         <Field label={xt('result.filter')} size="small">
           <Select
             size="small"

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   },
   item: {
     display: 'flex',
-    flexDirection: 'column-reverse',
+    flexDirection: 'column',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -32,12 +32,12 @@ export function RunCounts({ counts, label }: { counts: ImportCounts; label: stri
     <dl className={styles.list} aria-label={label}>
       {IMPORT_OUTCOMES.map((outcome) => (
         <div key={outcome} className={styles.item} data-outcome={outcome}>
+          <dt className={styles.label}>{t(`importOutcome.${outcome}`)}</dt>
           <dd className={styles.value}>
             <Text size={600} weight="semibold">
               {count(counts[outcome])}
             </Text>
           </dd>
-          <dt className={styles.label}>{t(`importOutcome.${outcome}`)}</dt>
         </div>
       ))}
     </dl>

@@ -30,13 +30,12 @@ export interface ColumnMappingProps {
   mapping: readonly ImportTarget[];
   /** Column positions whose field another column has too: the message stands at each of them. */
   doubles: ReadonlySet<number>;
-  disabled: boolean;
   onChange: (position: number, target: ImportTarget) => void;
 }
 
 // The file's columns, a few sample values each, and what each becomes: a select per column whose
 // accessible name is the column's header ("E-Mail-Adresse"), its samples as its description.
-export function ColumnMapping({ columns, mapping, doubles, disabled, onChange }: ColumnMappingProps) {
+export function ColumnMapping({ columns, mapping, doubles, onChange }: ColumnMappingProps) {
   const styles = useStyles();
   const { xt } = useImportExportText();
   const { t } = useUiText();
@@ -77,7 +76,6 @@ export function ColumnMapping({ columns, mapping, doubles, disabled, onChange }:
                     aria-describedby={double ? `${samplesId} ${errorId}` : samplesId}
                     aria-invalid={double || undefined}
                     value={target}
-                    disabled={disabled}
                     onChange={(_event, data) => onChange(position, data.value as ImportTarget)}
                   >
                     {IMPORT_TARGETS.map((option) => (

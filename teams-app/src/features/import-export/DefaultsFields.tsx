@@ -39,7 +39,6 @@ export interface DefaultsFieldsProps {
   /** The tags as typed (comma-separated), parsed on the way out. */
   tagsText: string;
   tagsError: string | undefined;
-  disabled: boolean;
   onChange: (change: Partial<ImportDefaults>) => void;
   onTagsText: (text: string) => void;
 }
@@ -47,7 +46,7 @@ export interface DefaultsFieldsProps {
 // "Werte für alle Zeilen": whether rows are persons, companies or either (persons and companies
 // from one file), relationships and tags added to every row, and the lead source and Betreuer
 // for rows that name none.
-export function DefaultsFields({ defaults, tagsText, tagsError, disabled, onChange, onTagsText }: DefaultsFieldsProps) {
+export function DefaultsFields({ defaults, tagsText, tagsError, onChange, onTagsText }: DefaultsFieldsProps) {
   const styles = useStyles();
   const { xt } = useImportExportText();
   const { t } = useUiText();
@@ -68,7 +67,6 @@ export function DefaultsFields({ defaults, tagsText, tagsError, disabled, onChan
       <Field label={xt('defaults.kind')} className={styles.field}>
         <RadioGroup
           value={defaults.kind}
-          disabled={disabled}
           onChange={(_event, data) => onChange({ kind: data.value as ImportDefaults['kind'] })}
         >
           <Radio value="auto" label={xt('defaults.kindAuto')} />
@@ -84,7 +82,6 @@ export function DefaultsFields({ defaults, tagsText, tagsError, disabled, onChan
               key={relationship}
               label={t(`relationship.${relationship}`)}
               checked={defaults.relationships.includes(relationship)}
-              disabled={disabled}
               onChange={(_event, data) => toggle(relationship, data.checked === true)}
             />
           ))}
@@ -99,12 +96,11 @@ export function DefaultsFields({ defaults, tagsText, tagsError, disabled, onChan
         validationMessage={tagsError}
         className={styles.field}
       >
-        <Input value={tagsText} disabled={disabled} onChange={(_event, data) => onTagsText(data.value)} />
+        <Input value={tagsText} onChange={(_event, data) => onTagsText(data.value)} />
       </Field>
       <Field label={xt('defaults.leadSource')} hint={xt('defaults.whereNone')} className={styles.field}>
         <Select
           value={defaults.leadSource ?? ''}
-          disabled={disabled}
           onChange={(_event, data) => onChange({ leadSource: (data.value || undefined) as LeadSource | undefined })}
         >
           <option value="">{xt('defaults.none')}</option>
@@ -118,7 +114,6 @@ export function DefaultsFields({ defaults, tagsText, tagsError, disabled, onChan
       <Field label={xt('defaults.owner')} hint={xt('defaults.ownerHint')} className={styles.field}>
         <Select
           value={defaults.ownerId ?? ''}
-          disabled={disabled}
           onChange={(_event, data) => onChange({ ownerId: data.value || undefined })}
         >
           <option value="">{xt('defaults.ownerMe')}</option>

@@ -33,7 +33,6 @@ const TABLE_PRESETS = IMPORT_PRESETS.filter((preset) => preset !== 'vcard');
 
 export interface FileSettingsProps {
   imp: Import;
-  disabled: boolean;
   /** A change re-reads the stored file (encoding, delimiter, sheet) or re-applies a preset. */
   onChange: (patch: ImportSettingsPatch) => void;
 }
@@ -41,7 +40,7 @@ export interface FileSettingsProps {
 // How the file was read: for CSV the character set (detected, with a BOM or not) and the
 // delimiter, for Excel the sheet; and which mapping preset the header was recognised as. Each
 // can be overridden; the API reads the stored file again.
-export function FileSettings({ imp, disabled, onChange }: FileSettingsProps) {
+export function FileSettings({ imp, onChange }: FileSettingsProps) {
   const styles = useStyles();
   const { xt, count } = useImportExportText();
   const { t } = useUiText();
@@ -79,7 +78,6 @@ export function FileSettings({ imp, disabled, onChange }: FileSettingsProps) {
             >
               <Select
                 value={imp.encoding ?? imp.detectedEncoding ?? 'utf-8'}
-                disabled={disabled}
                 onChange={(_event, data) => onChange({ encoding: data.value as ImportEncoding })}
               >
                 {IMPORT_ENCODINGS.map((encoding) => (
@@ -92,7 +90,6 @@ export function FileSettings({ imp, disabled, onChange }: FileSettingsProps) {
             <Field label={xt('mapping.delimiter')} className={styles.field}>
               <Select
                 value={imp.delimiter ?? imp.detectedDelimiter ?? 'semicolon'}
-                disabled={disabled}
                 onChange={(_event, data) => onChange({ delimiter: data.value as CsvDelimiter })}
               >
                 {CSV_DELIMITERS.map((delimiter) => (
@@ -106,11 +103,7 @@ export function FileSettings({ imp, disabled, onChange }: FileSettingsProps) {
         )}
         {imp.format === 'xlsx' && imp.sheets && imp.sheets.length > 0 && (
           <Field label={xt('mapping.sheet')} className={styles.field}>
-            <Select
-              value={imp.sheet ?? imp.sheets[0]}
-              disabled={disabled}
-              onChange={(_event, data) => onChange({ sheet: data.value })}
-            >
+            <Select value={imp.sheet ?? imp.sheets[0]} onChange={(_event, data) => onChange({ sheet: data.value })}>
               {imp.sheets.map((sheet) => (
                 <option key={sheet} value={sheet}>
                   {sheet}
@@ -121,11 +114,7 @@ export function FileSettings({ imp, disabled, onChange }: FileSettingsProps) {
         )}
         {imp.format !== 'vcard' && (
           <Field label={xt('mapping.preset')} hint={xt('mapping.presetHint')} className={styles.field}>
-            <Select
-              value={imp.preset}
-              disabled={disabled}
-              onChange={(_event, data) => onChange({ preset: data.value as ImportPreset })}
-            >
+            <Select value={imp.preset} onChange={(_event, data) => onChange({ preset: data.value as ImportPreset })}>
               {TABLE_PRESETS.map((preset) => (
                 <option key={preset} value={preset}>
                   {t(`importPreset.${preset}`)}

@@ -39,7 +39,13 @@ export function MappingStep({ job, onBack, onNext }: MappingStepProps) {
   const { imp } = job;
   // A re-read (encoding, delimiter, sheet, preset) brings new columns: the form starts from them.
   const shape = `${imp.encoding}|${imp.delimiter}|${imp.sheet}|${imp.preset}|${imp.columns.map((c) => c.header).join('\u0001')}`;
-  return <MappingForm key={shape} job={job} onBack={onBack} onNext={onNext} />;
+  return (
+    <>
+      {/* Outside the keyed form: a re-read keeps the focus on the select that asked for it. */}
+      <FileSettings imp={imp} onChange={(patch) => !job.busy && void job.update(patch)} />
+      <MappingForm key={shape} job={job} onBack={onBack} onNext={onNext} />
+    </>
+  );
 }
 
 function MappingForm({ job, onBack, onNext }: MappingStepProps) {
@@ -70,7 +76,6 @@ function MappingForm({ job, onBack, onNext }: MappingStepProps) {
 
   return (
     <div className={styles.root}>
-      <FileSettings imp={imp} disabled={job.busy} onChange={(patch) => void job.update(patch)} />
       <section className={styles.root} aria-labelledby="import-mapping-heading">
         <h4 id="import-mapping-heading" className={styles.heading}>
           {xt('mapping.heading')}
@@ -88,7 +93,6 @@ function MappingForm({ job, onBack, onNext }: MappingStepProps) {
           columns={imp.columns}
           mapping={mapping}
           doubles={doubles}
-          disabled={job.busy}
           onChange={(index, target) => setMapping((before) => before.map((t, i) => (i === index ? target : t)))}
         />
       </section>
@@ -96,7 +100,6 @@ function MappingForm({ job, onBack, onNext }: MappingStepProps) {
         defaults={defaults}
         tagsText={tagsText}
         tagsError={tagsError}
-        disabled={job.busy}
         onChange={(change) => setDefaults((before) => ({ ...before, ...change }))}
         onTagsText={setTagsText}
       />

@@ -60,6 +60,8 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
   const page = rows.page;
 
   const choose = async (row: ImportRowPreview, action: ImportAction) => {
+    // One change at a time; the radios stay enabled (disabling them would drop the keyboard focus).
+    if (saving !== undefined || job.busy) return;
     setSaving(row.row);
     setRowFailure(undefined);
     try {
@@ -85,8 +87,8 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
         </h4>
         <DuplicateChoices
           defaults={imp.defaults}
-          disabled={job.busy || running}
-          onChange={(change) => void job.update({ defaults: { ...imp.defaults, ...change } })}
+          disabled={running}
+          onChange={(change) => !job.busy && void job.update({ defaults: { ...imp.defaults, ...change } })}
         />
       </section>
 
@@ -133,7 +135,7 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
         {rows.error !== undefined && <ProblemBar error={rows.error} onRetry={rows.reload} />}
         {rowFailure !== undefined && <ProblemBar error={rowFailure} onDismiss={() => setRowFailure(undefined)} />}
         {page && page.items.length > 0 && (
-          <PreviewTable rows={page.items} editable={!running && !job.busy} saving={saving} onAction={choose} />
+          <PreviewTable rows={page.items} editable={!running} onAction={(row, action) => void choose(row, action)} />
         )}
         {rows.loading && !page && <Spinner size="small" />}
         <RowsPager page={page} offset={offset} onOffset={setOffset} />

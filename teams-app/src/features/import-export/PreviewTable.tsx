@@ -33,15 +33,13 @@ export interface PreviewTableProps {
   rows: readonly ImportRowPreview[];
   /** Actions can be chosen (nothing runs, the import is not done). */
   editable: boolean;
-  /** The row whose action is being stored. */
-  saving: number | undefined;
   onAction: (row: ImportRowPreview, action: ImportAction) => void;
 }
 
 // The preview's rows as they will be stored: what the row becomes (person or company, name,
 // company link, e-mail, phones), the check (duplicate verdict, problems), and, where the row
 // allows a choice, the action as a radio group named after the row.
-export function PreviewTable({ rows, editable, saving, onAction }: PreviewTableProps) {
+export function PreviewTable({ rows, editable, onAction }: PreviewTableProps) {
   const styles = useStyles();
   const { xt } = useImportExportText();
   const { t } = useUiText();
@@ -106,7 +104,6 @@ export function PreviewTable({ rows, editable, saving, onAction }: PreviewTableP
                     <RadioGroup
                       aria-label={actionLabel}
                       value={row.action}
-                      disabled={saving === row.row}
                       onChange={(_event, data) => onAction(row, data.value as ImportAction)}
                     >
                       {row.actions.map((action) => (

@@ -137,7 +137,7 @@ export function ResultStep({ job, onResumed, onNewImport }: ResultStepProps) {
         <RowsStatus page={page} loading={rows.loading} empty={xt('result.noRows')} />
         {rows.error !== undefined && <ProblemBar error={rows.error} onRetry={rows.reload} />}
         {page && page.items.length > 0 && (
-          <PreviewTable rows={page.items} editable={false} saving={undefined} onAction={() => undefined} />
+          <PreviewTable rows={page.items} editable={false} onAction={() => undefined} />
         )}
         <RowsPager page={page} offset={offset} onOffset={setOffset} />
       </section>

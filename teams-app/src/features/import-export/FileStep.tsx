@@ -25,21 +25,11 @@ const useStyles = makeStyles({
   formats: { color: tokens.colorNeutralForeground2, margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** Problems of the file itself (the API's codes) are shown at the file field; others in a bar. */
-const FILE_CODES = new Set([
-  'fileEmpty',
-  'fileTooLarge',
-  'fileTooManyRows',
-  'fileTooManyColumns',
-  'fileTypeUnknown',
-  'fileEncrypted',
-  'fileXls',
-  'fileNotXlsx',
-  'fileNoHeader',
-  'fileNoRows',
-  'fileUnreadable',
-  'fileNoCards',
-]);
+/**
+ * Answers about the file itself: the upload's only input is the file, so a refusal (400 empty,
+ * encrypted, .xls, no header, too many rows; 413 too large; 415 type) is shown at the file field.
+ */
+const FILE_STATUSES = new Set([400, 413, 415, 422]);
 
 // Step "Datei": choose a CSV, Excel or vCard file; what can be told from its name and size is
 // said at once, everything else (encrypted, no header row, too many rows) by the API, at the field.
@@ -73,11 +63,11 @@ export function FileStep({ onUploaded }: { onUploaded: (imp: Import) => void }) 
     try {
       onUploaded(await api.uploadImport(file, file.name));
     } catch (error) {
-      if (error instanceof ApiError && error.code && FILE_CODES.has(error.code)) {
-        setMessage(error.problem?.detail ?? error.message);
+      if (error instanceof ApiError && FILE_STATUSES.has(error.status)) {
+        setMessage(
+          error.problem?.detail ?? (error.status === 413 ? xt('file.problem.tooLarge', limits) : error.message),
+        );
         input.current?.focus();
-      } else if (error instanceof ApiError && error.status === 413) {
-        setMessage(xt('file.problem.tooLarge', limits));
       } else {
         setFailure(error);
       }

@@ -26,6 +26,9 @@ import { createOpportunitiesFeature } from './features/opportunities/opportuniti
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes';
 import { createTemplatesFeature } from './features/templates/templates.feature';
 import { templatesRoutes } from './features/templates/templates.routes';
+import { createImportExportFeature } from './features/import-export/import-export.feature';
+import { exportsRoutes } from './features/import-export/exports.routes';
+import { importsRoutes } from './features/import-export/imports.routes';
 import { createSendCheckFeature } from './features/send-check/send-check.feature';
 import { sendCheckRoutes } from './features/send-check/send-check.routes';
 import { localIssuerRoutes } from './features/web/local-issuer.routes';
@@ -188,6 +191,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
   const sendCheck = createSendCheckFeature(app.mongo, contacts);
   await app.register(sendCheckRoutes, { service: sendCheck.service });
+  // Imports run in the background: taken up at start (resuming any a stopped API left) and
+  // stopped at their next row when the app closes.
+  const importExport = createImportExportFeature(app.mongo, contacts, users, app.log);
+  await app.register(importsRoutes, { feature: importExport });
+  await app.register(exportsRoutes, { feature: importExport });
+  app.addHook('onReady', async () => importExport.runner.start());
+  app.addHook('onClose', async () => importExport.runner.stop());
   if (config.seedDemo) {
     const demo = { contacts, users, activities, followUps, opportunities, templates };
     app.addHook('onReady', async () => {

@@ -578,3 +578,26 @@ export {
   VCARD_VERSIONS,
   VCardVersion,
 } from './import-export/export.schema';
+export { formatGermanDate, formatGermanDay, isCalendarDay, parseGermanDate } from './import-export/german-date.rules';
+export { EXPORT_ONLY_HEADERS, mappingFor, recognisePreset } from './import-export/import-presets.rules';
+export {
+  CONSENT_TARGET_CHANNELS,
+  readConsent,
+  readCountry,
+  readKind,
+  readRelationships,
+  readRoles,
+  readSalutation,
+  splitList,
+  wordKey,
+} from './import-export/import-values.rules';
+export { cleanLine, cleanText, readImportRow } from './import-export/import-row.rules';
+export {
+  csvSafe,
+  csvUnsafe,
+  EXPORT_TARGETS,
+  exportCells,
+  exportHeader,
+} from './import-export/export-columns.rules';
+export type { ExportCell, ExportSubject } from './import-export/export-columns.rules';
+export type { ImportedContact, ImportRowContext, ImportRowReading } from './import-export/import-row.rules';

@@ -203,6 +203,9 @@ export const FIELD_NAMES = [
   'format',
   'vcardVersion',
   'ids',
+  'outcome',
+  'verdict',
+  'problems',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 

@@ -426,6 +426,9 @@ export const de: Catalog = {
     format: 'Format',
     vcardVersion: 'vCard-Version',
     ids: 'Auswahl',
+    outcome: 'Ergebnis',
+    verdict: 'Dublettenprüfung',
+    problems: 'Hinweise',
   },
   jsonType: {
     string: 'ein Text',

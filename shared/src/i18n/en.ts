@@ -425,6 +425,9 @@ export const en: Catalog = {
     format: 'Format',
     vcardVersion: 'vCard version',
     ids: 'Selection',
+    outcome: 'Outcome',
+    verdict: 'Duplicate check',
+    problems: 'Problems',
   },
   jsonType: {
     string: 'text',

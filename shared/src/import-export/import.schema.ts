@@ -140,10 +140,10 @@ export type ImportOutcome = Static<typeof ImportOutcome>;
 
 /**
  * Why a row (or one value of it) is not as the file says. Errors (`missingName`, `invalidEmail`,
- * `tooLong`, `tooManyValues` of e-mails, `emailTaken`, `storeFailed`, `mergeTargetGone`) fail the
- * row; the others are warnings: the row is imported, the value kept as typed (`invalidPhone`) or
- * left out (`unknownValue`, `invalidDate`, `unknownOwner`, `invalidCountry`, `invalidWebsite`,
- * `consentNotImported`).
+ * `tooLong`, `emailTaken`, `storeFailed`, `mergeTargetGone`) fail the row; the others are warnings:
+ * the row is imported, the value kept as typed (`invalidPhone`) or left out (`tooManyValues`: the
+ * values past the limit, e.g. a fourth e-mail; `unknownValue`, `invalidDate`, `unknownOwner`,
+ * `invalidCountry`, `invalidWebsite`, `consentNotImported`).
  */
 export const IMPORT_ROW_PROBLEMS = [
   'missingName',

@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { ImportAction, ImportRowFilter, ImportRowPreview } from '@klarkonform/shared';
+import type { ImportAction, ImportDefaults, ImportRowFilter, ImportRowPreview } from '@klarkonform/shared';
 import { useState } from 'react';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { useServices } from '../../shell/services';
@@ -51,7 +51,10 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
   const { imp } = job;
   const [filter, setFilter] = useState<ImportRowFilter>('all');
   const [offset, setOffset] = useState(0);
-  const [saving, setSaving] = useState<number | undefined>();
+  // Row choices on their way to the API: the import waits for them.
+  const [saving, setSaving] = useState(0);
+  // A choice for all duplicates, shown while it is stored.
+  const [pendingDefaults, setPendingDefaults] = useState<Partial<ImportDefaults>>({});
   const [rowFailure, setRowFailure] = useState<unknown>();
   const running = isActive(imp.status);
   // A finished run changes the rows' results: the page is asked for again.
@@ -60,19 +63,32 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
   const page = rows.page;
 
   const choose = async (row: ImportRowPreview, action: ImportAction) => {
-    // One change at a time; the radios stay enabled (disabling them would drop the keyboard focus).
-    if (saving !== undefined || job.busy) return;
-    setSaving(row.row);
+    // Shown at once; the radios stay enabled (disabling them would drop the keyboard focus).
+    rows.replace({ ...row, action, actionChosen: true });
+    setSaving((n) => n + 1);
     setRowFailure(undefined);
     try {
       rows.replace(await api.setImportRowAction(imp.id, row.row, { action }));
       // The import's version and counts of hand-set actions changed with it.
       await job.reload();
     } catch (error) {
+      rows.replace(row);
       setRowFailure(error);
     } finally {
-      setSaving(undefined);
+      setSaving((n) => n - 1);
     }
+  };
+
+  const chooseDefault = async (change: Partial<ImportDefaults>) => {
+    setPendingDefaults((before) => ({ ...before, ...change }));
+    // Each change carries the other choices as shown, so two quick ones both arrive.
+    await job.update({ defaults: { ...job.imp.defaults, ...pendingDefaults, ...change } });
+    setPendingDefaults((before) => {
+      const rest = { ...before };
+      for (const key of Object.keys(change) as (keyof ImportDefaults)[])
+        if (rest[key] === change[key]) delete rest[key];
+      return rest;
+    });
   };
 
   const start = async () => {
@@ -86,9 +102,9 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
           {xt('choices.heading')}
         </h4>
         <DuplicateChoices
-          defaults={imp.defaults}
+          defaults={{ ...imp.defaults, ...pendingDefaults }}
           disabled={running}
-          onChange={(change) => !job.busy && void job.update({ defaults: { ...imp.defaults, ...change } })}
+          onChange={(change) => void chooseDefault(change)}
         />
       </section>
 
@@ -148,7 +164,7 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
       )}
       {job.failure !== undefined && <ProblemBar error={job.failure} onDismiss={job.clearFailure} />}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={job.busy || running} onClick={() => void start()}>
+        <Button appearance="primary" disabled={job.busy || running || saving > 0} onClick={() => void start()}>
           {xt('preview.start', { rows: count(imp.rowCount) })}
         </Button>
         <Button disabled={job.busy || running} onClick={onBack}>

@@ -29,6 +29,7 @@ const useStyles = makeStyles({
   part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   secondary: { color: tokens.colorNeutralForeground2 },
+  filter: { maxWidth: '240px' },
 });
 
 /** The rows the result lists: what failed first, since that is what needs doing. */
@@ -118,7 +119,7 @@ export function ResultStep({ job, onResumed, onNewImport }: ResultStepProps) {
         <h4 id="import-result-rows-heading" className={styles.heading}>
           {xt('result.rows')}
         </h4>
-        <Field label={xt('result.filter')} size="small">
+        <Field label={xt('result.filter')} size="small" className={styles.filter}>
           <Select
             size="small"
             value={filter}

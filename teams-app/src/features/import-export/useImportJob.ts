@@ -14,7 +14,7 @@ export interface ImportJob {
   /** Someone else changed the import meanwhile (412): reloaded, the user's change was not stored. */
   conflict: boolean;
   clearFailure(): void;
-  /** PATCH /imports/:id from the version shown; true when stored. */
+  /** PATCH /imports/:id from the newest version; changes asked for meanwhile wait their turn. True when stored. */
   update(patch: ImportSettingsPatch): Promise<boolean>;
   /** Starts a dry run or the import (the progress is polled from then on). */
   run(dryRun: boolean): Promise<boolean>;
@@ -36,8 +36,13 @@ export function useImportJob(initial: Import, onChange?: (imp: Import) => void):
   const [conflict, setConflict] = useState(false);
   const tell = useRef(onChange);
   tell.current = onChange;
+  // The newest answer, for the If-Match of a change asked for before the last one was answered.
+  const latest = useRef(initial);
+  // Changes go out one after the other, each from the version the previous one gave.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   const show = useCallback((next: Import) => {
+    latest.current = next;
     setImp(next);
     tell.current?.(next);
   }, []);
@@ -109,7 +114,11 @@ export function useImportJob(initial: Import, onChange?: (imp: Import) => void):
       setFailure(undefined);
       setConflict(false);
     },
-    update: (patch) => attempt(() => api.updateImport(imp.id, imp.version, patch)),
+    update(patch) {
+      const stored = queue.current.then(() => attempt(() => api.updateImport(imp.id, latest.current.version, patch)));
+      queue.current = stored;
+      return stored;
+    },
     run: (dryRun) => attempt(() => api.runImport(imp.id, dryRun)),
     cancel: () => attempt(() => api.cancelImport(imp.id)),
     reload,

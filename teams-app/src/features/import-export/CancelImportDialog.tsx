@@ -32,7 +32,7 @@ export function CancelImportDialog({ open, done, busy, onConfirm, onKeepRunning 
             <Button appearance="primary" onClick={onKeepRunning}>
               {xt('cancel.keep')}
             </Button>
-            <Button appearance="secondary" disabled={busy} onClick={onConfirm}>
+            <Button appearance="secondary" disabledFocusable={busy} onClick={onConfirm}>
               {xt('cancel.confirm')}
             </Button>
           </DialogActions>

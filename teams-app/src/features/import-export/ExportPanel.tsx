@@ -134,7 +134,7 @@ export function ExportPanel() {
         <Button
           appearance="primary"
           icon={<ArrowDownloadRegular />}
-          disabled={exporter.busy}
+          disabledFocusable={exporter.busy}
           onClick={() => void exporter.run(exportRequestOf(scope, format, vcardVersion))}
         >
           {xt('export.run')}

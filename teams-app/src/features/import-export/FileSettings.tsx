@@ -63,7 +63,11 @@ export function FileSettings({ imp, onChange }: FileSettingsProps) {
       ) : (
         <MessageBar intent={imp.preset === 'guessed' ? 'info' : 'success'} layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{xt('mapping.presetTitle', { preset: t(`importPreset.${imp.preset}`) })}</MessageBarTitle>
+            <MessageBarTitle>
+              {imp.preset === 'guessed'
+                ? xt('mapping.guessedTitle')
+                : xt('mapping.presetTitle', { preset: t(`importPreset.${imp.preset}`) })}
+            </MessageBarTitle>
             {imp.preset === 'guessed' ? xt('mapping.guessed') : xt('mapping.recognised')}
           </MessageBarBody>
         </MessageBar>

@@ -104,7 +104,7 @@ export function FileStep({ onUploaded }: { onUploaded: (imp: Import) => void }) 
       </Field>
       {failure !== undefined && <ProblemBar error={failure} onDismiss={() => setFailure(undefined)} />}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={uploading}>
+        <Button appearance="primary" type="submit" disabledFocusable={uploading}>
           {xt('file.upload')}
         </Button>
         {uploading && <Spinner size="tiny" label={xt('file.uploading')} />}

@@ -110,10 +110,10 @@ function MappingForm({ job, onBack, onNext }: MappingStepProps) {
       )}
       {job.failure !== undefined && <ProblemBar error={job.failure} onDismiss={job.clearFailure} />}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={job.busy} onClick={() => void next()}>
+        <Button appearance="primary" disabledFocusable={job.busy} onClick={() => void next()}>
           {xt('mapping.next')}
         </Button>
-        <Button disabled={job.busy} onClick={onBack}>
+        <Button disabledFocusable={job.busy} onClick={onBack}>
           {xt('mapping.otherFile')}
         </Button>
         {job.busy && <Spinner size="tiny" label={xt('job.saving')} />}

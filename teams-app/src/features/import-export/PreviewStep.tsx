@@ -119,7 +119,7 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
           dryRun && <RunCounts counts={dryRun.counts} label={xt('dryRun.counts')} />
         )}
         <div className={styles.actions}>
-          <Button disabled={job.busy || running} onClick={() => void job.run(true)}>
+          <Button disabledFocusable={job.busy || running} onClick={() => void job.run(true)}>
             {dryRun ? xt('dryRun.again') : xt('dryRun.start')}
           </Button>
         </div>
@@ -164,10 +164,10 @@ export function PreviewStep({ job, onBack, onStarted }: PreviewStepProps) {
       )}
       {job.failure !== undefined && <ProblemBar error={job.failure} onDismiss={job.clearFailure} />}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={job.busy || running || saving > 0} onClick={() => void start()}>
+        <Button appearance="primary" disabledFocusable={job.busy || running || saving > 0} onClick={() => void start()}>
           {xt('preview.start', { rows: count(imp.rowCount) })}
         </Button>
-        <Button disabled={job.busy || running} onClick={onBack}>
+        <Button disabledFocusable={job.busy || running} onClick={onBack}>
           {xt('preview.back')}
         </Button>
         {job.busy && <Spinner size="tiny" label={xt('job.saving')} />}

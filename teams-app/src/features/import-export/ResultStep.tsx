@@ -97,13 +97,13 @@ export function ResultStep({ job, onResumed, onNewImport }: ResultStepProps) {
         <Button
           appearance="primary"
           icon={<ArrowDownloadRegular />}
-          disabled={downloading}
+          disabledFocusable={downloading}
           onClick={() => void download()}
         >
           {xt('result.report')}
         </Button>
         {(imp.status === 'cancelled' || imp.status === 'failed') && (
-          <Button disabled={job.busy} onClick={() => void resume()}>
+          <Button disabledFocusable={job.busy} onClick={() => void resume()}>
             {xt('result.resume')}
           </Button>
         )}

@@ -52,12 +52,16 @@ export function RowsPager({
   if (!page || page.total <= PREVIEW_PAGE) return null;
   return (
     <div className={styles.actions}>
-      <Button size="small" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - PREVIEW_PAGE))}>
+      <Button
+        size="small"
+        disabledFocusable={offset === 0}
+        onClick={() => onOffset(Math.max(0, offset - PREVIEW_PAGE))}
+      >
         {xt('preview.previous')}
       </Button>
       <Button
         size="small"
-        disabled={offset + PREVIEW_PAGE >= page.total}
+        disabledFocusable={offset + PREVIEW_PAGE >= page.total}
         onClick={() => onOffset(offset + PREVIEW_PAGE)}
       >
         {xt('preview.next')}

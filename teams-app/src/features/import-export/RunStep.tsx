@@ -41,7 +41,7 @@ export function RunStep({ job, onFinished }: { job: ImportJob; onFinished: () =>
       )}
       {job.failure !== undefined && <ProblemBar error={job.failure} onDismiss={job.clearFailure} />}
       <div className={styles.actions}>
-        <Button disabled={!running || cancelRequested || job.busy} onClick={() => setAsking(true)}>
+        <Button disabledFocusable={!running || cancelRequested || job.busy} onClick={() => setAsking(true)}>
           {xt('run.cancel')}
         </Button>
         <Text className={styles.secondary}>{xt('run.background')}</Text>

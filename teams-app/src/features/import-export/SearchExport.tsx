@@ -44,7 +44,7 @@ export function SearchExport({ query, selected }: SearchExportProps) {
     <div className={styles.root}>
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <MenuButton size="small" icon={<ArrowDownloadRegular />} disabled={exporter.busy}>
+          <MenuButton size="small" icon={<ArrowDownloadRegular />} disabledFocusable={exporter.busy}>
             {xt('exportMenu.button')}
           </MenuButton>
         </MenuTrigger>

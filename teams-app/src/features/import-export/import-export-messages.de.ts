@@ -50,6 +50,7 @@ export const IMPORT_EXPORT_DE = {
   'mapping.preset': 'Vorlage der Zuordnung',
   'mapping.presetHint': 'Eine andere Vorlage ordnet alle Spalten neu zu.',
   'mapping.presetTitle': 'Erkannt: {preset}',
+  'mapping.guessedTitle': 'Spalten nach ihren Namen zugeordnet',
   'mapping.recognised':
     'Die Kopfzeile passt zu dieser Vorlage; die Spalten sind zugeordnet. Prüfen Sie die Zuordnung und ändern Sie sie bei Bedarf.',
   'mapping.guessed':

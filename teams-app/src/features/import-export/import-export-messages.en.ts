@@ -49,6 +49,7 @@ export const IMPORT_EXPORT_EN: Record<ImportExportKey, string> = {
   'mapping.preset': 'Mapping preset',
   'mapping.presetHint': 'Another preset maps all columns anew.',
   'mapping.presetTitle': 'Recognised: {preset}',
+  'mapping.guessedTitle': 'Columns mapped by their names',
   'mapping.recognised':
     'The header row matches this preset; the columns are mapped. Check the mapping and change it where needed.',
   'mapping.guessed':

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { Company, Contact, Import, ImportRowPage, Person } from '@klarkonform/shared';
 import { REPO_ROOT } from '../../api/src/config';
 import type { TestApp } from './test-app';
 
-/** What a response's `json()` gives (the tests read the fields they check). */
-type Json = ReturnType<LightMyRequestResponse['json']>;
+type Json = Record<string, unknown>;
 
 // Helpers for the import tests (issue 16): upload a fixture or bytes, change settings, run and
 // wait for the background job through the public API, read pages and contacts.
@@ -22,17 +21,17 @@ export async function upload(t: TestApp, bytes: Uint8Array | string, fileName: s
   });
 }
 
-export async function uploaded(t: TestApp, bytes: Uint8Array | string, fileName: string): Promise<Json> {
+export async function uploaded(t: TestApp, bytes: Uint8Array | string, fileName: string): Promise<Import> {
   const res = await upload(t, bytes, fileName);
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
   return res.json();
 }
 
-export async function getImport(t: TestApp, id: string): Promise<Json> {
+export async function getImport(t: TestApp, id: string): Promise<Import> {
   return (await t.request({ method: 'GET', url: `/api/v1/imports/${id}` })).json();
 }
 
-export async function patchImport(t: TestApp, imp: Json, patch: Json): Promise<Json> {
+export async function patchImport(t: TestApp, imp: Import, patch: Json): Promise<Import> {
   const res = await t.request({
     method: 'PATCH',
     url: `/api/v1/imports/${imp.id}`,
@@ -44,7 +43,7 @@ export async function patchImport(t: TestApp, imp: Json, patch: Json): Promise<J
 }
 
 /** Polls the import until its run ended (as the view does), at most `timeoutMs`. */
-export async function waitForRun(t: TestApp, id: string, timeoutMs = 120_000): Promise<Json> {
+export async function waitForRun(t: TestApp, id: string, timeoutMs = 120_000): Promise<Import> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const imp = await getImport(t, id);
@@ -54,21 +53,21 @@ export async function waitForRun(t: TestApp, id: string, timeoutMs = 120_000): P
   }
 }
 
-export async function runImport(t: TestApp, id: string, dryRun = false): Promise<Json> {
+export async function runImport(t: TestApp, id: string, dryRun = false): Promise<Import> {
   const res = await t.request({ method: 'POST', url: `/api/v1/imports/${id}/run`, payload: { dryRun } });
   expect(res.statusCode, res.body).toBe(202);
   return waitForRun(t, id);
 }
 
-export async function rows(t: TestApp, id: string, query = ''): Promise<Json> {
+export async function rows(t: TestApp, id: string, query = ''): Promise<ImportRowPage> {
   const res = await t.request({ method: 'GET', url: `/api/v1/imports/${id}/rows?limit=100${query}` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
 
 /** Every contact of the tenant (active and archived), by contact number. */
-export async function allContacts(t: TestApp): Promise<Json[]> {
-  const out: Json[] = [];
+export async function allContacts(t: TestApp): Promise<Contact[]> {
+  const out: Contact[] = [];
   for (const archived of [false, true]) {
     let cursor: string | null = null;
     do {
@@ -82,8 +81,20 @@ export async function allContacts(t: TestApp): Promise<Json[]> {
   return out.sort((a, b) => a.contactNumber.localeCompare(b.contactNumber));
 }
 
-export const byName = (contacts: Json[], displayName: string): Json => {
+function byName(contacts: readonly Contact[], displayName: string): Contact {
   const found = contacts.find((c) => c.displayName === displayName);
   if (!found) throw new Error(`no contact ${displayName} among ${contacts.map((c) => c.displayName).join(', ')}`);
   return found;
-};
+}
+
+export function personNamed(contacts: readonly Contact[], displayName: string): Person {
+  const found = byName(contacts, displayName);
+  if (found.kind !== 'person') throw new Error(`${displayName} is a company`);
+  return found;
+}
+
+export function companyNamed(contacts: readonly Contact[], displayName: string): Company {
+  const found = byName(contacts, displayName);
+  if (found.kind !== 'company') throw new Error(`${displayName} is a person`);
+  return found;
+}

@@ -83,7 +83,8 @@ function berlinDay(dateTime: string): ExportCell {
 export function exportCells(subject: ExportSubject, now: Date): ExportCell[] {
   const c = subject.contact;
   const person = c.kind === 'person' ? c : undefined;
-  const emails = c.emails.map((e) => e.address);
+  // The primary address first: the import makes the first one primary.
+  const emails = [...c.emails].sort((a, b) => Number(b.primary) - Number(a.primary)).map((e) => e.address);
   const consent = consentSummary(c.consent, now);
   const address = c.address;
   const byTarget: Record<(typeof EXPORT_TARGETS)[number], ExportCell> = {

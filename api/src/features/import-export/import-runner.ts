@@ -36,6 +36,7 @@ export class ImportRunner {
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
   private stopped = false;
+  private again = false;
 
   constructor(
     private readonly jobs: ImportJobs,
@@ -77,13 +78,20 @@ export class ImportRunner {
   }
 
   private kick(): void {
-    if (this.stopped || this.scanning) return;
+    if (this.stopped) return;
+    if (this.scanning) {
+      // Work arrived during a scan that may have passed it: look again when this one ends.
+      this.again = true;
+      return;
+    }
+    this.again = false;
     this.scanning = this.scan()
       .catch((err: unknown) => {
         if (!isDatabaseUnreachableError(err)) this.log.warn({ err }, 'import scan failed');
       })
       .finally(() => {
         this.scanning = undefined;
+        if (this.again) this.kick();
       });
   }
 

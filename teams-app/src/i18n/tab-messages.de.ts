@@ -11,6 +11,7 @@ export const TAB_DE = {
   'tab.followUps': 'Wiedervorlagen',
   'tab.templates': 'Vorlagen',
   'tab.mirror': 'Microsoft 365-Sync',
+  'tab.importExport': 'Import/Export',
   'tab.starting': 'KlarKonform wird geladen …',
   'tab.settingsTitle': 'KlarKonform in dieser Besprechung',
   'tab.settingsText':

@@ -10,6 +10,7 @@ export const TAB_EN: Record<TabKey, string> = {
   'tab.followUps': 'Follow-ups',
   'tab.templates': 'Templates',
   'tab.mirror': 'Microsoft 365 sync',
+  'tab.importExport': 'Import/Export',
   'tab.search': 'Search',
   'tab.starting': 'Loading KlarKonform …',
   'tab.settingsTitle': 'KlarKonform in this meeting',

@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/
 import { type ReactNode, useState } from 'react';
 import { DataCareView } from '../features/data-care/DataCareView';
 import { FollowUpsView } from '../features/follow-ups/FollowUpsView';
+import { ImportExportSection } from '../features/import-export/ImportExportSection';
 import { LeadsView } from '../features/leads/LeadsView';
 import { MirrorSection } from '../features/mirror/MirrorSection';
 import { MondayReminderBar } from '../features/mirror/MondayReminder';
@@ -28,7 +29,7 @@ const useStyles = makeStyles({
   compactHeader: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground2 },
-  // Five sections do not fit a narrow side panel: the tab row scrolls, not the whole page.
+  // Seven sections do not fit a narrow side panel: the tab row scrolls, not the whole page.
   nav: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, overflowX: 'auto' },
   compactNav: { padding: `${tokens.spacingVerticalXS} 0` },
   panel: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXL}` },
@@ -42,10 +43,15 @@ const LABELS: Record<Section, TabKey> = {
   dataCare: 'tab.dataCare',
   search: 'tab.search',
   templates: 'tab.templates',
+  importExport: 'tab.importExport',
   mirror: 'tab.mirror',
 };
 /** Sections only some roles see (the API refuses the others anyway). */
-const NEEDS: Partial<Record<Section, Permission>> = { templates: 'templates:manage', mirror: 'mirror:manage' };
+const NEEDS: Partial<Record<Section, Permission>> = {
+  templates: 'templates:manage',
+  importExport: 'data:import',
+  mirror: 'mirror:manage',
+};
 
 function view(section: Section, compact: boolean): ReactNode {
   switch (section) {
@@ -61,6 +67,8 @@ function view(section: Section, compact: boolean): ReactNode {
       return <SearchView compact={compact} />;
     case 'templates':
       return <TemplatesSection compact={compact} />;
+    case 'importExport':
+      return <ImportExportSection compact={compact} />;
     case 'mirror':
       return <MirrorSection compact={compact} />;
   }

@@ -202,7 +202,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await app.register(sendCheckRoutes, { service: sendCheck.service });
   await app.register(mirrorRoutes, { feature: mirror });
   if (config.seedDemo) {
-    const demo = { contacts, users, activities, followUps, opportunities, templates };
+    const demo = { contacts, users, activities, followUps, opportunities, templates, mirror };
     app.addHook('onReady', async () => {
       await seedDemoTenant(demo, DEMO_TENANT_ID, app.log);
     });

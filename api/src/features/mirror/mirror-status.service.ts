@@ -197,6 +197,7 @@ export class MirrorStatusService {
           contact: toSummary(doc, doc.companyId ? names.get(doc.companyId) : undefined),
           syncStatus: state.syncStatus,
           ...(entry.problem && list === 'error' ? { problem: entry.problem } : {}),
+          ...(entry.reviewProblem && list === 'review' ? { problem: entry.reviewProblem } : {}),
           ...(entry.origin ? { fromMailbox: entry.origin.mailbox, createdFromOutlookAt: entry.origin.at } : {}),
         },
       ];
@@ -210,7 +211,7 @@ export class MirrorStatusService {
     const doc: ContactDoc | null = await this.contacts.findById(auth.tenantId, contactId);
     if (!doc) throw notFound();
     await this.entries.modify(auth.tenantId, contactId, (entry) =>
-      entry?.review ? { set: {}, unset: ['review'] } : null,
+      entry?.review ? { set: {}, unset: ['review', 'reviewProblem'] } : null,
     );
   }
 }

@@ -121,6 +121,7 @@ export class MirrorRunService {
       for (const bucket of ENTRY_BUCKETS) await pushBucket(ctx, bucket);
       if (!ctx.moreWork) break;
     }
+    if (!tenantProblem) tenantProblem = await this.recheckSignIn(ctx);
     await this.finishTargets(ctx);
 
     const problems = ctx.targets.map((t) => t.problem);
@@ -129,6 +130,27 @@ export class MirrorRunService {
     const result = outcome(problem);
     this.d.log.info({ tenantId, ...ctx.counters, problem: problem?.code }, 'contacts mirror run finished');
     return result;
+  }
+
+  /**
+   * Graph refused the token for a target (401, also inside a batch: a secret rotated or revoked
+   * while msal still held a token): the cached token is dropped and Entra ID asked once more. Its
+   * refusal is the tenant-level `authFailed` with Entra ID's own cause (AADSTS7000215 …), as for a
+   * wrong secret from the start, and replaces the targets' "token expired"; a new token leaves the
+   * targets' problems for the next run to clear.
+   */
+  private async recheckSignIn(ctx: RunContext): Promise<MirrorProblem | undefined> {
+    if (!ctx.targets.some((t) => t.problem?.code === 'authFailed')) return undefined;
+    this.tokens.invalidate(ctx.tenantId);
+    try {
+      await this.tokens.token(ctx.tenantId);
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof GraphFailure)) throw err;
+      if (err.status === 0) return undefined;
+      for (const target of ctx.targets) if (target.problem?.code === 'authFailed') target.problem = undefined;
+      return problemOf('authFailed', { detail: err.detail });
+    }
   }
 
   private async targetRuns(
@@ -188,7 +210,11 @@ export class MirrorRunService {
             }));
           }
           target.folderId = folderId;
-          if (target.state.createsInFlight) await reconcileTarget(ctx, target, true);
+          // A folder new to the target (renamed to, or back to one used before) is reconciled by
+          // our id before anything is created in it: copies already there are linked (links kept
+          // from an earlier time keep their base, so the fresh delta round takes Outlook's edits).
+          if (target.state.createsInFlight || !known)
+            await reconcileTarget(ctx, target, !!target.state.createsInFlight);
         } catch (err) {
           this.targetFailed(ctx, target, err);
         }

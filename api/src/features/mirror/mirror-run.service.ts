@@ -47,6 +47,17 @@ export interface RunOutcome {
 /** Passes over the buckets at most (a second one when the run itself enqueued contacts). */
 const PASSES = 3;
 
+/** The run's settings were changed under it: `again` when the mirror is still on (new targets). */
+class RunStopped extends Error {
+  constructor(readonly again: boolean) {
+    super('the mirror settings changed during the run');
+  }
+}
+
+/** The targets of settings in a comparable form. */
+const targetsKey = (settings: MirrorSettingsDoc) =>
+  JSON.stringify(settings.targets.map((t) => [t.mailbox, t.folderName]));
+
 export class MirrorRunService {
   private readonly transport: HttpsTransport;
   private readonly tokens: GraphTokens;
@@ -104,22 +115,44 @@ export class MirrorRunService {
       tenantProblem = problemOf(err.status === 0 ? 'unavailable' : 'authFailed', { detail: err.detail });
     }
     ctx.targets = await this.targetRuns(tenantId, settings, signal, tenantProblem);
-    const folderChanged = tenantProblem ? false : await this.prepareTargets(ctx);
-    if (settings.backfill > lease.backfilled || folderChanged) await this.backfill(ctx, lease, settings);
+    // Before each phase and each push bucket: the settings as saved now still ask for this run.
+    const checkpoint = async () => {
+      ctx.signal.throwIfAborted();
+      const now = await this.d.settings.find(tenantId);
+      if (!now?.enabled) throw new RunStopped(false);
+      if (targetsKey(now) !== targetsKey(settings)) throw new RunStopped(true);
+    };
+    try {
+      const folderChanged = tenantProblem ? false : await this.prepareTargets(ctx);
+      await checkpoint();
+      if (settings.backfill > lease.backfilled || folderChanged) await this.backfill(ctx, lease, settings);
 
-    await Promise.all(
-      ctx.targets.filter(healthy).map(async (target) => {
-        try {
-          await pullTarget(ctx, target);
-        } catch (err) {
-          this.targetFailed(ctx, target, err);
+      await checkpoint();
+      await Promise.all(
+        ctx.targets.filter(healthy).map(async (target) => {
+          try {
+            await pullTarget(ctx, target);
+          } catch (err) {
+            this.targetFailed(ctx, target, err);
+          }
+        }),
+      );
+      for (let pass = 0; pass < PASSES; pass++) {
+        ctx.moreWork = false;
+        for (const bucket of ENTRY_BUCKETS) {
+          await checkpoint();
+          await pushBucket(ctx, bucket);
         }
-      }),
-    );
-    for (let pass = 0; pass < PASSES; pass++) {
-      ctx.moreWork = false;
-      for (const bucket of ENTRY_BUCKETS) await pushBucket(ctx, bucket);
-      if (!ctx.moreWork) break;
+        if (!ctx.moreWork) break;
+      }
+    } catch (err) {
+      if (!(err instanceof RunStopped)) throw err;
+      // Switched off or retargeted meanwhile: stop here like a run that lost its lease (what was
+      // written stays; a target's createsInFlight stays set, so the next run reconciles first).
+      this.d.log.info({ tenantId, ...ctx.counters }, 'contacts mirror run stopped: the settings changed');
+      if (err.again) ctx.retrySoon = true;
+      else await this.d.leases.modify(tenantId, (doc) => (doc.active ? { active: false } : null));
+      return outcome();
     }
     if (!tenantProblem) tenantProblem = await this.recheckSignIn(ctx);
     await this.finishTargets(ctx);

@@ -3,10 +3,11 @@ import { company, createContact, person, withEmail } from '../support/contacts';
 import { crmIdOf, type MirrorWorld, mirrorStatus, saveMirrorSettings, startMirrorWorld } from '../support/mirror-world';
 import { TENANT_A } from '../support/test-app';
 
-// A target's folder switched to another name and back: the copies in the first folder stay in
+// Settings changed while the mirror works. A target's folder switched to another name and back: the copies in the first folder stay in
 // Outlook while it is not configured, and when the target returns to it they are linked again by
 // our id (no second set), an edit made there meanwhile is taken into the CRM by ownership, and
-// nothing is reported synced that was not.
+// nothing is reported synced that was not. The mirror switched off during a run stops that run
+// before its next push bucket.
 
 let w: MirrorWorld;
 const run = () => w.t.app.mirror.runNow(TENANT_A);
@@ -58,5 +59,32 @@ describe('a folder renamed away and back', () => {
     ).toEqual(before.map((c) => c.id).sort());
     expect(ids(first)).toEqual([anna.id, firm.id].sort());
     expect((await mirrorStatus(w.t)).counts.synced).toBe(2);
+  }, 120_000);
+});
+
+describe('switched off during a run', () => {
+  it('the run stops before its next bucket and writes nothing more', async () => {
+    await saveMirrorSettings(w.t, true, [{ mailbox: w.mailbox, folderName: 'Dritter' }]);
+    await run();
+    for (let i = 0; i < 40; i++) await createContact(w.t, person('Mid', `N${i}`, withEmail(`mid${i}@mid.de`)));
+    w.fake.setLimits({ latencyMs: 200 });
+    w.fake.resetStats();
+    const running = run();
+    // Switched off once the run has sent its first batch.
+    while (w.fake.stats().batches === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await saveMirrorSettings(w.t, false, [{ mailbox: w.mailbox, folderName: 'Dritter' }]);
+    const stopped = await running;
+    w.fake.setLimits({ latencyMs: 0 });
+    const mid = outlook()
+      .contacts('Dritter')
+      .filter((c) => String(c.surname ?? '').startsWith('N'));
+    expect(mid.length).toBeLessThan(40);
+    expect(stopped.pushed).toBeLessThan(40);
+    // Nothing more follows while it is off.
+    const after = await run();
+    expect(after).toMatchObject({ pushed: 0, pulled: 0 });
+    const status = await mirrorStatus(w.t);
+    expect(status.enabled).toBe(false);
+    expect(status.running).toBe(false);
   }, 120_000);
 });

@@ -149,3 +149,30 @@ describe('with an unknown mailbox and a denied one', () => {
     expect(contact.syncStatus).toBe('synced');
   });
 });
+
+describe('a secret rotated or revoked while a token is cached', () => {
+  let t: TestApp;
+  let app: ReturnType<typeof registerGraphApp>;
+  beforeAll(async () => {
+    app = registerGraphApp(fake, TENANT_A);
+    fake.addMailbox(TENANT_A, 'rotation@contoso.de');
+    t = await createTestApp({ ...graphEnv(fake, app), MIRROR_DEBOUNCE_SECONDS: '3600' });
+    await createContact(t, person('Rita', 'Rotation', withEmail('rita@rotation.de')));
+    await saveMirrorSettings(t, true, [{ mailbox: 'rotation@contoso.de', folderName: FOLDER }]);
+    await t.app.mirror.runNow(TENANT_A);
+  });
+  afterAll(() => t.close());
+
+  it('Graph refusing the cached token asks Entra ID once more: its refusal is the tenant-level authFailed', async () => {
+    fake.registerApp(TENANT_A, { clientId: app.clientId, clientSecret: 'rotated-elsewhere' });
+    fake.expireTokens();
+    await t.app.mirror.runNow(TENANT_A);
+    const status = await mirrorStatus(t);
+    expect(status.problem).toMatchObject({
+      code: 'authFailed',
+      detail: expect.stringMatching(/AADSTS7000215|invalid_client/),
+    });
+    expect(status.problem?.detail).not.toMatch(/Lifetime validation/);
+    expect(status.targets.every((target) => target.problem === undefined)).toBe(true);
+  });
+});

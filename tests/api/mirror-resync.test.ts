@@ -112,3 +112,54 @@ describe('a restarted API', () => {
     }
   });
 });
+
+describe('runs', () => {
+  const env = () => ({
+    GRAPH_BASE_URL: w.fake.graphBaseUrl,
+    GRAPH_AUTHORITY_HOST: w.fake.authorityHost,
+    GRAPH_CA_FILE: w.fake.caFile,
+    GRAPH_CLIENT_ID: w.app.clientId,
+    GRAPH_CLIENT_SECRET: w.app.clientSecret,
+    MONGODB_DB: w.t.config.mongodbDb,
+  });
+
+  it('follow a change by themselves after the debounce', async () => {
+    const other = await createTestApp({ ...env(), MIRROR_DEBOUNCE_SECONDS: '1' });
+    try {
+      const c = await createContact(other, person('Debbie', 'Debounce', withEmail('debbie@debounce.de')));
+      for (let i = 0; i < 200 && !outlookByCrmId(w.fake, w.mailbox).has(String(c.id)); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(outlookByCrmId(w.fake, w.mailbox).get(String(c.id))).toHaveLength(1);
+    } finally {
+      await other.app.close();
+    }
+  });
+
+  it('of two instances at once never overlap, and an instance closed mid-run leaves nothing doubled', async () => {
+    const ids: unknown[] = [];
+    for (let i = 0; i < 30; i++)
+      ids.push((await createContact(w.t, person(`Zora${i}`, 'Zwei', withEmail(`zora${i}@zwei.de`)))).id);
+    w.fake.setLimits({ latencyMs: 40 });
+    const second = await createTestApp({ ...env(), MIRROR_DEBOUNCE_SECONDS: '3600' });
+    const overlaps = w.fake.stats().tenantOverlaps;
+    // The second instance starts a run and is shut down in the middle of it.
+    const cut = second.app.mirror.runNow(TENANT_A).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await second.app.close();
+    await cut;
+    w.fake.setLimits({ latencyMs: 0 });
+    // Two instances asked at once: the lease lets one run at a time.
+    const third = await createTestApp({ ...env(), MIRROR_DEBOUNCE_SECONDS: '3600' });
+    try {
+      await Promise.all([run(), third.app.mirror.runNow(TENANT_A)]);
+    } finally {
+      await third.app.close();
+    }
+    await run();
+    const byId = outlookByCrmId(w.fake, w.mailbox);
+    for (const id of ids) expect(byId.get(String(id))?.length ?? 0, String(id)).toBe(1);
+    expect(w.fake.stats().tenantOverlaps).toBe(overlaps);
+    expect((await mirrorStatus(w.t)).counts).toMatchObject({ pending: 0, error: 0 });
+  });
+});

@@ -186,7 +186,8 @@ describe('deletes', () => {
     expect(res.statusCode).toBe(200);
     await run();
     expect(copiesOf(gone.id)).toHaveLength(0);
-    expect((await get(gone.id)).syncStatus).toBe('synced');
+    // No Outlook copy: not "synced" (README "Status").
+    expect((await get(gone.id)).syncStatus).toBe('disabled');
   });
 
   it('deleting in Outlook archives the contact with a reason naming the mailbox', async () => {
@@ -199,6 +200,7 @@ describe('deletes', () => {
       reason: `In Outlook gelöscht (Postfach ${w.mailbox})`,
       by: { name: 'Microsoft 365 (Outlook)' },
     });
+    expect(d.syncStatus).toBe('disabled');
     expect(copiesOf(doomed.id)).toHaveLength(0);
   });
 

@@ -118,6 +118,10 @@ export const de: Catalog = {
       title: 'Kontakt von Microsoft 365 abgelehnt',
       help: 'Outlook hat die Daten dieses Kontakts nicht angenommen. Korrigieren Sie den Kontakt; er wird danach erneut übertragen.',
     },
+    outlookRefused: {
+      title: 'Änderung aus Outlook nicht übernommen',
+      help: 'In Outlook wurde ein Wert eingetragen, den das CRM nicht speichern darf (zum Beispiel die E-Mail-Adresse eines anderen Kontakts oder ein zu langer Text). Das CRM hat seinen Wert behalten und nach Outlook zurückgeschrieben. Prüfen Sie den Kontakt und korrigieren Sie ihn bei Bedarf im CRM.',
+    },
   },
   importTarget: {
     ignore: 'Nicht importieren',

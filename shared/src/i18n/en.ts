@@ -118,6 +118,10 @@ export const en: Catalog = {
       title: 'Contact refused by Microsoft 365',
       help: "Outlook did not accept this contact's data. Correct the contact; it is sent again afterwards.",
     },
+    outlookRefused: {
+      title: 'Change from Outlook not taken',
+      help: "A value entered in Outlook is one the CRM may not store (for example another contact's e-mail address or a text that is too long). The CRM kept its value and wrote it back to Outlook. Check the contact and correct it in the CRM if needed.",
+    },
   },
   importTarget: {
     ignore: 'Do not import',

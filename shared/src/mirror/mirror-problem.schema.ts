@@ -8,7 +8,9 @@ import { DateTime, Email, StrictObject, Text } from '../contacts/contact-common.
  * Why the mirror could not do something. Tenant-level codes (`notConfigured`, `authFailed`) stop
  * the whole run; target-level codes (`mailboxNotFound`, `accessDenied`, `folderFailed`) stop one
  * target mailbox; `throttled` and `unavailable` are transient and retried at the next run;
- * `rejected` is one contact Graph refused (its message in `detail`).
+ * `rejected` is one contact Graph refused (its message in `detail`); `outlookRefused` is one contact
+ * whose change made in Outlook the CRM's rules refuse (which fields and why in `detail`): the CRM
+ * kept its values, wrote them back to Outlook and marked the contact for review.
  */
 export const MIRROR_PROBLEM_CODES = [
   'notConfigured',
@@ -19,6 +21,7 @@ export const MIRROR_PROBLEM_CODES = [
   'throttled',
   'unavailable',
   'rejected',
+  'outlookRefused',
 ] as const;
 export const MirrorProblemCode = Type.Enum(MIRROR_PROBLEM_CODES);
 export type MirrorProblemCode = Static<typeof MirrorProblemCode>;

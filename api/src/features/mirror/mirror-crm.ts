@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type ContactCreate, normalizeEmail, permissionsFor } from '@klarkonform/shared';
+import {
+  type ContactCreate,
+  type ContactPatch,
+  type EmailEntry,
+  normalizeEmail,
+  PATCH_SHAPES,
+  permissionsFor,
+} from '@klarkonform/shared';
+import { assertBodyShape } from '../../infra/validation';
 import { HttpError } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactsFeature } from '../contacts/contacts.feature';
@@ -34,6 +42,42 @@ export function removedInOutlookReason(mailbox: string): string {
 /** True for a contact that lives: not archived, not merged away. */
 export const isLive = (doc: ContactDoc | null | undefined): doc is ContactDoc =>
   !!doc && !doc.archived && !doc.mergedInto;
+
+/** The Graph fields each CRM field carries (a person's `companyId` travels as its company's name). */
+const GRAPH_KEYS_OF: Record<string, GraphFieldKey[]> = {
+  title: ['title'],
+  firstName: ['givenName'],
+  lastName: ['surname'],
+  name: ['companyName'],
+  companyId: ['companyName'],
+  emails: ['emails'],
+  businessPhones: ['businessPhones'],
+  mobilePhone: ['mobilePhone'],
+  homePhones: ['homePhones'],
+  position: ['jobTitle'],
+  department: ['department'],
+  address: ['street', 'postalCode', 'city', 'country'],
+  website: ['website'],
+};
+
+const REFUSED = 'a value the CRM cannot store (empty, too long or invalid)';
+const HELD = 'belongs to another contact';
+
+/** True when `value` passes the API's own PATCH shape of `field` for `kind` (limits, text rules). */
+function fitsField(kind: 'company' | 'person', field: string, value: unknown): boolean {
+  try {
+    assertBodyShape(PATCH_SHAPES[kind], { [field]: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a pull did to a contact: the Graph keys taken, and why others were not (empty: all taken). */
+export interface PulledChange {
+  taken: GraphFieldKey[];
+  refusals: string[];
+}
 
 export class MirrorCrm {
   constructor(private readonly contacts: ContactsFeature) {}
@@ -74,31 +118,76 @@ export class MirrorCrm {
 
   /**
    * Takes Outlook's values of `keys` into the contact (Microsoft 365 wins on the fields it
-   * changed). A person's changed company name relinks the person to the live company of that
-   * name, if there is one; otherwise the link stays (and the push writes the CRM's name back).
-   * Returns the keys taken; nothing is written when none is.
+   * changed), through the same rules the API applies to a user's PATCH: the contact input
+   * schema's limits and text rules (`PATCH_SHAPES`), one entry per address (without case, the
+   * first kept) with the first as primary, no address of another live contact of the kind (such
+   * an address is dropped from the pulled list; when none stays the CRM keeps its list), and
+   * finally `ContactsService.patch` itself. A value that cannot be held is not taken: the CRM
+   * keeps its value (the caller has the push write it back) and `refusals` say which and why.
+   * A person's changed company name relinks the person to the live company of that name, if
+   * there is one; otherwise the link stays (and the push writes the CRM's name back).
    */
-  async applyFromOutlook(tenantId: string, id: string, outlook: GraphFields, keys: readonly GraphFieldKey[]) {
-    const auth = mirrorAuth(tenantId);
-    let taken: GraphFieldKey[] = [];
+  async applyFromOutlook(
+    tenantId: string,
+    id: string,
+    outlook: GraphFields,
+    keys: readonly GraphFieldKey[],
+  ): Promise<PulledChange> {
+    const none: PulledChange = { taken: [], refusals: [] };
     const doc = await this.find(tenantId, id);
-    if (!isLive(doc) || keys.length === 0) return taken;
-    const preview = applyOutlookChanges(fieldsOf(doc) as ContactFields, outlook, keys);
+    if (!isLive(doc) || keys.length === 0) return none;
+    const before = fieldsOf(doc) as ContactFields;
+    const preview = applyOutlookChanges(before, outlook, keys);
+    const refusals: string[] = preview.refused.map((key) => `${key}: ${REFUSED}`);
+    const next = preview.fields;
+    if (preview.applied.includes('emails')) {
+      const entries = (next.emails as EmailEntry[] | undefined) ?? [];
+      const held = await this.heldByOthers(
+        tenantId,
+        doc,
+        entries.map((e) => e.address),
+      );
+      if (held.length > 0) {
+        const free = entries.filter((e) => !held.includes(e.address));
+        refusals.push(`emails: ${held.join(', ')} ${HELD}`);
+        next.emails = free.length > 0 ? free.map((e, i) => ({ address: e.address, primary: i === 0 })) : before.emails;
+      }
+    }
     const companyId =
       preview.companyName === undefined ? undefined : await this.companyNamed(tenantId, preview.companyName);
     const relink = preview.companyName !== undefined && (preview.companyName === null || companyId !== undefined);
-    taken = preview.applied.filter((k) => k !== 'companyName' || relink);
-    if (taken.length === 0) return taken;
-    await this.contacts.writer.update(auth, id, 'update', 'retry', (fields) => {
-      const change = applyOutlookChanges(fields, outlook, keys);
-      const next = change.fields as ContactFields;
-      if (relink) {
-        if (companyId) next.companyId = companyId;
-        else delete next.companyId;
-      }
-      return next;
-    });
-    return taken;
+    const patch: Record<string, unknown> = {};
+    for (const field of Object.keys(GRAPH_KEYS_OF)) {
+      if (field === 'companyId' || JSON.stringify(before[field]) === JSON.stringify(next[field])) continue;
+      const value = next[field] ?? null;
+      if (fitsField(doc.kind, field, value)) patch[field] = value;
+      else refusals.push(`${GRAPH_KEYS_OF[field]?.join(', ')}: ${REFUSED}`);
+    }
+    if (relink && (companyId ?? null) !== (before.companyId ?? null)) patch.companyId = companyId ?? null;
+    if (Object.keys(patch).length === 0) return { taken: [], refusals };
+    try {
+      await this.contacts.contacts.patch(mirrorAuth(tenantId), id, '*', patch as ContactPatch);
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.statusCode >= 500) throw err;
+      // A rule beyond the per-field checks (or a race with another address's owner): nothing taken.
+      return { taken: [], refusals: [...refusals, `${Object.keys(patch).join(', ')}: ${err.message}`] };
+    }
+    const written = new Set(Object.keys(patch).flatMap((field) => GRAPH_KEYS_OF[field] ?? []));
+    return { taken: keys.filter((k) => written.has(k)), refusals };
+  }
+
+  /** The addresses of `addresses` another live contact of `doc`'s kind holds (the API's 409 emailTaken rule). */
+  private async heldByOthers(tenantId: string, doc: ContactDoc, addresses: readonly string[]): Promise<string[]> {
+    const keyOf = (address: string) => normalizeEmail(address) ?? address.trim().toLowerCase();
+    if (addresses.length === 0) return [];
+    const others = await this.contacts.repo.findAny(
+      tenantId,
+      addresses.map((address) => ({ emailKeys: keyOf(address), kind: doc.kind, ...LIVE })),
+      { limit: addresses.length * 2 + 1 },
+    );
+    return addresses.filter((address) =>
+      others.some((other) => String(other._id) !== String(doc._id) && other.emailKeys.includes(keyOf(address))),
+    );
   }
 
   /** The live company called `name` (the duplicate check's company-name rule), if any. */
@@ -135,6 +224,12 @@ export class MirrorCrm {
     fields: Record<string, unknown>,
   ): Promise<{ id: string } | undefined> {
     const key = `outlook:${createHash('sha256').update(`${tenantId}\n${origin}`).digest('hex').slice(0, 48)}`;
+    // The create route's schema is not on this path: each field passes the API's own field shape
+    // or is left out (a required one that does not fit makes the create fail below).
+    const kind = fields.kind === 'company' ? 'company' : 'person';
+    fields = Object.fromEntries(
+      Object.entries(fields).filter(([field, value]) => field === 'kind' || fitsField(kind, field, value)),
+    );
     try {
       // Its Betreuer is the mirror's actor until someone takes it over in the review.
       const { contact } = await this.contacts.contacts.create(mirrorAuth(tenantId), key, fields as ContactCreate);

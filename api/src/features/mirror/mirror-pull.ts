@@ -111,14 +111,34 @@ async function changed(ctx: RunContext, target: TargetRun, entry: MirrorEntryDoc
   if (!link) return;
   const keys = changedFields(link.pushed, outlook);
   if (keys.length === 0) return;
-  const taken = await ctx.crm.applyFromOutlook(ctx.tenantId, entry.contactId, outlook, keys);
+  const { taken, refusals } = await ctx.crm.applyFromOutlook(ctx.tenantId, entry.contactId, outlook, keys);
   if (taken.length > 0) ctx.counters.pulled++;
   await ctx.entries.modify(ctx.tenantId, entry.contactId, (doc) => {
     const current = linkIn(doc, target);
-    return current ? { set: withLink(doc, target, { ...current, pushed: outlook }) } : null;
+    return current
+      ? { set: { ...withLink(doc, target, { ...current, pushed: outlook }), ...refusedReview(target, refusals) } }
+      : null;
   });
   // What the CRM kept (a value it cannot hold, a field it changed too) is written back by the push.
-  if (taken.length < keys.length) await ctx.entries.enqueue(ctx.tenantId, entry.contactId, 0);
+  if (taken.length < keys.length || refusals.length > 0) await ctx.entries.enqueue(ctx.tenantId, entry.contactId, 0);
+}
+
+/**
+ * An Outlook change the CRM's rules refused: the contact goes on the review list with the
+ * problem `outlookRefused` (which fields, why), so an admin sees it; nothing when all was taken.
+ */
+function refusedReview(target: TargetRun, refusals: readonly string[]): Partial<MirrorEntryDoc> {
+  if (refusals.length === 0) return {};
+  const detail = `Not taken from Outlook: ${refusals.join('; ')}`;
+  return {
+    review: true,
+    reviewProblem: {
+      code: 'outlookRefused',
+      mailbox: target.mailbox,
+      detail: detail.length > 500 ? `${detail.slice(0, 499)}…` : detail,
+      at: new Date().toISOString(),
+    },
+  };
 }
 
 /**
@@ -173,6 +193,7 @@ async function fromOutlook(ctx: RunContext, target: TargetRun, item: GraphContac
   const origin = { mailbox: target.mailbox, at: new Date().toISOString() };
   const holder = await ctx.crm.holderOf(ctx.tenantId, outlook.emails, created.fields.kind);
   let contactId: string;
+  let refusals: string[] = [];
   if (holder && isLive(holder)) {
     contactId = String(holder._id);
     const entry = await ctx.entries.find(ctx.tenantId, contactId);
@@ -185,7 +206,7 @@ async function fromOutlook(ctx: RunContext, target: TargetRun, item: GraphContac
     const company = typeof holder.companyId === 'string' ? await ctx.crm.find(ctx.tenantId, holder.companyId) : null;
     const current = graphFieldsOf(fieldsOf(holder), company && isLive(company) ? String(company.name) : undefined);
     const keys = changedFields(current, outlook).filter((k) => hasValue(outlook, k));
-    await ctx.crm.applyFromOutlook(ctx.tenantId, contactId, outlook, keys);
+    refusals = (await ctx.crm.applyFromOutlook(ctx.tenantId, contactId, outlook, keys)).refusals;
   } else {
     const fields: Record<string, unknown> = { ...created.fields };
     if (created.companyName) {
@@ -216,6 +237,7 @@ async function fromOutlook(ctx: RunContext, target: TargetRun, item: GraphContac
       }),
       review: true,
       origin,
+      ...refusedReview(target, refusals),
     },
   }));
   await ctx.entries.enqueue(ctx.tenantId, contactId, 0);

@@ -183,7 +183,7 @@ async function settle(
       if (plan.contact?.kind === 'company' && previous && previous.pushed.companyName !== action.desired.companyName) {
         renamed = true;
       }
-      links = links.filter((l) => l.mailbox !== target.mailbox);
+      links = links.filter((l) => !(l.mailbox === target.mailbox && l.folderId === target.folderId));
       links.push({
         mailbox: target.mailbox,
         folderId: target.folderId as string,
@@ -205,10 +205,11 @@ async function settle(
       } else transient = problem;
     }
   }
-  // Links into a folder the target no longer uses are void.
+  // Links into a folder the target does not use now are kept for a switch back while the contact
+  // lives; an archived, merged or erased contact forgets them (its copy there stays in Outlook).
   links = links.filter((l) => {
     const target = ctx.targets.find((t) => t.mailbox === l.mailbox);
-    return !target?.folderId || l.folderId === target.folderId;
+    return plan.live || !target?.folderId || l.folderId === target.folderId;
   });
 
   for (const mailbox of removedIn) {

@@ -41,7 +41,7 @@ export interface RunContext {
 /** Usable in this run: the folder is known and nothing went wrong with the mailbox. */
 export const healthy = (t: TargetRun): t is TargetRun & { folderId: string } => !t.problem && t.folderId !== undefined;
 
-/** The entry's link into the target's current folder (a link into an older folder is void). */
+/** The entry's link into the target's current folder (a link into another folder does not count now). */
 export function linkIn(
   entry: Pick<MirrorEntryDoc, 'links'> | null | undefined,
   target: TargetRun,
@@ -49,13 +49,17 @@ export function linkIn(
   return entry?.links?.find((l) => l.mailbox === target.mailbox && l.folderId === target.folderId);
 }
 
-/** The entry's links with the one into `target` replaced (or removed when `link` is undefined), and their ids. */
+/**
+ * The entry's links with the one into `target`'s current folder replaced (or removed when `link`
+ * is undefined), and their ids. Links into another folder of the mailbox stay: they count again
+ * when the target is switched back to that folder (its copies are still there, README.md).
+ */
 export function withLink(
   entry: Pick<MirrorEntryDoc, 'links'> | null | undefined,
   target: TargetRun,
   link: MirrorLink | undefined,
 ): Pick<MirrorEntryDoc, 'links' | 'outlookIds'> {
-  const links = (entry?.links ?? []).filter((l) => l.mailbox !== target.mailbox);
+  const links = (entry?.links ?? []).filter((l) => !(l.mailbox === target.mailbox && l.folderId === target.folderId));
   if (link) links.push(link);
   return { links, outlookIds: links.map((l) => l.outlookId) };
 }

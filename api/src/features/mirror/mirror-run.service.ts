@@ -47,6 +47,17 @@ export interface RunOutcome {
 /** Passes over the buckets at most (a second one when the run itself enqueued contacts). */
 const PASSES = 3;
 
+/** The run's settings were changed under it: `again` when the mirror is still on (new targets). */
+class RunStopped extends Error {
+  constructor(readonly again: boolean) {
+    super('the mirror settings changed during the run');
+  }
+}
+
+/** The targets of settings in a comparable form. */
+const targetsKey = (settings: MirrorSettingsDoc) =>
+  JSON.stringify(settings.targets.map((t) => [t.mailbox, t.folderName]));
+
 export class MirrorRunService {
   private readonly transport: HttpsTransport;
   private readonly tokens: GraphTokens;
@@ -104,23 +115,46 @@ export class MirrorRunService {
       tenantProblem = problemOf(err.status === 0 ? 'unavailable' : 'authFailed', { detail: err.detail });
     }
     ctx.targets = await this.targetRuns(tenantId, settings, signal, tenantProblem);
-    const folderChanged = tenantProblem ? false : await this.prepareTargets(ctx);
-    if (settings.backfill > lease.backfilled || folderChanged) await this.backfill(ctx, lease, settings);
+    // Before each phase and each push bucket: the settings as saved now still ask for this run.
+    const checkpoint = async () => {
+      ctx.signal.throwIfAborted();
+      const now = await this.d.settings.find(tenantId);
+      if (!now?.enabled) throw new RunStopped(false);
+      if (targetsKey(now) !== targetsKey(settings)) throw new RunStopped(true);
+    };
+    try {
+      const folderChanged = tenantProblem ? false : await this.prepareTargets(ctx);
+      await checkpoint();
+      if (settings.backfill > lease.backfilled || folderChanged) await this.backfill(ctx, lease, settings);
 
-    await Promise.all(
-      ctx.targets.filter(healthy).map(async (target) => {
-        try {
-          await pullTarget(ctx, target);
-        } catch (err) {
-          this.targetFailed(ctx, target, err);
+      await checkpoint();
+      await Promise.all(
+        ctx.targets.filter(healthy).map(async (target) => {
+          try {
+            await pullTarget(ctx, target);
+          } catch (err) {
+            this.targetFailed(ctx, target, err);
+          }
+        }),
+      );
+      for (let pass = 0; pass < PASSES; pass++) {
+        ctx.moreWork = false;
+        for (const bucket of ENTRY_BUCKETS) {
+          await checkpoint();
+          await pushBucket(ctx, bucket);
         }
-      }),
-    );
-    for (let pass = 0; pass < PASSES; pass++) {
-      ctx.moreWork = false;
-      for (const bucket of ENTRY_BUCKETS) await pushBucket(ctx, bucket);
-      if (!ctx.moreWork) break;
+        if (!ctx.moreWork) break;
+      }
+    } catch (err) {
+      if (!(err instanceof RunStopped)) throw err;
+      // Switched off or retargeted meanwhile: stop here like a run that lost its lease (what was
+      // written stays; a target's createsInFlight stays set, so the next run reconciles first).
+      this.d.log.info({ tenantId, ...ctx.counters }, 'contacts mirror run stopped: the settings changed');
+      if (err.again) ctx.retrySoon = true;
+      else await this.d.leases.modify(tenantId, (doc) => (doc.active ? { active: false } : null));
+      return outcome();
     }
+    if (!tenantProblem) tenantProblem = await this.recheckSignIn(ctx);
     await this.finishTargets(ctx);
 
     const problems = ctx.targets.map((t) => t.problem);
@@ -129,6 +163,27 @@ export class MirrorRunService {
     const result = outcome(problem);
     this.d.log.info({ tenantId, ...ctx.counters, problem: problem?.code }, 'contacts mirror run finished');
     return result;
+  }
+
+  /**
+   * Graph refused the token for a target (401, also inside a batch: a secret rotated or revoked
+   * while msal still held a token): the cached token is dropped and Entra ID asked once more. Its
+   * refusal is the tenant-level `authFailed` with Entra ID's own cause (AADSTS7000215 …), as for a
+   * wrong secret from the start, and replaces the targets' "token expired"; a new token leaves the
+   * targets' problems for the next run to clear.
+   */
+  private async recheckSignIn(ctx: RunContext): Promise<MirrorProblem | undefined> {
+    if (!ctx.targets.some((t) => t.problem?.code === 'authFailed')) return undefined;
+    this.tokens.invalidate(ctx.tenantId);
+    try {
+      await this.tokens.token(ctx.tenantId);
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof GraphFailure)) throw err;
+      if (err.status === 0) return undefined;
+      for (const target of ctx.targets) if (target.problem?.code === 'authFailed') target.problem = undefined;
+      return problemOf('authFailed', { detail: err.detail });
+    }
   }
 
   private async targetRuns(
@@ -188,7 +243,11 @@ export class MirrorRunService {
             }));
           }
           target.folderId = folderId;
-          if (target.state.createsInFlight) await reconcileTarget(ctx, target, true);
+          // A folder new to the target (renamed to, or back to one used before) is reconciled by
+          // our id before anything is created in it: copies already there are linked (links kept
+          // from an earlier time keep their base, so the fresh delta round takes Outlook's edits).
+          if (target.state.createsInFlight || !known)
+            await reconcileTarget(ctx, target, !!target.state.createsInFlight);
         } catch (err) {
           this.targetFailed(ctx, target, err);
         }

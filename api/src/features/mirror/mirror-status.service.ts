@@ -35,12 +35,18 @@ export interface ContactSyncState {
 /** The slice of a contact its sync status depends on. */
 export interface SyncSubject {
   emails?: readonly { address: string; primary: boolean }[];
+  /** Archived (null or absent while live): such a contact has no Outlook copy. */
+  archived?: unknown;
+  /** Merged into another contact: no Outlook copy either. */
+  mergedInto?: unknown;
 }
 
 /**
  * A contact's sync status: `noEmail` without an address (never mirrored), `disabled` while the
- * tenant's mirror is off (or the server has no Graph credentials), else the entry's state —
- * `pending` until a push confirmed the contact's current version in every target mailbox.
+ * tenant's mirror is off (or the server has no Graph credentials) and for an archived or merged
+ * contact (it has no Outlook copy: the mirror removed it, or it was deleted in Outlook), else the
+ * entry's state — `pending` until a push confirmed the contact's current version in every target
+ * mailbox.
  */
 export function contactSyncState(
   contact: SyncSubject,
@@ -50,7 +56,8 @@ export function contactSyncState(
   const at = entry?.syncedAt ? { syncedAt: entry.syncedAt } : {};
   // Without an address a contact is never mirrored, whether the mirror is on or not.
   if (primaryEmail(contact) === undefined) return { syncStatus: 'noEmail', ...at };
-  if (!on) return { syncStatus: 'disabled', ...at };
+  // Archived or merged: not mirrored (any copy is removed), so never "synced".
+  if (!on || contact.archived || contact.mergedInto) return { syncStatus: 'disabled', ...at };
   if (!entry) return { syncStatus: 'pending' };
   if (entry.status === 'error')
     return { syncStatus: 'error', ...at, ...(entry.problem ? { syncProblem: entry.problem } : {}) };
@@ -197,6 +204,7 @@ export class MirrorStatusService {
           contact: toSummary(doc, doc.companyId ? names.get(doc.companyId) : undefined),
           syncStatus: state.syncStatus,
           ...(entry.problem && list === 'error' ? { problem: entry.problem } : {}),
+          ...(entry.reviewProblem && list === 'review' ? { problem: entry.reviewProblem } : {}),
           ...(entry.origin ? { fromMailbox: entry.origin.mailbox, createdFromOutlookAt: entry.origin.at } : {}),
         },
       ];
@@ -210,7 +218,7 @@ export class MirrorStatusService {
     const doc: ContactDoc | null = await this.contacts.findById(auth.tenantId, contactId);
     if (!doc) throw notFound();
     await this.entries.modify(auth.tenantId, contactId, (entry) =>
-      entry?.review ? { set: {}, unset: ['review'] } : null,
+      entry?.review ? { set: {}, unset: ['review', 'reviewProblem'] } : null,
     );
   }
 }

@@ -71,6 +71,8 @@ export interface MirrorEntryDoc {
   /** Created (or linked) from Outlook and not reviewed yet: `true`, absent otherwise. */
   review?: boolean;
   origin?: { mailbox: string; at: string };
+  /** Why the contact is on the review list besides its origin: a change in Outlook the CRM refused. */
+  reviewProblem?: MirrorProblem;
   /** The contact was erased (hard delete): its Outlook copies go, then the entry. */
   forgotten?: boolean;
 }

@@ -1,4 +1,4 @@
-import { createSuggestion, type EmailEntry, isEmailAddress } from '@klarkonform/shared';
+import { createSuggestion, isEmailAddress, normalizeEmail } from '@klarkonform/shared';
 import { type Fields, GRAPH_FIELD_KEYS, type GraphFieldKey, type GraphFields, text } from './contact-mapping.rules';
 
 // Outlook's side of the mapping: taking the fields Outlook changed into a CRM contact (Microsoft
@@ -13,6 +13,20 @@ export interface OutlookChange {
   refused: GraphFieldKey[];
   /** A person's changed company name: the caller relinks the person (the CRM keeps a link, not a name). */
   companyName?: string | null;
+}
+
+/**
+ * `addresses` without repeats, compared as the CRM's e-mail rule compares them (`normalizeEmail`,
+ * else lower case); the first spelling of each stays, in Outlook's order.
+ */
+export function uniqueEmails(addresses: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return addresses.filter((address) => {
+    const key = normalizeEmail(address) ?? address.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const LIMITS: Partial<Record<GraphFieldKey, number>> = {
@@ -33,8 +47,10 @@ const LIMITS: Partial<Record<GraphFieldKey, number>> = {
  * Takes Outlook's value for each of `keys` (the fields Outlook changed since the base: Microsoft
  * 365 wins there) into the CRM fields. A value the CRM cannot hold — a person without a last name,
  * a company without a name, an invalid e-mail address, a text over its limit, an unknown country —
- * is refused and the CRM's value kept. E-mail entries keep their primary flag where the address
- * stays; otherwise the first address becomes primary.
+ * is refused and the CRM's value kept. E-mail addresses are taken once (compared without case, the
+ * first spelling kept) and the first is the primary one, as Outlook shows it first ("E-Mail").
+ * What the API checks beyond this (the contact input schema, another contact's address) is the
+ * caller's part (`MirrorCrm.applyFromOutlook`).
  */
 export function applyOutlookChanges(
   contact: Fields,
@@ -101,13 +117,7 @@ export function applyOutlookChanges(
           refused.push(key);
           break;
         }
-        const before = (fields.emails as EmailEntry[] | undefined) ?? [];
-        const primary = before.find((e) => e.primary)?.address.toLowerCase();
-        const keeps = outlook.emails.some((a) => a.toLowerCase() === primary);
-        fields.emails = outlook.emails.map((address, i) => ({
-          address,
-          primary: keeps ? address.toLowerCase() === primary : i === 0,
-        }));
+        fields.emails = uniqueEmails(outlook.emails).map((address, i) => ({ address, primary: i === 0 }));
         applied.push(key);
         break;
       }

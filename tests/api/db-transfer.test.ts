@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDatabase, importDatabase } from '../../api/src/infra/db-transfer';
 import { company, createContact, person, withEmail } from '../support/contacts';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, TENANT_A, type TestApp } from '../support/test-app';
 
 // Moving the embedded engine's data to MongoDB (README): export, import elsewhere, and the API
 // answers there exactly as before.
@@ -68,12 +68,21 @@ describe('db:export and db:import', () => {
       payload: { enabled: true, mode: 'promptUser', marketingCategories: ['Werbung'], whenUnavailable: 'block' },
     });
     expect(settings.statusCode).toBe(200);
+    // So do the Microsoft 365 mirror's settings and state (issue 13; this server has no Graph credentials).
+    const mirror = await source.request({
+      method: 'PUT',
+      url: '/api/v1/mirror/settings',
+      headers: { 'if-match': '"0"' },
+      payload: { enabled: true, targets: [{ mailbox: 'crm@umzug.de', folderName: 'KlarKonform CRM' }] },
+    });
+    expect(mirror.statusCode).toBe(200);
+    await source.app.mirror.runNow(TENANT_A);
 
     const exported = await exportDatabase(source.app.mongo.db!, dir);
     expect(exported.collections).toEqual({
       contacts: 2,
       counters: 1,
-      audit: 8,
+      audit: 9,
       migrations: 3,
       users: 1,
       activities: 1,
@@ -81,6 +90,10 @@ describe('db:export and db:import', () => {
       opportunities: 1,
       templates: 1,
       sendCheckSettings: 1,
+      mirrorSettings: 1,
+      mirrorEntries: 2,
+      mirrorLeases: 1,
+      mirrorTargets: 0,
     });
     expect(readdirSync(dir).sort()).toEqual([
       'activities.json',
@@ -89,6 +102,10 @@ describe('db:export and db:import', () => {
       'counters.json',
       'followUps.json',
       'migrations.json',
+      'mirrorEntries.json',
+      'mirrorLeases.json',
+      'mirrorSettings.json',
+      'mirrorTargets.json',
       'opportunities.json',
       'sendCheckSettings.json',
       'templates.json',
@@ -107,7 +124,7 @@ describe('db:export and db:import', () => {
       await get(source, '/api/v1/cards?email=anna@umzug.de'),
     );
     expect(await get(target, '/api/v1/contacts?q=Uemlaeut')).toEqual(await get(source, '/api/v1/contacts?q=Uemlaeut'));
-    for (const url of ['/api/v1/templates', '/api/v1/send-check/settings']) {
+    for (const url of ['/api/v1/templates', '/api/v1/send-check/settings', '/api/v1/mirror/settings']) {
       expect(await get(target, url)).toEqual(await get(source, url));
     }
     expect(await get(target, `/api/v1/contacts/${anna.id}/history`)).toEqual(

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRole } from '@klarkonform/shared';
 import { createContact, person, withEmail } from '../support/contacts';
-import { createTestApp, TENANT_B, type TestApp } from '../support/test-app';
+import { createTestApp, TENANT_A, TENANT_B, type TestApp } from '../support/test-app';
 
 // The Microsoft 365 mirror's settings and what every contact shows about it (issue 13): admin-only
 // saves with If-Match, 422 for settings that cannot run, the audit trail, and the sync status on
-// contacts and cards — `disabled` until the tenant switches the mirror on. No Graph here: the
+// contacts and cards — `disabled` until the tenant switches the mirror on (`noEmail` without an address). No Graph here: the
 // server points at an address nobody answers (mirror.test.ts runs against the fake Microsoft).
 
 type Json = Record<string, unknown>;
@@ -123,6 +123,8 @@ describe('the sync status on contacts', () => {
     expect(offContact.syncStatus).toBe('disabled');
     const b = (await get(`/api/v1/contacts/${offContact.id}`, other)).json();
     expect(b.syncStatus).toBe('disabled');
+    // Without an address a contact is never mirrored, whether the mirror is on or not.
+    expect((await createContact(t, person('Olga', 'Ohne'), other)).syncStatus).toBe('noEmail');
 
     const withMail = await createContact(t, person('Petra', 'Post', withEmail('petra@post.de')));
     const without = await createContact(t, person('Nora', 'Ohnemail'));
@@ -139,10 +141,80 @@ describe('the sync status on contacts', () => {
     expect(patched.json().syncStatus).toBe('noEmail');
   });
 
-  it('counts every live contact once in the overview', async () => {
+  it('counts every live contact once in the overview; Microsoft out of reach is one tenant problem', async () => {
+    const run = await t.app.mirror.runNow(TENANT_A);
+    expect(run.problem).toMatchObject({ code: 'unavailable' });
     const status = (await get('/api/v1/mirror/status')).json();
-    expect(status).toMatchObject({ configured: true, enabled: true, reviewCount: 0, errors: [] });
-    expect(status.counts).toEqual({ synced: 0, pending: 1, error: 0, noEmail: 0, disabled: 0 });
-    expect(status.targets).toEqual([{ mailbox: 'crm@firma.de', folderName: 'KlarKonform CRM', folderReady: false }]);
+    expect(status).toMatchObject({ configured: true, enabled: true, reviewCount: 0, errors: [], running: false });
+    expect(status.problem).toMatchObject({ code: 'unavailable' });
+    expect(status.counts).toEqual({ synced: 0, pending: 1, error: 0, noEmail: 1, disabled: 0 });
+    expect(status.targets).toEqual([
+      {
+        mailbox: 'crm@firma.de',
+        folderName: 'KlarKonform CRM',
+        folderReady: false,
+        problem: expect.objectContaining({ code: 'unavailable' }),
+      },
+    ]);
+    expect(status.lastRun).toMatchObject({ trigger: 'manual', pushed: 0, problem: { code: 'unavailable' } });
+    expect(Date.parse(status.nextRunAt)).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('bad input to the mirror routes', () => {
+  it('is refused with 4xx problems, never a 500', async () => {
+    const cases: Array<[string, string, unknown, number]> = [
+      ['GET', '/api/v1/mirror/contacts', undefined, 400],
+      ['GET', '/api/v1/mirror/contacts?list=bogus', undefined, 400],
+      ['GET', '/api/v1/mirror/contacts?list=error&limit=0', undefined, 400],
+      ['GET', '/api/v1/mirror/contacts?list=error&limit=viele', undefined, 400],
+      ['GET', '/api/v1/mirror/contacts?list=error&cursor=xyz', undefined, 400],
+      ['GET', '/api/v1/mirror/contacts?list=error&extra=1', undefined, 400],
+      ['POST', '/api/v1/mirror/contacts/kein-id/reviewed', {}, 400],
+      ['POST', '/api/v1/mirror/contacts/65a1b2c3d4e5f60718293a4b/reviewed', {}, 404],
+      ['POST', '/api/v1/mirror/contacts/65a1b2c3d4e5f60718293a4b/reviewed', { reviewed: true }, 400],
+      ['POST', '/api/v1/mirror/run', { now: true }, 400],
+      ['POST', '/api/v1/mirror/run', [], 400],
+      ['PUT', '/api/v1/mirror/settings', null, 400],
+      ['PUT', '/api/v1/mirror/settings', { enabled: true, targets: 'crm@firma.de' }, 400],
+      [
+        'PUT',
+        '/api/v1/mirror/settings',
+        {
+          enabled: true,
+          targets: Array.from({ length: 11 }, (_, i) => ({ mailbox: `m${i}@firma.de`, folderName: 'X' })),
+        },
+        400,
+      ],
+      [
+        'PUT',
+        '/api/v1/mirror/settings',
+        { enabled: true, targets: [{ mailbox: 'a@b.de', folderName: 'x'.repeat(256) }] },
+        400,
+      ],
+    ];
+    for (const [method, url, payload, status] of cases) {
+      const res = await t.request({
+        method: method as 'GET',
+        url,
+        headers: { 'if-match': '"1"' },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+      expect(res.statusCode, `${method} ${url} ${JSON.stringify(payload)}`).toBe(status);
+      expect(res.headers['content-type'], url).toMatch(/application\/problem\+json/);
+    }
+    const text = await t.request({
+      method: 'PUT',
+      url: '/api/v1/mirror/settings',
+      headers: { 'if-match': '"1"', 'content-type': 'text/plain' },
+      payload: 'enabled',
+    });
+    expect(text.statusCode).toBe(415);
+    const list = await t.request({
+      method: 'GET',
+      url: '/api/v1/mirror/contacts?list=bogus',
+      headers: { 'accept-language': 'de' },
+    });
+    expect(list.json().detail).toMatch(/^Liste/);
   });
 });

@@ -97,6 +97,42 @@ beforeAll(async () => {
       requestHash: 'h',
     })),
   );
+  // The mirror's entries of those contacts (most synced, some due, few in error or to review) and
+  // the per-tenant documents of many tenants.
+  await db.collection('mirrorEntries').insertMany(
+    Array.from({ length: 6000 }, (_, i) => {
+      const contactId = String(people[i % people.length]?._id ?? `c${i}`);
+      const bucket = contactId.slice(-1);
+      return {
+        tenantId: i % 3 ? TENANT_A : TENANT_B,
+        contactId: i < people.length ? contactId : `${contactId}-${i}`,
+        bucket,
+        ...(i % 20 === 0 ? { due: bucket } : {}),
+        status: i % 50 === 0 ? 'error' : i % 20 === 0 ? 'pending' : 'synced',
+        ...(i % 100 === 0 ? { review: true } : {}),
+        seq: 1,
+        want: 1,
+        version: 1,
+        links: [],
+        outlookIds: [`AAkALgPlan=${String(i).padStart(4, '0')}=`],
+      };
+    }),
+  );
+  for (const [collection, extra] of [
+    ['mirrorSettings', { enabled: true, targets: [], backfill: 0 }],
+    ['mirrorLeases', { active: true, until: 0, requested: 0, backfilled: 0 }],
+    ['mirrorTargets', { folderName: 'KlarKonform CRM' }],
+  ] as const) {
+    await db.collection(collection).insertMany(
+      Array.from({ length: 2000 }, (_, i) => ({
+        // Tenant A (whose mirror is off) has only a target state; the other documents are others'.
+        tenantId: i === 7 && collection === 'mirrorTargets' ? TENANT_A : `tenant-${i}`,
+        ...(collection === 'mirrorTargets' ? { mailbox: `crm@plan-${i}.de` } : {}),
+        ...extra,
+        version: 1,
+      })),
+    );
+  }
   // As autovacuum would after a load: the planner's statistics of the fresh tables.
   const postgresUrl = inject('postgresUrl');
   if (postgresUrl) {

@@ -252,6 +252,70 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     collection: 'followUps',
     filter: (tenantId) => ({ tenantId, idempotencyKey: 'plan-follow-up-42' }),
   },
+  // The Microsoft 365 contacts mirror (issue 13; query-plans.test.ts seeds its collections): each
+  // contact's sync status on every response with contacts, the outbox read bucket by bucket, the
+  // pull's lookup by Outlook id, the overview's counts and worklists, and the per-tenant documents.
+  {
+    name: 'mirror: sync status of a contact (every response with contacts)',
+    field: 'contactId',
+    collection: 'mirrorEntries',
+    filter: (tenantId, p) => ({ tenantId, contactId: String(p._id) }),
+  },
+  {
+    name: 'mirror: due contacts of one bucket (the push)',
+    field: 'due',
+    collection: 'mirrorEntries',
+    filter: (tenantId) => ({ tenantId, due: 'a' }),
+  },
+  {
+    name: 'mirror: contact by Outlook id (the pull)',
+    field: 'outlookIds',
+    collection: 'mirrorEntries',
+    filter: (tenantId) => ({ tenantId, outlookIds: 'AAkALgPlan=0042=' }),
+  },
+  {
+    name: 'mirror: contacts in sync error (overview, data care)',
+    field: 'status',
+    collection: 'mirrorEntries',
+    filter: (tenantId) => ({ tenantId, status: 'error' }),
+  },
+  {
+    name: 'mirror: contacts created in Outlook to review',
+    field: 'review',
+    collection: 'mirrorEntries',
+    filter: (tenantId) => ({ tenantId, review: true }),
+  },
+  {
+    name: 'mirror: entries of one bucket (reconciliation)',
+    field: 'bucket',
+    collection: 'mirrorEntries',
+    filter: (tenantId) => ({ tenantId, bucket: 'b' }),
+  },
+  {
+    name: "mirror: a tenant's settings",
+    field: 'tenantId',
+    collection: 'mirrorSettings',
+    filter: (tenantId) => ({ tenantId }),
+  },
+  {
+    name: "mirror: a tenant's lease",
+    field: 'tenantId',
+    collection: 'mirrorLeases',
+    filter: (tenantId) => ({ tenantId }),
+  },
+  {
+    // A tenant has at most ten targets: the planner rightly takes the tenant's own index.
+    name: 'mirror: a target mailbox (the mailbox narrows the tenant’s few)',
+    field: 'tenantId',
+    collection: 'mirrorTargets',
+    filter: (tenantId) => ({ tenantId, mailbox: 'crm@plan-7.de' }),
+  },
+  {
+    name: "mirror: a tenant's target mailboxes",
+    field: 'tenantId',
+    collection: 'mirrorTargets',
+    filter: (tenantId) => ({ tenantId }),
+  },
 ];
 
 interface PlanNode {

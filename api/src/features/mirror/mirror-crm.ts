@@ -6,7 +6,8 @@ import type { ContactsFeature } from '../contacts/contacts.feature';
 import type { ContactDoc } from '../contacts/contacts.model';
 import { type ContactFields, fieldsOf } from '../contacts/contacts.mapper';
 import { LIVE } from '../contacts/contacts.repository';
-import { applyOutlookChanges, type GraphFieldKey, type GraphFields } from './contact-mapping.rules';
+import type { GraphFieldKey, GraphFields } from './contact-mapping.rules';
+import { applyOutlookChanges } from './outlook-changes.rules';
 
 // What the mirror does to CRM contacts, always through the contacts feature's own paths (the
 // writer with its version checks and audit trail, the create with its duplicate and e-mail rules,

@@ -6,8 +6,8 @@ import {
   type GraphFields,
   graphFieldsFromOutlook,
   graphFieldsOf,
-  newContactFromOutlook,
 } from './contact-mapping.rules';
+import { newContactFromOutlook } from './outlook-changes.rules';
 import { GraphFailure } from './graph/graph-errors';
 import { isLive } from './mirror-crm';
 import type { MirrorEntryDoc } from './mirror.model';

@@ -32,6 +32,8 @@ export interface SchedulerOptions {
   instanceId: string;
   leases: MirrorLeaseRepository;
   runner: MirrorRunner;
+  /** Whether the tenant's mirror is switched on: changes of a tenant without it start no run. */
+  isOn: (tenantId: string) => Promise<boolean>;
   intervalMs: number;
   debounceMs: number;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -149,6 +151,7 @@ export class MirrorScheduler {
     this.controllers.add(controller);
     try {
       if (this.stopped) return undefined;
+      if (trigger === 'change' && !(await this.o.isOn(tenantId))) return undefined;
       const lease = await this.o.leases.acquire(tenantId, this.o.instanceId, LEASE_MS);
       if (!lease) {
         if (ask) await this.o.leases.modify(tenantId, (doc) => ({ requested: (doc.requested ?? 0) + 1 }));

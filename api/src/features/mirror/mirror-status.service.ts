@@ -38,8 +38,8 @@ export interface SyncSubject {
 }
 
 /**
- * A contact's sync status: `disabled` while the tenant's mirror is off (or the server has no
- * Graph credentials), `noEmail` without an address (never mirrored), else the entry's state —
+ * A contact's sync status: `noEmail` without an address (never mirrored), `disabled` while the
+ * tenant's mirror is off (or the server has no Graph credentials), else the entry's state —
  * `pending` until a push confirmed the contact's current version in every target mailbox.
  */
 export function contactSyncState(
@@ -48,8 +48,9 @@ export function contactSyncState(
   on: boolean,
 ): ContactSyncState {
   const at = entry?.syncedAt ? { syncedAt: entry.syncedAt } : {};
-  if (!on) return { syncStatus: 'disabled', ...at };
+  // Without an address a contact is never mirrored, whether the mirror is on or not.
   if (primaryEmail(contact) === undefined) return { syncStatus: 'noEmail', ...at };
+  if (!on) return { syncStatus: 'disabled', ...at };
   if (!entry) return { syncStatus: 'pending' };
   if (entry.status === 'error')
     return { syncStatus: 'error', ...at, ...(entry.problem ? { syncProblem: entry.problem } : {}) };

@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config';
 import type { ContactsFeature } from '../contacts/contacts.feature';
 import { MirrorEntriesRepository } from './mirror-entries.repository';
 import { MirrorLeaseRepository } from './mirror-lease.repository';
+import { MirrorOutbox } from './mirror-outbox';
 import { MirrorRunService } from './mirror-run.service';
 import { MirrorScheduler } from './mirror-scheduler';
 import { MirrorSettingsRepository } from './mirror-settings.repository';
@@ -63,16 +64,12 @@ export function createMirrorFeature(
     instanceId,
     leases,
     runner: (tenantId, trigger, lease, signal) => runs.run(tenantId, trigger, lease, signal),
+    isOn: async (tenantId) => (await settingsRepo.find(tenantId))?.enabled === true,
     intervalMs: config.mirror.intervalSeconds * 1000,
     debounceMs: config.mirror.debounceSeconds * 1000,
     log,
   });
-  contacts.writer.attachOutbox({
-    enqueue: async (tenantId, contactId, version) => {
-      await entries.enqueue(tenantId, contactId, version);
-      scheduler.request(tenantId, 'change');
-    },
-  });
+  contacts.writer.attachOutbox(new MirrorOutbox(entries, (tenantId) => scheduler.request(tenantId, 'change')));
   const status = new MirrorStatusService(
     settingsRepo,
     entries,

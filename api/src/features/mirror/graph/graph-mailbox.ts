@@ -2,6 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Contact as GraphContact } from '@microsoft/microsoft-graph-types';
 import { GRAPH_SELECT } from '../contact-mapping.rules';
 import { failureOf, IMMUTABLE_ID, MAX_WAIT_MS, sleep } from './graph-client';
+import type { MailboxContext } from './graph-limits';
 import { GraphFailure, graphErrorOf, retryAfterMs } from './graph-errors';
 
 // What the mirror asks of one mailbox through Graph (m365-tech.md §3): its contact folder, the
@@ -21,47 +22,6 @@ export const BATCH_SIZE = 20;
 /** Rounds of retrying throttled or failed batch items within one run. */
 const BATCH_ROUNDS = 6;
 const PAGE_SIZE = 100;
-
-/**
- * A weighted semaphore: requests in flight to one mailbox, a batch counting as many as it runs at
- * once (Outlook runs four items of a batch in parallel, and counts them against the same limit).
- */
-export class Limiter {
-  private active = 0;
-  private readonly queue: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
-  async run<T>(weight: number, task: () => Promise<T>): Promise<T> {
-    const w = Math.min(Math.max(1, weight), this.limit);
-    while (this.active + w > this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
-    this.active += w;
-    try {
-      return await task();
-    } finally {
-      this.active -= w;
-      for (const wake of this.queue.splice(0)) wake();
-    }
-  }
-}
-
-/** Holds back every request to a mailbox until a Retry-After it was given has passed. */
-export class RetryGate {
-  private until = 0;
-  block(ms: number): void {
-    this.until = Math.max(this.until, Date.now() + ms);
-  }
-  async wait(signal: AbortSignal): Promise<void> {
-    for (let left = this.until - Date.now(); left > 0; left = this.until - Date.now()) await sleep(left, signal);
-  }
-}
-
-/** What a mailbox needs besides the Graph client: its limiter and gate, a fresh token after a 401. */
-export interface MailboxContext {
-  limiter: Limiter;
-  gate: RetryGate;
-  signal: AbortSignal;
-  /** The next token request bypasses msal's cache (Graph refused the cached one). */
-  refreshToken: () => void;
-}
 
 /** Attempts of one request at most. */
 const MAX_ATTEMPTS = 5;

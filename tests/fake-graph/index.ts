@@ -44,6 +44,8 @@ export interface FakeStats {
   deltaGone: number;
   /** Times a Graph call of one client started while another client's call for the same tenant was in flight. */
   tenantOverlaps: number;
+  /** Top-level Graph calls per client (the instance header, else the app's client id). */
+  callsByClient: Record<string, number>;
 }
 
 export interface FakeMicrosoft {
@@ -94,6 +96,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
   const faults: Record<FaultKind, number> = { '503': 0, '429': 0, timeout: 0, drop: 0, batch429: 0, batch503: 0 };
   const batchCounters: BatchCounters = { batches: 0, batchItems: 0, faults };
   const top = { requests: 0, unauthorized: 0, tenantOverlaps: 0 };
+  let callsByClient: Record<string, number> = {};
   const inFlightByTenant = new Map<string, Map<string, number>>();
   const held = new Set<{ timer: NodeJS.Timeout; ex: HttpExchange }>();
 
@@ -130,6 +133,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
     if ((fault === 'timeout' || fault === 'drop') && !effectFirst)
       return fault === 'drop' ? dropConnection(ex) : hold(ex);
     const client = String(ex.req.headers[INSTANCE_HEADER] ?? who.clientId);
+    callsByClient[client] = (callsByClient[client] ?? 0) + 1;
     const done = track(who.tenantId.toLowerCase(), client);
     let result: GraphResult;
     try {
@@ -266,11 +270,13 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
       deltaRequests: graph.delta.requests,
       deltaGone: graph.delta.gone,
       tenantOverlaps: top.tenantOverlaps,
+      callsByClient: { ...callsByClient },
     }),
     resetStats: () => {
       top.requests = 0;
       top.unauthorized = 0;
       top.tenantOverlaps = 0;
+      callsByClient = {};
       batchCounters.batches = 0;
       batchCounters.batchItems = 0;
       governor.resetCounters();

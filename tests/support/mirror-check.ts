@@ -8,13 +8,19 @@ import { crmIdOf } from './mirror-world';
 type Json = Record<string, unknown> & { id: string };
 
 /** A call of the API: status and parsed body. The tests use app.inject or real HTTP. */
-export type Api = (method: string, url: string, payload?: unknown) => Promise<{ status: number; body: unknown }>;
+export type Api = (
+  method: string,
+  url: string,
+  payload?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; body: unknown }>;
 
 export function injectApi(t: TestApp): Api {
-  return async (method, url, payload) => {
+  return async (method, url, payload, headers = {}) => {
     const res = await t.request({
       method: method as 'GET',
       url,
+      headers,
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
     return { status: res.statusCode, body: res.body ? res.json() : undefined };
@@ -22,12 +28,13 @@ export function injectApi(t: TestApp): Api {
 }
 
 export function httpApi(baseUrl: string, token: string): Api {
-  return async (method, url, payload) => {
+  return async (method, url, payload, headers = {}) => {
     const res = await fetch(`${baseUrl}${url}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
         ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
     });

@@ -117,7 +117,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
     held.add(entry);
   };
 
-  async function graphRequest(ex: HttpExchange, url: URL, body: unknown): Promise<void> {
+  async function graphRequest(ex: HttpExchange, url: URL, body: unknown, sentAt: number): Promise<void> {
     top.requests += 1;
     const who = auth.authenticate(ex.req.headers.authorization);
     if (who instanceof GraphError) {
@@ -141,7 +141,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
       const headers = Object.fromEntries(Object.entries(ex.req.headers).map(([k, v]) => [k, String(v)]));
       if (decodeURIComponent(path) === '/$batch') {
         if (ex.req.method !== 'POST') throw errors.badRequest('Batch requests must be POST.');
-        result = await runBatch(body, who, graph, governor, batchCounters);
+        result = await runBatch(body, { ...who, sentAt }, graph, governor, batchCounters);
       } else {
         result = await graph.execute({
           ...who,
@@ -150,6 +150,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
           query: url.searchParams,
           headers,
           body,
+          sentAt,
         });
       }
     } catch (err) {
@@ -178,6 +179,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
   }
 
   async function handle(ex: HttpExchange): Promise<void> {
+    const sentAt = Date.now();
     const url = new URL(ex.req.url ?? '/', base);
     const raw = await readBody(ex.req);
     const segs = url.pathname.split('/').filter(Boolean);
@@ -190,7 +192,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
           return sendError(ex, errors.badRequest('Unable to read JSON request payload.'));
         }
       }
-      return await graphRequest(ex, url, body);
+      return await graphRequest(ex, url, body, sentAt);
     }
     const tenantId = decodeURIComponent(segs[0] ?? '');
     const rest = segs.slice(1).join('/');

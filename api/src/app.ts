@@ -29,6 +29,9 @@ import { createMirrorFeature, type MirrorFeature } from './features/mirror/mirro
 import { mirrorRoutes } from './features/mirror/mirror.routes';
 import { createTemplatesFeature } from './features/templates/templates.feature';
 import { templatesRoutes } from './features/templates/templates.routes';
+import { createImportExportFeature } from './features/import-export/import-export.feature';
+import { exportsRoutes } from './features/import-export/exports.routes';
+import { importsRoutes } from './features/import-export/imports.routes';
 import { createSendCheckFeature } from './features/send-check/send-check.feature';
 import { sendCheckRoutes } from './features/send-check/send-check.routes';
 import { localIssuerRoutes } from './features/web/local-issuer.routes';
@@ -201,8 +204,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const sendCheck = createSendCheckFeature(app.mongo, contacts);
   await app.register(sendCheckRoutes, { service: sendCheck.service });
   await app.register(mirrorRoutes, { feature: mirror });
+  // Imports run in the background: taken up at start (resuming any a stopped API left) and
+  // stopped at their next row when the app closes.
+  const importExport = createImportExportFeature(app.mongo, contacts, users, app.log);
+  await app.register(importsRoutes, { feature: importExport });
+  await app.register(exportsRoutes, { feature: importExport });
+  app.addHook('onReady', async () => importExport.runner.start());
+  app.addHook('onClose', async () => importExport.runner.stop());
   if (config.seedDemo) {
-    const demo = { contacts, users, activities, followUps, opportunities, templates };
+    const demo = { contacts, users, activities, followUps, opportunities, templates, mirror };
     app.addHook('onReady', async () => {
       await seedDemoTenant(demo, DEMO_TENANT_ID, app.log);
     });

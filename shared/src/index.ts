@@ -519,3 +519,85 @@ export {
   MirrorTarget,
   MirrorTargetState,
 } from './mirror/mirror.schema';
+
+// Import assistant and export (issue 16)
+export {
+  CSV_DELIMITERS,
+  CsvDelimiter,
+  IMPORT_ACTIONS,
+  IMPORT_ENCODINGS,
+  IMPORT_FORMATS,
+  IMPORT_OUTCOMES,
+  IMPORT_PRESETS,
+  IMPORT_ROW_FILTERS,
+  IMPORT_ROW_PROBLEMS,
+  IMPORT_RUN_MODES,
+  IMPORT_STATUSES,
+  IMPORT_TARGETS,
+  IMPORT_VERDICTS,
+  Import,
+  ImportAction,
+  ImportColumn,
+  ImportCompanyLink,
+  ImportContactPreview,
+  ImportCounts,
+  ImportDefaults,
+  ImportEncoding,
+  ImportFormat,
+  ImportList,
+  ImportOutcome,
+  ImportPreset,
+  ImportRowActionChange,
+  ImportRowFilter,
+  ImportRowPage,
+  ImportRowPreview,
+  ImportRowProblem,
+  ImportRowProblemCode,
+  ImportRowResult,
+  ImportRowsQuery,
+  ImportRun,
+  ImportRunMode,
+  ImportRunRequest,
+  ImportSettingsPatch,
+  ImportStatus,
+  ImportSummary,
+  ImportTarget,
+  ImportUploadQuery,
+  ImportVerdict,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+} from './import-export/import.schema';
+export {
+  EXPORT_FORMATS,
+  ExportFormat,
+  ExportList,
+  ExportRecord,
+  ExportRequest,
+  MAX_EXPORT_IDS,
+  VCARD_VERSIONS,
+  VCardVersion,
+} from './import-export/export.schema';
+export { formatGermanDate, formatGermanDay, isCalendarDay, parseGermanDate } from './import-export/german-date.rules';
+export { EXPORT_ONLY_HEADERS, mappingFor, recognisePreset } from './import-export/import-presets.rules';
+export {
+  CONSENT_TARGET_CHANNELS,
+  readConsent,
+  readCountry,
+  readKind,
+  readRelationships,
+  readRoles,
+  readSalutation,
+  splitList,
+  wordKey,
+} from './import-export/import-values.rules';
+export { cleanLine, cleanText, readImportRow } from './import-export/import-row.rules';
+export {
+  csvSafe,
+  csvUnsafe,
+  EXPORT_TARGETS,
+  exportCells,
+  exportHeader,
+} from './import-export/export-columns.rules';
+export type { ExportCell, ExportSubject } from './import-export/export-columns.rules';
+export type { ImportedContact, ImportRowContext, ImportRowReading } from './import-export/import-row.rules';

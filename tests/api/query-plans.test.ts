@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contactModels } from '../../api/src/features/contacts/contacts.model';
 import { createContact, person, withEmail } from '../support/contacts';
-import { HOT_PATH_SHAPES, planSummary, usesIndex } from '../support/query-shapes';
+import { HOT_PATH_SHAPES, PLAN_IMPORT_ID, planSummary, usesIndex } from '../support/query-shapes';
 import { seedContacts } from '../support/seed-contacts';
 import { seedOpportunities } from '../support/seed-opportunities';
 import { createTestApp, TENANT_A, TENANT_B, type TestApp } from '../support/test-app';
@@ -133,6 +133,34 @@ beforeAll(async () => {
       })),
     );
   }
+  // Imports of many tenants (issue 16): rows in chunks and a result per row with its keys.
+  const importIds = Array.from({ length: 30 }, (_, i) =>
+    i === 0 ? PLAN_IMPORT_ID : `6b0e47009b55d5889fda6f${String(i).padStart(2, '0')}`,
+  );
+  await db.collection('importRows').insertMany(
+    importIds.flatMap((importId, i) =>
+      Array.from({ length: 20 }, (_, chunk) => ({
+        tenantId: i % 2 ? TENANT_B : TENANT_A,
+        rowsKey: `${importId}:1`,
+        chunk,
+        rows: [{ n: 2, c: ['Max', 'Muster'] }],
+      })),
+    ),
+  );
+  await db.collection('importResults').insertMany(
+    importIds.flatMap((importId, i) =>
+      Array.from({ length: 300 }, (_, index) => ({
+        tenantId: i % 2 ? TENANT_B : TENANT_A,
+        importId,
+        index,
+        blockKey: `${importId}:${Math.floor(index / 50)}`,
+        row: index + 2,
+        verdict: 'new',
+        result: { mode: 'import', outcome: index % 20 ? 'created' : 'failed' },
+        filterKeys: [`${importId}:${index % 20 ? 'created' : 'failed'}`],
+      })),
+    ),
+  );
   // As autovacuum would after a load: the planner's statistics of the fresh tables.
   const postgresUrl = inject('postgresUrl');
   if (postgresUrl) {

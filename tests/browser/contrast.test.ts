@@ -289,6 +289,16 @@ describe('contrast in the Teams tab (stub Teams client, demo tenant)', () => {
       await frame.getByRole('tab', { name: 'Versandprüfung' }).click();
       await frame.getByRole('switch', { name: 'Versandprüfung aktiv' }).waitFor();
       await eachTheme('send check settings');
+
+      // Microsoft 365-Sync (issue 13): the overview on a server without Graph credentials, and the settings.
+      await frame.getByRole('tab', { name: 'Microsoft 365-Sync' }).click();
+      await frame.getByTestId('mirror-not-configured').waitFor();
+      await eachTheme('mirror overview (not set up on the server)');
+      await frame.getByRole('tab', { name: 'Einstellungen', exact: true }).click();
+      await frame.getByRole('button', { name: 'Zielpostfach hinzufügen' }).click();
+      await frame.getByRole('button', { name: 'Einstellungen speichern' }).click();
+      await frame.getByText('Bitte die E-Mail-Adresse des Postfachs angeben.').waitFor();
+      await eachTheme('mirror settings with a field problem');
     } finally {
       await context.close();
     }

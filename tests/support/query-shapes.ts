@@ -16,6 +16,9 @@ export interface QueryShape {
 
 const LIVE = { archived: null, mergedInto: { $exists: false } };
 
+/** The import the import shapes ask for (query-plans.test.ts seeds it among many others). */
+export const PLAN_IMPORT_ID = '6b0e47009b55d5889fda6e00';
+
 export const HOT_PATH_SHAPES: readonly QueryShape[] = [
   { name: 'contact by id', field: '_id', collection: 'contacts', filter: (tenantId, p) => ({ tenantId, _id: p._id }) },
   {
@@ -315,6 +318,25 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     field: 'tenantId',
     collection: 'mirrorTargets',
     filter: (tenantId) => ({ tenantId }),
+  },
+  // The import assistant (issue 16): its rows, its results by block and by filter.
+  {
+    name: 'import: the rows of an import',
+    field: 'rowsKey',
+    collection: 'importRows',
+    filter: (tenantId) => ({ tenantId, rowsKey: `${PLAN_IMPORT_ID}:1` }),
+  },
+  {
+    name: 'import: a block of results (report, preview)',
+    field: 'blockKey',
+    collection: 'importResults',
+    filter: (tenantId) => ({ tenantId, blockKey: `${PLAN_IMPORT_ID}:3` }),
+  },
+  {
+    name: 'import: results by filter (preview)',
+    field: 'filterKeys',
+    collection: 'importResults',
+    filter: (tenantId) => ({ tenantId, filterKeys: `${PLAN_IMPORT_ID}:failed` }),
   },
 ];
 

@@ -4,6 +4,7 @@ import { auditModel } from '../features/audit/audit.model';
 import { mergeLockModel } from '../features/contacts/merge-locks.repository';
 import { contactModels } from '../features/contacts/contacts.model';
 import { followUpModel } from '../features/follow-ups/follow-ups.model';
+import { importModels } from '../features/import-export/imports.model';
 import { opportunityModel } from '../features/opportunities/opportunities.model';
 import { templateModel } from '../features/templates/templates.model';
 import { mirrorModels } from '../features/mirror/mirror.model';
@@ -18,6 +19,7 @@ import { userModel } from '../features/users/users.repository';
 export function indexedModels(connection: Connection): Model<never>[] {
   const { contacts, counters } = contactModels(connection);
   const mirror = mirrorModels(connection);
+  const imports = importModels(connection);
   return [
     contacts,
     counters,
@@ -33,5 +35,10 @@ export function indexedModels(connection: Connection): Model<never>[] {
     mirror.entries,
     mirror.targets,
     mirror.leases,
+    imports.imports,
+    imports.files,
+    imports.rows,
+    imports.results,
+    imports.actions,
   ] as unknown as Model<never>[];
 }

@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   'templates:manage',
   // The Microsoft 365 contacts mirror's settings, overview and "Jetzt synchronisieren" (issue 13).
   'mirror:manage',
+  // The import assistant and contact export (issue 16): the "Import/Export" view, CRM.Admin only.
+  'data:import',
+  'data:export',
   'admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -155,6 +155,8 @@ export const AUDIT_ACTIONS = [
   'sendCheckSettingsUpdate',
   // The tenant's Microsoft 365 contacts mirror settings (issue 13) changed.
   'mirrorSettingsUpdate',
+  // Contacts exported (issue 16); the entry's contactId is the export's id, its changes the filter and count.
+  'export',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

@@ -63,6 +63,16 @@ import type {
   MirrorSettingsUpdate,
   MirrorStatus,
 } from '../mirror/mirror.schema';
+import type {
+  Import,
+  ImportList,
+  ImportRowActionChange,
+  ImportRowPage,
+  ImportRowPreview,
+  ImportRowsQuery,
+  ImportSettingsPatch,
+} from '../import-export/import.schema';
+import type { ExportList, ExportRequest } from '../import-export/export.schema';
 import type { TenantUser } from '../users/user.schema';
 import type { Problem } from './problem.schema';
 
@@ -178,9 +188,39 @@ const RETRY_DELAYS_MS = [250, 1000];
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (an uploaded file) instead of JSON. */
+  raw?: Blob | ArrayBuffer | Uint8Array<ArrayBuffer>;
+  /** Read the answer as a file (`Blob`) instead of JSON. */
+  download?: boolean;
   headers?: Record<string, string>;
   retry?: boolean;
   signal?: AbortSignal | undefined;
+  /** Overrides the client's time limit (uploads and exports of 50,000 contacts take longer). */
+  timeoutMs?: number;
+}
+
+/** A file the API answered with (an export, an import report). */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, e.g. "kontakte-2026-12-01.csv". */
+  fileName: string;
+  /** Contacts in an export (header x-export-count); undefined for other files. */
+  count: number | undefined;
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: `filename*` in UTF-8 first). */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? fallback;
 }
 
 interface RawResponse<T> {
@@ -207,13 +247,14 @@ export function createApiClient(options: ApiClientOptions) {
       ...req.headers,
     };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
-    const timeout = AbortSignal.timeout(timeoutMs);
+    if (req.raw !== undefined) headers['content-type'] = 'application/octet-stream';
+    const timeout = AbortSignal.timeout(req.timeoutMs ?? timeoutMs);
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}/api/v1${path}`, {
         method: req.method ?? 'GET',
         headers,
-        body: req.body === undefined ? null : JSON.stringify(req.body),
+        body: req.raw ?? (req.body === undefined ? null : JSON.stringify(req.body)),
         signal: req.signal ? AbortSignal.any([req.signal, timeout]) : timeout,
       });
     } catch (err) {
@@ -222,6 +263,9 @@ export function createApiClient(options: ApiClientOptions) {
     }
     // A token can expire or be revoked between the cache check and the call: one fresh try.
     if (response.status === 401 && !forceRefresh) return send(path, req, true);
+    if (req.download && response.ok) {
+      return { status: response.status, body: (await response.blob()) as T, headers: response.headers };
+    }
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     if (!response.ok) {
@@ -245,6 +289,15 @@ export function createApiClient(options: ApiClientOptions) {
   }
 
   const json = async <T>(path: string, req: RequestOptions = {}) => (await request<T>(path, req)).body;
+  const download = async (path: string, req: RequestOptions, fallbackName: string): Promise<DownloadedFile> => {
+    const res = await request<Blob>(path, { ...req, download: true });
+    const count = res.headers.get('x-export-count');
+    return {
+      blob: res.body,
+      fileName: fileNameOf(res.headers.get('content-disposition'), fallbackName),
+      count: count === null ? undefined : Number(count),
+    };
+  };
   const post = <T>(path: string, body: unknown) => json<T>(path, { method: 'POST', body });
   const id = encodeURIComponent;
 
@@ -612,6 +665,68 @@ export function createApiClient(options: ApiClientOptions) {
     markMirrorReviewed: async (contactId: string): Promise<void> => {
       await request<undefined>(`/mirror/contacts/${id(contactId)}/reviewed`, { method: 'POST', body: {} });
     },
+
+    // Import assistant and export (issue 16; data:import / data:export, CRM.Admin)
+    /**
+     * Uploads a file (CSV, .xlsx or .vcf, at most 20 MB / 50,000 rows) as its raw bytes; the API
+     * parses it at once and answers 201 with the import (status ready, mapping guessed). Problems
+     * with the file (empty, encrypted, .xls, no header, too large) come back as ApiError 400/413.
+     */
+    uploadImport: (file: Blob | ArrayBuffer | Uint8Array<ArrayBuffer>, fileName: string, signal?: AbortSignal) =>
+      json<Import>(`/imports?${new URLSearchParams({ fileName })}`, {
+        method: 'POST',
+        raw: file,
+        signal,
+        timeoutMs: 120_000,
+      }),
+    /** "Letzte Importe": the tenant's 20 newest imports. */
+    listImports: (signal?: AbortSignal) => json<ImportList>('/imports', { retry: true, signal }),
+    /** One import with its progress (`run.done` / `run.total`); the view polls this while it runs. */
+    getImport: (importId: string, signal?: AbortSignal) =>
+      json<Import>(`/imports/${id(importId)}`, { retry: true, signal }),
+    /** Encoding, delimiter, sheet, preset, mapping, values for all rows — from the version shown (412 otherwise). */
+    updateImport: (importId: string, version: number, patch: ImportSettingsPatch) =>
+      json<Import>(`/imports/${id(importId)}`, {
+        method: 'PATCH',
+        body: patch,
+        headers: { 'if-match': ifMatch(version) },
+        timeoutMs: 60_000,
+      }),
+    /** Deletes an import that is not running: its stored file, rows and results (the contacts stay). */
+    deleteImport: async (importId: string): Promise<void> => {
+      await request<undefined>(`/imports/${id(importId)}`, { method: 'DELETE' });
+    },
+    /** A page of the preview: rows as they will be stored, problems, duplicate verdict, action, result. */
+    importRows: (importId: string, query: Partial<ImportRowsQuery> = {}, signal?: AbortSignal) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+      return json<ImportRowPage>(`/imports/${id(importId)}/rows?${params}`, { retry: true, signal, timeoutMs: 60_000 });
+    },
+    /** This row's own action (`null`: back to the default of its verdict); `targetId` picks the merge target. */
+    setImportRowAction: (importId: string, row: number, change: ImportRowActionChange) =>
+      json<ImportRowPreview>(`/imports/${id(importId)}/rows/${row}/action`, { method: 'PUT', body: change }),
+    /** Starts a dry run (`dryRun: true`, changes nothing) or the import; 202 with the import (status queued/running). */
+    runImport: (importId: string, dryRun: boolean) =>
+      json<Import>(`/imports/${id(importId)}/run`, { method: 'POST', body: { dryRun } }),
+    /** Asks the running job to stop after its current row; answers with the import (`run.cancelRequested`). */
+    cancelImport: (importId: string) => json<Import>(`/imports/${id(importId)}/cancel`, { method: 'POST', body: {} }),
+    /** The path of the result report (CSV for Excel, one line per row); fetch it with `importReport`. */
+    importReportPath: (importId: string) => `/api/v1/imports/${id(importId)}/report.csv`,
+    /** The result report of the last run as a file: row, outcome, contact number, reason, the row's values. */
+    importReport: (importId: string, signal?: AbortSignal) =>
+      download(
+        `/imports/${id(importId)}/report.csv`,
+        { retry: true, signal, timeoutMs: 120_000 },
+        'import-bericht.csv',
+      ),
+    /**
+     * Exports contacts (a filter of the contact list, a selection `ids`, or everything) as CSV for
+     * German Excel, .xlsx or vCard; `count` is how many it holds. Audited.
+     */
+    exportContacts: (request: ExportRequest, signal?: AbortSignal) =>
+      download('/exports', { method: 'POST', body: request, signal, timeoutMs: 300_000 }, 'kontakte'),
+    /** "Letzte Exporte": who exported what, newest first (at most 50). */
+    listExports: (signal?: AbortSignal) => json<ExportList>('/exports', { retry: true, signal }),
 
     // The send-time consent check (Smart Alerts, issue 14)
     /** The tenant's settings; version 0 (the defaults) until an admin saves them. */

@@ -1,10 +1,11 @@
-export { ApiError, CARDS_PER_REQUEST, createApiClient, ifMatch, NetworkError } from './api-client';
+export { ApiError, CARDS_PER_REQUEST, createApiClient, fileNameOf, ifMatch, NetworkError } from './api-client';
 export type {
   ApiClient,
   ApiClientOptions,
   CardRequest,
   CreatedContact,
   CreatedOpportunity,
+  DownloadedFile,
   LeadReviewItem,
   LeadReviewPage,
   Me,

@@ -23,6 +23,19 @@ import type { InputProblem, LeadStaleness } from '../contacts/contact.rules';
 import type { TextProblem } from '../text/text.rules';
 import type { OpportunityStage } from '../opportunities/opportunity.schema';
 import type { MirrorProblemCode } from '../mirror/mirror-problem.schema';
+import type {
+  CsvDelimiter,
+  ImportAction,
+  ImportEncoding,
+  ImportFormat,
+  ImportOutcome,
+  ImportPreset,
+  ImportRowProblemCode,
+  ImportStatus,
+  ImportTarget,
+  ImportVerdict,
+} from '../import-export/import.schema';
+import type { ExportFormat } from '../import-export/export.schema';
 
 // The shape every language catalog must have. Label groups are keyed by the enumerations, so
 // a new enum value without a text in every language fails the type check.
@@ -175,6 +188,30 @@ export const FIELD_NAMES = [
   'mailbox',
   'folderName',
   'mirrorList',
+  // Import and export (issue 16)
+  'file',
+  'fileName',
+  'importId',
+  'encoding',
+  'delimiter',
+  'sheet',
+  'preset',
+  'mapping',
+  'defaults',
+  'onDuplicate',
+  'onFileDuplicate',
+  'importAction',
+  'targetId',
+  'row',
+  'offset',
+  'filter',
+  'dryRun',
+  'format',
+  'vcardVersion',
+  'ids',
+  'outcome',
+  'verdict',
+  'problems',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -222,6 +259,19 @@ export interface Catalog {
   /** The Microsoft 365 mirror's problems: what went wrong and what to do about it (issue 13). */
   mirrorProblem: Record<MirrorProblemCode, { title: string; help: string }>;
   severity: Labels<Severity>;
+  /** The import assistant (issue 16): what a column becomes ("Vorname", "E-Mail 2", "Ignorieren"). */
+  importTarget: Labels<ImportTarget>;
+  importPreset: Labels<ImportPreset>;
+  importStatus: Labels<ImportStatus>;
+  importVerdict: Labels<ImportVerdict>;
+  importAction: Labels<ImportAction>;
+  importOutcome: Labels<ImportOutcome>;
+  /** Why a row or a value of it is not imported as the file says (import.schema.ts). */
+  importRowProblem: Labels<ImportRowProblemCode>;
+  importEncoding: Labels<ImportEncoding>;
+  csvDelimiter: Labels<CsvDelimiter>;
+  importFormat: Labels<ImportFormat>;
+  exportFormat: Labels<ExportFormat>;
   duplicateReason: Labels<DuplicateReason>;
   auditAction: Labels<AuditAction>;
   /** The guide's sales stages (opportunities). */
@@ -361,6 +411,32 @@ export const SERVICE_PROBLEMS = [
   'templateBodyEmpty',
   'mirrorTargetsRequired',
   'mailboxTwice',
+  // Import and export (issue 16)
+  'importNotFound',
+  'fileEmpty',
+  'fileTooLarge',
+  'fileTooManyRows',
+  'fileTooManyColumns',
+  'fileTypeUnknown',
+  'fileEncrypted',
+  'fileXls',
+  'fileNotXlsx',
+  'fileNoHeader',
+  'fileNoRows',
+  'fileUnreadable',
+  'fileNoCards',
+  'sheetNotFound',
+  'notCsvFile',
+  'notXlsxFile',
+  'importBusy',
+  'importDone',
+  'importNotRunning',
+  'importNoName',
+  'mappingLength',
+  'mappingTwice',
+  'importRowNotFound',
+  'actionNotAllowed',
+  'mergeTargetNotCandidate',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

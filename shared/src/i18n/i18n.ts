@@ -101,6 +101,16 @@ const FIELD_ALIASES: Record<string, FieldName> = {
   'body.targets.mailbox': 'mailbox',
   'body.targets.folderName': 'folderName',
   'querystring.list': 'mirrorList',
+  // Import and export (issue 16)
+  'defaults.kind': 'kind',
+  'defaults.relationships': 'relationships',
+  'defaults.tags': 'tags',
+  'defaults.leadSource': 'leadSource',
+  'defaults.ownerId': 'owner',
+  'defaults.onDuplicate': 'onDuplicate',
+  'defaults.onFileDuplicate': 'onFileDuplicate',
+  'body.action': 'importAction',
+  'params.row': 'row',
 };
 
 /** The request parts a validation error's path starts with ("body.lead.budget"). */

@@ -19,6 +19,19 @@ const NOT_VALUE_GROUPS: ReadonlySet<keyof Catalog> = new Set([
   'consentReason',
   'kindPlural',
   'limitProblem',
+  // The import assistant's and export's words (issue 16) label no stored contact value; kept out so
+  // that e.g. 'merge' or 'new' keep their audit and lead-status texts.
+  'importTarget',
+  'importPreset',
+  'importStatus',
+  'importVerdict',
+  'importAction',
+  'importOutcome',
+  'importRowProblem',
+  'importEncoding',
+  'csvDelimiter',
+  'importFormat',
+  'exportFormat',
 ]);
 
 /**

@@ -158,3 +158,22 @@ export type {
   SendCheckSettingsUpdate,
   UnavailableFallback,
 } from '../send-check/send-check.schema';
+// The Microsoft 365 contacts mirror (issue 13): the card's sync line and the problems' texts
+export { mirrorProblemText, syncStatusView } from './card/sync-status';
+export type { MirrorProblemText, SyncFields, SyncStatusView } from './card/sync-status';
+export type {
+  MirrorContactError,
+  MirrorContactItem,
+  MirrorContactPage,
+  MirrorCounts,
+  MirrorList,
+  MirrorProblem,
+  MirrorProblemCode,
+  MirrorRun,
+  MirrorRunTrigger,
+  MirrorSettings,
+  MirrorSettingsUpdate,
+  MirrorStatus,
+  MirrorTarget,
+  MirrorTargetState,
+} from '../mirror/mirror.schema';

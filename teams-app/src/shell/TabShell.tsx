@@ -2,12 +2,17 @@ import { makeStyles, mergeClasses, Tab, TabList, Text, tokens } from '@fluentui/
 import { type ReactNode, useState } from 'react';
 import { DataCareView } from '../features/data-care/DataCareView';
 import { FollowUpsView } from '../features/follow-ups/FollowUpsView';
+import { ImportExportSection } from '../features/import-export/ImportExportSection';
 import { LeadsView } from '../features/leads/LeadsView';
+import { MirrorSection } from '../features/mirror/MirrorSection';
+import { MondayReminderBar } from '../features/mirror/MondayReminder';
+import { useMondayReminder } from '../features/mirror/useMondayReminder';
 import { PipelineSection } from '../features/pipeline/PipelineSection';
 import { SearchView } from '../features/search/SearchView';
 import { TemplatesSection } from '../features/templates/TemplatesSection';
 import { type TabKey, useTabText } from '../i18n/useTabText';
 import { HeaderActions } from './HeaderActions';
+import { OpenSectionContext, SECTIONS, type Section } from './navigation';
 import { type Permission, usePermissions } from './usePermissions';
 
 const useStyles = makeStyles({
@@ -24,15 +29,13 @@ const useStyles = makeStyles({
   compactHeader: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground2 },
-  // Five sections do not fit a narrow side panel: the tab row scrolls, not the whole page.
+  // Seven sections do not fit a narrow side panel: the tab row scrolls, not the whole page.
   nav: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, overflowX: 'auto' },
   compactNav: { padding: `${tokens.spacingVerticalXS} 0` },
   panel: { padding: `0 ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXL}` },
   compactPanel: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalL}` },
 });
 
-const SECTIONS = ['leads', 'pipeline', 'followUps', 'dataCare', 'search', 'templates'] as const;
-type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, TabKey> = {
   leads: 'tab.leads',
   pipeline: 'tab.pipeline',
@@ -40,9 +43,15 @@ const LABELS: Record<Section, TabKey> = {
   dataCare: 'tab.dataCare',
   search: 'tab.search',
   templates: 'tab.templates',
+  importExport: 'tab.importExport',
+  mirror: 'tab.mirror',
 };
 /** Sections only some roles see (the API refuses the others anyway). */
-const NEEDS: Partial<Record<Section, Permission>> = { templates: 'templates:manage' };
+const NEEDS: Partial<Record<Section, Permission>> = {
+  templates: 'templates:manage',
+  importExport: 'data:import',
+  mirror: 'mirror:manage',
+};
 
 function view(section: Section, compact: boolean): ReactNode {
   switch (section) {
@@ -58,10 +67,14 @@ function view(section: Section, compact: boolean): ReactNode {
       return <SearchView compact={compact} />;
     case 'templates':
       return <TemplatesSection compact={compact} />;
+    case 'importExport':
+      return <ImportExportSection compact={compact} />;
+    case 'mirror':
+      return <MirrorSection compact={compact} />;
   }
 }
 
-// The page: a header, the sections as tabs. A section is mounted on its first visit
+// The page: a header (with Monday's sync check for admins), the sections as tabs. A section is mounted on its first visit
 // and then kept, so switching back does not lose a search or reload a list.
 export function TabShell({ compact }: { compact: boolean }) {
   const styles = useStyles();
@@ -76,55 +89,69 @@ export function TabShell({ compact }: { compact: boolean }) {
     return needed === undefined || can(needed);
   });
 
+  // Monday's "Sync-Status prüfen" for admins; opening the section counts as the check.
+  const reminder = useMondayReminder(can('mirror:manage'));
+
   const select = (section: Section) => {
     setSelected(section);
     setVisited((before) => new Set(before).add(section));
+    if (section === 'mirror') reminder.done();
   };
 
   return (
-    <div className={styles.root}>
-      <header className={mergeClasses(styles.header, compact && styles.compactHeader)}>
-        <div className={styles.heading}>
-          <Text as="h1" size={compact ? 400 : 600} weight="semibold" className={styles.title}>
-            {tt('tab.title')}
-          </Text>
-          {!compact && <Text className={styles.subtitle}>{tt('tab.subtitle')}</Text>}
-        </div>
-        <HeaderActions compact={compact} onDemoReset={() => setGeneration((g) => g + 1)} />
-      </header>
-      <nav aria-label={tt('tab.sections')} className={mergeClasses(styles.nav, compact && styles.compactNav)}>
-        <TabList
-          selectedValue={selected}
-          onTabSelect={(_event, data) => select(data.value as Section)}
-          size={compact ? 'small' : 'medium'}
-        >
-          {sections.map((section) => (
-            <Tab
-              key={section}
-              value={section}
-              id={`section-${section}`}
-              aria-controls={visited.has(section) ? `panel-${section}` : undefined}
-            >
-              {tt(LABELS[section])}
-            </Tab>
-          ))}
-        </TabList>
-      </nav>
-      <main className={mergeClasses(styles.panel, compact && styles.compactPanel)}>
-        {sections
-          .filter((section) => visited.has(section))
-          .map((section) => (
-            <div
-              key={`${section}:${generation}`}
-              id={`panel-${section}`}
-              role="tabpanel"
-              aria-labelledby={`section-${section}`}
-              hidden={section !== selected}
-            >
-              {view(section, compact)}
-            </div>
-          ))}
-      </main>
-    </div>
+    <OpenSectionContext.Provider value={select}>
+      <div className={styles.root}>
+        <header className={mergeClasses(styles.header, compact && styles.compactHeader)}>
+          <div className={styles.heading}>
+            <Text as="h1" size={compact ? 400 : 600} weight="semibold" className={styles.title}>
+              {tt('tab.title')}
+            </Text>
+            {!compact && <Text className={styles.subtitle}>{tt('tab.subtitle')}</Text>}
+          </div>
+          <HeaderActions compact={compact} onDemoReset={() => setGeneration((g) => g + 1)} />
+        </header>
+        {reminder.shown && reminder.status && (
+          <MondayReminderBar
+            status={reminder.status}
+            compact={compact}
+            onOpen={() => select('mirror')}
+            onDone={reminder.done}
+          />
+        )}
+        <nav aria-label={tt('tab.sections')} className={mergeClasses(styles.nav, compact && styles.compactNav)}>
+          <TabList
+            selectedValue={selected}
+            onTabSelect={(_event, data) => select(data.value as Section)}
+            size={compact ? 'small' : 'medium'}
+          >
+            {sections.map((section) => (
+              <Tab
+                key={section}
+                value={section}
+                id={`section-${section}`}
+                aria-controls={visited.has(section) ? `panel-${section}` : undefined}
+              >
+                {tt(LABELS[section])}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main className={mergeClasses(styles.panel, compact && styles.compactPanel)}>
+          {sections
+            .filter((section) => visited.has(section))
+            .map((section) => (
+              <div
+                key={`${section}:${generation}`}
+                id={`panel-${section}`}
+                role="tabpanel"
+                aria-labelledby={`section-${section}`}
+                hidden={section !== selected}
+              >
+                {view(section, compact)}
+              </div>
+            ))}
+        </main>
+      </div>
+    </OpenSectionContext.Provider>
   );
 }

@@ -16,7 +16,7 @@ export interface PendingAudit {
 }
 
 /** Records other than contacts that keep their audit trail here (the subject id goes in `contactId`). */
-export type AuditEntity = 'opportunity' | 'template';
+export type AuditEntity = 'opportunity' | 'template' | 'export';
 
 export function newAuditId(): string {
   return new Types.ObjectId().toHexString();

@@ -1,3 +1,4 @@
+import type { MirrorFeature } from '../mirror/mirror.feature';
 import type { FastifyBaseLogger } from 'fastify';
 import { type Contact, permissionsFor } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
@@ -23,6 +24,8 @@ export interface DemoSeedDeps {
   followUps: FollowUpsFeature;
   opportunities: OpportunitiesFeature;
   templates: TemplatesFeature;
+  /** The Microsoft 365 mirror: a reset forgets the deleted contacts' entries (absent in some tests). */
+  mirror?: Pick<MirrorFeature, 'forgetTenant'>;
 }
 
 /** The actor of the seeded records (the audit trail names "Demo-Daten"). */

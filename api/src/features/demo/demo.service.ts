@@ -37,6 +37,8 @@ export class DemoService {
   async reset(auth: AuthContext, path: string, log: FastifyBaseLogger, now = new Date()): Promise<DemoResetResult> {
     this.assertDemoTenant(auth, 'POST', path);
     return this.resets.run(this.tenantId, async () => {
+      // The mirror's entries first: they must not outlive the contacts (nor their Outlook copies).
+      await this.deps.mirror?.forgetTenant(this.tenantId);
       const deletedContacts = await this.deps.contacts.repo.deleteTenantData(this.tenantId);
       await Promise.all([
         this.deps.activities.repo.deleteTenantData(this.tenantId),

@@ -177,4 +177,9 @@ export class MirrorEntriesRepository {
   async deleteIf(tenantId: string, contactId: string, version: number): Promise<void> {
     await this.model.deleteOne({ tenantId, contactId, version });
   }
+
+  /** Deletes every entry of the tenant (a tenant's data reset while its mirror is off). Returns how many. */
+  async deleteTenant(tenantId: string): Promise<number> {
+    return (await this.model.deleteMany({ tenantId })).deletedCount ?? 0;
+  }
 }

@@ -1,3 +1,4 @@
+import { ENTRY_BUCKETS } from './mirror.model';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { MirrorRun } from '@klarkonform/shared';
@@ -25,6 +26,11 @@ export interface MirrorFeature {
    * then the entry. Call it before deleting the contact.
    */
   forget(tenantId: string, contactId: string): Promise<void>;
+  /**
+   * All of a tenant's contacts are about to be deleted (the demo reset): with the mirror on, each is
+   * forgotten (its Outlook copies are deleted by the next run); with it off, the entries go at once.
+   */
+  forgetTenant(tenantId: string): Promise<void>;
   /** Stops the scheduler (runs in progress stop before their next write) and closes connections. */
   close(): Promise<void>;
 }
@@ -91,6 +97,18 @@ export function createMirrorFeature(
     },
     forget: async (tenantId, contactId) => {
       await entries.enqueue(tenantId, contactId, 0, { forgotten: true });
+      scheduler.request(tenantId, 'change');
+    },
+    forgetTenant: async (tenantId) => {
+      if ((await settingsRepo.find(tenantId))?.enabled !== true) {
+        await entries.deleteTenant(tenantId);
+        return;
+      }
+      for (const bucket of ENTRY_BUCKETS) {
+        for (const entry of await entries.findInBucket(tenantId, bucket)) {
+          await entries.enqueue(tenantId, entry.contactId, 0, { forgotten: true });
+        }
+      }
       scheduler.request(tenantId, 'change');
     },
   };

@@ -3,6 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { Contact } from '../../contacts/contact.schema';
 import type { CardOwner } from '../../contacts/sender-card.schema';
 import { type TextKey, useUiText } from '../i18n';
+import { SyncStatusFact } from './SyncStatusFact';
 
 const useStyles = makeStyles({
   facts: {
@@ -29,7 +30,7 @@ export interface CardFactsProps {
 }
 
 // Contact number, Betreuer, Kunde seit, tags, every way to reach them (addresses, phones,
-// website, postal address), and the Outlook sync status.
+// website, postal address), and the Microsoft 365 sync status with its time and problem.
 export function CardFacts({ contact, owner }: CardFactsProps) {
   const styles = useStyles();
   const { t, date, language } = useUiText();
@@ -98,7 +99,7 @@ export function CardFacts({ contact, owner }: CardFactsProps) {
       </span>,
     ]);
   }
-  facts.push(['field.syncStatus', t(`syncStatus.${contact.syncStatus}`)]);
+  facts.push(['field.syncStatus', <SyncStatusFact key="sync" fields={contact} />, 'contact-sync']);
   return (
     <dl className={styles.facts}>
       {facts.map(([label, value, testId, key]) => (

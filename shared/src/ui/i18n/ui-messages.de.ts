@@ -55,6 +55,10 @@ export const UI_DE = {
   'card.legalBasisUnset': 'Nicht festgelegt',
   'card.emailPrimary': 'primär',
   'card.fixFinding': 'Beheben: {finding}',
+  'card.lastSynced': 'Zuletzt synchronisiert: {at}',
+  'card.syncHelp': 'Was ist zu tun?',
+  'card.syncDetail': 'Meldung von Microsoft: {detail}',
+  'card.syncMailbox': 'Postfach {mailbox}',
 } as const;
 
 export type UiKey = keyof typeof UI_DE;

@@ -55,4 +55,8 @@ export const UI_EN: Record<UiKey, string> = {
   'card.legalBasisUnset': 'Not set',
   'card.emailPrimary': 'primary',
   'card.fixFinding': 'Fix: {finding}',
+  'card.lastSynced': 'Last synced: {at}',
+  'card.syncHelp': 'What to do?',
+  'card.syncDetail': 'Message from Microsoft: {detail}',
+  'card.syncMailbox': 'Mailbox {mailbox}',
 };

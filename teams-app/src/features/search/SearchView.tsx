@@ -11,16 +11,20 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DiscardNotesDialog } from '@klarkonform/shared/ui';
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTabText } from '../../i18n/useTabText';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { SectionHeader } from '../../shell/SectionHeader';
+import { usePermissions } from '../../shell/usePermissions';
 import { ContactDetails } from '../contact/ContactDetails';
 import type { ContactTarget } from '../contact/load-card';
 import { SearchFilterBar } from './SearchFilterBar';
 import { SearchResults } from './SearchResults';
 import type { SearchFilters } from './search-filters';
 import { useContactSearch } from './useContactSearch';
+
+// "Exportieren" (data:export, admins): its code and texts load only for those who may export.
+const SearchExport = lazy(() => import('../import-export/SearchExport').then((m) => ({ default: m.SearchExport })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -56,6 +60,8 @@ export function SearchView({ compact }: { compact: boolean }) {
   const select = (target: ContactTarget) =>
     notesDirty && target.id !== selected?.id ? setPending(target) : setSelected(target);
   const search = useContactSearch(text, filters);
+  const can = usePermissions();
+  const selectedName = search.items.find((contact) => contact.id === selected?.id)?.displayName;
   const cardRef = useRef<HTMLDivElement>(null);
 
   // Stacked (narrow), the card is below the hits: bring it into view when one is picked.
@@ -75,6 +81,14 @@ export function SearchView({ compact }: { compact: boolean }) {
         />
       </Field>
       <SearchFilterBar filters={filters} onChange={setFilters} />
+      {can('data:export') && (
+        <Suspense fallback={null}>
+          <SearchExport
+            query={search.idle ? null : search.query}
+            selected={selected && selectedName ? { id: selected.id, name: selectedName } : undefined}
+          />
+        </Suspense>
+      )}
       <div className={mergeClasses(styles.columns, compact && styles.stacked)}>
         <div className={styles.results}>
           {!search.idle && !search.loading && search.error === undefined && (

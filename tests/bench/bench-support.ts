@@ -51,8 +51,11 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** The API on a loopback port, on its own embedded engine; `name` prefixes the temporary directories. */
-export async function startBenchServer(name: string): Promise<BenchServer> {
+/**
+ * The API on a loopback port, on its own embedded engine; `name` prefixes the temporary
+ * directories, `env` adds settings (e.g. the mirror's GRAPH_*).
+ */
+export async function startBenchServer(name: string, env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `kk-${name}-`));
   // Its own directory: the engine hands it to the postgres user when we run as root (a
   // directory inside the 700 dataDir would not be reachable for that user).
@@ -73,6 +76,7 @@ export async function startBenchServer(name: string): Promise<BenchServer> {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       RATE_LIMIT_PER_MINUTE: '1000000',
+      ...env,
     }),
   );
   await app.listen({ port, host: '127.0.0.1' });

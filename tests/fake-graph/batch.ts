@@ -29,7 +29,7 @@ export interface BatchCounters {
 /** Validates and runs one `$batch` body for an authenticated caller. */
 export async function runBatch(
   body: unknown,
-  auth: { tenantId: string; clientId: string },
+  auth: { tenantId: string; clientId: string; sentAt: number },
   graph: GraphService,
   governor: Governor,
   counters: BatchCounters,
@@ -95,7 +95,7 @@ function failed(err: GraphError): GraphResult {
   return { status: err.status, headers: { ...err.headers }, body: err };
 }
 
-function itemCall(item: BatchItem, auth: { tenantId: string; clientId: string }): GraphCall {
+function itemCall(item: BatchItem, auth: { tenantId: string; clientId: string; sentAt: number }): GraphCall {
   const url = new URL(item.url.startsWith('/') ? item.url : `/${item.url}`, 'https://batch.invalid');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(item.headers ?? {})) headers[k.toLowerCase()] = String(v);

@@ -24,6 +24,8 @@ export interface GraphCall {
   /** Lower-case header names. */
   headers: Record<string, string>;
   body: unknown;
+  /** When the HTTP request carrying the call arrived (ms; a batch's items share their envelope's). */
+  sentAt?: number;
 }
 
 export interface GraphResult {
@@ -78,6 +80,8 @@ export class GraphService {
       const mailbox = this.store.mailbox(call.tenantId, segs[1]);
       const admitted = this.governor.admit(
         `${call.clientId}|${call.tenantId.toLowerCase()}|${mailbox.smtp.toLowerCase()}`,
+        Date.now(),
+        call.sentAt,
       );
       if (admitted instanceof GraphError) throw admitted;
       try {

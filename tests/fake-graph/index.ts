@@ -44,6 +44,8 @@ export interface FakeStats {
   deltaGone: number;
   /** Times a Graph call of one client started while another client's call for the same tenant was in flight. */
   tenantOverlaps: number;
+  /** Top-level Graph calls per client (the instance header, else the app's client id). */
+  callsByClient: Record<string, number>;
 }
 
 export interface FakeMicrosoft {
@@ -94,6 +96,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
   const faults: Record<FaultKind, number> = { '503': 0, '429': 0, timeout: 0, drop: 0, batch429: 0, batch503: 0 };
   const batchCounters: BatchCounters = { batches: 0, batchItems: 0, faults };
   const top = { requests: 0, unauthorized: 0, tenantOverlaps: 0 };
+  let callsByClient: Record<string, number> = {};
   const inFlightByTenant = new Map<string, Map<string, number>>();
   const held = new Set<{ timer: NodeJS.Timeout; ex: HttpExchange }>();
 
@@ -114,7 +117,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
     held.add(entry);
   };
 
-  async function graphRequest(ex: HttpExchange, url: URL, body: unknown): Promise<void> {
+  async function graphRequest(ex: HttpExchange, url: URL, body: unknown, sentAt: number): Promise<void> {
     top.requests += 1;
     const who = auth.authenticate(ex.req.headers.authorization);
     if (who instanceof GraphError) {
@@ -130,6 +133,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
     if ((fault === 'timeout' || fault === 'drop') && !effectFirst)
       return fault === 'drop' ? dropConnection(ex) : hold(ex);
     const client = String(ex.req.headers[INSTANCE_HEADER] ?? who.clientId);
+    callsByClient[client] = (callsByClient[client] ?? 0) + 1;
     const done = track(who.tenantId.toLowerCase(), client);
     let result: GraphResult;
     try {
@@ -137,7 +141,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
       const headers = Object.fromEntries(Object.entries(ex.req.headers).map(([k, v]) => [k, String(v)]));
       if (decodeURIComponent(path) === '/$batch') {
         if (ex.req.method !== 'POST') throw errors.badRequest('Batch requests must be POST.');
-        result = await runBatch(body, who, graph, governor, batchCounters);
+        result = await runBatch(body, { ...who, sentAt }, graph, governor, batchCounters);
       } else {
         result = await graph.execute({
           ...who,
@@ -146,6 +150,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
           query: url.searchParams,
           headers,
           body,
+          sentAt,
         });
       }
     } catch (err) {
@@ -174,6 +179,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
   }
 
   async function handle(ex: HttpExchange): Promise<void> {
+    const sentAt = Date.now();
     const url = new URL(ex.req.url ?? '/', base);
     const raw = await readBody(ex.req);
     const segs = url.pathname.split('/').filter(Boolean);
@@ -186,7 +192,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
           return sendError(ex, errors.badRequest('Unable to read JSON request payload.'));
         }
       }
-      return await graphRequest(ex, url, body);
+      return await graphRequest(ex, url, body, sentAt);
     }
     const tenantId = decodeURIComponent(segs[0] ?? '');
     const rest = segs.slice(1).join('/');
@@ -266,11 +272,13 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
       deltaRequests: graph.delta.requests,
       deltaGone: graph.delta.gone,
       tenantOverlaps: top.tenantOverlaps,
+      callsByClient: { ...callsByClient },
     }),
     resetStats: () => {
       top.requests = 0;
       top.unauthorized = 0;
       top.tenantOverlaps = 0;
+      callsByClient = {};
       batchCounters.batches = 0;
       batchCounters.batchItems = 0;
       governor.resetCounters();

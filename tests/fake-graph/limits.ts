@@ -49,8 +49,8 @@ export class Governor {
   readonly random: () => number;
   private readonly windows = new Map<string, number[]>();
   private readonly inFlight = new Map<string, number>();
-  /** Per key: until when the last limit 429 asked the client to wait (ms). */
-  private readonly blockedUntil = new Map<string, number>();
+  /** Per key: when the last limit 429 was given and until when it asked the client to wait (ms). */
+  private readonly blocked = new Map<string, { from: number; until: number }>();
   maxConcurrent = 0;
   /** Requests that arrived while a limit 429's Retry-After for their key was still running. */
   retryAfterIgnored = 0;
@@ -65,9 +65,12 @@ export class Governor {
    * Admits one request for `key` (app+mailbox) or returns the 429 to answer. The concurrency high
    * mark counts every arriving request, the refused ones too, so it shows what the client attempted.
    */
-  admit(key: string, now = Date.now()): { release: () => void } | GraphError {
+  admit(key: string, now = Date.now(), sentAt = now): { release: () => void } | GraphError {
     const current = (this.inFlight.get(key) ?? 0) + 1;
-    if (now < (this.blockedUntil.get(key) ?? 0)) this.retryAfterIgnored += 1;
+    // Sent after a 429 was given and before its Retry-After ran out (items of the batch that got
+    // the 429 were sent with it, before it, and do not count).
+    const block = this.blocked.get(key);
+    if (block && sentAt >= block.from && sentAt < block.until) this.retryAfterIgnored += 1;
     this.maxConcurrent = Math.max(this.maxConcurrent, current);
     const stamps = this.windows.get(key) ?? [];
     this.windows.set(key, stamps);
@@ -78,12 +81,12 @@ export class Governor {
     if (stamps.length >= this.limits.requestsPerWindow) {
       this.throttledByWindow += 1;
       const wait = Math.max(1, Math.ceil((stamps[0]! + this.limits.windowMs - now) / 1000));
-      this.blockedUntil.set(key, now + wait * 1000);
+      this.blocked.set(key, { from: now, until: now + wait * 1000 });
       return errors.throttled(wait, 'Application is over its MailboxRequests limit.');
     }
     if (current > this.limits.concurrentPerMailbox) {
       this.throttledByConcurrency += 1;
-      this.blockedUntil.set(key, now + 1000);
+      this.blocked.set(key, { from: now, until: now + 1000 });
       return errors.throttled(1);
     }
     stamps.push(now);

@@ -18,7 +18,10 @@ export interface GraphApp {
 }
 
 /** The environment that points an API at the fake (what an operator sets against Microsoft). */
-export function graphEnv(fake: FakeMicrosoft, app: GraphApp): Record<string, string> {
+export function graphEnv(
+  fake: Pick<FakeMicrosoft, 'graphBaseUrl' | 'authorityHost' | 'caFile'>,
+  app: GraphApp,
+): Record<string, string> {
   return {
     GRAPH_BASE_URL: fake.graphBaseUrl,
     GRAPH_AUTHORITY_HOST: fake.authorityHost,

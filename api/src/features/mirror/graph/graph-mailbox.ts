@@ -87,9 +87,13 @@ export class GraphMailbox {
   private async call<T>(request: () => Promise<T>, opts: { idempotent?: boolean; weight?: number } = {}): Promise<T> {
     const idempotent = opts.idempotent ?? true;
     for (let attempt = 1; ; attempt++) {
-      await this.ctx.gate.wait(this.signal);
       try {
-        return await this.ctx.limiter.run(opts.weight ?? 1, request);
+        // The gate is checked once a slot is ours: a request queued behind the limiter while
+        // another one was told to wait must not go out during that Retry-After.
+        return await this.ctx.limiter.run(opts.weight ?? 1, async () => {
+          await this.ctx.gate.wait(this.signal);
+          return request();
+        });
       } catch (err) {
         const failure = failureOf(err, this.signal);
         if (!(failure instanceof GraphFailure) || attempt >= MAX_ATTEMPTS) throw failure;
@@ -212,7 +216,17 @@ export class GraphMailbox {
           let response: BatchResponse;
           try {
             response = await this.call<BatchResponse>(
-              () => this.client.api('/$batch').post({ requests: chunk.map((w) => this.batchRequest(w)) }),
+              async () => {
+                const answer = (await this.client
+                  .api('/$batch')
+                  .post({ requests: chunk.map((w) => this.batchRequest(w)) })) as BatchResponse;
+                // Close the gate for throttled items before the slot is given up, so that the next
+                // batch waiting for it does not go out during their Retry-After.
+                for (const item of answer.responses ?? []) {
+                  if (Number(item.status) === 429) this.ctx.gate.block(retryAfterOf(item) ?? 2 ** round * 1000);
+                }
+                return answer;
+              },
               { idempotent: false, weight: chunk.length },
             );
           } catch (err) {
@@ -248,8 +262,7 @@ export class GraphMailbox {
             if (status === 429 || status === 503 || status === 504) {
               if (status !== 429 && write.create) ambiguous = true;
               retry.push(write);
-              const header = Object.entries(item.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
-              const itemWait = retryAfterMs(header) ?? 2 ** round * 1000;
+              const itemWait = retryAfterOf(item) ?? 2 ** round * 1000;
               // A throttled item holds back the whole mailbox, not only this batch (Retry-After).
               if (status === 429) this.ctx.gate.block(itemWait);
               wait = Math.max(wait, itemWait);
@@ -276,6 +289,11 @@ export class GraphMailbox {
       ...(write.body ? { body: write.body } : {}),
     };
   }
+}
+
+/** A batch item's Retry-After in ms, if it has one. */
+function retryAfterOf(item: { headers?: Record<string, string> }): number | undefined {
+  return retryAfterMs(Object.entries(item.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]);
 }
 
 export { crmIdOf };

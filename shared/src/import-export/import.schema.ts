@@ -290,7 +290,8 @@ export type ImportUploadQuery = Static<typeof ImportUploadQuery>;
  * A new `encoding`, `delimiter` or `sheet` reads the stored file again (columns and mapping are
  * guessed anew unless `mapping` is given too); a `preset` applies that preset's mapping; `mapping`
  * sets one target per column (in column order, `ignore` for none; a target other than `ignore`
- * at most once). Every change drops the last dry run's result.
+ * at most once). Every change drops the last run's result (dry run, or an import run that was cancelled
+ * or failed: it then starts over, and the rows it stored come back as `alreadyImported`).
  */
 export const ImportSettingsPatch = StrictObject(
   {

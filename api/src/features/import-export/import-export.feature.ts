@@ -32,7 +32,7 @@ export function createImportExportFeature(
   const jobs = new ImportJobs(connection);
   const plans = new PlanCache(repo, users);
   const runner = new ImportRunner(jobs, repo, importJob({ repo, jobs, contacts, plans }), log);
-  const imports = new ImportsService(repo, runner, users);
+  const imports = new ImportsService(repo, runner, users, plans);
   return {
     repo,
     imports,

@@ -15,6 +15,7 @@ import { actorOf } from '../contacts/contact-writer';
 import type { UsersRepository } from '../users/users.repository';
 import { type ReadFile, readImportFile } from './import-file';
 import type { ImportRunner } from './import-runner';
+import type { PlanCache } from './plan-cache';
 import type { ImportDoc } from './imports.model';
 import { rowsKeyOf, toImport, toImportSummary } from './imports.mapper';
 import type { ImportsRepository } from './imports.repository';
@@ -64,7 +65,13 @@ export class ImportsService {
     private readonly repo: ImportsRepository,
     private readonly runner: ImportRunner,
     private readonly users: UsersRepository,
+    private readonly plans: PlanCache,
   ) {}
+
+  /** Reads the import's rows in the background, so that the preview (or the run) finds them read. */
+  private warm(doc: ImportDoc): void {
+    this.plans.get(doc).catch(() => undefined);
+  }
 
   async load(auth: AuthContext, id: string): Promise<ImportDoc> {
     const doc = await this.repo.find(auth.tenantId, id);
@@ -107,6 +114,7 @@ export class ImportsService {
       read.table.rows.map((r) => ({ n: r.row, c: r.cells })),
     );
     await this.repo.insert(doc);
+    this.warm(doc);
     return toImport(doc);
   }
 
@@ -211,10 +219,11 @@ export class ImportsService {
       set.columns = columns.map((c, i) => ({ ...c, target: patch.mapping?.[i] ?? 'ignore' }));
     }
     if (patch.defaults) set.defaults = patch.defaults;
-    // Results of a dry run belong to the settings it ran with.
-    const unset = ['lastDryRun', ...(doc.run?.mode === 'dryRun' ? ['run'] : [])];
+    // A run's results belong to the settings it ran with: a change starts over (an import stopped
+    // half-way then finds the rows it stored as "already imported").
+    const unset = ['lastDryRun', ...(doc.run ? ['run'] : [])];
     Object.assign(set, {
-      status: doc.run?.mode === 'dryRun' ? 'ready' : doc.status,
+      status: 'ready',
       version: doc.version + 1,
       updatedAt: new Date().toISOString(),
     });
@@ -227,7 +236,8 @@ export class ImportsService {
       await this.repo.deleteRows(auth.tenantId, rowsKeyOf(doc));
       await this.repo.clearActions(auth.tenantId, id);
     }
-    if (doc.run?.mode === 'dryRun') await this.repo.clearResults(auth.tenantId, id);
+    if (doc.run) await this.repo.clearResults(auth.tenantId, id);
+    this.warm(await this.load(auth, id));
     return this.get(auth, id);
   }
 

@@ -51,7 +51,8 @@ async function start(env: Record<string, string>): Promise<{ proc: ApiProcess; a
 }
 
 async function must(api: Api, method: string, url: string, payload?: unknown): Promise<unknown> {
-  const key = method === 'POST' && url === '/api/v1/contacts' ? { 'idempotency-key': randomUUID() } : {};
+  const key: Record<string, string> =
+    method === 'POST' && url === '/api/v1/contacts' ? { 'idempotency-key': randomUUID() } : {};
   const res = await api(method, url, payload, key);
   if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

@@ -54,7 +54,12 @@ async function main() {
     };
     console.log(`Seeding ${N} contacts …`);
     await seedContacts(api.mongo, TENANT, N, 'mirror');
-    await fake.setLimits({ latencyMs: LATENCY, concurrentPerMailbox: CONCURRENT, requestsPerWindow: WINDOW, windowMs: WINDOW_MS });
+    await fake.setLimits({
+      latencyMs: LATENCY,
+      concurrentPerMailbox: CONCURRENT,
+      requestsPerWindow: WINDOW,
+      windowMs: WINDOW_MS,
+    });
     await fake.resetStats();
 
     gc();
@@ -71,7 +76,12 @@ async function main() {
     const leases = api.mongo.db!.collection('mirrorLeases');
     const settings = await call('GET', '/api/v1/mirror/settings');
     const t0 = Date.now();
-    await call('PUT', '/api/v1/mirror/settings', { enabled: true, targets: [{ mailbox: MAILBOX, folderName: FOLDER }] }, { 'if-match': `"${settings.version}"` });
+    await call(
+      'PUT',
+      '/api/v1/mirror/settings',
+      { enabled: true, targets: [{ mailbox: MAILBOX, folderName: FOLDER }] },
+      { 'if-match': `"${settings.version}"` },
+    );
     let firstCreate = 0;
     let lastCreate = 0;
     let creates = 0;
@@ -96,17 +106,24 @@ async function main() {
     // 100 changes made in Outlook, then 100 made in KlarKonform, each through one run.
     const copies = (await fake.outlook(TENANT, MAILBOX).contacts(FOLDER)).filter((c) => c.givenName);
     const edited = copies.slice(0, 100);
-    for (const c of edited) await fake.outlook(TENANT, MAILBOX).update(FOLDER, c.id, { jobTitle: 'Aus Outlook geändert' });
+    for (const c of edited)
+      await fake.outlook(TENANT, MAILBOX).update(FOLDER, c.id, { jobTitle: 'Aus Outlook geändert' });
     let t = Date.now();
     await api.mirror.runNow(TENANT);
     const pullMs = Date.now() - t;
     const crmIds = edited.map((c) => c.singleValueExtendedProperties?.find((p) => p.id === CRM_ID_PROPERTY)?.value);
     let arrived = 0;
-    for (const id of crmIds) if ((await call('GET', `/api/v1/contacts/${id}`)).position === 'Aus Outlook geändert') arrived++;
+    for (const id of crmIds)
+      if ((await call('GET', `/api/v1/contacts/${id}`)).position === 'Aus Outlook geändert') arrived++;
 
     for (const id of crmIds) {
       const c = await call('GET', `/api/v1/contacts/${id}`);
-      await call('PATCH', `/api/v1/contacts/${id}`, { mobilePhone: '+49 170 1234567' }, { 'if-match': `"${c.version}"` });
+      await call(
+        'PATCH',
+        `/api/v1/contacts/${id}`,
+        { mobilePhone: '+49 170 1234567' },
+        { 'if-match': `"${c.version}"` },
+      );
     }
     t = Date.now();
     await api.mirror.runNow(TENANT);
@@ -123,15 +140,29 @@ async function main() {
     const best = theoreticalMs(calls);
     const maxRate = Math.min((WINDOW * 1000) / WINDOW_MS, (CONCURRENT * 1000) / LATENCY);
     console.log(`\nContacts mirror: ${N} contacts into one mailbox`);
-    console.log(`  limits: ${LATENCY} ms per call, ${CONCURRENT} at a time, ${WINDOW} calls per ${WINDOW_MS / 1000} s → at most ${maxRate} calls/s sustained`);
-    console.log(`  initial run: ${((t1 - t0) / 1000).toFixed(1)} s, ${initial.contactCreates} created (${now.length} in the folder), ${calls} Graph calls (${initial.batchItems} batch items in ${initial.batches} batches), ${initial.throttled} refused with 429`);
-    console.log(`  creates: ${((createSpan) / 1000).toFixed(1)} s from the first to the last, ${(creates / (createSpan / 1000)).toFixed(1)} items/s`);
-    console.log(`  the best possible for ${calls} calls: ${(best / 1000).toFixed(1)} s (${(calls / (best / 1000)).toFixed(1)} calls/s); achieved ${((best / (t1 - t0)) * 100).toFixed(0)} % over the whole run, ${((theoreticalMs(creates) / createSpan) * 100).toFixed(0)} % over the creates`);
-    console.log(`  the next run (reads its own ${N} creates back through the delta): ${(echoMs / 1000).toFixed(1)} s, ${afterEcho.requests - initial.requests} requests`);
+    console.log(
+      `  limits: ${LATENCY} ms per call, ${CONCURRENT} at a time, ${WINDOW} calls per ${WINDOW_MS / 1000} s → at most ${maxRate} calls/s sustained`,
+    );
+    console.log(
+      `  initial run: ${((t1 - t0) / 1000).toFixed(1)} s, ${initial.contactCreates} created (${now.length} in the folder), ${calls} Graph calls (${initial.batchItems} batch items in ${initial.batches} batches), ${initial.throttled} refused with 429`,
+    );
+    console.log(
+      `  creates: ${(createSpan / 1000).toFixed(1)} s from the first to the last, ${(creates / (createSpan / 1000)).toFixed(1)} items/s`,
+    );
+    console.log(
+      `  the best possible for ${calls} calls: ${(best / 1000).toFixed(1)} s (${(calls / (best / 1000)).toFixed(1)} calls/s); achieved ${((best / (t1 - t0)) * 100).toFixed(0)} % over the whole run, ${((theoreticalMs(creates) / createSpan) * 100).toFixed(0)} % over the creates`,
+    );
+    console.log(
+      `  the next run (reads its own ${N} creates back through the delta): ${(echoMs / 1000).toFixed(1)} s, ${afterEcho.requests - initial.requests} requests`,
+    );
     console.log(`  100 changes in Outlook → CRM: ${(pullMs / 1000).toFixed(1)} s (${arrived}/100 arrived)`);
     console.log(`  100 changes in KlarKonform → Outlook: ${(pushMs / 1000).toFixed(1)} s (${pushed}/100 arrived)`);
-    console.log(`  memory (API process): rss ${mb(before.rss)} → peak ${mb(peakRss)} → ${mb(after.rss)} MB; heap ${mb(before.heapUsed)} → peak ${mb(peakHeap)} → ${mb(after.heapUsed)} MB`);
-    console.log(`  429s: ${end.throttled}, sent during a Retry-After: ${end.retryAfterIgnored}, most in flight: ${end.maxConcurrentPerMailbox}, without ImmutableId: ${end.missingImmutableIdPrefer}`);
+    console.log(
+      `  memory (API process): rss ${mb(before.rss)} → peak ${mb(peakRss)} → ${mb(after.rss)} MB; heap ${mb(before.heapUsed)} → peak ${mb(peakHeap)} → ${mb(after.heapUsed)} MB`,
+    );
+    console.log(
+      `  429s: ${end.throttled}, sent during a Retry-After: ${end.retryAfterIgnored}, most in flight: ${end.maxConcurrentPerMailbox}, without ImmutableId: ${end.missingImmutableIdPrefer}`,
+    );
   } finally {
     await server.close();
     await fake.close();

@@ -94,6 +94,12 @@ describe('db:export and db:import', () => {
       mirrorEntries: 2,
       mirrorLeases: 1,
       mirrorTargets: 0,
+      // The import assistant's collections (issue 16) exist from the start, empty here.
+      imports: 0,
+      importFiles: 0,
+      importRows: 0,
+      importResults: 0,
+      importRowActions: 0,
     });
     expect(readdirSync(dir).sort()).toEqual([
       'activities.json',
@@ -101,6 +107,11 @@ describe('db:export and db:import', () => {
       'contacts.json',
       'counters.json',
       'followUps.json',
+      'importFiles.json',
+      'importResults.json',
+      'importRowActions.json',
+      'importRows.json',
+      'imports.json',
       'migrations.json',
       'mirrorEntries.json',
       'mirrorLeases.json',

@@ -81,7 +81,9 @@ const drawerOf = (page: Page) => page.getByRole('dialog', { name: 'Kontaktkarte'
 function delayAnswers(page: Page, pattern: RegExp, ms: number, when: () => boolean = () => true) {
   return page.route(pattern, async (route: Route) => {
     if (!when()) return route.continue();
-    const response = await route.fetch();
+    // The page may close while an answer is held; its fetch then fails, which is fine.
+    const response = await route.fetch().catch(() => undefined);
+    if (!response) return;
     await new Promise((resolve) => setTimeout(resolve, ms));
     // The tab may have aborted it meanwhile (a newer request took over).
     await route.fulfill({ response }).catch(() => undefined);

@@ -50,6 +50,11 @@ declare module 'fastify' {
     migrations: { done: Promise<number> };
     /** The Microsoft 365 contacts mirror (issue 13): `app.mirror.runNow(tenantId)` runs a tenant at once. */
     mirror: MirrorFeature;
+    /**
+     * The time date rules read (issue 15: request due dates, retention periods, DOI expiry): the
+     * wall clock in production; tests move it (years ahead for a retention period).
+     */
+    clock: () => Date;
   }
 }
 
@@ -87,9 +92,13 @@ function useStrictUtf8Json(app: FastifyInstance): void {
   });
 }
 
-/** Options for embedding the app: `logStream` receives the JSON log lines (tests read them). */
+/**
+ * Options for embedding the app: `logStream` receives the JSON log lines (tests read them); `clock`
+ * replaces the wall clock for the date rules that read `app.clock()` (tests only).
+ */
 export interface BuildOptions {
   readonly logStream?: { write(line: string): void };
+  readonly clock?: () => Date;
 }
 
 // The composition root: infrastructure first, then features, in order.
@@ -123,6 +132,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.decorate('clock', options.clock ?? (() => new Date()));
   app.setValidatorCompiler(validatorCompiler);
   useStrictUtf8Json(app);
   app.addHook('onSend', async (request, reply) => {

@@ -2,7 +2,16 @@
 // The API checks permissions per route; the UIs use the same table to hide
 // actions a user cannot take.
 
-export const APP_ROLES = ['CRM.Admin', 'CRM.Sales', 'CRM.Marketing', 'CRM.Service', 'CRM.ReadOnly'] as const;
+// CRM.DataProtection is the data-protection officer (Datenschutzbeauftragte, issue 15): the
+// "Datenschutz" view — requests register, access export, restriction, erasure — and the audit trail.
+export const APP_ROLES = [
+  'CRM.Admin',
+  'CRM.Sales',
+  'CRM.Marketing',
+  'CRM.Service',
+  'CRM.ReadOnly',
+  'CRM.DataProtection',
+] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 
 export const PERMISSIONS = [
@@ -23,6 +32,10 @@ export const PERMISSIONS = [
   // The import assistant and contact export (issue 16): the "Import/Export" view, CRM.Admin only.
   'data:import',
   'data:export',
+  // The DSGVO lifecycle (issue 15): requests register, access/portability export, restriction,
+  // objection, legal hold, erasure, retention settings, records of processing. CRM.Admin and
+  // CRM.DataProtection.
+  'privacy:manage',
   'admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -60,6 +73,7 @@ const ROLE_PERMISSIONS: Readonly<Record<AppRole, readonly Permission[]>> = {
     'followUps:write',
   ],
   'CRM.ReadOnly': ['contacts:read'],
+  'CRM.DataProtection': ['contacts:read', 'audit:read', 'privacy:manage'],
 };
 
 export function isAppRole(value: string): value is AppRole {

@@ -66,6 +66,8 @@ export type ContactPurpose = Static<typeof ContactPurpose>;
 export const CONSENT_REASONS = [
   'merged',
   'archived',
+  // Restricted under Art. 18 DSGVO (issue 15): no use but storage.
+  'restricted',
   'optedOut',
   'consentGranted',
   'softOptIn',
@@ -157,6 +159,22 @@ export const AUDIT_ACTIONS = [
   'mirrorSettingsUpdate',
   // Contacts exported (issue 16); the entry's contactId is the export's id, its changes the filter and count.
   'export',
+  // The DSGVO lifecycle (issue 15). Request entries name the request's id as contactId; the others the contact.
+  'privacyRequestCreate',
+  'privacyRequestUpdate',
+  // An access/portability export of one person was produced (format in the changes).
+  'privacyExport',
+  'restrict',
+  'unrestrict',
+  'legalHold',
+  'legalHoldLift',
+  // Objection to direct marketing (Art. 21): opt-out on every channel.
+  'objection',
+  // Erasure asked for while a retention period still covers records: restricted until eraseOn.
+  'erasureScheduled',
+  // The contact was erased; the entry holds no personal data (contact number, reason, counts).
+  'erasure',
+  'privacySettingsUpdate',
 ] as const;
 export const AuditAction = Type.Enum(AUDIT_ACTIONS);
 export type AuditAction = Static<typeof AuditAction>;

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { LegalHold, Restriction } from '../privacy/privacy.schema';
 import {
   Actor,
   Address,
@@ -136,6 +137,10 @@ const recordFields = {
   syncProblem: Type.Optional(MirrorProblem),
   archived: Nullable(Archive),
   mergedInto: Type.Optional(ObjectId),
+  /** Art. 18 DSGVO restriction (issue 15): stored and shown, no other use. Absent when not restricted. */
+  restriction: Type.Optional(Restriction),
+  /** A legal hold blocks erasure (issue 15). Absent when none. */
+  legalHold: Type.Optional(LegalHold),
   displayName: Text(300),
   letterSalutation: Text(300),
 };
@@ -171,6 +176,8 @@ export const ContactSummary = StrictObject({
   relationships: Relationships,
   ownerId: Type.Optional(UserId),
   archived: Type.Boolean(),
+  /** Restricted under Art. 18 DSGVO (issue 15): search results show it. */
+  restricted: Type.Optional(Type.Boolean()),
   // Lead review lists need the status without loading whole contacts.
   leadStatus: Type.Optional(LeadStatus),
 });

@@ -73,6 +73,27 @@ import type {
   ImportSettingsPatch,
 } from '../import-export/import.schema';
 import type { ExportList, ExportRequest } from '../import-export/export.schema';
+import type {
+  ConsentReviewPage,
+  DoubleOptInCreate,
+  DoubleOptInLink,
+  ErasureCreate,
+  ErasureDuePage,
+  ErasureLogEntry,
+  ErasureOutcome,
+  LegalHoldSet,
+  ObjectionCreate,
+  PrivacyContactState,
+  PrivacyDocumentFormat,
+  PrivacyRequest,
+  PrivacyRequestCreate,
+  PrivacyRequestList,
+  PrivacyRequestPage,
+  PrivacyRequestPatch,
+  PrivacySettings,
+  PrivacySettingsUpdate,
+  RestrictionCreate,
+} from '../privacy/privacy.schema';
 import type { TenantUser } from '../users/user.schema';
 import type { Problem } from './problem.schema';
 
@@ -727,6 +748,117 @@ export function createApiClient(options: ApiClientOptions) {
       download('/exports', { method: 'POST', body: request, signal, timeoutMs: 300_000 }, 'kontakte'),
     /** "Letzte Exporte": who exported what, newest first (at most 50). */
     listExports: (signal?: AbortSignal) => json<ExportList>('/exports', { retry: true, signal }),
+
+    // The DSGVO lifecycle (issue 15; privacy:manage — CRM.Admin, CRM.DataProtection)
+    /** The requests register: `open` (due first), `overdue`, `closed` (newest first). */
+    privacyRequests: (list: PrivacyRequestList, cursor?: string, signal?: AbortSignal) => {
+      const params = new URLSearchParams({ list });
+      if (cursor) params.set('cursor', cursor);
+      return json<PrivacyRequestPage>(`/privacy/requests?${params}`, { retry: true, signal });
+    },
+    /** Registers a request; due one month after `receivedOn` (Art. 12(3)). Retried safely on the key. */
+    createPrivacyRequest: (body: PrivacyRequestCreate, idempotencyKey: string) =>
+      json<PrivacyRequest>('/privacy/requests', {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+        retry: true,
+      }),
+    getPrivacyRequest: (requestId: string, signal?: AbortSignal) =>
+      json<PrivacyRequest>(`/privacy/requests/${id(requestId)}`, { retry: true, signal }),
+    /** Status, contacts, outcome (required to close), extension (once) — on `version` (412 otherwise). */
+    updatePrivacyRequest: (requestId: string, version: number, patch: PrivacyRequestPatch) =>
+      json<PrivacyRequest>(`/privacy/requests/${id(requestId)}`, {
+        method: 'PATCH',
+        body: patch,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    /** The contact's restriction, legal hold, requests and what erasing it now would do. */
+    privacyContact: (contactId: string, signal?: AbortSignal) =>
+      json<PrivacyContactState>(`/privacy/contacts/${id(contactId)}`, { retry: true, signal }),
+    /** The access (Art. 15) / portability (Art. 20) export of one person as JSON or PDF. Audited. */
+    privacyExport: (contactId: string, format: PrivacyDocumentFormat, signal?: AbortSignal) =>
+      download(
+        `/privacy/contacts/${id(contactId)}/export?${new URLSearchParams({ format })}`,
+        { signal, timeoutMs: 120_000 },
+        `auskunft.${format}`,
+      ),
+    restrictContact: (contactId: string, version: number, body: RestrictionCreate) =>
+      json<PrivacyContactState>(`/privacy/contacts/${id(contactId)}/restriction`, {
+        method: 'POST',
+        body,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    /** Lifts a restriction the data subject asked for (a retention restriction cannot be lifted). */
+    liftRestriction: (contactId: string, version: number) =>
+      json<PrivacyContactState>(`/privacy/contacts/${id(contactId)}/restriction`, {
+        method: 'DELETE',
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    setLegalHold: (contactId: string, version: number, body: LegalHoldSet) =>
+      json<PrivacyContactState>(`/privacy/contacts/${id(contactId)}/legal-hold`, {
+        method: 'PUT',
+        body,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    liftLegalHold: (contactId: string, version: number) =>
+      json<PrivacyContactState>(`/privacy/contacts/${id(contactId)}/legal-hold`, {
+        method: 'DELETE',
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    /** Objection to direct marketing (Art. 21): opt-out on every channel at once. */
+    recordObjection: (contactId: string, version: number, body: ObjectionCreate) =>
+      json<PrivacyContactState>(`/privacy/contacts/${id(contactId)}/objection`, {
+        method: 'POST',
+        body,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    /** Erases now, or restricts until the last retention period ends, or answers `held`. */
+    eraseContact: (contactId: string, version: number, body: ErasureCreate) =>
+      json<ErasureOutcome>(`/privacy/contacts/${id(contactId)}/erasure`, {
+        method: 'POST',
+        body,
+        headers: { 'if-match': ifMatch(version) },
+        timeoutMs: 120_000,
+      }),
+    /** "Löschung fällig" (`due`) and the contacts waiting for their period to end (`scheduled`). */
+    erasures: (list: 'due' | 'scheduled', cursor?: string, signal?: AbortSignal) => {
+      const params = new URLSearchParams({ list });
+      if (cursor) params.set('cursor', cursor);
+      return json<ErasureDuePage>(`/privacy/erasures?${params}`, { retry: true, signal });
+    },
+    /** Erases every due contact now (what the daily job does); answers how many. */
+    runDueErasures: () =>
+      json<{ erased: number; held: number }>('/privacy/erasures/run', { method: 'POST', body: {}, timeoutMs: 300_000 }),
+    /** What erasures left: contact number, reason, when, by whom, counts — no personal data. */
+    erasureLog: async (cursor?: string, signal?: AbortSignal) =>
+      json<{ items: ErasureLogEntry[]; nextCursor?: string }>(
+        `/privacy/erasures/log${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`,
+        { retry: true, signal },
+      ),
+    /** Sends nothing: records `doubleOptInRequested` and answers the link to put into the mail. */
+    createDoubleOptIn: (contactId: string, body: DoubleOptInCreate) =>
+      json<DoubleOptInLink>(`/privacy/contacts/${id(contactId)}/double-opt-in`, { method: 'POST', body }),
+    /** Consents granted longer ago than the settings' `consentReviewMonths` (the yearly check). */
+    consentReview: (cursor?: string, signal?: AbortSignal) =>
+      json<ConsentReviewPage>(`/privacy/consent-review${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`, {
+        retry: true,
+        signal,
+      }),
+    privacySettings: (signal?: AbortSignal) => json<PrivacySettings>('/privacy/settings', { retry: true, signal }),
+    updatePrivacySettings: (version: number, body: PrivacySettingsUpdate) =>
+      json<PrivacySettings>('/privacy/settings', {
+        method: 'PUT',
+        body,
+        headers: { 'if-match': ifMatch(version) },
+      }),
+    /** The records of processing (Art. 30) generated from the settings, as PDF or JSON. */
+    recordsOfProcessing: (format: PrivacyDocumentFormat, signal?: AbortSignal) =>
+      download(
+        `/privacy/records-of-processing?${new URLSearchParams({ format })}`,
+        { retry: true, signal, timeoutMs: 60_000 },
+        `verarbeitungsverzeichnis.${format}`,
+      ),
 
     // The send-time consent check (Smart Alerts, issue 14)
     /** The tenant's settings; version 0 (the defaults) until an admin saves them. */

@@ -57,6 +57,15 @@ async function main() {
     });
     const headers = { authorization: `Bearer ${token}` };
     const body = csv(ROWS);
+    const commands = new Map<string, { n: number; ms: number }>();
+    if (process.env.BENCH_PROFILE) {
+      server.app.mongo.set('debug', (coll: string, method: string) => {
+        const key = `${coll}.${method}`;
+        const c = commands.get(key) ?? { n: 0, ms: 0 };
+        c.n++;
+        commands.set(key, c);
+      });
+    }
     console.log(`import of ${ROWS} rows (${mb(Buffer.byteLength(body))} CSV)`);
 
     const startRss = process.memoryUsage().rss;
@@ -98,6 +107,7 @@ async function main() {
       `  import: ${state.status}, ${JSON.stringify(state.run?.counts)}, ${importS.toFixed(0)} s, ${(ROWS / importS).toFixed(0)} rows/s, peak RSS ${mb(peak)} (at start ${mb(startRss)})`,
     );
 
+    if (process.env.BENCH_PROFILE) console.log([...commands].sort((a, b) => b[1].ms - a[1].ms));
     for (const format of ['csv', 'xlsx'] as const) {
       peak = process.memoryUsage().rss;
       t0 = performance.now();

@@ -13,6 +13,7 @@ import { notFound, problem } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { limitExceeded } from './contact-limits';
 import { actorOf, type ContactWriter } from './contact-writer';
+import type { DuplicateSnapshot } from './duplicate-snapshot';
 import type { ContactDoc } from './contacts.model';
 import { type ContactFields, derive, searchKeysOf } from './contacts.mapper';
 import type { ContactFilter, ContactsRepository } from './contacts.repository';
@@ -78,6 +79,30 @@ export class DuplicatesService {
   }
 
   async check(auth: AuthContext, body: DuplicateCheckRequest): Promise<DuplicateCheckResult> {
+    return this.checkWith(body, {
+      find: (branches) => this.repo.findAny(auth.tenantId, branches, { limit: CANDIDATE_SCAN_LIMIT }),
+      companies: (ids) => this.repo.findByIds(auth.tenantId, ids),
+    });
+  }
+
+  /**
+   * The same check answered from a snapshot of the tenant's contacts (a large import, see
+   * duplicate-snapshot.ts): the same branches, limit and scoring, no database round trip.
+   */
+  async checkIn(snapshot: DuplicateSnapshot, body: DuplicateCheckRequest): Promise<DuplicateCheckResult> {
+    return this.checkWith(body, {
+      find: async (branches) => snapshot.findAny(branches, CANDIDATE_SCAN_LIMIT),
+      companies: async (ids) => ids.map((id) => snapshot.findById(id)).filter((d): d is ContactDoc => d !== null),
+    });
+  }
+
+  private async checkWith(
+    body: DuplicateCheckRequest,
+    lookup: {
+      find(branches: ContactFilter[]): Promise<ContactDoc[]>;
+      companies(ids: string[]): Promise<ContactDoc[]>;
+    },
+  ): Promise<DuplicateCheckResult> {
     const { excludeId, ...candidate } = body as DuplicateCheckRequest & { excludeId?: string };
     const fields = { ...(candidate as ContactFields), emails: (candidate as { emails?: unknown }).emails ?? [] };
     const probe: Probe = {
@@ -88,25 +113,23 @@ export class DuplicatesService {
     };
     const branches = blockingBranches(probe);
     if (branches.length === 0) return { candidates: [] };
-    const docs = await this.repo.findAny(auth.tenantId, branches, { limit: CANDIDATE_SCAN_LIMIT });
+    const docs = await lookup.find(branches);
     const byId = new Map(docs.map((d) => [String(d._id), d]));
     const matches = findDuplicates(probe, docs.map(probeOf));
     return {
       candidates: await this.withSummaries(
-        auth,
         matches.map((m) => ({ doc: byId.get(m.contact.id)!, score: m.score, reasons: m.reasons })),
+        lookup.companies,
       ),
     };
   }
 
   private async withSummaries(
-    auth: AuthContext,
     matches: Array<{ doc: ContactDoc; score: number; reasons: DuplicateCandidate['reasons'] }>,
+    companies: (ids: string[]) => Promise<ContactDoc[]>,
   ): Promise<DuplicateCandidate[]> {
     const companyIds = matches.map((m) => m.doc.companyId).filter((id): id is string => typeof id === 'string');
-    const names = new Map(
-      (await this.repo.findByIds(auth.tenantId, companyIds)).map((c) => [String(c._id), String(c.name)]),
-    );
+    const names = new Map((await companies(companyIds)).map((c) => [String(c._id), String(c.name)]));
     return matches.map((m) => ({
       contact: toSummary(m.doc, m.doc.companyId ? names.get(m.doc.companyId) : undefined),
       score: m.score,
@@ -130,8 +153,8 @@ export class DuplicatesService {
         groups.map(async (g) => ({
           contacts: (
             await this.withSummaries(
-              auth,
               g.ids.map((id) => ({ doc: docs.get(id)!, score: g.score, reasons: g.reasons })),
+              (ids) => this.repo.findByIds(auth.tenantId, ids),
             )
           ).map((c) => c.contact),
           score: g.score,

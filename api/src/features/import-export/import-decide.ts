@@ -10,9 +10,10 @@ import {
 } from '@klarkonform/shared';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactsFeature } from '../contacts/contacts.feature';
+import type { DuplicateSnapshot } from '../contacts/duplicate-snapshot';
 import type { ContactDoc } from '../contacts/contacts.model';
 import { searchKeysOf } from '../contacts/contacts.mapper';
-import { LIVE } from '../contacts/contacts.repository';
+import { type ContactFilter, LIVE } from '../contacts/contacts.repository';
 import { toSummary } from '../contacts/contacts.search';
 import { type PlannedRow, probeOf } from './import-plan';
 
@@ -67,7 +68,14 @@ export class RowDecider {
     private readonly defaults: ImportDefaults,
     private readonly choices: ReadonlyMap<number, RowChoice>,
     private readonly state: RunState,
+    /** The tenant's contacts in memory for a large run (duplicate-snapshot.ts); else each row asks the database. */
+    private readonly snapshot?: DuplicateSnapshot,
   ) {}
+
+  private findAny(branches: ContactFilter[], limit: number): Promise<ContactDoc[]> {
+    if (this.snapshot) return Promise.resolve(this.snapshot.findAny(branches, limit));
+    return this.contacts.repo.findAny(this.auth.tenantId, branches, { limit });
+  }
 
   /** The company a person's "Firma" names: found by name key (domain breaks a tie), by domain, or to create. */
   async company(planned: PlannedRow): Promise<ImportCompanyLink | undefined> {
@@ -79,17 +87,14 @@ export class RowDecider {
     const domains = (planned.reading.contact?.emails ?? [])
       .map((email) => emailDomain(email) ?? '')
       .filter((domain) => domain !== '' && !isFreeMailDomain(domain));
-    const { repo } = this.contacts;
-    const tenantId = this.auth.tenantId;
-    const byName = (
-      await repo.findAny(tenantId, [{ matchKeys: `ck:${key}`, kind: 'company', ...LIVE }], { limit: 20 })
-    ).filter((doc) => searchKeysOf(doc).companyKey === key);
+    const byName = (await this.findAny([{ matchKeys: `ck:${key}`, kind: 'company', ...LIVE }], 20)).filter(
+      (doc) => searchKeysOf(doc).companyKey === key,
+    );
     let found = byName.find((doc) => searchKeysOf(doc).companyDomains.some((d) => domains.includes(d))) ?? byName[0];
     if (!found && domains.length > 0) {
-      const byDomain = await repo.findAny(
-        tenantId,
+      const byDomain = await this.findAny(
         domains.map((domain) => ({ companyDomainKeys: domain, kind: 'company', ...LIVE })),
-        { limit: 20 },
+        20,
       );
       found = byDomain.find((doc) => searchKeysOf(doc).companyKey === key);
     }
@@ -116,7 +121,11 @@ export class RowDecider {
     const fileRow = planned.fileDuplicateOf === undefined ? undefined : this.rows[planned.fileDuplicateOf];
     // A row like an earlier one of the file is that one's duplicate, even when their content is
     // the same (the same key): only a row's first occurrence can have been imported before.
-    const existing = fileRow ? null : await repo.findByIdempotencyKey(this.auth.tenantId, planned.key);
+    const existing = fileRow
+      ? null
+      : this.snapshot
+        ? this.snapshot.findByIdempotencyKey(planned.key)
+        : await repo.findByIdempotencyKey(this.auth.tenantId, planned.key);
     if (existing) {
       return {
         verdict: 'alreadyImported',
@@ -129,7 +138,9 @@ export class RowDecider {
       };
     }
     const body = { ...planned.body, ...(company?.id && contact.kind === 'person' ? { companyId: company.id } : {}) };
-    const { candidates: all } = await duplicates.check(this.auth, body as never);
+    const { candidates: all } = this.snapshot
+      ? await duplicates.checkIn(this.snapshot, body as never)
+      : await duplicates.check(this.auth, body as never);
     const candidates = all.slice(0, MAX_CANDIDATES);
     let verdict: ImportVerdict = candidates.length > 0 ? 'duplicate' : 'new';
     if (fileRow) verdict = 'fileDuplicate';

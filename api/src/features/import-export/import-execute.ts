@@ -15,6 +15,7 @@ import { HttpError } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactsFeature } from '../contacts/contacts.feature';
 import type { ContactFields } from '../contacts/contacts.mapper';
+import type { DuplicateSnapshot } from '../contacts/duplicate-snapshot';
 import { LIVE } from '../contacts/contacts.repository';
 import type { RowDecision, RunState } from './import-decide';
 import { createBody, type PlannedRow } from './import-plan';
@@ -56,7 +57,15 @@ export class RowExecutor {
     private readonly contacts: ContactsFeature,
     private readonly run: RunContext,
     private readonly state: RunState,
+    private readonly snapshot?: DuplicateSnapshot,
   ) {}
+
+  /** Puts a contact this run created or filled back into the run's snapshot (its keys may have changed). */
+  private async refresh(id: string): Promise<void> {
+    if (!this.snapshot) return;
+    const doc = await this.contacts.repo.findById(this.run.auth.tenantId, id);
+    if (doc) this.snapshot.put(doc);
+  }
 
   async execute(planned: PlannedRow, decision: RowDecision): Promise<ImportRowResult> {
     const { mode } = this.run;
@@ -126,6 +135,7 @@ export class RowExecutor {
     const earlierRow = [...this.state.rowContacts].some(([index, c]) => index !== planned.index && c.id === created.id);
     if (replayed && earlierRow) return { mode, outcome: 'skipped', ...ids };
     await this.optOuts(planned, created);
+    await this.refresh(created.id);
     this.remember(planned, created.id, created.contactNumber);
     return { mode, outcome: 'created', ...ids };
   }
@@ -168,6 +178,7 @@ export class RowExecutor {
       if (!earlier) throw err;
       id = String(earlier.mergedInto ?? earlier._id);
     }
+    await this.refresh(id);
     this.state.companies.set(key, { id, name: link.name });
     return id;
   }
@@ -189,6 +200,7 @@ export class RowExecutor {
     }
     if (planned.reading.optOuts.length > 0)
       saved = await this.optOuts(planned, saved ?? (await this.contacts.contacts.get(auth, id)));
+    if (saved) await this.refresh(id);
     this.remember(planned, id, target.contactNumber);
     return { mode, outcome: 'merged', contactId: id, contactNumber: target.contactNumber };
   }

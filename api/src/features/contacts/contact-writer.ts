@@ -119,7 +119,7 @@ export class ContactWriter {
     idempotencyKey: string,
     hash: string,
     fields: ContactFields,
-  ): Promise<{ contact: Contact; replayed: boolean }> {
+  ): Promise<{ contact: Contact; replayed: boolean; doc: ContactDoc }> {
     const flightKey = `${auth.tenantId}\n${idempotencyKey}`;
     const running = this.inflight.get(flightKey);
     if (running) {
@@ -137,7 +137,7 @@ export class ContactWriter {
     const { doc, replayed } = await attempt;
     if (replayed) return this.replay(doc, hash);
     await this.flush(auth.tenantId, doc, true);
-    return { contact: toContact(doc), replayed: false };
+    return { contact: toContact(doc), replayed: false, doc };
   }
 
   private async insertNumbered(
@@ -209,11 +209,12 @@ export class ContactWriter {
     if (doc.pendingAudit) await this.audit.record(tenantId, String(doc._id), doc.pendingAudit, fresh);
   }
 
-  replay(doc: ContactDoc, hash: string): { contact: Contact; replayed: boolean } {
+  /** The stored contact of a repeated create (`doc` as stored: lookup keys included). */
+  replay(doc: ContactDoc, hash: string): { contact: Contact; replayed: boolean; doc: ContactDoc } {
     if (doc.requestHash !== hash) {
       throw problem(409, 'conflict', 'idempotencyConflict');
     }
-    return { contact: toContact(doc), replayed: true };
+    return { contact: toContact(doc), replayed: true, doc };
   }
 
   async update(

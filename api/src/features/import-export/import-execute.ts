@@ -125,17 +125,18 @@ export class RowExecutor {
     const companyId = contact.kind === 'person' ? await this.companyFor(planned, decision, contact) : undefined;
     if (dry) return { mode, outcome: 'created' };
     const body = createBody(contact, companyId);
-    const { contact: created, replayed } = await this.contacts.contacts.create(
-      this.run.auth,
-      planned.key,
-      body as never,
-    );
+    const {
+      contact: created,
+      replayed,
+      doc,
+    } = await this.contacts.contacts.create(this.run.auth, planned.key, body as never);
     const ids = { contactId: created.id, contactNumber: created.contactNumber };
     // "Neu anlegen" for a row whose content an earlier row of this run stored: that contact it is.
     const earlierRow = [...this.state.rowContacts].some(([index, c]) => index !== planned.index && c.id === created.id);
     if (replayed && earlierRow) return { mode, outcome: 'skipped', ...ids };
     await this.optOuts(planned, created);
-    await this.refresh(created.id);
+    // Opt-outs change no lookup key: the stored document is what the snapshot needs.
+    this.snapshot?.put(doc);
     this.remember(planned, created.id, created.contactNumber);
     return { mode, outcome: 'created', ...ids };
   }
@@ -168,7 +169,9 @@ export class RowExecutor {
     const companyKeyId = `import:company:${createHash('sha256').update(key).digest('hex')}`;
     let id: string;
     try {
-      id = (await this.contacts.contacts.create(this.run.auth, companyKeyId, body as never)).contact.id;
+      const stored = await this.contacts.contacts.create(this.run.auth, companyKeyId, body as never);
+      id = stored.contact.id;
+      this.snapshot?.put(stored.doc);
     } catch (err) {
       // Created under this key by an earlier import with other values for all rows: that one it is.
       const earlier =
@@ -177,8 +180,8 @@ export class RowExecutor {
           : null;
       if (!earlier) throw err;
       id = String(earlier.mergedInto ?? earlier._id);
+      await this.refresh(id);
     }
-    await this.refresh(id);
     this.state.companies.set(key, { id, name: link.name });
     return id;
   }

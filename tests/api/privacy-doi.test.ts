@@ -6,7 +6,7 @@ import { createTestApp, TENANT_B, type TestApp } from '../support/test-app';
 // public page (no login) shows a button in German or English and a GET never confirms; the POST
 // confirms once with its proof; expired, used and forged links get a clear page and change nothing.
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 const HOUR = 3_600_000;
 
 let t: TestApp;
@@ -18,7 +18,11 @@ afterAll(() => t.close());
 
 const requestLink = async (id: unknown, as = {}) =>
   t.request(
-    { method: 'POST', url: `/api/v1/privacy/contacts/${id}/double-opt-in`, payload: { channel: 'newsletter', source: 'Newsletter-Anmeldung Website' } },
+    {
+      method: 'POST',
+      url: `/api/v1/privacy/contacts/${id}/double-opt-in`,
+      payload: { channel: 'newsletter', source: 'Newsletter-Anmeldung Website' },
+    },
     as,
   );
 const pathOf = (url: string) => new URL(url).pathname;
@@ -28,7 +32,11 @@ const confirm = (url: string) =>
   t.app.inject({
     method: 'POST',
     url: pathOf(url),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Mozilla/5.0 Testbrowser', 'x-forwarded-for': '203.0.113.7' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'user-agent': 'Mozilla/5.0 Testbrowser',
+      'x-forwarded-for': '203.0.113.7',
+    },
     payload: '',
   });
 const newsletter = async (id: unknown) =>
@@ -40,7 +48,9 @@ describe('a double opt-in link', () => {
     const res = await requestLink(c.id);
     expect(res.statusCode, res.body).toBe(200);
     const link = res.json();
-    expect(link.url).toMatch(/^http:\/\/localhost:\d+\/api\/v1\/public\/doi\/[A-Za-z0-9_-]+\.[0-9a-f]{24}\.[A-Za-z0-9_-]+$/);
+    expect(link.url).toMatch(
+      /^http:\/\/localhost:\d+\/api\/v1\/public\/doi\/[A-Za-z0-9_-]+\.[0-9a-f]{24}\.[A-Za-z0-9_-]+$/,
+    );
     expect(new Date(link.expiresAt).getTime() - now.getTime()).toBe(72 * HOUR);
     expect((await newsletter(c.id)).map((e: Json) => e.type)).toEqual(['doubleOptInRequested']);
 
@@ -66,7 +76,10 @@ describe('a double opt-in link', () => {
     expect(events[1].proof).toContain('User-Agent: Mozilla/5.0 Testbrowser');
     expect(events[1].proof).not.toContain('203.0.113.7');
     const decision = (
-      await t.request({ method: 'GET', url: `/api/v1/contacts/${c.id}/consent-decision?channel=newsletter&purpose=marketing` })
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/contacts/${c.id}/consent-decision?channel=newsletter&purpose=marketing`,
+      })
     ).json();
     expect(decision.allowed).toBe(true);
 
@@ -110,7 +123,12 @@ describe('a double opt-in link', () => {
     const base = link.url.slice(0, link.url.lastIndexOf('/') + 1);
     const flipped = `${sig!.slice(0, -2)}${sig!.endsWith('AA') ? 'BB' : 'AA'}`;
     const otherTenant = Buffer.from('22222222-2222-4222-8222-222222222222').toString('base64url');
-    for (const token of [`${tenant}.${id}.${flipped}`, `${otherTenant}.${id}.${sig}`, 'abc.def.ghi', `${tenant}.${id}`]) {
+    for (const token of [
+      `${tenant}.${id}.${flipped}`,
+      `${otherTenant}.${id}.${sig}`,
+      'abc.def.ghi',
+      `${tenant}.${id}`,
+    ]) {
       const page = await open(`${base}${token}`);
       expect(page.statusCode, token).toBe(404);
       expect(page.body).toContain('ungültig');

@@ -13,7 +13,9 @@ let id: string;
 beforeAll(async () => {
   t = await createTestApp();
   // The person is tenant B's only contact, so all seeded activities are theirs.
-  const c = await createContact(t, person('Viktor', 'Vielfach', withEmail('viktor@vielfach.de')), { tenantId: TENANT_B });
+  const c = await createContact(t, person('Viktor', 'Vielfach', withEmail('viktor@vielfach.de')), {
+    tenantId: TENANT_B,
+  });
   id = c.id as string;
   expect(await seedActivities(t.app.mongo, TENANT_B, 1000)).toBe(1000);
 }, 120_000);

@@ -10,17 +10,20 @@ import { createTestApp, TENANT_B, type TestApp } from '../support/test-app';
 // collection's data about them in the JSON, item by item; the same as a readable PDF; producing
 // it is audited; permissions and tenant isolation.
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 const AS_DPO = { roles: ['CRM.DataProtection'] } as never;
 const AS_SALES = { roles: ['CRM.Sales'] } as never;
 
 let t: TestApp;
 let jorg: Json;
-const made: Json = {};
+const made = {} as Record<'activity' | 'followUp' | 'opportunity' | 'request', Record<string, string>>;
 beforeAll(async () => {
   t = await createTestApp();
-  jorg = await createContact(t, person('Jörg', 'Übermaß', { ...withEmail('joerg@uebermass.de'), position: 'Geschäftsführer' }));
-  const post = async (url: string, payload: Json, headers: Json = {}) => {
+  jorg = await createContact(
+    t,
+    person('Jörg', 'Übermaß', { ...withEmail('joerg@uebermass.de'), position: 'Geschäftsführer' }),
+  );
+  const post = async (url: string, payload: Json, headers: Record<string, string> = {}) => {
     const res = await t.request({ method: 'POST', url, payload, headers });
     if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
     return res.json();
@@ -35,11 +38,22 @@ beforeAll(async () => {
   await post(`/api/v1/contacts/${jorg.id}/notes/open-items`, { text: 'Angebot für Süßwarenlager schicken' });
   made.activity = await post(
     '/api/v1/activities',
-    { type: 'call', subject: 'Rückruf wegen Größe', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), contactIds: [jorg.id] },
+    {
+      type: 'call',
+      subject: 'Rückruf wegen Größe',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      contactIds: [jorg.id],
+    },
     { 'idempotency-key': randomUUID() },
   );
-  made.followUp = await createFollowUp(t, { title: 'Nachfassen Übergabe', dueDate: berlinDay(3), contactId: jorg.id });
-  made.opportunity = await createOpportunity(t, { title: 'Wärmepumpe Straße 5', contactId: jorg.id, amountCents: 1_250_000 });
+  made.followUp = <Record<string, string>>(
+    await createFollowUp(t, { title: 'Nachfassen Übergabe', dueDate: berlinDay(3), contactId: jorg.id })
+  );
+  made.opportunity = <Record<string, string>>await createOpportunity(t, {
+    title: 'Wärmepumpe Straße 5',
+    contactId: jorg.id,
+    amountCents: 1_250_000,
+  });
   made.request = await post(
     '/api/v1/privacy/requests',
     { type: 'access', requester: { name: 'Jörg Übermaß', channel: 'letter' }, contactIds: [jorg.id] },
@@ -70,14 +84,18 @@ describe('the JSON export', () => {
       expect.objectContaining({ type: 'optIn', source: 'Messe Köln', proof: 'Unterschriebenes Formular Nr. 4711' }),
     ]);
     expect(data.contact.notes.history).toEqual([expect.objectContaining({ event: 'Erstgespräch über Wärmepumpen' })]);
-    expect(data.contact.notes.openItems).toEqual([expect.objectContaining({ text: 'Angebot für Süßwarenlager schicken' })]);
+    expect(data.contact.notes.openItems).toEqual([
+      expect.objectContaining({ text: 'Angebot für Süßwarenlager schicken' }),
+    ]);
     expect(data.activities.map((a: Json) => a.id)).toEqual([made.activity.id]);
     expect(data.activities[0]).toMatchObject({ subject: 'Rückruf wegen Größe', type: 'call' });
     expect(data.followUps).toEqual([expect.objectContaining({ id: made.followUp.id, title: 'Nachfassen Übergabe' })]);
     expect(data.opportunities).toEqual([
       expect.objectContaining({ id: made.opportunity.id, title: 'Wärmepumpe Straße 5', amountCents: 1_250_000 }),
     ]);
-    expect(data.privacyRequests).toEqual([expect.objectContaining({ id: made.request.id, reference: made.request.reference })]);
+    expect(data.privacyRequests).toEqual([
+      expect.objectContaining({ id: made.request.id, reference: made.request.reference }),
+    ]);
     // Without Graph credentials the mirror is off: the Outlook copy's state says so.
     expect(data.mirror).toEqual({ syncStatus: 'disabled' });
     const actions = data.audit.map((a: Json) => a.action);

@@ -6,7 +6,7 @@ import { createTestApp, TENANT_B, type TestApp } from '../support/test-app';
 // Objection to direct marketing (Art. 21, issue 15 Part A): one request records an opt-out on
 // every channel through the consent path, on the contact's version, with an `objection` audit entry.
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 const AS_DPO = { roles: ['CRM.DataProtection'] } as never;
 const AS_SALES = { roles: ['CRM.Sales'] } as never;
 
@@ -18,11 +18,21 @@ afterAll(() => t.close());
 
 const object = (id: unknown, version: unknown, body: Json, as = {}) =>
   t.request(
-    { method: 'POST', url: `/api/v1/privacy/contacts/${id}/objection`, headers: { 'if-match': `"${version}"` }, payload: body },
+    {
+      method: 'POST',
+      url: `/api/v1/privacy/contacts/${id}/objection`,
+      headers: { 'if-match': `"${version}"` },
+      payload: body,
+    },
     as,
   );
 const decision = async (id: unknown, channel: string) =>
-  (await t.request({ method: 'GET', url: `/api/v1/contacts/${id}/consent-decision?channel=${channel}&purpose=marketing` })).json();
+  (
+    await t.request({
+      method: 'GET',
+      url: `/api/v1/contacts/${id}/consent-decision?channel=${channel}&purpose=marketing`,
+    })
+  ).json();
 
 describe('an objection to direct marketing', () => {
   it('opts the person out on every channel at once, audited, and marketing is no longer allowed', async () => {
@@ -34,13 +44,22 @@ describe('an objection to direct marketing', () => {
     });
     expect((await decision(c.id, 'email')).allowed).toBe(true);
     const current = (await t.request({ method: 'GET', url: `/api/v1/contacts/${c.id}` })).json();
-    const res = await object(c.id, current.version, { source: 'Brief vom 28.11.', proof: 'Scan im DMS, Az. 12' }, AS_DPO);
+    const res = await object(
+      c.id,
+      current.version,
+      { source: 'Brief vom 28.11.', proof: 'Scan im DMS, Az. 12' },
+      AS_DPO,
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers.etag).toBe(`"${current.version + 1}"`);
     const contact = res.json();
     for (const channel of CONSENT_CHANNELS) {
       const events = contact.consent.channels[channel] ?? [];
-      expect(events.at(-1), channel).toMatchObject({ type: 'optOut', source: 'Brief vom 28.11.', proof: 'Scan im DMS, Az. 12' });
+      expect(events.at(-1), channel).toMatchObject({
+        type: 'optOut',
+        source: 'Brief vom 28.11.',
+        proof: 'Scan im DMS, Az. 12',
+      });
       expect((await decision(c.id, channel)).allowed, channel).toBe(false);
     }
     const history = (await t.request({ method: 'GET', url: `/api/v1/contacts/${c.id}/history` })).json();

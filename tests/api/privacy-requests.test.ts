@@ -22,7 +22,10 @@ afterAll(() => t.close());
 
 const requester = { name: 'Erika Müller', email: 'erika@mueller.de', channel: 'email' };
 const create = (body: Json, key = randomUUID(), as = {}) =>
-  t.request({ method: 'POST', url: '/api/v1/privacy/requests', headers: { 'idempotency-key': key }, payload: body }, as);
+  t.request(
+    { method: 'POST', url: '/api/v1/privacy/requests', headers: { 'idempotency-key': key }, payload: body },
+    as,
+  );
 const patch = (id: unknown, version: unknown, body: Json, as = {}) =>
   t.request(
     { method: 'PATCH', url: `/api/v1/privacy/requests/${id}`, headers: { 'if-match': `"${version}"` }, payload: body },
@@ -80,7 +83,11 @@ describe('registering a request', () => {
     const wrong = await create({ type: 'erasure', requester, contactIds: [foreign.id] });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().errors[0].field).toBe('body.contactIds.0');
-    const future = await create({ type: 'access', requester, receivedOn: localDate(new Date(now.getTime() + 3 * DAY)) });
+    const future = await create({
+      type: 'access',
+      requester,
+      receivedOn: localDate(new Date(now.getTime() + 3 * DAY)),
+    });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors).toEqual([{ field: 'body.receivedOn', message: expect.stringMatching(/Zukunft/) }]);
     const badType = await create({ type: 'complaint', requester });
@@ -88,7 +95,11 @@ describe('registering a request', () => {
     expect(badType.json().errors[0].field).toBe('body.type');
     const unknown = await create({ type: 'access', requester, priority: 'high' });
     expect(unknown.statusCode).toBe(400);
-    const noKey = await t.request({ method: 'POST', url: '/api/v1/privacy/requests', payload: { type: 'access', requester } });
+    const noKey = await t.request({
+      method: 'POST',
+      url: '/api/v1/privacy/requests',
+      payload: { type: 'access', requester },
+    });
     expect(noKey.statusCode).toBe(400);
   });
 });
@@ -106,7 +117,11 @@ describe('handling a request', () => {
     expect(stale.statusCode).toBe(412);
     const done = await patch(r.id, 2, { status: 'done', outcome: 'Auskunft per Post versandt' });
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'done', outcome: 'Auskunft per Post versandt', closedAt: expect.any(String) });
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      outcome: 'Auskunft per Post versandt',
+      closedAt: expect.any(String),
+    });
     expect((await list('closed')).items.map((i: Json) => i.id)).toContain(r.id);
     expect((await list('open')).items.map((i: Json) => i.id)).not.toContain(r.id);
     // Reopened: open again, no closing time.
@@ -129,7 +144,10 @@ describe('handling a request', () => {
     try {
       const extended = await patch(r.id, 1, { extension: { months: 2, reason: 'Daten aus drei Systemen' } });
       expect(extended.statusCode, extended.body).toBe(200);
-      expect(extended.json()).toMatchObject({ dueOn: '2027-02-28', extension: { months: 2, reason: 'Daten aus drei Systemen' } });
+      expect(extended.json()).toMatchObject({
+        dueOn: '2027-02-28',
+        extension: { months: 2, reason: 'Daten aus drei Systemen' },
+      });
       const twice = await patch(r.id, 2, { extension: { months: 1, reason: 'Noch einmal' } });
       expect(twice.statusCode).toBe(400);
       expect(twice.json().errors[0].field).toBe('body.extension');

@@ -100,7 +100,8 @@ export class PrivacyRequestsService {
     if (!ids?.length) return;
     const found = await Promise.all(ids.map((id) => this.contacts.findById(tenantId, id)));
     const missing = found.findIndex((c) => !c);
-    if (missing >= 0) throw fieldProblems([{ field: `body.contactIds.${missing}`, key: 'serviceProblem.noSuchContact' }]);
+    if (missing >= 0)
+      throw fieldProblems([{ field: `body.contactIds.${missing}`, key: 'serviceProblem.noSuchContact' }]);
   }
 
   /** The tenant's request `id` (its pending audit entry flushed); 404 for none or another tenant's. */
@@ -261,7 +262,13 @@ export class PrivacyRequestsService {
   async overdueSummary(tenantId: string): Promise<{ count: number; items: PrivacyRequest[] }> {
     const today = this.today();
     const overdue = (await this.repo.open(tenantId)).filter((d) => isRequestOverdue(d.status, d.dueOn, today));
-    return { count: overdue.length, items: overdue.sort(byDue).slice(0, WORKLIST_SHOWN).map((d) => toPrivacyRequest(d, today)) };
+    return {
+      count: overdue.length,
+      items: overdue
+        .sort(byDue)
+        .slice(0, WORKLIST_SHOWN)
+        .map((d) => toPrivacyRequest(d, today)),
+    };
   }
 
   /** The requests naming a contact, newest first (at most `limit`), for the export and the contact view. */

@@ -68,6 +68,7 @@ export const doubleOptInPublicRoutes: FastifyPluginAsyncTypebox<{ service: Doubl
       schema: {
         tags,
         summary: 'The double opt-in page (no login): shows a "Bestätigen" button, confirms nothing',
+        security: [],
         params: TokenParams,
         response: { 200: Html, 404: Html, 409: Html, 410: Html },
       },
@@ -87,6 +88,7 @@ export const doubleOptInPublicRoutes: FastifyPluginAsyncTypebox<{ service: Doubl
       schema: {
         tags,
         summary: 'Confirms the double opt-in once (no login); expired, used or forged links change nothing',
+        security: [],
         params: TokenParams,
         response: { 200: Html, 404: Html, 409: Html, 410: Html },
       },

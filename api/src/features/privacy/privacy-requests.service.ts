@@ -153,6 +153,7 @@ export class PrivacyRequestsService {
         ...fields,
         tenantId: auth.tenantId,
         state: 'open',
+        openKey: auth.tenantId,
         idempotencyKey,
         requestHash: hash,
         pendingAudit,
@@ -210,12 +211,14 @@ export class PrivacyRequestsService {
     }
     if (patch.status && patch.status !== doc.status) next.status = patch.status;
     if (next.status !== undefined || patch.outcome !== undefined) next.handledBy = actor;
+    if (!isOpenStatus(status)) unset.push('openKey');
     const after = { ...doc, ...next } as PrivacyRequestDoc;
     for (const key of unset) delete (after as unknown as Record<string, unknown>)[key];
     const pendingAudit = this.pending('privacyRequestUpdate', auth, doc, after);
     const set = {
       ...next,
       state: isOpenStatus(status) ? 'open' : 'closed',
+      ...(isOpenStatus(status) ? { openKey: auth.tenantId } : {}),
       version: doc.version + 1,
       updatedAt: now,
       updatedBy: actor,

@@ -100,12 +100,19 @@ describe('db:export and db:import', () => {
       importRows: 0,
       importResults: 0,
       importRowActions: 0,
+      // The DSGVO lifecycle's requests register and double opt-in links (issue 15, Part A), empty here.
+      privacyRequests: 0,
+      privacyCounters: 0,
+      doubleOptInTokens: 0,
+      doubleOptInSecrets: 0,
     });
     expect(readdirSync(dir).sort()).toEqual([
       'activities.json',
       'audit.json',
       'contacts.json',
       'counters.json',
+      'doubleOptInSecrets.json',
+      'doubleOptInTokens.json',
       'followUps.json',
       'importFiles.json',
       'importResults.json',
@@ -118,6 +125,8 @@ describe('db:export and db:import', () => {
       'mirrorSettings.json',
       'mirrorTargets.json',
       'opportunities.json',
+      'privacyCounters.json',
+      'privacyRequests.json',
       'sendCheckSettings.json',
       'templates.json',
       'users.json',

@@ -8,6 +8,8 @@ import { importModels } from '../features/import-export/imports.model';
 import { opportunityModel } from '../features/opportunities/opportunities.model';
 import { templateModel } from '../features/templates/templates.model';
 import { mirrorModels } from '../features/mirror/mirror.model';
+import { erasureModels } from '../features/privacy/erasure.model';
+import { privacySettingsModel } from '../features/privacy/privacy-settings.model';
 import { sendCheckSettingsModel } from '../features/send-check/send-check.model';
 import { userModel } from '../features/users/users.repository';
 
@@ -20,6 +22,7 @@ export function indexedModels(connection: Connection): Model<never>[] {
   const { contacts, counters } = contactModels(connection);
   const mirror = mirrorModels(connection);
   const imports = importModels(connection);
+  const erasure = erasureModels(connection);
   return [
     contacts,
     counters,
@@ -40,5 +43,8 @@ export function indexedModels(connection: Connection): Model<never>[] {
     imports.rows,
     imports.results,
     imports.actions,
+    privacySettingsModel(connection),
+    erasure.schedule,
+    erasure.log,
   ] as unknown as Model<never>[];
 }

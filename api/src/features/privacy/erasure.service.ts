@@ -119,7 +119,8 @@ export class ErasureService {
         if (outcome.outcome === 'restricted') continue;
         await this.models.schedule.updateOne(
           { tenantId, _id: entry._id, version: entry.version },
-          { $set: { state: 'erasing', version: entry.version + 1 } },
+          // The job erases it: the log names the job, not whoever asked years ago.
+          { $set: { state: 'erasing', by: RETENTION_JOB_ACTOR, version: entry.version + 1 } },
         );
       }
       await this.erase(tenantId, entry.contactId);

@@ -168,6 +168,14 @@ export class ErasureSteps {
       await rows.updateOne({ tenantId: s.tenantId, _id: doc._id }, { $set: { rows: next } });
       removed.importRows = (removed.importRows ?? 0) + 1;
     }
+    // The import itself shows sample cells per column (the mapping step): redacted where they name the person.
+    for (const doc of await this.imports.imports.find({ tenantId: s.tenantId }).lean()) {
+      const { _id, tenantId: _t, version, ...fields } = doc;
+      const { value, changed } = redactDeep(fields, s.needles);
+      if (!changed) continue;
+      await this.imports.imports.updateOne({ tenantId: s.tenantId, _id, version }, { $set: { ...value, version: version + 1 } });
+      removed.imports = (removed.imports ?? 0) + 1;
+    }
     for (const importId of affected) {
       const gone = await files.deleteMany({ tenantId: s.tenantId, importId });
       if (gone.deletedCount > 0) removed.importFiles = (removed.importFiles ?? 0) + gone.deletedCount;

@@ -3,7 +3,13 @@ import { EJSON } from 'bson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { company, createContact, person, withEmail } from '../support/contacts';
 import { runImport, uploaded } from '../support/imports';
-import { FOLDER, type MirrorWorld, outlookByCrmId, saveMirrorSettings, startMirrorWorld } from '../support/mirror-world';
+import {
+  FOLDER,
+  type MirrorWorld,
+  outlookByCrmId,
+  saveMirrorSettings,
+  startMirrorWorld,
+} from '../support/mirror-world';
 import { TENANT_A, TENANT_B } from '../support/test-app';
 
 // Retention-aware erasure (Art. 17 DSGVO with HGB §257 / AO §147; issue 15 part B): erasure
@@ -16,8 +22,13 @@ let w: MirrorWorld;
 let now = new Date();
 const dpo = { roles: ['CRM.DataProtection' as const], userId: 'user-dpo', name: 'Dana Datenschutz' };
 
-const req = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: Json, headers: Json = {}, as: Json = dpo) =>
-  w.t.request({ method, url, headers: headers as Record<string, string>, ...(payload ? { payload } : {}) }, as);
+const req = (
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: Json,
+  headers: Json = {},
+  as: Json = dpo,
+) => w.t.request({ method, url, headers: headers as Record<string, string>, ...(payload ? { payload } : {}) }, as);
 const version = async (id: unknown) =>
   (await w.t.request({ method: 'GET', url: `/api/v1/contacts/${id}` })).json().version as number;
 const erase = async (id: unknown, reason = 'request', as: Json = dpo) =>
@@ -41,7 +52,8 @@ async function everything(): Promise<string> {
       const text = EJSON.stringify(doc);
       parts.push(text);
       // Stored file bytes (the import's original) are searched as text too.
-      for (const m of text.matchAll(/"base64":"([^"]+)"/g)) parts.push(Buffer.from(m[1] ?? '', 'base64').toString('utf8'));
+      for (const m of text.matchAll(/"base64":"([^"]+)"/g))
+        parts.push(Buffer.from(m[1] ?? '', 'base64').toString('utf8'));
     }
   }
   parts.push(JSON.stringify(w.fake.outlook(TENANT_A, w.mailbox).contacts(FOLDER)));
@@ -74,7 +86,11 @@ describe('erasure with nothing kept', () => {
       url: `/api/v1/contacts/${id}/consent-events`,
       payload: { channel: 'email', type: 'optIn', source: 'Messe', proof: 'Formular von Erika Xylofonia' },
     });
-    await w.t.request({ method: 'POST', url: `/api/v1/contacts/${id}/notes/open-items`, payload: { text: 'Xylofonia zurückrufen' } });
+    await w.t.request({
+      method: 'POST',
+      url: `/api/v1/contacts/${id}/notes/open-items`,
+      payload: { text: 'Xylofonia zurückrufen' },
+    });
     await w.t.request({
       method: 'PATCH',
       url: `/api/v1/contacts/${id}`,
@@ -146,7 +162,10 @@ describe('erasure with nothing kept', () => {
     const kept = (await w.t.request({ method: 'GET', url: `/api/v1/opportunities/${deal.json().id}` })).json();
     expect(kept).toMatchObject({ contactId: firma.id, contactName: 'Bleibfirma GmbH', title: 'Angebot [gelöscht]' });
     expect((await w.t.request({ method: 'GET', url: `/api/v1/contacts/${id}` })).statusCode).toBe(404);
-    expect((await req('POST', `/api/v1/privacy/contacts/${id}/erasure`, { reason: 'request' }, { 'if-match': '*' })).statusCode).toBe(404);
+    expect(
+      (await req('POST', `/api/v1/privacy/contacts/${id}/erasure`, { reason: 'request' }, { 'if-match': '*' }))
+        .statusCode,
+    ).toBe(404);
 
     const log = (await req('GET', '/api/v1/privacy/erasures/log')).json().items;
     expect(log.find((e: Json) => e.contactNumber === erika.contactNumber)).toMatchObject({
@@ -175,7 +194,9 @@ describe('retention periods and legal hold (the clock moves years ahead)', () =>
     expect(scheduled.json()).toMatchObject({
       outcome: 'restricted',
       eraseOn,
-      coveredBy: [expect.objectContaining({ recordType: 'businessLetter', record: 'activity', keepUntil: `${year + 6}-12-31` })],
+      coveredBy: [
+        expect.objectContaining({ recordType: 'businessLetter', record: 'activity', keepUntil: `${year + 6}-12-31` }),
+      ],
     });
     expect((await erase(hanna.id, 'request')).json().outcome).toBe('restricted');
     // Restricted: the Outlook copy goes and the sync status says disabled.
@@ -227,7 +248,10 @@ describe('retention periods and legal hold (the clock moves years ahead)', () =>
   }, 120_000);
 
   it('resumes an erasure interrupted halfway and leaves one log entry and one audit entry', async () => {
-    const kai = await createContact(w.t, person('Kai', 'Kaputtnik', { ...withEmail('kai@kaputt.de'), businessPhones: ['089 3141592'] }));
+    const kai = await createContact(
+      w.t,
+      person('Kai', 'Kaputtnik', { ...withEmail('kai@kaputt.de'), businessPhones: ['089 3141592'] }),
+    );
     await activity('call', 'Anruf Kaputtnik', [kai.id]);
     await w.t.request({
       method: 'POST',
@@ -248,7 +272,10 @@ describe('retention periods and legal hold (the clock moves years ahead)', () =>
     expect(await runDue()).toEqual({ erased: 0, held: 0 });
     const log = (await req('GET', '/api/v1/privacy/erasures/log')).json().items;
     expect(log.filter((e: Json) => e.contactNumber === kai.contactNumber)).toHaveLength(1);
-    const audit = await w.t.app.mongo.db?.collection('audit').find({ tenantId: TENANT_A, contactId: kai.id, action: 'erasure' }).toArray();
+    const audit = await w.t.app.mongo.db
+      ?.collection('audit')
+      .find({ tenantId: TENANT_A, contactId: kai.id, action: 'erasure' })
+      .toArray();
     expect(audit).toHaveLength(1);
     const all = await everything();
     expect(all).not.toContain('kaputtnik');

@@ -183,7 +183,7 @@ describe('restricting a contact (Art. 18)', () => {
 
   it('keeps a retention restriction: it cannot be lifted', async () => {
     const ulf = await createContact(t, person('Ulf', 'Urkunde', withEmail('ulf@sperr.de')));
-    await t.request({
+    const letter = await t.request({
       method: 'POST',
       url: '/api/v1/activities',
       headers: { 'idempotency-key': randomUUID() },
@@ -211,6 +211,15 @@ describe('restricting a contact (Art. 18)', () => {
     );
     expect(lift.statusCode).toBe(409);
     expect(lift.json().detail).toContain('Aufbewahrungsfrist');
+    // Its letter is kept as it is: not edited while restricted.
+    const edit = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/activities/${letter.json().id}`,
+      headers: { 'if-match': `"${letter.json().version}"` },
+      payload: { subject: 'Geändert' },
+    });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().detail).toContain('Art. 18');
   });
 });
 

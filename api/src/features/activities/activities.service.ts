@@ -541,6 +541,9 @@ export class ActivitiesService {
     this.assertMayChange(auth, doc);
     if (doc.type === 'email') throw problem(409, 'conflict', 'activityNotEditable');
     this.assertVersion(doc, expected);
+    // Issue 15: an entry of a contact restricted under Art. 18 DSGVO is not edited.
+    for (const contact of await this.contacts.repo.findByIds(auth.tenantId, doc.contactIds))
+      assertNotRestricted(contact);
     const now = new Date();
     const occurredAt = patch.occurredAt !== undefined ? new Date(patch.occurredAt) : doc.occurredAt;
     if (patch.occurredAt !== undefined && isTooFarAhead(occurredAt, now)) {

@@ -601,12 +601,23 @@ export {
 } from './import-export/export-columns.rules';
 export type { ExportCell, ExportSubject } from './import-export/export-columns.rules';
 export type { ImportedContact, ImportRowContext, ImportRowReading } from './import-export/import-row.rules';
-// The DSGVO lifecycle (issue 15)
+
+// The DSGVO lifecycle (issue 15): schemas and retention rules
 export {
   ConsentReviewItem,
   ConsentReviewPage,
+  DEFAULT_RETENTION_YEARS,
   DoubleOptInCreate,
   DoubleOptInLink,
+  ERASURE_REASONS,
+  ErasureCreate,
+  ErasureDueItem,
+  ErasureDuePage,
+  ErasureLogEntry,
+  ErasureOutcome,
+  ErasureReason,
+  LegalHold,
+  LegalHoldSet,
   MAX_REQUEST_CONTACTS,
   ObjectionCreate,
   PRIVACY_DOCUMENT_FORMATS,
@@ -614,6 +625,7 @@ export {
   PRIVACY_REQUEST_LISTS,
   PRIVACY_REQUEST_STATUSES,
   PRIVACY_REQUEST_TYPES,
+  PrivacyContactState,
   PrivacyDocumentFormat,
   PrivacyRequest,
   PrivacyRequestChannel,
@@ -625,6 +637,16 @@ export {
   PrivacyRequestStatus,
   PrivacyRequestType,
   PrivacyRequester,
+  PrivacySettings,
+  PrivacySettingsUpdate,
+  ProcessingActivity,
+  RESTRICTION_REASONS,
+  RETENTION_RECORD_TYPES,
+  Restriction,
+  RestrictionCreate,
+  RestrictionReason,
+  RetentionCover,
+  RetentionRecordType,
 } from './privacy/privacy.schema';
 export {
   addCalendarMonths,
@@ -636,3 +658,15 @@ export {
   requestDueOn,
   requestReference,
 } from './privacy/privacy-requests.rules';
+export {
+  berlinDayOf,
+  coversOf,
+  eraseOnAfter,
+  erasureDue,
+  erasureOutcomeOf,
+  keepUntilOf,
+  MAX_COVERS_LISTED,
+  recordTypeOfActivity,
+  stillKept,
+} from './privacy/retention.rules';
+export type { RetainedRecord } from './privacy/retention.rules';

@@ -105,6 +105,10 @@ describe('db:export and db:import', () => {
       privacyCounters: 0,
       doubleOptInTokens: 0,
       doubleOptInSecrets: 0,
+      // The DSGVO lifecycle's settings and erasure bookkeeping (issue 15), empty here.
+      privacySettings: 0,
+      erasureSchedule: 0,
+      erasureLog: 0,
     });
     expect(readdirSync(dir).sort()).toEqual([
       'activities.json',
@@ -113,6 +117,8 @@ describe('db:export and db:import', () => {
       'counters.json',
       'doubleOptInSecrets.json',
       'doubleOptInTokens.json',
+      'erasureLog.json',
+      'erasureSchedule.json',
       'followUps.json',
       'importFiles.json',
       'importResults.json',
@@ -127,6 +133,7 @@ describe('db:export and db:import', () => {
       'opportunities.json',
       'privacyCounters.json',
       'privacyRequests.json',
+      'privacySettings.json',
       'sendCheckSettings.json',
       'templates.json',
       'users.json',

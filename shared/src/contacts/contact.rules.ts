@@ -139,6 +139,8 @@ export function toContactSummary(contact: Contact, companyName?: string): Contac
   if (companyName) summary.companyName = companyName;
   if (contact.lead?.status) summary.leadStatus = contact.lead.status;
   if (contact.ownerId) summary.ownerId = contact.ownerId;
+  // Issue 15: search results show "Gesperrt (Art. 18 DSGVO)".
+  if (contact.restriction) summary.restricted = true;
   return summary;
 }
 

@@ -256,6 +256,7 @@ export class ErasureService {
     await step('opportunities', () => this.steps.inOpportunities(s, removed));
     await step('imports', () => this.steps.inImports(s, removed));
     await step('requests', () => this.steps.inRequests(s, removed));
+    await step('doubleOptIn', () => this.steps.doubleOptInLinks(s, removed));
     await step('people', async () => {
       for (const personId of await this.steps.peopleOfCompany(s))
         await this.unlinkPerson(tenantId, personId, contactId);

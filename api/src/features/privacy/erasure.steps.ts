@@ -7,7 +7,7 @@ import { type FollowUpDoc, followUpModel } from '../follow-ups/follow-ups.model'
 import { type ImportModels, importModels } from '../import-export/imports.model';
 import { type OpportunityDoc, opportunityModel } from '../opportunities/opportunities.model';
 import { keysOf, fieldsOf as opportunityFieldsOf } from '../opportunities/opportunity-keys';
-import { mentions, type Needles, REDACTED_TEXT, REDACTED_VALUE, redactDeep } from './erasure.scrub';
+import { mentions, type Needles, REDACTED_TEXT, REDACTED_VALUE, redactDeep, redactText } from './erasure.scrub';
 import { forgetInRequests } from './privacy-contact.requests';
 
 // The steps of one erasure (issue 15, README "Erasure"): each removes the person's data from one
@@ -205,10 +205,23 @@ export class ErasureSteps {
    * their audit trails (which hold the requester) redacted.
    */
   async inRequests(s: ErasureSubject, removed: Removed): Promise<void> {
-    const ids = await forgetInRequests(this.connection, s.tenantId, s.contactId, (id) =>
-      this.redactAudit(s, { contactId: id }, () => true, removed),
+    const ids = await forgetInRequests(
+      this.connection,
+      s.tenantId,
+      s.contactId,
+      (id) => this.redactAudit(s, { contactId: id }, () => true, removed),
+      (text) => redactText(text, s.needles),
     );
     if (ids.length > 0) removed.privacyRequests = ids.length;
+  }
+
+  /** The contact's double opt-in links (issue 15, Part A): each names the contact and its address. */
+  async doubleOptInLinks(s: ErasureSubject, removed: Removed): Promise<void> {
+    const gone = await this.connection.collection('doubleOptInTokens').deleteMany({
+      tenantId: s.tenantId,
+      contactId: s.contactId,
+    });
+    if (gone.deletedCount > 0) removed.doubleOptInTokens = gone.deletedCount;
   }
 
   /** People of an erased company lose the link (the person stays). Answers their ids. */

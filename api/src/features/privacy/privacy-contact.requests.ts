@@ -1,18 +1,16 @@
 import { berlinDayOf, type PrivacyRequest } from '@klarkonform/shared';
 import type { Connection } from 'mongoose';
 import type { Types } from 'mongoose';
+import { PrivacyRequestsRepository } from './privacy-requests.repository';
+import { toPrivacyRequest } from './privacy-requests.service';
 
-// The one place Part B reads and changes Part A's requests register (issue 15): the collection
-// `privacyRequests`, looked up by its top-level `contactIds` (a lookup key, QUERY-RULES.md rule 1).
-// Written against the stored shape (the PrivacyRequest fields plus `tenantId` and `_id`) so that
-// the lead can swap it for Part A's repository at merge.
+// Where erasure and the contact's DSGVO state meet the requests register (issue 15): requests
+// are found by their top-level `contactIds` (a lookup key, QUERY-RULES.md rule 1).
 
 interface StoredRequest extends Omit<PrivacyRequest, 'id' | 'overdue'> {
   _id: Types.ObjectId;
   tenantId: string;
 }
-
-const OPEN = new Set(['open', 'inProgress']);
 
 /** The requests naming `contactId`, newest first (at most 20), as the API answers them. */
 export async function requestsNaming(
@@ -21,26 +19,9 @@ export async function requestsNaming(
   contactId: string,
   now: Date,
 ): Promise<PrivacyRequest[]> {
-  const docs = (await connection
-    .collection('privacyRequests')
-    .find({ tenantId, contactIds: contactId })
-    .sort({ receivedOn: -1, _id: -1 })
-    .limit(20)
-    .toArray()) as unknown as StoredRequest[];
+  const docs = await new PrivacyRequestsRepository(connection).forContact(tenantId, contactId, 20);
   const today = berlinDayOf(now);
-  return docs.map(({ _id, tenantId: _t, ...rest }) => {
-    const {
-      pendingAudit: _p,
-      idempotencyKey: _k,
-      requestHash: _h,
-      ...fields
-    } = rest as typeof rest & Record<string, unknown>;
-    return {
-      ...(fields as Omit<PrivacyRequest, 'id' | 'overdue'>),
-      id: _id.toHexString(),
-      overdue: OPEN.has(rest.status) && rest.dueOn < today,
-    };
-  });
+  return docs.map((doc) => toPrivacyRequest(doc, today));
 }
 
 /**
@@ -54,6 +35,8 @@ export async function forgetInRequests(
   contactId: string,
   /** Runs before a request is changed (so a resumed erasure still finds it): redacts its audit trail. */
   before: (requestId: string) => Promise<void>,
+  /** Replaces what names the person in the request's free texts (description, outcome). */
+  redact: (text: string) => string,
 ): Promise<string[]> {
   const collection = connection.collection('privacyRequests');
   const docs = (await collection.find({ tenantId, contactIds: contactId }).toArray()) as unknown as StoredRequest[];
@@ -65,6 +48,8 @@ export async function forgetInRequests(
         $set: {
           'requester.name': 'gelöscht',
           contactIds: doc.contactIds.filter((id) => id !== contactId),
+          ...(doc.description ? { description: redact(doc.description) } : {}),
+          ...(doc.outcome ? { outcome: redact(doc.outcome) } : {}),
           version: (doc.version ?? 0) + 1,
         },
         $unset: { 'requester.email': '', pendingAudit: '' },

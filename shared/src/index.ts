@@ -601,3 +601,14 @@ export {
 } from './import-export/export-columns.rules';
 export type { ExportCell, ExportSubject } from './import-export/export-columns.rules';
 export type { ImportedContact, ImportRowContext, ImportRowReading } from './import-export/import-row.rules';
+// The DSGVO lifecycle (issue 15): the UI needs the enumerations at run time (the Datenschutz view).
+export {
+  DEFAULT_RETENTION_YEARS,
+  ERASURE_REASONS,
+  MAX_REQUEST_CONTACTS,
+  PRIVACY_REQUEST_CHANNELS,
+  PRIVACY_REQUEST_LISTS,
+  PRIVACY_REQUEST_STATUSES,
+  PRIVACY_REQUEST_TYPES,
+  RETENTION_RECORD_TYPES,
+} from './privacy/privacy.schema';

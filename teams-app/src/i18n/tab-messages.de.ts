@@ -12,6 +12,7 @@ export const TAB_DE = {
   'tab.templates': 'Vorlagen',
   'tab.mirror': 'Microsoft 365-Sync',
   'tab.importExport': 'Import/Export',
+  'tab.privacy': 'Datenschutz',
   'tab.starting': 'KlarKonform wird geladen …',
   'tab.settingsTitle': 'KlarKonform in dieser Besprechung',
   'tab.settingsText':

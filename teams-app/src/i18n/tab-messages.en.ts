@@ -11,6 +11,7 @@ export const TAB_EN: Record<TabKey, string> = {
   'tab.templates': 'Templates',
   'tab.mirror': 'Microsoft 365 sync',
   'tab.importExport': 'Import/Export',
+  'tab.privacy': 'Data protection',
   'tab.search': 'Search',
   'tab.starting': 'Loading KlarKonform …',
   'tab.settingsTitle': 'KlarKonform in this meeting',

@@ -32,6 +32,8 @@ import { templatesRoutes } from './features/templates/templates.routes';
 import { createImportExportFeature } from './features/import-export/import-export.feature';
 import { exportsRoutes } from './features/import-export/exports.routes';
 import { importsRoutes } from './features/import-export/imports.routes';
+import { createPrivacyAFeature } from './features/privacy/privacy-a.feature';
+import { privacyARoutes } from './features/privacy/privacy-a.routes';
 import { createSendCheckFeature } from './features/send-check/send-check.feature';
 import { sendCheckRoutes } from './features/send-check/send-check.routes';
 import { localIssuerRoutes } from './features/web/local-issuer.routes';
@@ -211,6 +213,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     openFollowUps: (tenantId, ids) => followUps.service.openFor(tenantId, ids),
     openOpportunities: (tenantId, ids) => opportunities.service.openFor(tenantId, ids),
   });
+  // The DSGVO lifecycle, Part A (issue 15): requests register, export, objection, DOI, consent review.
+  const privacyA = createPrivacyAFeature(app.mongo, {
+    contacts,
+    activities: activities.activities,
+    followUps: followUps.service,
+    opportunities: opportunities.repo,
+    mirror: mirror.status,
+    clock: app.clock,
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  await app.register(privacyARoutes, { feature: privacyA });
+  // Data care lists the overdue requests for users who handle them.
+  contacts.quality.attachPrivacyOverdue((tenantId) => privacyA.requests.overdueSummary(tenantId));
   const sendCheck = createSendCheckFeature(app.mongo, contacts);
   await app.register(sendCheckRoutes, { service: sendCheck.service });
   await app.register(mirrorRoutes, { feature: mirror });

@@ -601,14 +601,40 @@ export {
 } from './import-export/export-columns.rules';
 export type { ExportCell, ExportSubject } from './import-export/export-columns.rules';
 export type { ImportedContact, ImportRowContext, ImportRowReading } from './import-export/import-row.rules';
-// The DSGVO lifecycle (issue 15): the UI needs the enumerations at run time (the Datenschutz view).
+// The DSGVO lifecycle (issue 15)
 export {
-  DEFAULT_RETENTION_YEARS,
-  ERASURE_REASONS,
+  ConsentReviewItem,
+  ConsentReviewPage,
+  DoubleOptInCreate,
+  DoubleOptInLink,
   MAX_REQUEST_CONTACTS,
+  ObjectionCreate,
+  PRIVACY_DOCUMENT_FORMATS,
   PRIVACY_REQUEST_CHANNELS,
   PRIVACY_REQUEST_LISTS,
   PRIVACY_REQUEST_STATUSES,
   PRIVACY_REQUEST_TYPES,
-  RETENTION_RECORD_TYPES,
+  PrivacyDocumentFormat,
+  PrivacyRequest,
+  PrivacyRequestChannel,
+  PrivacyRequestCreate,
+  PrivacyRequestExtension,
+  PrivacyRequestList,
+  PrivacyRequestPage,
+  PrivacyRequestPatch,
+  PrivacyRequestStatus,
+  PrivacyRequestType,
+  PrivacyRequester,
 } from './privacy/privacy.schema';
+export {
+  addCalendarMonths,
+  daysInMonth,
+  type ExtensionProblem,
+  extensionProblem,
+  isOpenStatus,
+  isRequestOverdue,
+  requestDueOn,
+  requestReference,
+} from './privacy/privacy-requests.rules';
+// The Datenschutz view needs these enumerations at run time too.
+export { DEFAULT_RETENTION_YEARS, ERASURE_REASONS, RETENTION_RECORD_TYPES } from './privacy/privacy.schema';

@@ -8,6 +8,8 @@ import { importModels } from '../features/import-export/imports.model';
 import { opportunityModel } from '../features/opportunities/opportunities.model';
 import { templateModel } from '../features/templates/templates.model';
 import { mirrorModels } from '../features/mirror/mirror.model';
+import { doubleOptInSecretModel, doubleOptInTokenModel } from '../features/privacy/double-opt-in.model';
+import { privacyCounterModel, privacyRequestModel } from '../features/privacy/privacy-requests.model';
 import { sendCheckSettingsModel } from '../features/send-check/send-check.model';
 import { userModel } from '../features/users/users.repository';
 
@@ -40,5 +42,9 @@ export function indexedModels(connection: Connection): Model<never>[] {
     imports.rows,
     imports.results,
     imports.actions,
+    privacyRequestModel(connection),
+    privacyCounterModel(connection),
+    doubleOptInTokenModel(connection),
+    doubleOptInSecretModel(connection),
   ] as unknown as Model<never>[];
 }

@@ -23,6 +23,11 @@ declare module 'fastify' {
 }
 
 export const API_PREFIX = '/api/v1';
+/**
+ * Pages for people without an account (the double opt-in link of issue 15): no token, no
+ * permission; each such route checks its own signed token. Nothing else may live here.
+ */
+export const PUBLIC_PREFIX = '/api/v1/public/';
 
 // Every route under /api/v1 needs a verified bearer token and declares the
 // permission it requires; a route without one fails at start-up, so no
@@ -40,7 +45,7 @@ export const authPlugin = fp<{ config: AppConfig }>(
     app.decorateRequest('auth', null as unknown as AuthContext);
 
     app.addHook('onRoute', (route) => {
-      if (route.url.startsWith(API_PREFIX) && !route.config?.permission) {
+      if (route.url.startsWith(API_PREFIX) && !route.url.startsWith(PUBLIC_PREFIX) && !route.config?.permission) {
         throw new Error(`Route ${route.method} ${route.url} declares no permission`);
       }
     });
@@ -52,6 +57,8 @@ export const authPlugin = fp<{ config: AppConfig }>(
 
     app.addHook('onRequest', async (request) => {
       if (!request.url.startsWith(API_PREFIX)) return;
+      // The matched route decides, not the raw URL (no "/api/v1/public/../" tricks).
+      if (request.routeOptions.url?.startsWith(PUBLIC_PREFIX)) return;
       const wait = unauthenticated.blockedFor(request.ip);
       if (wait > 0) {
         throw problem(429, 'tooManyRequests', 'tooManyUnauthenticated', {}, { retryAfterSeconds: wait });

@@ -119,6 +119,8 @@ export interface WorklistItem {
 export interface WorklistPage {
   items: WorklistItem[];
   nextCursor: string | null;
+  /** First page, privacy:manage only (issue 15): overdue data-subject requests, the most overdue five. */
+  privacyOverdue?: { count: number; items: PrivacyRequest[] };
 }
 
 export interface DuplicateGroup {
@@ -808,7 +810,7 @@ export function createApiClient(options: ApiClientOptions) {
       }),
     /** Objection to direct marketing (Art. 21): opt-out on every channel at once. */
     recordObjection: (contactId: string, version: number, body: ObjectionCreate) =>
-      json<PrivacyContactState>(`/privacy/contacts/${id(contactId)}/objection`, {
+      json<Contact>(`/privacy/contacts/${id(contactId)}/objection`, {
         method: 'POST',
         body,
         headers: { 'if-match': ifMatch(version) },

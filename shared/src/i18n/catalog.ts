@@ -292,6 +292,16 @@ export interface Catalog {
   limitProblem: { merge: string; tooMany: string; tooLong: string; stored: string };
   /** Details of the API's expected failures (conflicts, preconditions, missing records). */
   serviceProblem: Labels<ServiceProblem>;
+  /** The public double opt-in page (issue 15): the link in the mail opens it, its button confirms. */
+  doiPage: {
+    title: string;
+    question: string;
+    button: string;
+    confirmed: string;
+    expired: string;
+    used: string;
+    invalid: string;
+  };
 }
 
 /** Keys of `serviceProblem`: the API's expected failures beyond schema validation. */
@@ -437,6 +447,14 @@ export const SERVICE_PROBLEMS = [
   'importRowNotFound',
   'actionNotAllowed',
   'mergeTargetNotCandidate',
+  // The DSGVO lifecycle, Part A (issue 15): requests register, DOI links
+  'privacyRequestNotFound',
+  'receivedInFuture',
+  'outcomeRequired',
+  'extensionOnce',
+  'extensionClosed',
+  'extensionLate',
+  'noEmailForDoubleOptIn',
 ] as const;
 export type ServiceProblem = (typeof SERVICE_PROBLEMS)[number];
 

@@ -660,5 +660,22 @@ export const en: Catalog = {
     importRowNotFound: 'This file has no row {{row}}.',
     actionNotAllowed: '"{{action}}" is not possible for this row.',
     mergeTargetNotCandidate: 'The row cannot be merged into this contact: it is not one of its duplicates.',
+    privacyRequestNotFound: 'This data subject request does not exist (any more).',
+    receivedInFuture: 'The date of receipt cannot be in the future.',
+    outcomeRequired: 'To close the request, enter its outcome (what was done or answered).',
+    extensionOnce: 'The deadline was extended already; it can be extended only once (Art. 12(3) GDPR).',
+    extensionClosed: 'A closed request cannot be extended.',
+    extensionLate:
+      'An extension must be communicated within one month of receipt (Art. 12(3) GDPR); that month has passed.',
+    noEmailForDoubleOptIn: 'The contact has no e-mail address to send the confirmation link to.',
+  },
+  doiPage: {
+    title: 'Confirm your consent',
+    question: 'Please confirm that you would like to receive {{channel}} from us. You can withdraw your consent at any time.',
+    button: 'Confirm',
+    confirmed: 'Thank you! Your consent is confirmed.',
+    expired: 'This confirmation link has expired. Nothing was saved. Please ask for a new link.',
+    used: 'This confirmation link has been used already. Your consent is confirmed.',
+    invalid: 'This confirmation link is not valid. Nothing was saved.',
   },
 };

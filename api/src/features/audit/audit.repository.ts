@@ -16,7 +16,7 @@ export interface PendingAudit {
 }
 
 /** Records other than contacts that keep their audit trail here (the subject id goes in `contactId`). */
-export type AuditEntity = 'opportunity' | 'template' | 'export';
+export type AuditEntity = 'opportunity' | 'template' | 'export' | 'privacyRequest';
 
 export function newAuditId(): string {
   return new Types.ObjectId().toHexString();
@@ -76,6 +76,40 @@ export class AuditRepository {
 
   async list(tenantId: string, contactId: string, limit = 100): Promise<AuditEntry[]> {
     return this.entries(tenantId, { contactId }, limit);
+  }
+
+  /**
+   * One page of the entries about contact `contactId`, newest first, after the entry `before`
+   * (its time and id, from the previous page): an equality on contactId, narrowed by the keyset
+   * (the DSGVO access export reads a person's whole trail page by page, issue 15).
+   */
+  async pageFor(
+    tenantId: string,
+    contactId: string,
+    limit: number,
+    before?: { at: string; id: string },
+  ): Promise<AuditEntry[]> {
+    const keyset = before
+      ? {
+          $or: [
+            { at: { $lt: new Date(before.at) } },
+            { at: new Date(before.at), _id: { $lt: new Types.ObjectId(before.id) } },
+          ],
+        }
+      : {};
+    const docs = await this.model
+      .find({ tenantId, contactId, ...keyset })
+      .sort({ at: -1, _id: -1 })
+      .limit(limit)
+      .lean();
+    return docs.map((d) => ({
+      id: String(d._id),
+      contactId: d.contactId,
+      action: d.action,
+      at: d.at.toISOString(),
+      actor: d.actor,
+      changes: d.changes,
+    }));
   }
 
   /** The entries about one follow-up (its own trail), newest first. */

@@ -1,4 +1,5 @@
 import {
+  type AuditAction,
   type AuditChange,
   auditChanges,
   type ConsentEvent,
@@ -153,6 +154,39 @@ export class ContactNotesService {
         recordedBy: actorOf(auth),
       });
       channels[body.channel] = events;
+      return fields;
+    });
+  }
+
+  /**
+   * Appends one consent event to each of several channels in one write with one audit entry of
+   * `action` (the DSGVO objection, issue 15: an `optOut` on every channel at once), on
+   * `expectedVersion` (If-Match: 412 when the contact changed since; `*`/'retry': lost races are
+   * retried). 409 when a channel's history is full. Runs through the writer like every consent
+   * event, so the audit entry and the mirror's outbox follow.
+   */
+  addConsentEvents(
+    auth: AuthContext,
+    id: string,
+    action: AuditAction,
+    expectedVersion: number | '*' | 'retry',
+    events: readonly ConsentEventCreate[],
+  ): Promise<Contact> {
+    return this.writer.update(auth, id, action, expectedVersion, (fields) => {
+      const channels = (fields.consent as { channels: Record<string, ConsentEvent[]> }).channels;
+      for (const body of events) {
+        const history = channels[body.channel] ?? [];
+        if (history.length >= MAX_CONSENT_EVENTS_PER_CHANNEL) throw consentFull(body.channel);
+        history.push({
+          id: newEntryId(),
+          type: body.type,
+          at: new Date(body.at ?? Date.now()).toISOString(),
+          source: body.source,
+          ...(body.proof ? { proof: body.proof } : {}),
+          recordedBy: actorOf(auth),
+        });
+        channels[body.channel] = history;
+      }
       return fields;
     });
   }

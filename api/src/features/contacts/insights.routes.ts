@@ -12,6 +12,7 @@ import {
   DuplicateReason,
   MergeRequest,
   ObjectId,
+  PrivacyRequest,
   Problem,
   mayContact,
   QualityFinding,
@@ -41,6 +42,13 @@ const Worklist = Type.Object(
       Type.Object({ contact: ContactSummary, findings: Type.Array(QualityFinding) }, { additionalProperties: false }),
     ),
     nextCursor: Type.Union([Type.String(), Type.Null()]),
+    /** First page, privacy:manage only: overdue data-subject requests (issue 15), the most overdue five. */
+    privacyOverdue: Type.Optional(
+      Type.Object(
+        { count: Type.Integer({ minimum: 0 }), items: Type.Array(PrivacyRequest, { maxItems: 5 }) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

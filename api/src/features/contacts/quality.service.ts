@@ -1,4 +1,7 @@
-import { type Contact, companyFindings, type QualityFinding, qualityFindings } from '@klarkonform/shared';
+import {
+  type PrivacyRequest,
+  type Contact,
+  companyFindings, type QualityFinding, qualityFindings } from '@klarkonform/shared';
 import { fieldProblems, notFound } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { toContact } from './contacts.mapper';
@@ -12,7 +15,15 @@ import { toSummary } from './contacts.search';
 const BATCH = 100;
 const MAX_SCAN = 5000;
 
+/** Overdue data-subject requests as data care shows them: how many, and the most overdue few. */
+export interface PrivacyOverdue {
+  count: number;
+  items: PrivacyRequest[];
+}
+export type PrivacyOverdueSource = (tenantId: string) => Promise<PrivacyOverdue>;
+
 export class QualityService {
+  private privacyOverdue: PrivacyOverdueSource | undefined;
   constructor(private readonly repo: ContactsRepository) {}
 
   /** Findings shown on a card: the contact's own and, for staff, their company's. */
@@ -53,8 +64,26 @@ export class QualityService {
    * Active contacts with findings, list bucket by list bucket and in _id order within one; the
    * cursor `<bucket>:<id>` is the last contact looked at, so pages are contiguous runs.
    */
+  /**
+   * Lets the privacy feature (issue 15) add its overdue data-subject requests to the worklist's
+   * first page, for users with `privacy:manage`.
+   */
+  attachPrivacyOverdue(source: PrivacyOverdueSource): void {
+    this.privacyOverdue = source;
+  }
+
+  /** The overdue requests for the worklist's first page: undefined without permission or source. */
+  async overdueRequests(auth: AuthContext): Promise<PrivacyOverdue | undefined> {
+    if (!this.privacyOverdue || !auth.permissions.has('privacy:manage')) return undefined;
+    return this.privacyOverdue(auth.tenantId);
+  }
+
   async worklist(auth: AuthContext, limit: number, cursor?: string) {
     const from = parseWorklistCursor(cursor);
+    // The first page also lists overdue data-subject requests (privacy:manage only).
+    const overdue = (cursor ? Promise.resolve(undefined) : this.overdueRequests(auth)).then((o) =>
+      o ? { privacyOverdue: o } : {},
+    );
     const now = new Date();
     const items: Array<{ contact: ReturnType<typeof toSummary>; findings: QualityFinding[] }> = [];
     let last: { bucket: string; id: string } | undefined;
@@ -82,7 +111,7 @@ export class QualityService {
         }
       }
     }
-    return { items, nextCursor: null };
+    return { items, nextCursor: null, ...(await overdue) };
   }
 }
 

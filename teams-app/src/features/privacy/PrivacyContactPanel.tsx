@@ -276,11 +276,16 @@ export function PrivacyContactPanel({
           busy={busy}
           onCancel={() => setAction(undefined)}
           onSubmit={({ source = '', proof }) =>
-            void run(
-              () =>
-                api.recordObjection(contactId, state.version, { source, ...withRequest, ...(proof ? { proof } : {}) }),
-              pt('contact.objection.done'),
-            )
+            void run(async () => {
+              // The API answers the contact (its consent), not the privacy state: load that again.
+              await api.recordObjection(contactId, state.version, {
+                source,
+                ...withRequest,
+                ...(proof ? { proof } : {}),
+              });
+              contact.reload();
+              return undefined;
+            }, pt('contact.objection.done'))
           }
         />
       )}

@@ -271,5 +271,20 @@ describe('Teams tab: Datenschutz', () => {
       path: path.join(SCREENSHOT_DIR, 'privacy-settings-dark-narrow.png'),
       animations: 'disabled',
     });
+    // Saved with If-Match on the version shown; a number out of bounds is refused at its field first.
+    const months = panel.getByRole('textbox', { name: 'Einwilligungen prüfen nach (Monate)' });
+    await months.fill('0');
+    await panel.getByRole('button', { name: 'Einstellungen speichern' }).click();
+    await panel.getByText('Bitte eine ganze Zahl von 1 bis 60 angeben.').waitFor();
+    await months.fill('24');
+    await panel.getByRole('button', { name: 'Einstellungen speichern' }).click();
+    await panel.getByRole('status').getByText('Einstellungen gespeichert.').waitFor();
+    expect((await admin.privacySettings()).consentReviewMonths).toBe(24);
+    // High contrast: Fluent's tokens only, so the same view follows Teams' contrast theme.
+    await tab.setTheme('contrast');
+    await tab.page.screenshot({
+      path: path.join(SCREENSHOT_DIR, 'privacy-settings-contrast-narrow.png'),
+      animations: 'disabled',
+    });
   });
 });

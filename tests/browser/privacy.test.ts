@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -116,6 +117,11 @@ function pdfText(pdf: Buffer): string {
   return `${strings.join('')}\n${raw}`;
 }
 
+/** Berlin's calendar day `daysAgo` days ago as YYYY-MM-DD. */
+function isoDay(daysAgo: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() - daysAgo * 86_400_000);
+}
+
 /** Berlin's calendar day `days` ago as TT.MM.JJJJ. */
 function germanDay(daysAgo: number): string {
   return new Intl.DateTimeFormat('de-DE', {
@@ -138,9 +144,17 @@ describe('Teams tab: Datenschutz', () => {
         relationships: ['customer'],
       }),
     );
+    // A request answered too late: received 45 days ago, due a month after that.
+    await admin.createPrivacyRequest(
+      { type: 'access', requester: { name: 'Otto Spät', channel: 'phone' }, receivedOn: isoDay(45) },
+      randomUUID(),
+    );
     const page = await openTab(OFFICER);
     const panel = await openPrivacy(page);
-    await panel.getByText('Keine offenen Anfragen.').waitFor();
+    const late = panel.getByTestId('privacy-request').filter({ hasText: 'Otto Spät' });
+    await late.getByText(/^überfällig seit \d\d\.\d\d\.\d{4}$/).waitFor();
+    await panel.getByRole('tab', { name: 'Überfällig (1)' }).waitFor();
+    await shoot(page, 'privacy-requests');
 
     // "Anfrage erfassen": the type with its article, the requester, the day it came in, the
     // person linked through the contact search.

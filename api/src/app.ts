@@ -22,6 +22,8 @@ import { seedDemoTenant } from './features/demo/demo.seed';
 import { DemoService } from './features/demo/demo.service';
 import { healthRoutes } from './features/health/health.routes';
 import { meRoutes } from './features/me/me.routes';
+import { createPrivacyBFeature, type PrivacyBFeature } from './features/privacy/privacy-b.feature';
+import { privacyBRoutes } from './features/privacy/privacy-b.routes';
 import { createOpportunitiesFeature } from './features/opportunities/opportunities.feature';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes';
 import { contactSyncStatusHook } from './features/mirror/contact-sync-status.hook';
@@ -57,6 +59,8 @@ declare module 'fastify' {
      * wall clock in production; tests move it (years ahead for a retention period).
      */
     clock: () => Date;
+    /** The DSGVO lifecycle, part B (issue 15): settings, restriction, legal hold, erasure and its daily job. */
+    privacyB: PrivacyBFeature;
   }
 }
 
@@ -229,6 +233,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const sendCheck = createSendCheckFeature(app.mongo, contacts);
   await app.register(sendCheckRoutes, { service: sendCheck.service });
   await app.register(mirrorRoutes, { feature: mirror });
+  // Issue 15, part B: erasure forgets the Outlook copy through the mirror's hook; the daily
+  // retention job runs on one instance (its lease) and stops with the app.
+  const privacyB = createPrivacyBFeature(app.mongo, contacts, (t, id) => mirror.forget(t, id), app.clock, app.log);
+  app.decorate('privacyB', privacyB);
+  await app.register(privacyBRoutes, { feature: privacyB });
+  app.addHook('onReady', async () => privacyB.job.start());
+  app.addHook('onClose', async () => privacyB.job.stop());
   // Imports run in the background: taken up at start (resuming any a stopped API left) and
   // stopped at their next row when the app closes.
   const importExport = createImportExportFeature(app.mongo, contacts, users, app.log);

@@ -601,12 +601,23 @@ export {
 } from './import-export/export-columns.rules';
 export type { ExportCell, ExportSubject } from './import-export/export-columns.rules';
 export type { ImportedContact, ImportRowContext, ImportRowReading } from './import-export/import-row.rules';
-// The DSGVO lifecycle (issue 15)
+
+// The DSGVO lifecycle (issue 15): schemas and retention rules
 export {
   ConsentReviewItem,
   ConsentReviewPage,
+  DEFAULT_RETENTION_YEARS,
   DoubleOptInCreate,
   DoubleOptInLink,
+  ERASURE_REASONS,
+  ErasureCreate,
+  ErasureDueItem,
+  ErasureDuePage,
+  ErasureLogEntry,
+  ErasureOutcome,
+  ErasureReason,
+  LegalHold,
+  LegalHoldSet,
   MAX_REQUEST_CONTACTS,
   ObjectionCreate,
   PRIVACY_DOCUMENT_FORMATS,
@@ -614,6 +625,7 @@ export {
   PRIVACY_REQUEST_LISTS,
   PRIVACY_REQUEST_STATUSES,
   PRIVACY_REQUEST_TYPES,
+  PrivacyContactState,
   PrivacyDocumentFormat,
   PrivacyRequest,
   PrivacyRequestChannel,
@@ -625,7 +637,29 @@ export {
   PrivacyRequestStatus,
   PrivacyRequestType,
   PrivacyRequester,
+  PrivacySettings,
+  PrivacySettingsUpdate,
+  ProcessingActivity,
+  RESTRICTION_REASONS,
+  RETENTION_RECORD_TYPES,
+  Restriction,
+  RestrictionCreate,
+  RestrictionReason,
+  RetentionCover,
+  RetentionRecordType,
 } from './privacy/privacy.schema';
+export {
+  berlinDayOf,
+  coversOf,
+  eraseOnAfter,
+  erasureDue,
+  erasureOutcomeOf,
+  keepUntilOf,
+  MAX_COVERS_LISTED,
+  recordTypeOfActivity,
+  stillKept,
+} from './privacy/retention.rules';
+export type { RetainedRecord } from './privacy/retention.rules';
 export {
   addCalendarMonths,
   daysInMonth,
@@ -636,5 +670,3 @@ export {
   requestDueOn,
   requestReference,
 } from './privacy/privacy-requests.rules';
-// The Datenschutz view needs these enumerations at run time too.
-export { DEFAULT_RETENTION_YEARS, ERASURE_REASONS, RETENTION_RECORD_TYPES } from './privacy/privacy.schema';

@@ -100,12 +100,18 @@ describe('db:export and db:import', () => {
       importRows: 0,
       importResults: 0,
       importRowActions: 0,
+      // The DSGVO lifecycle's settings and erasure bookkeeping (issue 15), empty here.
+      privacySettings: 0,
+      erasureSchedule: 0,
+      erasureLog: 0,
     });
     expect(readdirSync(dir).sort()).toEqual([
       'activities.json',
       'audit.json',
       'contacts.json',
       'counters.json',
+      'erasureLog.json',
+      'erasureSchedule.json',
       'followUps.json',
       'importFiles.json',
       'importResults.json',
@@ -118,6 +124,7 @@ describe('db:export and db:import', () => {
       'mirrorSettings.json',
       'mirrorTargets.json',
       'opportunities.json',
+      'privacySettings.json',
       'sendCheckSettings.json',
       'templates.json',
       'users.json',

@@ -10,6 +10,8 @@ import { templateModel } from '../features/templates/templates.model';
 import { mirrorModels } from '../features/mirror/mirror.model';
 import { doubleOptInSecretModel, doubleOptInTokenModel } from '../features/privacy/double-opt-in.model';
 import { privacyCounterModel, privacyRequestModel } from '../features/privacy/privacy-requests.model';
+import { erasureModels } from '../features/privacy/erasure.model';
+import { privacySettingsModel } from '../features/privacy/privacy-settings.model';
 import { sendCheckSettingsModel } from '../features/send-check/send-check.model';
 import { userModel } from '../features/users/users.repository';
 
@@ -22,6 +24,7 @@ export function indexedModels(connection: Connection): Model<never>[] {
   const { contacts, counters } = contactModels(connection);
   const mirror = mirrorModels(connection);
   const imports = importModels(connection);
+  const erasure = erasureModels(connection);
   return [
     contacts,
     counters,
@@ -46,5 +49,8 @@ export function indexedModels(connection: Connection): Model<never>[] {
     privacyCounterModel(connection),
     doubleOptInTokenModel(connection),
     doubleOptInSecretModel(connection),
+    privacySettingsModel(connection),
+    erasure.schedule,
+    erasure.log,
   ] as unknown as Model<never>[];
 }

@@ -192,11 +192,13 @@ export function consentSummary(consent: Consent, now: Date): ConsentSummary {
 export interface ConsentSubject {
   archived?: unknown;
   mergedInto?: string | null;
+  /** Restricted under Art. 18 DSGVO (issue 15): no use but storage, so never contacted. */
+  restriction?: unknown;
   consent: Consent;
 }
 
 // May we contact this person on this channel for this purpose?
-// - Archived and merged contacts are never contacted.
+// - Archived, merged and restricted (Art. 18(2) DSGVO) contacts are never contacted.
 // - An opt-out blocks every purpose on its channel; an email opt-out also blocks the
 //   newsletter (which arrives by email). A newsletter unsubscribe does not block other email.
 // - Marketing needs granted consent on the channel (soft opt-in counts for email). The
@@ -217,6 +219,7 @@ export function mayContact(
   });
   if (contact.mergedInto) return decide(false, 'merged');
   if (contact.archived) return decide(false, 'archived');
+  if (contact.restriction) return decide(false, 'restricted');
   const { channels, legalBasis } = contact.consent;
   const { state, grantedBy, unproven } = evaluate(channels[channel], now, channel);
   const emailDenied = channel === 'newsletter' && consentState(channels.email, now, 'email').status === 'denied';

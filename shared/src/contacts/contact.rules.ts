@@ -139,7 +139,7 @@ export function toContactSummary(contact: Contact, companyName?: string): Contac
   if (companyName) summary.companyName = companyName;
   if (contact.lead?.status) summary.leadStatus = contact.lead.status;
   if (contact.ownerId) summary.ownerId = contact.ownerId;
-  // Art. 18 DSGVO: search results and lists show the restriction (issue 15).
+  // Issue 15: search results show "Gesperrt (Art. 18 DSGVO)".
   if (contact.restriction) summary.restricted = true;
   return summary;
 }

@@ -306,6 +306,13 @@ export interface Catalog {
 
 /** Keys of `serviceProblem`: the API's expected failures beyond schema validation. */
 export const SERVICE_PROBLEMS = [
+  // Issue 15 (DSGVO lifecycle, part B)
+  'contactRestricted',
+  'notRestricted',
+  'alreadyRestricted',
+  'retentionRestriction',
+  'noLegalHold',
+  'erasureJobBusy',
   'contactNotFound',
   'survivorNotFound',
   'duplicateNotFound',

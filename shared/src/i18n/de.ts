@@ -521,6 +521,15 @@ export const de: Catalog = {
     stored: 'Die Änderung würde den Kontakt über eine Grenze bringen und wurde nicht gespeichert: {{problems}}',
   },
   serviceProblem: {
+    // Issue 15 (DSGVO lifecycle, part B)
+    contactRestricted:
+      'Der Kontakt ist gesperrt (Einschränkung der Verarbeitung, Art. 18 DSGVO): Er wird nur gespeichert und angezeigt, nicht bearbeitet oder verwendet.',
+    notRestricted: 'Der Kontakt ist nicht gesperrt.',
+    alreadyRestricted: 'Der Kontakt ist bereits gesperrt.',
+    retentionRestriction:
+      'Diese Sperre wartet auf das Ende einer Aufbewahrungsfrist (HGB § 257, AO § 147) und kann nicht aufgehoben werden.',
+    noLegalHold: 'Für den Kontakt besteht keine Aufbewahrungssperre.',
+    erasureJobBusy: 'Die Löschung fälliger Kontakte läuft gerade. Bitte gleich erneut versuchen.',
     contactNotFound: 'Der Kontakt existiert nicht (mehr).',
     survivorNotFound: 'Der Kontakt, der bleiben soll, existiert nicht (mehr).',
     duplicateNotFound: 'Die Dublette existiert nicht (mehr).',

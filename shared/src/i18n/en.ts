@@ -508,6 +508,15 @@ export const en: Catalog = {
     stored: 'The change would put the contact over a limit and was not saved: {{problems}}',
   },
   serviceProblem: {
+    // Issue 15 (DSGVO lifecycle, part B)
+    contactRestricted:
+      'The contact is restricted (restriction of processing, Art. 18 GDPR): it is only stored and shown, not edited or used.',
+    notRestricted: 'The contact is not restricted.',
+    alreadyRestricted: 'The contact is already restricted.',
+    retentionRestriction:
+      'This restriction waits for a retention period to end (HGB § 257, AO § 147) and cannot be lifted.',
+    noLegalHold: 'The contact has no legal hold.',
+    erasureJobBusy: 'Due erasures are running right now. Please try again shortly.',
     contactNotFound: 'The contact does not exist (any more).',
     survivorNotFound: 'The contact to keep does not exist (any more).',
     duplicateNotFound: 'The duplicate does not exist (any more).',

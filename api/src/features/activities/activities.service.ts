@@ -27,7 +27,7 @@ import {
 import { fieldProblems, notFound, problem } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { newAuditId, type PendingAudit } from '../audit/audit.repository';
-import { actorOf, requestHash } from '../contacts/contact-writer';
+import { actorOf, assertNotRestricted, requestHash } from '../contacts/contact-writer';
 import type { ContactsFeature } from '../contacts/contacts.feature';
 import type { ContactDoc } from '../contacts/contacts.model';
 import { LIVE } from '../contacts/contacts.repository';
@@ -198,6 +198,8 @@ export class ActivitiesService {
       return usable ? [] : [{ field: `body.contactIds.${i}`, key: 'serviceProblem.noSuchContact' }];
     });
     if (problems.length > 0) throw fieldProblems(problems);
+    // Issue 15: no new entries for a contact restricted under Art. 18 DSGVO.
+    for (const doc of docs) assertNotRestricted(doc);
     return ids.map((id) => byId.get(id) as ContactDoc);
   }
 
@@ -218,7 +220,8 @@ export class ActivitiesService {
     const linked = new Map<string, ContactDoc>();
     for (const address of addresses) {
       const holders = docs
-        .filter((doc) => doc.emailKeys.includes(address))
+        // Issue 15: a restricted contact (Art. 18 DSGVO) is not linked to logged mail or meetings.
+        .filter((doc) => doc.emailKeys.includes(address) && !doc.restriction)
         .sort((a, b) =>
           a.kind !== b.kind ? (a.kind === 'person' ? -1 : 1) : a.contactNumber.localeCompare(b.contactNumber),
         );

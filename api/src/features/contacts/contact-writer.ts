@@ -25,6 +25,26 @@ const MAX_RETRIES = 4;
  */
 const MAX_CHANGE_ATTEMPTS = 100;
 
+/**
+ * Issue 15: the only changes a contact restricted under Art. 18 DSGVO takes — the privacy
+ * feature's own (lifting, legal hold, scheduling or finishing its erasure, an objection). Every
+ * other write (PATCH, consent, notes, archive, merge, lead status) answers 409 `contactRestricted`.
+ */
+const RESTRICTED_CONTACT_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'restrict',
+  'unrestrict',
+  'legalHold',
+  'legalHoldLift',
+  'erasureScheduled',
+  'erasure',
+  'objection',
+]);
+
+/** 409 `contactRestricted` for a contact restricted under Art. 18 DSGVO (issue 15): no use but storage. */
+export function assertNotRestricted(doc: object): void {
+  if ((doc as { restriction?: unknown }).restriction) throw problem(409, 'conflict', 'contactRestricted');
+}
+
 export function actorOf(auth: AuthContext): Actor {
   return { id: auth.userId, name: auth.name ?? auth.email ?? auth.userId };
 }
@@ -231,6 +251,7 @@ export class ContactWriter {
       if (doc.mergedInto) {
         throw problem(409, 'conflict', 'mergedInto', { id: String(doc.mergedInto) });
       }
+      if (!RESTRICTED_CONTACT_ACTIONS.has(action)) assertNotRestricted(doc);
       if (typeof expectedVersion === 'number' && doc.version !== expectedVersion) {
         throw problem(412, 'preconditionFailed', 'versionMismatch', { actual: doc.version, expected: expectedVersion });
       }

@@ -8,6 +8,7 @@ import {
   type FollowUpPatch,
   MAX_OPEN_FOLLOW_UPS_PER_ASSIGNEE,
 } from '@klarkonform/shared';
+import { assertNotRestricted } from '../contacts/contact-writer';
 import { fieldProblems, HttpError, notFound, problem } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { backoff } from '../../infra/write-races';
@@ -285,6 +286,8 @@ export class FollowUpsService {
         'conflict',
       );
     }
+    // Issue 15: no follow-ups for a contact restricted under Art. 18 DSGVO.
+    assertNotRestricted(contact);
     return contact;
   }
 

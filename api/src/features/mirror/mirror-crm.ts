@@ -39,9 +39,12 @@ export function removedInOutlookReason(mailbox: string): string {
   return `In Outlook gelöscht (Postfach ${mailbox})`;
 }
 
-/** True for a contact that lives: not archived, not merged away. */
+/**
+ * True for a contact that lives: not archived, not merged away, and not restricted under Art. 18
+ * DSGVO (issue 15: a restricted contact is treated like an archived one — its Outlook copy goes).
+ */
 export const isLive = (doc: ContactDoc | null | undefined): doc is ContactDoc =>
-  !!doc && !doc.archived && !doc.mergedInto;
+  !!doc && !doc.archived && !doc.mergedInto && !doc.restriction;
 
 /** The Graph fields each CRM field carries (a person's `companyId` travels as its company's name). */
 const GRAPH_KEYS_OF: Record<string, GraphFieldKey[]> = {

@@ -39,6 +39,8 @@ export interface SyncSubject {
   archived?: unknown;
   /** Merged into another contact: no Outlook copy either. */
   mergedInto?: unknown;
+  /** Restricted under Art. 18 DSGVO (issue 15): no Outlook copy either. */
+  restriction?: unknown;
 }
 
 /**
@@ -57,7 +59,7 @@ export function contactSyncState(
   // Without an address a contact is never mirrored, whether the mirror is on or not.
   if (primaryEmail(contact) === undefined) return { syncStatus: 'noEmail', ...at };
   // Archived or merged: not mirrored (any copy is removed), so never "synced".
-  if (!on || contact.archived || contact.mergedInto) return { syncStatus: 'disabled', ...at };
+  if (!on || contact.archived || contact.mergedInto || contact.restriction) return { syncStatus: 'disabled', ...at };
   if (!entry) return { syncStatus: 'pending' };
   if (entry.status === 'error')
     return { syncStatus: 'error', ...at, ...(entry.problem ? { syncProblem: entry.problem } : {}) };

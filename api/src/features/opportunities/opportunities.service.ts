@@ -9,6 +9,7 @@ import {
   type OpportunityStage,
   probabilityAfter,
 } from '@klarkonform/shared';
+import { assertNotRestricted } from '../contacts/contact-writer';
 import { fieldProblems, HttpError } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { AuditRepository } from '../audit/audit.repository';
@@ -65,6 +66,8 @@ export class OpportunitiesService {
     if (!contact || (contact.archived && !archivedToo) || contact.mergedInto) {
       throw fieldProblems([{ field: 'body.contactId', key: 'serviceProblem.noSuchContact' }]);
     }
+    // Issue 15: no opportunities for a contact restricted under Art. 18 DSGVO.
+    assertNotRestricted(contact);
     const company =
       contact.kind === 'person' && contact.companyId ? await this.readContact(auth, contact.companyId) : undefined;
     const ref: ContactRef = { contactName: contact.displayName };

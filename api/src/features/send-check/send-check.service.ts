@@ -153,7 +153,7 @@ export class SendCheckService {
 }
 
 /** Opt-out first: the reason the answer gives when several holders are not allowed. */
-const REASON_RANK: Partial<Record<ConsentReason, number>> = { optedOut: 0 };
+const REASON_RANK: Partial<Record<ConsentReason, number>> = { optedOut: 0, restricted: 0 };
 
 function decide(email: string, holders: readonly ContactDoc[], now: Date): RecipientConsent {
   if (holders.length === 0) return { email, known: false, allowed: false, reason: 'noConsent' };

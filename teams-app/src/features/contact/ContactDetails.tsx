@@ -253,7 +253,7 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
         }}
         onOpenCompany={company ? () => setMode({ kind: 'company' }) : undefined}
         onFixFinding={(finding) => openFix(fixOf(finding))}
-        canFixFinding={canFix}
+        canFixFinding={restricted ? () => false : canFix}
       />
       {quick && (
         <Suspense fallback={<Spinner size="tiny" />}>

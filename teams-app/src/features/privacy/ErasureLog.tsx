@@ -2,8 +2,10 @@ import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-compo
 import { type ErasureLogEntry, useUiText } from '@klarkonform/shared/ui';
 import { ProblemBar } from '../../shell/ProblemBar';
 import { useServices } from '../../shell/services';
+import type { PrivacyKey } from './privacy-messages.de';
+import { PRIVACY_DE } from './privacy-messages.de';
 import { usePaged } from './usePaged';
-import { usePrivacyText } from './usePrivacyText';
+import { type PrivacyText, usePrivacyText } from './usePrivacyText';
 
 const useStyles = makeStyles({
   part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -55,7 +57,7 @@ export function ErasureLog({ generation }: { generation: string }) {
                 {pt('erasures.logBy', { at: dateTime(entry.erasedAt), by: entry.erasedBy.name || entry.erasedBy.id })}
                 {Object.entries(entry.removed)
                   .filter(([, count]) => count > 0)
-                  .map(([what, count]) => ` · ${pt('erasures.removed', { count, what })}`)
+                  .map(([what, count]) => ` · ${pt('erasures.removed', { count, what: removedLabel(what, pt) })}`)
                   .join('')}
               </Text>
             </li>
@@ -69,4 +71,10 @@ export function ErasureLog({ generation }: { generation: string }) {
       {log.hasMore && !log.loading && <Button onClick={log.loadMore}>{pt('common.loadMore')}</Button>}
     </section>
   );
+}
+
+/** A count's label ("Aktivitäten gelöscht"); a collection this UI does not know yet keeps its name. */
+function removedLabel(what: string, pt: PrivacyText['pt']): string {
+  const key = `removed.${what}`;
+  return key in PRIVACY_DE ? pt(key as PrivacyKey) : what;
 }

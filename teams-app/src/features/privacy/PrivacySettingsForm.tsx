@@ -6,6 +6,8 @@ import {
   MessageBarActions,
   MessageBarBody,
   makeStyles,
+  mergeClasses,
+  shorthands,
   Spinner,
   Text,
   Textarea,
@@ -29,6 +31,13 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
     minWidth: 0,
   },
+  fieldset: {
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   heading: { margin: 0 },
   number: { maxWidth: '120px' },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -175,16 +184,16 @@ export function PrivacySettingsForm() {
         <Button onClick={() => void download('pdf')}>{pt('settings.recordsPdf')}</Button>
         <Button onClick={() => void download('json')}>{pt('settings.recordsJson')}</Button>
       </div>
-      <fieldset className={styles.group}>
-        <legend>{pt('settings.retention')}</legend>
+      <fieldset className={mergeClasses(styles.group, styles.fieldset)}>
+        <legend className={styles.legend}>{pt('settings.retention')}</legend>
         {RETENTION_RECORD_TYPES.map((type) => numberField(type, pt(`recordType.${type}`)))}
       </fieldset>
       <div className={styles.group}>
         {numberField('consentReviewMonths', pt('settings.consentReviewMonths'))}
         {numberField('doubleOptInValidHours', pt('settings.doiHours'))}
       </div>
-      <fieldset className={styles.group}>
-        <legend>{pt('settings.controller')}</legend>
+      <fieldset className={mergeClasses(styles.group, styles.fieldset)}>
+        <legend className={styles.legend}>{pt('settings.controller')}</legend>
         <Field label={pt('settings.controllerName')}>
           <Input value={texts.controller.name} maxLength={200} onChange={(_e, d) => setController('name', d.value)} />
         </Field>

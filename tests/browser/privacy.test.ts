@@ -268,6 +268,60 @@ describe('Teams tab: Datenschutz', () => {
     await shoot(page, 'privacy-restricted-card');
   });
 
+  it('sets a legal hold that blocks the erasure, restricts and lifts, and creates a double opt-in link', async () => {
+    const hanna = await create(
+      admin,
+      person('Hanna', 'Halter', {
+        emails: [{ address: 'hanna.halter@beispiel.example', primary: true }],
+        relationships: ['customer'],
+      }),
+    );
+    const request = await admin.createPrivacyRequest(
+      { type: 'restriction', requester: { name: 'Hanna Halter', channel: 'email' }, contactIds: [hanna.id] },
+      randomUUID(),
+    );
+    const page = await openTab(OFFICER);
+    const panel = await openPrivacy(page);
+    await panel.getByRole('button', { name: `Anfrage ${request.reference} öffnen` }).click();
+    const contact = panel.getByRole('region', { name: 'Kontakt Hanna Halter' });
+
+    // A legal hold: the erasure preview says it is blocked, and there is nothing to confirm.
+    await contact.getByRole('button', { name: 'Aufbewahrungssperre setzen' }).click();
+    const hold = contact.getByRole('form', { name: 'Aufbewahrungssperre setzen' });
+    await hold.getByRole('button', { name: 'Sperre setzen' }).click();
+    await hold.getByText('Bitte ausfüllen.').waitFor();
+    await hold.getByRole('textbox', { name: 'Grund der Aufbewahrungssperre' }).fill('Rechtsstreit Az. 3 O 123/26');
+    await hold.getByRole('button', { name: 'Sperre setzen' }).click();
+    await contact.getByText('Aufbewahrungssperre gesetzt.').waitFor();
+    await contact.getByRole('button', { name: 'Löschen', exact: true }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Hanna Halter löschen?' });
+    await dialog.getByText(/Eine Aufbewahrungssperre verhindert die Löschung: Rechtsstreit Az\. 3 O 123\/26/).waitFor();
+    expect(await dialog.getByRole('button', { name: /löschen|vormerken/i }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+
+    // Art. 18: restricted (the badge), then lifted again.
+    await contact.getByRole('button', { name: 'Verarbeitung einschränken' }).click();
+    await contact
+      .getByRole('form', { name: 'Verarbeitung einschränken' })
+      .getByRole('button', { name: 'Einschränken' })
+      .click();
+    await contact.getByText('Verarbeitung eingeschränkt.').waitFor();
+    await contact.getByTestId('restricted-badge').waitFor();
+    expect((await admin.getContact(hanna.id)).restriction?.requestId).toBe(request.id);
+    await contact.getByRole('button', { name: 'Einschränkung aufheben' }).click();
+    await contact.getByText('Einschränkung aufgehoben.').waitFor();
+    expect(await contact.getByTestId('restricted-badge').count()).toBe(0);
+
+    // A double opt-in link to put into a mail.
+    await contact.getByRole('button', { name: 'Double-Opt-in-Link erzeugen' }).click();
+    const doi = contact.getByRole('form', { name: 'Double-Opt-in-Link erzeugen' });
+    await doi.getByRole('textbox', { name: /^Anlass/ }).fill('Newsletter-Anmeldung Website');
+    await doi.getByRole('button', { name: 'Link erzeugen' }).click();
+    const link = contact.getByRole('textbox', { name: /^Bestätigungslink \(gültig bis/ });
+    expect(await link.inputValue()).toMatch(/\/public\/doi\//);
+    await shoot(page, 'privacy-contact-actions');
+  });
+
   it('shows the Datenschutz view in Teams\u2019 dark theme and in a narrow side panel', async () => {
     context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'de-DE' });
     await context.route('**/local-issuer/token', (route) => route.continue({ postData: JSON.stringify(OFFICER) }));

@@ -43,8 +43,9 @@ const useStyles = makeStyles({
   heading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   secondary: { color: tokens.colorNeutralForeground2 },
+  doi: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   link: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  linkInput: { flexGrow: 1, minWidth: '200px' },
+  linkInput: { flexGrow: 1, minWidth: 0 },
 });
 
 type Action = 'restrict' | 'objection' | 'hold' | 'doi';
@@ -358,20 +359,23 @@ function DoiLink({ link }: { link: DoubleOptInLink }) {
   const [copied, setCopied] = useState(false);
   const label = pt('contact.doiLink', { date: dateTime(link.expiresAt) });
   return (
-    <div className={styles.link}>
-      <Input className={styles.linkInput} readOnly value={link.url} aria-label={label} />
-      <Button
-        onClick={() =>
-          void navigator.clipboard.writeText(link.url).then(
-            () => setCopied(true),
-            () => setCopied(false),
-          )
-        }
-      >
-        {pt('contact.doiCopy')}
-      </Button>
+    <div className={styles.doi}>
+      <Text size={200}>{label}</Text>
+      <div className={styles.link}>
+        <Input className={styles.linkInput} readOnly value={link.url} aria-label={label} />
+        <Button
+          onClick={() =>
+            void navigator.clipboard.writeText(link.url).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          {pt('contact.doiCopy')}
+        </Button>
+      </div>
       <Text size={200} role="status">
-        {copied ? pt('contact.doiCopied') : `${label} · ${pt('contact.doiHint')}`}
+        {copied ? pt('contact.doiCopied') : pt('contact.doiHint')}
       </Text>
     </div>
   );

@@ -104,12 +104,19 @@ describe('db:export and db:import', () => {
       privacySettings: 0,
       erasureSchedule: 0,
       erasureLog: 0,
+      // The DSGVO lifecycle's requests register and double opt-in links (issue 15, Part A), empty here.
+      privacyRequests: 0,
+      privacyCounters: 0,
+      doubleOptInTokens: 0,
+      doubleOptInSecrets: 0,
     });
     expect(readdirSync(dir).sort()).toEqual([
       'activities.json',
       'audit.json',
       'contacts.json',
       'counters.json',
+      'doubleOptInSecrets.json',
+      'doubleOptInTokens.json',
       'erasureLog.json',
       'erasureSchedule.json',
       'followUps.json',
@@ -124,6 +131,8 @@ describe('db:export and db:import', () => {
       'mirrorSettings.json',
       'mirrorTargets.json',
       'opportunities.json',
+      'privacyCounters.json',
+      'privacyRequests.json',
       'privacySettings.json',
       'sendCheckSettings.json',
       'templates.json',

@@ -161,6 +161,26 @@ beforeAll(async () => {
       })),
     ),
   );
+  // The requests registers of many tenants (a tenant's few open among many closed) and their DOI links.
+  await db.collection('privacyRequests').insertMany(
+    Array.from({ length: 3000 }, (_, i) => ({
+      tenantId: i % 300 === 0 ? TENANT_A : `tenant-${i % 300}`,
+      state: i % 10 ? 'closed' : 'open',
+      ...(i % 10 ? {} : { openKey: i % 300 === 0 ? TENANT_A : `tenant-${i % 300}` }),
+      contactIds: [`c${i}`],
+      reference: `DS-2026-${String(i).padStart(4, '0')}`,
+      version: 1,
+      idempotencyKey: `plan-request-${i}`,
+    })),
+  );
+  await db.collection('doubleOptInTokens').insertMany(
+    Array.from({ length: 3000 }, (_, i) => ({
+      tenantId: i % 300 === 0 ? TENANT_A : `tenant-${i % 300}`,
+      contactId: `c${i}`,
+      state: 'used',
+      version: 2,
+    })),
+  );
   // As autovacuum would after a load: the planner's statistics of the fresh tables.
   const postgresUrl = inject('postgresUrl');
   if (postgresUrl) {

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { koelnerPhonetik, monthOf } from '@klarkonform/shared';
 import { seedContactId, seedOwners } from './seed-opportunities';
 
@@ -337,6 +338,26 @@ export const HOT_PATH_SHAPES: readonly QueryShape[] = [
     field: 'filterKeys',
     collection: 'importResults',
     filter: (tenantId) => ({ tenantId, filterKeys: `${PLAN_IMPORT_ID}:failed` }),
+  },
+  // The DSGVO requests register and double opt-in links (issue 15; query-plans.test.ts seeds them):
+  // a tenant's open requests, the requests naming a contact, a link by its id.
+  {
+    name: "privacy: a tenant's open requests",
+    field: 'openKey',
+    collection: 'privacyRequests',
+    filter: (tenantId) => ({ tenantId, openKey: tenantId }),
+  },
+  {
+    name: 'privacy: the requests naming a contact',
+    field: 'contactIds',
+    collection: 'privacyRequests',
+    filter: (tenantId, p) => ({ tenantId, contactIds: String(p._id) }),
+  },
+  {
+    name: 'privacy: a double opt-in link by id',
+    field: '_id',
+    collection: 'doubleOptInTokens',
+    filter: (tenantId) => ({ tenantId, _id: new Types.ObjectId('6b0e47009b55d5889fda7000') }),
   },
 ];
 

@@ -696,7 +696,8 @@ export const de: Catalog = {
     privacyRequestNotFound: 'Diese Betroffenenanfrage gibt es nicht (mehr).',
     receivedInFuture: 'Das Eingangsdatum darf nicht in der Zukunft liegen.',
     outcomeRequired: 'Zum Abschließen bitte das Ergebnis eintragen (was wurde getan oder geantwortet?).',
-    extensionOnce: 'Die Frist wurde bereits verlängert; eine Verlängerung ist nur einmal möglich (Art. 12 Abs. 3 DSGVO).',
+    extensionOnce:
+      'Die Frist wurde bereits verlängert; eine Verlängerung ist nur einmal möglich (Art. 12 Abs. 3 DSGVO).',
     extensionClosed: 'Eine abgeschlossene Anfrage kann nicht verlängert werden.',
     extensionLate:
       'Die Verlängerung muss innerhalb eines Monats nach Eingang mitgeteilt werden (Art. 12 Abs. 3 DSGVO); dieser Monat ist abgelaufen.',
@@ -704,10 +705,12 @@ export const de: Catalog = {
   },
   doiPage: {
     title: 'Einwilligung bestätigen',
-    question: 'Bitte bestätigen Sie, dass Sie {{channel}} von uns erhalten möchten. Sie können die Einwilligung jederzeit widerrufen.',
+    question:
+      'Bitte bestätigen Sie, dass Sie {{channel}} von uns erhalten möchten. Sie können die Einwilligung jederzeit widerrufen.',
     button: 'Bestätigen',
     confirmed: 'Vielen Dank! Ihre Einwilligung ist bestätigt.',
-    expired: 'Dieser Bestätigungslink ist abgelaufen. Es wurde nichts gespeichert. Bitte fordern Sie einen neuen Link an.',
+    expired:
+      'Dieser Bestätigungslink ist abgelaufen. Es wurde nichts gespeichert. Bitte fordern Sie einen neuen Link an.',
     used: 'Dieser Bestätigungslink wurde bereits verwendet. Ihre Einwilligung ist schon bestätigt.',
     invalid: 'Dieser Bestätigungslink ist ungültig. Es wurde nichts gespeichert.',
   },

@@ -680,7 +680,8 @@ export const en: Catalog = {
   },
   doiPage: {
     title: 'Confirm your consent',
-    question: 'Please confirm that you would like to receive {{channel}} from us. You can withdraw your consent at any time.',
+    question:
+      'Please confirm that you would like to receive {{channel}} from us. You can withdraw your consent at any time.',
     button: 'Confirm',
     confirmed: 'Thank you! Your consent is confirmed.',
     expired: 'This confirmation link has expired. Nothing was saved. Please ask for a new link.',

@@ -10,7 +10,11 @@ import {
 } from './privacy-requests.rules';
 
 const day = fc
-  .record({ y: fc.integer({ min: 1900, max: 2400 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    y: fc.integer({ min: 1900, max: 2400 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+  })
   .filter(({ y, m, d }) => d <= daysInMonth(y, m))
   .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 

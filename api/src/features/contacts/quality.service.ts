@@ -1,7 +1,10 @@
 import {
   type PrivacyRequest,
   type Contact,
-  companyFindings, type QualityFinding, qualityFindings } from '@klarkonform/shared';
+  companyFindings,
+  type QualityFinding,
+  qualityFindings,
+} from '@klarkonform/shared';
 import { fieldProblems, notFound } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { toContact } from './contacts.mapper';

@@ -35,7 +35,9 @@ export class ConsentReviewService {
     const startAt = from ? LIST_BUCKETS.indexOf(from.bucket) : 0;
     const buckets = LIST_BUCKETS.slice(startAt);
     for (const [b, bucket] of buckets.entries()) {
-      const docs = (await this.contacts.findInBucket(auth.tenantId, 'active', bucket, { mergedInto: { $exists: false } }))
+      const docs = (
+        await this.contacts.findInBucket(auth.tenantId, 'active', bucket, { mergedInto: { $exists: false } })
+      )
         .filter((d) => !from || bucket !== from.bucket || String(d._id) > from.id)
         .sort((x, y) => (String(x._id) < String(y._id) ? -1 : 1));
       for (const [i, doc] of docs.entries()) {
@@ -45,7 +47,13 @@ export class ConsentReviewService {
         for (const channel of CONSENT_CHANNELS) {
           const grant = consentGrant(contact.consent.channels[channel] ?? [], now, channel);
           if (grant && new Date(grant.at) < cutoff) {
-            found.push({ contactId: contact.id, displayName: contact.displayName, channel, grantedAt: grant.at, eventType: grant.type });
+            found.push({
+              contactId: contact.id,
+              displayName: contact.displayName,
+              channel,
+              grantedAt: grant.at,
+              eventType: grant.type,
+            });
           }
         }
         items.push(...found.sort((x, y) => x.grantedAt.localeCompare(y.grantedAt)));

@@ -10,7 +10,10 @@ import type { Confirmation, DoubleOptInService, LinkState } from './double-opt-i
 // Expired, used or forged links get a clear page and change nothing. The page has no script and
 // posts to its own origin, which the security plugin's CSP allows (`form-action 'self'`).
 
-const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 300 }) }, { additionalProperties: false });
+const TokenParams = Type.Object(
+  { token: Type.String({ minLength: 10, maxLength: 300 }) },
+  { additionalProperties: false },
+);
 const Html = Type.String({ description: 'text/html page' });
 const tags = ['privacy'];
 
@@ -53,8 +56,10 @@ export const doubleOptInPublicRoutes: FastifyPluginAsyncTypebox<{ service: Doubl
   { service },
 ) => {
   // The button's form posts application/x-www-form-urlencoded with an empty body; nothing in it is read.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_r, _b, done) =>
-    done(null, {}),
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 1024 },
+    (_r, _b, done) => done(null, {}),
   );
 
   app.get(
@@ -63,6 +68,7 @@ export const doubleOptInPublicRoutes: FastifyPluginAsyncTypebox<{ service: Doubl
       schema: {
         tags,
         summary: 'The double opt-in page (no login): shows a "Bestätigen" button, confirms nothing',
+        security: [],
         params: TokenParams,
         response: { 200: Html, 404: Html, 409: Html, 410: Html },
       },
@@ -82,6 +88,7 @@ export const doubleOptInPublicRoutes: FastifyPluginAsyncTypebox<{ service: Doubl
       schema: {
         tags,
         summary: 'Confirms the double opt-in once (no login); expired, used or forged links change nothing',
+        security: [],
         params: TokenParams,
         response: { 200: Html, 404: Html, 409: Html, 410: Html },
       },

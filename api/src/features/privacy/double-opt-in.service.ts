@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { AppRole, DoubleOptInCreate, DoubleOptInLink, Permission } from '@klarkonform/shared';
-import { problem } from '../../infra/http-error';
+import { HttpError, problem } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { actorOf } from '../contacts/contact-writer';
 import type { ContactNotesService } from '../contacts/contact-notes.service';
@@ -126,6 +126,8 @@ export class DoubleOptInService {
       ]);
     } catch (err) {
       await this.repo.release(doc);
+      // The contact is gone (erased or merged away): the link is no good any more.
+      if (err instanceof HttpError && (err.statusCode === 404 || err.statusCode === 409)) return 'invalid';
       throw err;
     }
     return 'confirmed';

@@ -66,7 +66,8 @@ export const privacyARoutes: FastifyPluginAsyncTypebox<{ feature: PrivacyAFeatur
       config: { permission },
       schema: {
         tags,
-        summary: 'Register a data subject request (idempotent by Idempotency-Key; due one month after receipt, Art. 12(3))',
+        summary:
+          'Register a data subject request (idempotent by Idempotency-Key; due one month after receipt, Art. 12(3))',
         headers: IdempotencyHeaders,
         body: PrivacyRequestCreate,
         response: { 200: PrivacyRequest, 201: PrivacyRequest, ...errors },
@@ -118,7 +119,8 @@ export const privacyARoutes: FastifyPluginAsyncTypebox<{ feature: PrivacyAFeatur
       config: { permission },
       schema: {
         tags,
-        summary: 'Access (Art. 15) / portability (Art. 20) export of one person as JSON or PDF; audited (privacyExport)',
+        summary:
+          'Access (Art. 15) / portability (Art. 20) export of one person as JSON or PDF; audited (privacyExport)',
         params: IdParams,
         querystring: ExportQuery,
         response: { 200: File, ...errors },
@@ -128,8 +130,11 @@ export const privacyARoutes: FastifyPluginAsyncTypebox<{ feature: PrivacyAFeatur
       const { format } = request.query;
       const data = await feature.exports.collect(request.auth, request.params.id, format);
       const name = `auskunft-${data.contact.contactNumber}.${format}`;
-      reply.header('content-disposition', attachment(name)).header('access-control-expose-headers', 'content-disposition');
-      if (format === 'pdf') return reply.header('content-type', 'application/pdf').send((await renderExportPdf(data)) as never);
+      reply
+        .header('content-disposition', attachment(name))
+        .header('access-control-expose-headers', 'content-disposition');
+      if (format === 'pdf')
+        return reply.header('content-type', 'application/pdf').send((await renderExportPdf(data)) as never);
       return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
     },
   );
@@ -140,7 +145,8 @@ export const privacyARoutes: FastifyPluginAsyncTypebox<{ feature: PrivacyAFeatur
       config: { permission },
       schema: {
         tags,
-        summary: 'Objection to direct marketing (Art. 21): opt-out on every channel at once (If-Match: the contact version)',
+        summary:
+          'Objection to direct marketing (Art. 21): opt-out on every channel at once (If-Match: the contact version)',
         params: IdParams,
         headers: IfMatchHeaders,
         body: ObjectionCreate,

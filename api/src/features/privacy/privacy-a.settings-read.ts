@@ -21,8 +21,12 @@ export function createPrivacySettingsReader(connection: Connection) {
     const months = doc?.consentReviewMonths;
     const hours = doc?.doubleOptInValidHours;
     return {
-      consentReviewMonths: Number.isInteger(months) ? (months as number) : PRIVACY_SETTINGS_DEFAULTS.consentReviewMonths,
-      doubleOptInValidHours: Number.isInteger(hours) ? (hours as number) : PRIVACY_SETTINGS_DEFAULTS.doubleOptInValidHours,
+      consentReviewMonths: Number.isInteger(months)
+        ? (months as number)
+        : PRIVACY_SETTINGS_DEFAULTS.consentReviewMonths,
+      doubleOptInValidHours: Number.isInteger(hours)
+        ? (hours as number)
+        : PRIVACY_SETTINGS_DEFAULTS.doubleOptInValidHours,
     };
   };
 }

@@ -8,9 +8,12 @@ import type { PrivacyExport } from './privacy-export.service';
 
 const MARGIN = 50;
 
-const day = (iso: string | undefined) => (iso ? new Date(iso).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' }) : '–');
+const day = (iso: string | undefined) =>
+  iso ? new Date(iso).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' }) : '–';
 const time = (iso: string | undefined) =>
-  iso ? new Date(iso).toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }) : '–';
+  iso
+    ? new Date(iso).toLocaleString('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' })
+    : '–';
 const text = (value: unknown) => (value === undefined || value === null || value === '' ? '–' : String(value));
 const euros = (cents: number | undefined) =>
   cents === undefined ? '–' : (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: 'EUR' });
@@ -58,7 +61,14 @@ export function renderExportPdf(data: PrivacyExport, options: { compress?: boole
   }
   line('E-Mail-Adressen', c.emails?.map((e) => e.address).join(', '));
   line('Telefon', [...c.businessPhones, ...(c.mobilePhone ? [c.mobilePhone] : []), ...c.homePhones].join(', '));
-  line('Adresse', c.address ? [c.address.street, `${c.address.postcode ?? ''} ${c.address.city ?? ''}`.trim(), c.address.country].filter(Boolean).join(', ') : undefined);
+  line(
+    'Adresse',
+    c.address
+      ? [c.address.street, `${c.address.postcode ?? ''} ${c.address.city ?? ''}`.trim(), c.address.country]
+          .filter(Boolean)
+          .join(', ')
+      : undefined,
+  );
   line('Beziehung', c.relationships?.join(', '));
   line('Rechtsgrundlage', c.consent.legalBasis);
   line('Angelegt', time(c.createdAt));
@@ -86,7 +96,8 @@ export function renderExportPdf(data: PrivacyExport, options: { compress?: boole
   for (const o of data.opportunities) item(`${o.title}: ${o.stage}, ${euros(o.amountCents)}`);
 
   heading(`Betroffenenanfragen (${data.privacyRequests.length})`);
-  for (const r of data.privacyRequests) item(`${r.reference} ${r.type}, eingegangen ${day(r.receivedOn)}, Status ${r.status}`);
+  for (const r of data.privacyRequests)
+    item(`${r.reference} ${r.type}, eingegangen ${day(r.receivedOn)}, Status ${r.status}`);
 
   heading('Microsoft 365 (Outlook-Kontakt)');
   line('Sync-Status', data.mirror.syncStatus);
@@ -94,7 +105,9 @@ export function renderExportPdf(data: PrivacyExport, options: { compress?: boole
 
   heading(`Protokoll (${data.audit.length} Einträge)`);
   for (const a of data.audit) {
-    item(`${time(a.at)} ${a.action} von ${a.actor.name}${a.changes.length ? `: ${a.changes.map((ch) => ch.field).join(', ')}` : ''}`);
+    item(
+      `${time(a.at)} ${a.action} von ${a.actor.name}${a.changes.length ? `: ${a.changes.map((ch) => ch.field).join(', ')}` : ''}`,
+    );
   }
 
   doc.end();

@@ -134,7 +134,11 @@ export class PrivacyExportService {
       const keyset = after
         ? { $or: [{ listSort: { $gt: after.listSort } }, { listSort: after.listSort, _id: { $gt: after.id } }] }
         : {};
-      const docs = await this.deps.opportunities.find(tenantId, { contactKeys: contactId, ...keyset }, OPPORTUNITY_PAGE);
+      const docs = await this.deps.opportunities.find(
+        tenantId,
+        { contactKeys: contactId, ...keyset },
+        OPPORTUNITY_PAGE,
+      );
       all.push(...docs.map(toOpportunity));
       const last = docs[docs.length - 1];
       if (docs.length < OPPORTUNITY_PAGE || !last) return all;

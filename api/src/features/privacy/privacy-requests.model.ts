@@ -4,14 +4,17 @@ import { tenantScopePlugin } from '../../infra/tenant-scope';
 import type { PendingAudit } from '../audit/audit.repository';
 
 // Storage shape of the requests register (Betroffenenanfragen, issue 15) and of its per-tenant,
-// per-year reference counter. `state` ('open' for open/inProgress, 'closed' otherwise) is the
-// top-level lookup key of the register's lists (QUERY-RULES.md rule 1); `contactIds` finds the
-// requests naming a contact (an array matches its elements).
+// per-year reference counter. Lookup keys (QUERY-RULES.md rule 1): `openKey` (the tenant id while
+// the request is open or in progress, absent once closed) serves the open/overdue lists and data
+// care — selective, where a two-valued `state` would not be (the embedded engine scans then);
+// `state` ('open' | 'closed') serves the closed list; `contactIds` finds a contact's requests.
 
 export type PrivacyRequestDoc = Omit<PrivacyRequest, 'id' | 'overdue'> & {
   _id: Types.ObjectId;
   tenantId: string;
   state: 'open' | 'closed';
+  /** The tenant id while open (open, inProgress); absent when closed. */
+  openKey?: string;
   idempotencyKey: string;
   requestHash: string;
   /** The audit entry of the last change, written with it and then copied to the audit trail. */
@@ -27,6 +30,7 @@ const requestSchema = new Schema<PrivacyRequestDoc>(
   },
   { strict: false, versionKey: false, minimize: false, collection: 'privacyRequests' },
 );
+requestSchema.index({ tenantId: 1, openKey: 1 });
 requestSchema.index({ tenantId: 1, state: 1 });
 requestSchema.index({ tenantId: 1, contactIds: 1 });
 requestSchema.index({ tenantId: 1, idempotencyKey: 1 }, { unique: true });

@@ -9,7 +9,7 @@ import {
 } from './privacy-requests.model';
 
 // Data access for the requests register. Every query names the tenant and one top-level
-// equality key (QUERY-RULES.md): `state` for the lists, `contactIds` for a contact's requests,
+// equality key (QUERY-RULES.md): `openKey` for the open lists, `state` for the closed one, `contactIds` for a contact's requests,
 // `_id`, `idempotencyKey`; sorting happens in the API on these bounded reads.
 
 /** Most open requests one list reads (a tenant with more is far beyond any SMB's register). */
@@ -25,7 +25,7 @@ export class PrivacyRequestsRepository extends TenantDocuments<PrivacyRequestDoc
 
   /** The tenant's open (open + inProgress) requests, unsorted, at most MAX_OPEN_READ. */
   async open(tenantId: string): Promise<PrivacyRequestDoc[]> {
-    return this.model.find({ tenantId, state: 'open' }).limit(MAX_OPEN_READ).lean<PrivacyRequestDoc[]>();
+    return this.model.find({ tenantId, openKey: tenantId }).limit(MAX_OPEN_READ).lean<PrivacyRequestDoc[]>();
   }
 
   /** Closed requests newest first (by id), `limit` of them after the id `before`. */

@@ -100,7 +100,8 @@ export class PrivacyRequestsService {
     if (!ids?.length) return;
     const found = await Promise.all(ids.map((id) => this.contacts.findById(tenantId, id)));
     const missing = found.findIndex((c) => !c);
-    if (missing >= 0) throw fieldProblems([{ field: `body.contactIds.${missing}`, key: 'serviceProblem.noSuchContact' }]);
+    if (missing >= 0)
+      throw fieldProblems([{ field: `body.contactIds.${missing}`, key: 'serviceProblem.noSuchContact' }]);
   }
 
   /** The tenant's request `id` (its pending audit entry flushed); 404 for none or another tenant's. */
@@ -152,6 +153,7 @@ export class PrivacyRequestsService {
         ...fields,
         tenantId: auth.tenantId,
         state: 'open',
+        openKey: auth.tenantId,
         idempotencyKey,
         requestHash: hash,
         pendingAudit,
@@ -209,12 +211,14 @@ export class PrivacyRequestsService {
     }
     if (patch.status && patch.status !== doc.status) next.status = patch.status;
     if (next.status !== undefined || patch.outcome !== undefined) next.handledBy = actor;
+    if (!isOpenStatus(status)) unset.push('openKey');
     const after = { ...doc, ...next } as PrivacyRequestDoc;
     for (const key of unset) delete (after as unknown as Record<string, unknown>)[key];
     const pendingAudit = this.pending('privacyRequestUpdate', auth, doc, after);
     const set = {
       ...next,
       state: isOpenStatus(status) ? 'open' : 'closed',
+      ...(isOpenStatus(status) ? { openKey: auth.tenantId } : {}),
       version: doc.version + 1,
       updatedAt: now,
       updatedBy: actor,
@@ -261,7 +265,13 @@ export class PrivacyRequestsService {
   async overdueSummary(tenantId: string): Promise<{ count: number; items: PrivacyRequest[] }> {
     const today = this.today();
     const overdue = (await this.repo.open(tenantId)).filter((d) => isRequestOverdue(d.status, d.dueOn, today));
-    return { count: overdue.length, items: overdue.sort(byDue).slice(0, WORKLIST_SHOWN).map((d) => toPrivacyRequest(d, today)) };
+    return {
+      count: overdue.length,
+      items: overdue
+        .sort(byDue)
+        .slice(0, WORKLIST_SHOWN)
+        .map((d) => toPrivacyRequest(d, today)),
+    };
   }
 
   /** The requests naming a contact, newest first (at most `limit`), for the export and the contact view. */

@@ -11,10 +11,16 @@ let t: TestApp;
 const dpo = { roles: ['CRM.DataProtection' as const], userId: 'user-dpo', name: 'Dana Datenschutz' };
 const sales = { roles: ['CRM.Sales' as const] };
 
-const state = async (id: unknown) => (await t.request({ method: 'GET', url: `/api/v1/privacy/contacts/${id}` }, dpo)).json();
+const state = async (id: unknown) =>
+  (await t.request({ method: 'GET', url: `/api/v1/privacy/contacts/${id}` }, dpo)).json();
 const restrict = (id: unknown, version: unknown, body: Json = {}, as: Json = dpo) =>
   t.request(
-    { method: 'POST', url: `/api/v1/privacy/contacts/${id}/restriction`, headers: { 'if-match': `"${version}"` }, payload: body },
+    {
+      method: 'POST',
+      url: `/api/v1/privacy/contacts/${id}/restriction`,
+      headers: { 'if-match': `"${version}"` },
+      payload: body,
+    },
     as,
   );
 
@@ -44,7 +50,10 @@ describe('restricting a contact (Art. 18)', () => {
   });
 
   it('needs the version (428 without, 412 on an old one)', async () => {
-    const none = await t.request({ method: 'POST', url: `/api/v1/privacy/contacts/${rita.id}/restriction`, payload: {} }, dpo);
+    const none = await t.request(
+      { method: 'POST', url: `/api/v1/privacy/contacts/${rita.id}/restriction`, payload: {} },
+      dpo,
+    );
     expect(none.statusCode).toBe(428);
     expect((await restrict(rita.id, 1)).statusCode).toBe(412);
   });
@@ -57,14 +66,21 @@ describe('restricting a contact (Art. 18)', () => {
     expect(longNote.statusCode).toBe(400);
     expect(JSON.stringify(longNote.json().errors)).toContain('body.note');
     expect((await restrict(rita.id, 2, {}, { ...dpo, tenantId: TENANT_B })).statusCode).toBe(404);
-    expect((await t.request({ method: 'GET', url: `/api/v1/privacy/contacts/${rita.id}` }, { ...dpo, tenantId: TENANT_B })).statusCode).toBe(404);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/privacy/contacts/${rita.id}` }, { ...dpo, tenantId: TENANT_B }))
+        .statusCode,
+    ).toBe(404);
     expect((await t.request({ method: 'GET', url: '/api/v1/privacy/contacts/nope' }, dpo)).statusCode).toBe(400);
   });
 
   it('restricts: the card and search show it, consent answers restricted, the send check too', async () => {
     const res = await restrict(rita.id, 2, { note: 'Bestreitet Richtigkeit der Adresse' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().restriction).toMatchObject({ reason: 'request', note: 'Bestreitet Richtigkeit der Adresse', by: { name: 'Dana Datenschutz' } });
+    expect(res.json().restriction).toMatchObject({
+      reason: 'request',
+      note: 'Bestreitet Richtigkeit der Adresse',
+      by: { name: 'Dana Datenschutz' },
+    });
     expect(res.headers.etag).toBe('"3"');
 
     const contact = (await t.request({ method: 'GET', url: `/api/v1/contacts/${rita.id}` })).json();
@@ -79,13 +95,22 @@ describe('restricting a contact (Art. 18)', () => {
       url: `/api/v1/contacts/${rita.id}/consent-decision?channel=letter&purpose=service`,
     });
     expect(decision.json()).toMatchObject({ allowed: false, reason: 'restricted' });
-    const check = await t.request({ method: 'POST', url: '/api/v1/send-check/consent', payload: { emails: ['rita@sperr.de'] } });
+    const check = await t.request({
+      method: 'POST',
+      url: '/api/v1/send-check/consent',
+      payload: { emails: ['rita@sperr.de'] },
+    });
     expect(check.json().recipients[0]).toMatchObject({ known: true, allowed: false, reason: 'restricted' });
   });
 
   it('refuses every other use with 409 contactRestricted: edit, consent, notes, activities, follow-ups, opportunities', async () => {
     const attempts = [
-      t.request({ method: 'PATCH', url: `/api/v1/contacts/${rita.id}`, headers: { 'if-match': '"3"' }, payload: { position: 'Chefin' } }),
+      t.request({
+        method: 'PATCH',
+        url: `/api/v1/contacts/${rita.id}`,
+        headers: { 'if-match': '"3"' },
+        payload: { position: 'Chefin' },
+      }),
       t.request({
         method: 'POST',
         url: `/api/v1/contacts/${rita.id}/consent-events`,
@@ -123,7 +148,9 @@ describe('restricting a contact (Art. 18)', () => {
       payload: { position: 'Chefin' },
     });
     expect(english.json().detail).toContain('restricted');
-    expect((await t.request({ method: 'GET', url: `/api/v1/contacts/${rita.id}` })).json()).toMatchObject({ version: 3 });
+    expect((await t.request({ method: 'GET', url: `/api/v1/contacts/${rita.id}` })).json()).toMatchObject({
+      version: 3,
+    });
   });
 
   it('refuses a second restriction (409), lifts a requested one (audited) and allows use again', async () => {
@@ -134,11 +161,14 @@ describe('restricting a contact (Art. 18)', () => {
     );
     expect(lifted.statusCode).toBe(200);
     expect(lifted.json().restriction).toBeNull();
-    const again = await t.request({
-      method: 'DELETE',
-      url: `/api/v1/privacy/contacts/${rita.id}/restriction`,
-      headers: { 'if-match': '"4"' },
-    }, dpo);
+    const again = await t.request(
+      {
+        method: 'DELETE',
+        url: `/api/v1/privacy/contacts/${rita.id}/restriction`,
+        headers: { 'if-match': '"4"' },
+      },
+      dpo,
+    );
     expect(again.statusCode).toBe(409);
     const history = (await t.request({ method: 'GET', url: `/api/v1/contacts/${rita.id}/history` })).json().items;
     expect(history.map((e: Json) => e.action).slice(0, 2)).toEqual(['unrestrict', 'restrict']);
@@ -172,7 +202,11 @@ describe('restricting a contact (Art. 18)', () => {
     const s = await state(ulf.id);
     expect(s.restriction).toMatchObject({ reason: 'retention', erasureReason: 'relationshipEnded' });
     const lift = await t.request(
-      { method: 'DELETE', url: `/api/v1/privacy/contacts/${ulf.id}/restriction`, headers: { 'if-match': `"${s.version}"` } },
+      {
+        method: 'DELETE',
+        url: `/api/v1/privacy/contacts/${ulf.id}/restriction`,
+        headers: { 'if-match': `"${s.version}"` },
+      },
       dpo,
     );
     expect(lift.statusCode).toBe(409);
@@ -196,7 +230,12 @@ describe('legal hold', () => {
     expect(set.json().legalHold).toMatchObject({ reason: 'Rechtsstreit Az. 3 O 12/26' });
     expect(set.json().erasurePreview.outcome).toBe('held');
     const empty = await t.request(
-      { method: 'PUT', url: `/api/v1/privacy/contacts/${lea.id}/legal-hold`, headers: { 'if-match': '"2"' }, payload: { reason: '' } },
+      {
+        method: 'PUT',
+        url: `/api/v1/privacy/contacts/${lea.id}/legal-hold`,
+        headers: { 'if-match': '"2"' },
+        payload: { reason: '' },
+      },
       dpo,
     );
     expect(empty.statusCode).toBe(400);

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { MirrorSettings, MirrorStatus, MirrorTarget } from '@klarkonform/shared';
 import type { FakeMicrosoft, OutlookContact } from '../fake-graph/index';
 import { startFakeMicrosoft } from '../fake-graph/index';
+import type { BuildOptions } from '../../api/src/index';
 import { createTestApp, TENANT_A, type TestApp } from './test-app';
 
 // A KlarKonform API whose contacts mirror talks to the fake Microsoft cloud: the helpers the
@@ -48,13 +49,13 @@ export interface MirrorWorld {
 
 /** The fake with one mailbox in tenant A, and an API (buildApp) configured for it. */
 export async function startMirrorWorld(
-  opts: { seed?: number; mailbox?: string; env?: Record<string, string> } = {},
+  opts: { seed?: number; mailbox?: string; env?: Record<string, string>; build?: BuildOptions } = {},
 ): Promise<MirrorWorld> {
   const fake = await startFakeMicrosoft({ seed: opts.seed });
   const mailbox = opts.mailbox ?? 'crm@contoso.de';
   fake.addMailbox(TENANT_A, mailbox);
   const app = registerGraphApp(fake);
-  const t = await createTestApp({ ...graphEnv(fake, app), ...opts.env });
+  const t = await createTestApp({ ...graphEnv(fake, app), ...opts.env }, opts.build);
   return {
     fake,
     app,

@@ -54,9 +54,9 @@ describe('retention periods (HGB §257(5), AO §147(4): from the end of the cale
 describe('the erasure decision', () => {
   const now = new Date('2027-06-01T10:00:00.000Z');
   it('erases at once when no record is covered', () => {
-    expect(erasureOutcomeOf(coversOf([letter('a', '2019-05-01T10:00:00Z')], DEFAULT_RETENTION_YEARS, now), false)).toEqual(
-      { outcome: 'erased', coveredBy: [] },
-    );
+    expect(
+      erasureOutcomeOf(coversOf([letter('a', '2019-05-01T10:00:00Z')], DEFAULT_RETENTION_YEARS, now), false),
+    ).toEqual({ outcome: 'erased', coveredBy: [] });
   });
 
   it('restricts until the day after the latest period ends, longest first', () => {
@@ -77,7 +77,11 @@ describe('the erasure decision', () => {
 });
 
 // Days from 1900 to 2199, as instants at any time of day.
-const instant = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T23:59:59Z'), noInvalidDate: true });
+const instant = fc.date({
+  min: new Date('1900-01-01T00:00:00Z'),
+  max: new Date('2199-12-31T23:59:59Z'),
+  noInvalidDate: true,
+});
 const years = fc.integer({ min: 1, max: 30 });
 
 describe('retention properties', () => {
@@ -97,7 +101,11 @@ describe('retention properties', () => {
       fc.property(instant, years, (at, y) => {
         const until = keepUntilOf(berlinDayOf(at), y) as string;
         const covered = (day: string) =>
-          coversOf([letter('x', at.toISOString())], { businessLetter: y, bookingVoucher: 0, books: 0 }, new Date(`${day}T12:00:00Z`));
+          coversOf(
+            [letter('x', at.toISOString())],
+            { businessLetter: y, bookingVoucher: 0, books: 0 },
+            new Date(`${day}T12:00:00Z`),
+          );
         expect(covered(until)).toHaveLength(1);
         const next = eraseOnAfter(until);
         expect(next.slice(5)).toBe('01-01');

@@ -95,7 +95,10 @@ export const MAX_COVERS_LISTED = 50;
 export function erasureOutcomeOf(covers: readonly RetentionCover[], legalHold: boolean): ErasureOutcome {
   const coveredBy = covers.slice(0, MAX_COVERS_LISTED);
   if (legalHold) return { outcome: 'held', coveredBy };
-  const latest = covers.reduce<string | undefined>((max, c) => (!max || c.keepUntil > max ? c.keepUntil : max), undefined);
+  const latest = covers.reduce<string | undefined>(
+    (max, c) => (!max || c.keepUntil > max ? c.keepUntil : max),
+    undefined,
+  );
   if (!latest) return { outcome: 'erased', coveredBy: [] };
   return { outcome: 'restricted', eraseOn: eraseOnAfter(latest), coveredBy };
 }

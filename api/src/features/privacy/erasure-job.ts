@@ -39,7 +39,9 @@ export class ErasureJob {
   /** Starts the daily checks (unref'd timers: they never keep the process alive). */
   start(): void {
     const tick = () => {
-      this.running = this.daily().catch((err: unknown) => this.log.warn({ err }, 'retention job failed; retried later'));
+      this.running = this.daily().catch((err: unknown) =>
+        this.log.warn({ err }, 'retention job failed; retried later'),
+      );
       this.timer = setTimeout(tick, CHECK_MS);
       this.timer.unref();
     };

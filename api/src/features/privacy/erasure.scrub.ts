@@ -14,7 +14,7 @@ export interface Needles {
   phoneDigits: string[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The needles of a stored contact: e-mail addresses, phone numbers, display name, first/last name, name. */
 export function needlesOf(contact: Record<string, unknown>): Needles {
@@ -52,7 +52,7 @@ export function mentions(text: string, needles: Needles): boolean {
 /** `text` with every needle replaced by REDACTED_TEXT (a phone-number mention redacts the whole text). */
 export function redactText(text: string, needles: Needles): string {
   let out = text;
-  for (const n of needles.texts) out = out.replace(new RegExp(escape(n), 'gi'), REDACTED_TEXT);
+  for (const n of needles.texts) out = out.replace(new RegExp(escapeRegExp(n), 'gi'), REDACTED_TEXT);
   return mentions(out, { texts: [], phoneDigits: needles.phoneDigits }) ? REDACTED_TEXT : out;
 }
 

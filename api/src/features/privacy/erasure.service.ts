@@ -5,7 +5,6 @@ import {
   type ErasureDuePage,
   type ErasureLogEntry,
   type ErasureOutcome,
-  type ErasureReason,
   erasureDue,
   permissionsFor,
   type Restriction,
@@ -68,7 +67,13 @@ export class ErasureService {
     if (outcome.outcome === 'held') return outcome;
     const by = actorOf(auth);
     if (outcome.outcome === 'erased') {
-      await this.schedule(doc, { state: 'erasing', eraseOn: berlinDayOf(this.clock()), reason: body.reason, by, requestId: body.requestId });
+      await this.schedule(doc, {
+        state: 'erasing',
+        eraseOn: berlinDayOf(this.clock()),
+        reason: body.reason,
+        by,
+        requestId: body.requestId,
+      });
       await this.erase(auth.tenantId, id);
       return outcome;
     }
@@ -119,7 +124,8 @@ export class ErasureService {
         if (outcome.outcome === 'restricted') continue;
         await this.models.schedule.updateOne(
           { tenantId, _id: entry._id, version: entry.version },
-          { $set: { state: 'erasing', version: entry.version + 1 } },
+          // The job erases it: the log names the job, not whoever asked years ago.
+          { $set: { state: 'erasing', by: RETENTION_JOB_ACTOR, version: entry.version + 1 } },
         );
       }
       await this.erase(tenantId, entry.contactId);
@@ -143,7 +149,9 @@ export class ErasureService {
       .map((e) => ({ e, key: `${e.eraseOn}|${e.contactId}` }))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
     const dueCount = entries.filter(({ e }) => erasureDue(e.eraseOn, now)).length;
-    const listed = entries.filter(({ e, key }) => (which === 'scheduled' || erasureDue(e.eraseOn, now)) && (!cursor || key > cursor));
+    const listed = entries.filter(
+      ({ e, key }) => (which === 'scheduled' || erasureDue(e.eraseOn, now)) && (!cursor || key > cursor),
+    );
     const page = listed.slice(0, PAGE);
     const docs = await this.contacts.repo.findByIds(
       tenantId,
@@ -233,7 +241,8 @@ export class ErasureService {
     await step('imports', () => this.steps.inImports(s, removed));
     await step('requests', () => this.steps.inRequests(s, removed));
     await step('people', async () => {
-      for (const personId of await this.steps.peopleOfCompany(s)) await this.unlinkPerson(tenantId, personId, contactId);
+      for (const personId of await this.steps.peopleOfCompany(s))
+        await this.unlinkPerson(tenantId, personId, contactId);
     });
     await step('audit', () => this.steps.inAudit(s, removed));
     await step('contact', () => this.steps.contactDocument(s, removed));

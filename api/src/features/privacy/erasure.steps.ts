@@ -17,6 +17,9 @@ import { forgetInRequests } from './privacy-contact.requests';
 // directly, guarded by the version where a document stays, and never through their services,
 // whose rules (live contacts, no restricted contact) would refuse it.
 
+/** Deletes sent at once (the embedded engine serves each by its _id). */
+const DELETE_PARALLEL = 8;
+
 /** Counts of what one step removed or redacted, by collection. */
 export type Removed = Record<string, number>;
 
@@ -58,14 +61,23 @@ export class ErasureSteps {
     const mine = docs.filter((d) => d.contactIds.includes(s.contactId));
     const ids = new Set(mine.map((d) => String(d._id)));
     const auditOwners = new Set(mine.map((d) => d.contactIds[0] ?? s.contactId));
-    for (const owner of auditOwners) await this.redactAudit(s, { contactId: owner }, (e) => ids.has(e.activityId ?? ''), removed);
+    for (const owner of auditOwners)
+      await this.redactAudit(s, { contactId: owner }, (e) => ids.has(e.activityId ?? ''), removed);
+    // Deletes by _id (an index lookup on both engines), a few at a time.
+    const only = mine.filter((doc) => doc.contactIds.every((id) => id === s.contactId));
+    for (let i = 0; i < only.length; i += DELETE_PARALLEL) {
+      const gone = await Promise.all(
+        only
+          .slice(i, i + DELETE_PARALLEL)
+          .map((doc) => this.activities.deleteOne({ tenantId: s.tenantId, _id: doc._id })),
+      );
+      removed.activities = (removed.activities ?? 0) + gone.reduce((n, r) => n + r.deletedCount, 0);
+    }
     for (const doc of mine) {
-      if (doc.contactIds.every((id) => id === s.contactId)) {
-        await this.activities.deleteOne({ tenantId: s.tenantId, _id: doc._id });
-        removed.activities = (removed.activities ?? 0) + 1;
-        continue;
-      }
-      const keep = doc.contactIds.map((id, i) => [id, doc.contactNames[i] ?? ''] as const).filter(([id]) => id !== s.contactId);
+      if (doc.contactIds.every((id) => id === s.contactId)) continue;
+      const keep = doc.contactIds
+        .map((id, i) => [id, doc.contactNames[i] ?? ''] as const)
+        .filter(([id]) => id !== s.contactId);
       const { value: texts } = redactDeep(
         { subject: doc.subject, text: doc.text, mail: doc.mail, meeting: doc.meeting, names: keep.map(([, n]) => n) },
         s.needles,
@@ -124,7 +136,10 @@ export class ErasureSteps {
       }
       const { value: clean } = redactDeep(fields, s.needles);
       const { companyId: _c, companyName: _n, ...rest } = clean;
-      const set = { ...rest, ...(clean.companyId ? { companyId: clean.companyId, companyName: clean.companyName } : {}) };
+      const set = {
+        ...rest,
+        ...(clean.companyId ? { companyId: clean.companyId, companyName: clean.companyName } : {}),
+      };
       const keys = keysOf(clean as never);
       await this.opportunities.updateOne(
         { tenantId: s.tenantId, _id: doc._id, version: doc.version },
@@ -167,6 +182,17 @@ export class ErasureSteps {
       affected.add(doc.rowsKey.split(':')[0] ?? '');
       await rows.updateOne({ tenantId: s.tenantId, _id: doc._id }, { $set: { rows: next } });
       removed.importRows = (removed.importRows ?? 0) + 1;
+    }
+    // The import itself shows sample cells per column (the mapping step): redacted where they name the person.
+    for (const doc of await this.imports.imports.find({ tenantId: s.tenantId }).lean()) {
+      const { _id, tenantId: _t, version, ...fields } = doc;
+      const { value, changed } = redactDeep(fields, s.needles);
+      if (!changed) continue;
+      await this.imports.imports.updateOne(
+        { tenantId: s.tenantId, _id, version },
+        { $set: { ...value, version: version + 1 } },
+      );
+      removed.imports = (removed.imports ?? 0) + 1;
     }
     for (const importId of affected) {
       const gone = await files.deleteMany({ tenantId: s.tenantId, importId });

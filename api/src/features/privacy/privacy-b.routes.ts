@@ -260,7 +260,9 @@ export const privacyBRoutes: FastifyPluginAsyncTypebox<{ feature: PrivacyBFeatur
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('access-control-expose-headers', 'content-disposition');
       if (request.query.format === 'json') {
-        return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(doc, null, 2) as never);
+        return reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .send(JSON.stringify(doc, null, 2) as never);
       }
       return reply.header('content-type', 'application/pdf').send((await recordsOfProcessingPdf(doc)) as never);
     },

@@ -1,6 +1,6 @@
 import { berlinDayOf, type PrivacyRequest } from '@klarkonform/shared';
 import type { Connection } from 'mongoose';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 
 // The one place Part B reads and changes Part A's requests register (issue 15): the collection
 // `privacyRequests`, looked up by its top-level `contactIds` (a lookup key, QUERY-RULES.md rule 1).
@@ -29,8 +29,12 @@ export async function requestsNaming(
     .toArray()) as unknown as StoredRequest[];
   const today = berlinDayOf(now);
   return docs.map(({ _id, tenantId: _t, ...rest }) => {
-    const { pendingAudit: _p, idempotencyKey: _k, requestHash: _h, ...fields } = rest as typeof rest &
-      Record<string, unknown>;
+    const {
+      pendingAudit: _p,
+      idempotencyKey: _k,
+      requestHash: _h,
+      ...fields
+    } = rest as typeof rest & Record<string, unknown>;
     return {
       ...(fields as Omit<PrivacyRequest, 'id' | 'overdue'>),
       id: _id.toHexString(),

@@ -56,7 +56,10 @@ export async function recordsOfProcessingPdf(doc: RecordsOfProcessing): Promise<
     pdf.font('Helvetica').fontSize(10).text(orDash(value)).moveDown(0.3);
   };
   pdf.font('Helvetica-Bold').fontSize(16).text(doc.title);
-  pdf.font('Helvetica').fontSize(9).text(`Stand: ${doc.generatedOn.split('-').reverse().join('.')}`);
+  pdf
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`Stand: ${doc.generatedOn.split('-').reverse().join('.')}`);
   heading('Verantwortlicher (Art. 30 Abs. 1 lit. a DSGVO)');
   field('Name', doc.controller.name);
   field('Anschrift', doc.controller.address);

@@ -322,6 +322,44 @@ describe('Teams tab: Datenschutz', () => {
     await shoot(page, 'privacy-contact-actions');
   });
 
+  it('restricts instead of erasing while a business letter must be kept (HGB §257), and lists it as scheduled', async () => {
+    const bernd = await create(admin, person('Bernd', 'Briefmann', { relationships: ['customer'] }));
+    await admin.createActivity(
+      { type: 'letter', subject: 'Auftragsbestätigung', contactIds: [bernd.id] },
+      randomUUID(),
+    );
+    const request = await admin.createPrivacyRequest(
+      { type: 'erasure', requester: { name: 'Bernd Briefmann', channel: 'letter' }, contactIds: [bernd.id] },
+      randomUUID(),
+    );
+    const year = Number(isoDay(0).slice(0, 4));
+    const page = await openTab(OFFICER);
+    const panel = await openPrivacy(page);
+    await panel.getByRole('button', { name: `Anfrage ${request.reference} öffnen` }).click();
+    const contact = panel.getByRole('region', { name: 'Kontakt Bernd Briefmann' });
+    await contact.getByRole('button', { name: 'Löschen', exact: true }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Bernd Briefmann löschen?' });
+    await dialog.getByText(`Der Kontakt wird bis 01.01.${year + 7} gesperrt`, { exact: false }).waitFor();
+    await dialog
+      .getByText(
+        new RegExp(
+          `^Aktivität \\(Geschäftsbrief\\) vom \\d\\d\\.\\d\\d\\.${year} – aufzubewahren bis 31\\.12\\.${year + 6}$`,
+        ),
+      )
+      .waitFor();
+    await shoot(page, 'privacy-erase-retention');
+    await dialog.getByRole('button', { name: 'Sperren und Löschung vormerken' }).click();
+    await contact.getByText(`Bernd Briefmann ist gesperrt; die Löschung erfolgt am 01.01.${year + 7}.`).waitFor();
+    await contact.getByTestId('restricted-badge').waitFor();
+    // A retention restriction cannot be lifted.
+    expect(await contact.getByRole('button', { name: 'Einschränkung aufheben' }).count()).toBe(0);
+
+    await panel.getByRole('tab', { name: 'Löschung fällig' }).click();
+    const scheduled = panel.getByRole('list', { name: 'Vorgemerkt' });
+    await scheduled.getByText(`Löschung am 01.01.${year + 7} · Löschanfrage nach Art. 17 DSGVO`).waitFor();
+    await scheduled.getByRole('button', { name: 'Datenschutz-Details zu Bernd Briefmann' }).waitFor();
+  });
+
   it('shows the Datenschutz view in Teams\u2019 dark theme and in a narrow side panel', async () => {
     context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'de-DE' });
     await context.route('**/local-issuer/token', (route) => route.continue({ postData: JSON.stringify(OFFICER) }));

@@ -320,6 +320,24 @@ describe('Teams tab: Datenschutz', () => {
     const link = contact.getByRole('textbox', { name: /^Bestätigungslink \(gültig bis/ });
     expect(await link.inputValue()).toMatch(/\/public\/doi\//);
     await shoot(page, 'privacy-contact-actions');
+
+    // The deadline extended once (Art. 12(3)), then the request closed: the outcome is required.
+    await panel.getByRole('button', { name: 'Frist verlängern' }).click();
+    const extension = panel.getByRole('form', { name: 'Frist verlängern' });
+    await extension.getByRole('radio', { name: 'um 2 Monate' }).check();
+    await extension.getByRole('textbox', { name: /^Begründung/ }).fill('Umfangreiche Prüfung der Unterlagen nötig.');
+    await extension.getByRole('button', { name: 'Verlängerung speichern' }).click();
+    await panel.getByText(/verlängert um 2 Monat\(e\): Umfangreiche Prüfung der Unterlagen nötig\./).waitFor();
+    expect(await panel.getByRole('button', { name: 'Frist verlängern' }).count()).toBe(0);
+    await panel.getByRole('combobox', { name: 'Status', exact: true }).selectOption({ label: 'Erledigt' });
+    await panel.getByRole('button', { name: 'Status speichern' }).click();
+    await panel.getByText('Zum Abschließen bitte das Ergebnis angeben.').waitFor();
+    await panel
+      .getByRole('textbox', { name: /^Ergebnis/ })
+      .fill('Einschränkung geprüft und aufgehoben; Person informiert.');
+    await panel.getByRole('button', { name: 'Status speichern' }).click();
+    await panel.getByRole('status').getByText('Anfrage gespeichert.').waitFor();
+    expect((await admin.getPrivacyRequest(request.id)).status).toBe('done');
   });
 
   it('restricts instead of erasing while a business letter must be kept (HGB §257), and lists it as scheduled', async () => {

@@ -1,7 +1,6 @@
 import {
   Badge,
   Button,
-  Input,
   MessageBar,
   MessageBarBody,
   makeStyles,
@@ -24,7 +23,8 @@ import { ProblemBar } from '../../shell/ProblemBar';
 import { useServices } from '../../shell/services';
 import { ContactDrawer } from '../contact/ContactDrawer';
 import { saveBlob } from '../import-export/download';
-import { ActionForm } from './ActionForm';
+import { type Action, ContactActionForm } from './ContactActionForm';
+import { DoiLink } from './DoiLink';
 import { EraseDialog } from './EraseDialog';
 import { usePrivacyContact } from './usePrivacyContact';
 import { usePrivacyText } from './usePrivacyText';
@@ -43,12 +43,7 @@ const useStyles = makeStyles({
   heading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   secondary: { color: tokens.colorNeutralForeground2 },
-  doi: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  link: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
-  linkInput: { flexGrow: 1, minWidth: 0 },
 });
-
-type Action = 'restrict' | 'objection' | 'hold' | 'doi';
 
 export interface PrivacyContactPanelProps {
   contactId: string;
@@ -161,6 +156,37 @@ export function PrivacyContactPanel({
     }
   };
 
+  // The small forms' actions; each answers the new state, or the panel loads it again.
+  const act = (which: Action, values: Record<string, string>) => {
+    const { note, source = '', proof, reason = '', channel } = values;
+    switch (which) {
+      case 'restrict':
+        return run(
+          () => api.restrictContact(contactId, state.version, { ...withRequest, ...(note ? { note } : {}) }),
+          pt('contact.restricted.done'),
+        );
+      case 'objection':
+        return run(async () => {
+          // The API answers the contact (its consent), not the privacy state: load that again.
+          await api.recordObjection(contactId, state.version, {
+            source,
+            ...withRequest,
+            ...(proof ? { proof } : {}),
+          });
+          contact.reload();
+          return undefined;
+        }, pt('contact.objection.done'));
+      case 'hold':
+        return run(() => api.setLegalHold(contactId, state.version, { reason }), pt('contact.hold.done'));
+      case 'doi':
+        return run(async () => {
+          const channelChosen = channel === 'email' ? 'email' : 'newsletter';
+          setLink(await api.createDoubleOptIn(contactId, { channel: channelChosen, source }));
+          return undefined;
+        }, '');
+    }
+  };
+
   return (
     <section className={styles.panel} aria-label={pt('contact.heading', { name })} data-testid="privacy-contact">
       <Text as="h4" size={400} weight="semibold" className={styles.heading}>
@@ -239,100 +265,12 @@ export function PrivacyContactPanel({
           {pt('contact.retentionNoLift')}
         </Text>
       )}
-      {action === 'restrict' && (
-        <ActionForm
-          label={pt('contact.restrict')}
-          fields={[
-            {
-              name: 'note',
-              label: `${pt('contact.restrictNote')} ${pt('common.optional')}`,
-              multiline: true,
-              maxLength: 1000,
-            },
-          ]}
-          confirm={pt('contact.restrictConfirm')}
+      {action && (
+        <ContactActionForm
+          action={action}
           busy={busy}
           onCancel={() => setAction(undefined)}
-          onSubmit={({ note }) =>
-            void run(
-              () => api.restrictContact(contactId, state.version, { ...withRequest, ...(note ? { note } : {}) }),
-              pt('contact.restricted.done'),
-            )
-          }
-        />
-      )}
-      {action === 'objection' && (
-        <ActionForm
-          label={pt('contact.objection')}
-          fields={[
-            { name: 'source', label: pt('contact.objectionSource'), required: true, maxLength: 200 },
-            {
-              name: 'proof',
-              label: `${pt('contact.objectionProof')} ${pt('common.optional')}`,
-              multiline: true,
-              maxLength: 1000,
-            },
-          ]}
-          confirm={pt('contact.objectionConfirm')}
-          busy={busy}
-          onCancel={() => setAction(undefined)}
-          onSubmit={({ source = '', proof }) =>
-            void run(async () => {
-              // The API answers the contact (its consent), not the privacy state: load that again.
-              await api.recordObjection(contactId, state.version, {
-                source,
-                ...withRequest,
-                ...(proof ? { proof } : {}),
-              });
-              contact.reload();
-              return undefined;
-            }, pt('contact.objection.done'))
-          }
-        />
-      )}
-      {action === 'hold' && (
-        <ActionForm
-          label={pt('contact.hold')}
-          fields={[
-            { name: 'reason', label: pt('contact.holdReason'), required: true, multiline: true, maxLength: 1000 },
-          ]}
-          confirm={pt('contact.holdConfirm')}
-          busy={busy}
-          onCancel={() => setAction(undefined)}
-          onSubmit={({ reason = '' }) =>
-            void run(() => api.setLegalHold(contactId, state.version, { reason }), pt('contact.hold.done'))
-          }
-        />
-      )}
-      {action === 'doi' && (
-        <ActionForm
-          label={pt('contact.doi')}
-          fields={[
-            {
-              name: 'channel',
-              label: pt('contact.doiChannel'),
-              maxLength: 20,
-              options: [
-                ['newsletter', 'Newsletter'],
-                ['email', pt('channel.email')],
-              ],
-            },
-            { name: 'source', label: pt('contact.doiSource'), required: true, maxLength: 200 },
-          ]}
-          confirm={pt('contact.doiConfirm')}
-          busy={busy}
-          onCancel={() => setAction(undefined)}
-          onSubmit={({ channel, source = '' }) =>
-            void run(async () => {
-              setLink(
-                await api.createDoubleOptIn(contactId, {
-                  channel: channel === 'email' ? 'email' : 'newsletter',
-                  source,
-                }),
-              );
-              return undefined;
-            }, '')
-          }
+          onSubmit={(values) => void act(action, values)}
         />
       )}
       {link && <DoiLink link={link} />}
@@ -348,35 +286,5 @@ export function PrivacyContactPanel({
       )}
       <ContactDrawer target={cardOpen ? { id: contactId } : undefined} onClose={() => setCardOpen(false)} />
     </section>
-  );
-}
-
-// The double opt-in link to put into the mail: shown read-only, with a copy button.
-function DoiLink({ link }: { link: DoubleOptInLink }) {
-  const styles = useStyles();
-  const { pt } = usePrivacyText();
-  const { dateTime } = useUiText();
-  const [copied, setCopied] = useState(false);
-  const label = pt('contact.doiLink', { date: dateTime(link.expiresAt) });
-  return (
-    <div className={styles.doi}>
-      <Text size={200}>{label}</Text>
-      <div className={styles.link}>
-        <Input className={styles.linkInput} readOnly value={link.url} aria-label={label} />
-        <Button
-          onClick={() =>
-            void navigator.clipboard.writeText(link.url).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {pt('contact.doiCopy')}
-        </Button>
-      </div>
-      <Text size={200} role="status">
-        {copied ? pt('contact.doiCopied') : pt('contact.doiHint')}
-      </Text>
-    </div>
   );
 }

@@ -132,5 +132,10 @@ describe('a retention period of 0 years keeps nothing', () => {
     expect(await t.app.mongo.db?.collection('activities').countDocuments({ tenantId: TENANT_B })).toBe(0);
     const log = (await t.request({ method: 'GET', url: '/api/v1/privacy/erasures/log' }, as)).json().items;
     expect(log[0].removed).toMatchObject({ activities: 1000, contacts: 1 });
+    const badCursor = await t.request({ method: 'GET', url: '/api/v1/privacy/erasures/log?cursor=nonsense' }, as);
+    expect(badCursor.statusCode).toBe(400);
+    const badList = await t.request({ method: 'GET', url: '/api/v1/privacy/erasures?list=all' }, as);
+    expect(badList.statusCode).toBe(400);
+    expect(JSON.stringify(badList.json().errors)).toContain('list');
   }, 180_000);
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Collection } from 'mongodb';
 import { berlinDayOf } from '@klarkonform/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Connection, Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { problem } from '../../infra/http-error';
 import { isStaleWrite } from '../../infra/write-races';
-import { erasureModels, type PrivacyLeaseDoc } from './erasure.model';
+import type { PrivacyLeaseDoc } from './erasure.model';
 import type { ErasureService } from './erasure.service';
 
 // The daily retention job (issue 15): once a day (Europe/Berlin) it erases what is due in every
@@ -22,7 +23,7 @@ const CHECK_MS = 60 * 60_000;
 const FIRST_CHECK_MS = 60_000;
 
 export class ErasureJob {
-  private readonly leases: Model<PrivacyLeaseDoc>;
+  private readonly leases: Collection<PrivacyLeaseDoc>;
   private readonly holder = randomUUID();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
@@ -33,7 +34,7 @@ export class ErasureJob {
     private readonly clock: () => Date,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.leases = erasureModels(connection).leases;
+    this.leases = connection.collection<PrivacyLeaseDoc>('privacyLeases');
   }
 
   /** Starts the daily checks (unref'd timers: they never keep the process alive). */
@@ -82,12 +83,12 @@ export class ErasureJob {
 
   private async acquire(): Promise<PrivacyLeaseDoc | null> {
     const now = Date.now();
-    let doc = await this.leases.findOne({ _id: LEASE_ID }).lean<PrivacyLeaseDoc>();
+    let doc = await this.leases.findOne({ _id: LEASE_ID });
     if (!doc) {
-      await this.leases.create({ _id: LEASE_ID, holder: '', until: 0, version: 1 }).catch((err: unknown) => {
+      await this.leases.insertOne({ _id: LEASE_ID, holder: '', until: 0, version: 1 }).catch((err: unknown) => {
         if ((err as { code?: number }).code !== 11000) throw err;
       });
-      doc = await this.leases.findOne({ _id: LEASE_ID }).lean<PrivacyLeaseDoc>();
+      doc = await this.leases.findOne({ _id: LEASE_ID });
       if (!doc) return null;
     }
     if (doc.holder !== this.holder && doc.until > now) return null;

@@ -7,7 +7,9 @@ import { tenantScopePlugin } from '../../infra/tenant-scope';
 //   being erased (`erasing`, the steps' marker that a restarted job resumes); removed when done.
 // - `erasureLog`: what an erasure left (contact number, kind, reason, counts); `_id` is the erased
 //   contact's id, so a resumed erasure writes its entry once.
-// - `privacyLeases`: the daily job's lease (one instance per deployment), like the mirror's.
+// - `privacyLeases`: the daily job's lease (one instance per deployment), like the mirror's; one
+//   document for the whole deployment (no tenant), so it is written through the driver's
+//   collection, not a tenant-led model (erasure-job.ts).
 
 export interface ErasureScheduleDoc {
   _id: Types.ObjectId;
@@ -70,15 +72,9 @@ const logSchema = new Schema<ErasureLogDoc>(
 logSchema.index({ tenantId: 1, erasedAt: -1, _id: -1 });
 logSchema.plugin(tenantScopePlugin);
 
-const leaseSchema = new Schema<PrivacyLeaseDoc>(
-  { _id: { type: String, required: true }, version: { type: Number, required: true } },
-  { ...options('privacyLeases'), _id: false },
-);
-
 export interface ErasureModels {
   schedule: Model<ErasureScheduleDoc>;
   log: Model<ErasureLogDoc>;
-  leases: Model<PrivacyLeaseDoc>;
 }
 
 export function erasureModels(connection: Connection): ErasureModels {
@@ -89,8 +85,5 @@ export function erasureModels(connection: Connection): ErasureModels {
     log:
       (connection.models.ErasureLog as Model<ErasureLogDoc>) ??
       connection.model<ErasureLogDoc>('ErasureLog', logSchema),
-    leases:
-      (connection.models.PrivacyLease as Model<PrivacyLeaseDoc>) ??
-      connection.model<PrivacyLeaseDoc>('PrivacyLease', leaseSchema),
   };
 }

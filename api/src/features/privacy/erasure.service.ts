@@ -177,11 +177,24 @@ export class ErasureService {
     return { items, dueCount, ...(listed.length > PAGE && last ? { nextCursor: last.key } : {}) };
   }
 
-  /** What erasures left, newest first (keyset cursor: the last entry's id). */
+  /**
+   * What erasures left, newest first; keyset cursor `<erasedAt ISO>|<id>` of the page's last entry
+   * (400 `invalidCursor` for anything else). Reads one page (plus entries of the same instant).
+   */
   async log(tenantId: string, cursor?: string): Promise<{ items: ErasureLogEntry[]; nextCursor?: string }> {
-    const docs = await this.models.log.find({ tenantId }).sort({ erasedAt: -1, _id: -1 }).lean<ErasureLogDoc[]>();
-    const from = cursor ? docs.findIndex((d) => String(d._id) === cursor) + 1 : 0;
-    const page = docs.slice(from, from + PAGE);
+    const [at, afterId] = cursor ? cursor.split('|') : [];
+    const from = at ? new Date(at) : undefined;
+    if (cursor && (!from || Number.isNaN(from.getTime()) || !afterId || !/^[0-9a-f]{24}$/.test(afterId))) {
+      throw problem(400, 'badRequest', 'invalidCursor');
+    }
+    const docs = (
+      await this.models.log
+        .find({ tenantId, ...(from ? { erasedAt: { $lte: from } } : {}) })
+        .sort({ erasedAt: -1, _id: -1 })
+        .limit(PAGE * 2 + 1)
+        .lean<ErasureLogDoc[]>()
+    ).filter((d) => !from || d.erasedAt.getTime() < from.getTime() || String(d._id) < (afterId ?? ''));
+    const page = docs.slice(0, PAGE);
     const items = page.map((d) => ({
       id: String(d._id),
       contactNumber: d.contactNumber,
@@ -193,7 +206,10 @@ export class ErasureService {
       removed: d.removed,
     }));
     const last = page[page.length - 1];
-    return { items, ...(from + PAGE < docs.length && last ? { nextCursor: String(last._id) } : {}) };
+    return {
+      items,
+      ...(docs.length > PAGE && last ? { nextCursor: `${last.erasedAt.toISOString()}|${String(last._id)}` } : {}),
+    };
   }
 
   /** The schedule entry of a contact (found by its unique key), created or replaced. */

@@ -6,6 +6,8 @@ import {
   fixTargetOf,
   QuickEntryForm,
   type QuickEntryType,
+  RESTRICTED_ACTIONS_HINT_ID,
+  RestrictedActionsHint,
   UnknownSenderCard,
   useFollowUpCompletion,
   useUiText,
@@ -106,38 +108,42 @@ export function PersonView({
     );
   }
 
+  // A restricted contact (Art. 18 DSGVO) is only stored and shown: no edits, and the pane says why.
+  const restricted = card.contact.restriction !== undefined;
+  const blocked = restricted ? { disabled: true, 'aria-describedby': RESTRICTED_ACTIONS_HINT_ID } : {};
   const actions = (
     <div className={styles.actions}>
       {can.write && (
-        <Button size="small" onClick={() => onAction('edit')}>
+        <Button size="small" {...blocked} onClick={() => onAction('edit')}>
           {t('card.edit')}
         </Button>
       )}
       {can.consent && (
-        <Button size="small" onClick={() => onAction('consent')}>
+        <Button size="small" {...blocked} onClick={() => onAction('consent')}>
           {t('card.addConsent')}
         </Button>
       )}
       {can.notes && (
-        <Button size="small" onClick={() => onAction('notes')}>
+        <Button size="small" {...blocked} onClick={() => onAction('notes')}>
           {t('card.addNote')}
         </Button>
       )}
       {can.followUps && (
-        <Button size="small" onClick={() => onAction('followUp')}>
+        <Button size="small" {...blocked} onClick={() => onAction('followUp')}>
           {t('followUp.action')}
         </Button>
       )}
       {can.activities && (
         <>
-          <Button size="small" onClick={() => setQuick('call')}>
+          <Button size="small" {...blocked} onClick={() => setQuick('call')}>
             {t('activity.quickCall')}
           </Button>
-          <Button size="small" onClick={() => setQuick('note')}>
+          <Button size="small" {...blocked} onClick={() => setQuick('note')}>
             {t('activity.quickNote')}
           </Button>
         </>
       )}
+      {restricted && <RestrictedActionsHint />}
     </div>
   );
   const contact = card.contact;

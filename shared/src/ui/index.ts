@@ -94,6 +94,12 @@ export type { QualitySectionProps } from './card/QualitySection';
 export { fixPermission, fixTargetOf } from './care/fix-target';
 export type { FixAction, FixSubject, FixTarget } from './care/fix-target';
 export { RelationshipBadges } from './card/RelationshipBadges';
+export {
+  RESTRICTED_ACTIONS_HINT_ID,
+  RestrictedActionsHint,
+  RestrictedBadge,
+  RestrictionNotice,
+} from './card/RestrictionNotice';
 export { UnknownSenderCard } from './card/UnknownSenderCard';
 export type { CreateContactPanelProps } from './create/CreateContactPanel';
 export type { NewContactDialogProps } from './create/NewContactDialog';
@@ -177,3 +183,31 @@ export type {
   MirrorTarget,
   MirrorTargetState,
 } from '../mirror/mirror.schema';
+// The DSGVO lifecycle (issue 15): the Datenschutz view's types
+export type {
+  ConsentReviewItem,
+  ConsentReviewPage,
+  DoubleOptInLink,
+  ErasureDueItem,
+  ErasureDuePage,
+  ErasureLogEntry,
+  ErasureOutcome,
+  ErasureReason,
+  LegalHold,
+  PrivacyContactState,
+  PrivacyRequest,
+  PrivacyRequestChannel,
+  PrivacyRequestCreate,
+  PrivacyRequestList,
+  PrivacyRequestPage,
+  PrivacyRequestPatch,
+  PrivacyRequestStatus,
+  PrivacyRequestType,
+  PrivacySettings,
+  PrivacySettingsUpdate,
+  ProcessingActivity,
+  Restriction,
+  RetentionCover,
+  RetentionRecordType,
+} from '../privacy/privacy.schema';
+export type { DownloadedFile } from '../http/api-client';

@@ -12,6 +12,10 @@ export const TAB_DE = {
   'tab.templates': 'Vorlagen',
   'tab.mirror': 'Microsoft 365-Sync',
   'tab.importExport': 'Import/Export',
+  'tab.privacy': 'Datenschutz',
+  'dataCare.privacyOverdue':
+    'Betroffenenanfragen überfällig: {count}. Die Antwortfrist (Art. 12 Abs. 3 DSGVO) ist abgelaufen.',
+  'dataCare.privacyOpen': 'Zum Datenschutz',
   'tab.starting': 'KlarKonform wird geladen …',
   'tab.settingsTitle': 'KlarKonform in dieser Besprechung',
   'tab.settingsText':

@@ -11,7 +11,11 @@ export const TAB_EN: Record<TabKey, string> = {
   'tab.templates': 'Templates',
   'tab.mirror': 'Microsoft 365 sync',
   'tab.importExport': 'Import/Export',
+  'tab.privacy': 'Data protection',
   'tab.search': 'Search',
+  'dataCare.privacyOverdue':
+    'Data subject requests overdue: {count}. The deadline to answer (Art. 12(3) GDPR) has passed.',
+  'dataCare.privacyOpen': 'Go to data protection',
   'tab.starting': 'Loading KlarKonform …',
   'tab.settingsTitle': 'KlarKonform in this meeting',
   'tab.settingsText':

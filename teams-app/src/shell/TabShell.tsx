@@ -8,6 +8,7 @@ import { MirrorSection } from '../features/mirror/MirrorSection';
 import { MondayReminderBar } from '../features/mirror/MondayReminder';
 import { useMondayReminder } from '../features/mirror/useMondayReminder';
 import { PipelineSection } from '../features/pipeline/PipelineSection';
+import { PrivacySection } from '../features/privacy/PrivacySection';
 import { SearchView } from '../features/search/SearchView';
 import { TemplatesSection } from '../features/templates/TemplatesSection';
 import { type TabKey, useTabText } from '../i18n/useTabText';
@@ -45,12 +46,14 @@ const LABELS: Record<Section, TabKey> = {
   templates: 'tab.templates',
   importExport: 'tab.importExport',
   mirror: 'tab.mirror',
+  privacy: 'tab.privacy',
 };
 /** Sections only some roles see (the API refuses the others anyway). */
 const NEEDS: Partial<Record<Section, Permission>> = {
   templates: 'templates:manage',
   importExport: 'data:import',
   mirror: 'mirror:manage',
+  privacy: 'privacy:manage',
 };
 
 function view(section: Section, compact: boolean): ReactNode {
@@ -71,6 +74,8 @@ function view(section: Section, compact: boolean): ReactNode {
       return <ImportExportSection compact={compact} />;
     case 'mirror':
       return <MirrorSection compact={compact} />;
+    case 'privacy':
+      return <PrivacySection compact={compact} />;
   }
 }
 

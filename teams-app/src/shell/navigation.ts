@@ -10,6 +10,7 @@ export const SECTIONS = [
   'templates',
   'importExport',
   'mirror',
+  'privacy',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -12,6 +12,7 @@ import { MarketingVerdict } from './MarketingVerdict';
 import { NotesSection } from './NotesSection';
 import { QualitySection } from './QualitySection';
 import { RelationshipBadges } from './RelationshipBadges';
+import { RestrictedBadge, RestrictionNotice } from './RestrictionNotice';
 import { SalesWorkSections, type SalesWorkActions } from './SalesWorkSections';
 
 const useStyles = makeStyles({
@@ -58,8 +59,10 @@ export function ContactCard({
         onOpenCompany={companyName ? onOpenCompany : undefined}
         email={card.email}
       >
+        {contact.restriction && <RestrictedBadge />}
         <RelationshipBadges relationships={contact.relationships} roles={person?.roles ?? []} />
       </CardHeader>
+      <RestrictionNotice restriction={contact.restriction} legalHold={contact.legalHold} />
       {contact.archived && (
         <MessageBar intent="warning">
           <MessageBarBody>

@@ -32,6 +32,13 @@ export const UI_DE = {
   'card.openCompany': 'Firma {company} öffnen',
   'card.archived': 'Archiviert: {reason}',
   'card.edit': 'Bearbeiten',
+  'card.restricted': 'Gesperrt (Art. 18 DSGVO)',
+  'card.restrictedRequest':
+    'Die Verarbeitung ist eingeschränkt: Der Kontakt wird nur gespeichert und angezeigt – keine Ansprache, keine Änderungen, keine neuen Aktivitäten, Wiedervorlagen oder Verkaufschancen. Aufheben kann sie der Datenschutz (Bereich „Datenschutz“).',
+  'card.restrictedRetention':
+    'Zur Löschung vorgemerkt: Aufbewahrungsfristen (HGB §257, AO §147) laufen bis {date}; bis dahin nur gespeichert, danach wird der Kontakt automatisch gelöscht.',
+  'card.restrictedActions': 'Bearbeiten ist gesperrt, solange die Verarbeitung eingeschränkt ist (Art. 18 DSGVO).',
+  'card.legalHold': 'Aufbewahrungssperre: {reason}',
   'card.addConsent': 'Einwilligung erfassen',
   'card.addNote': 'Notiz hinzufügen',
   'card.marketingQuestion': 'Marketing-E-Mail erlaubt?',

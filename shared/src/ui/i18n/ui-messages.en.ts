@@ -32,6 +32,13 @@ export const UI_EN: Record<UiKey, string> = {
   'card.openCompany': 'Open company {company}',
   'card.archived': 'Archived: {reason}',
   'card.edit': 'Edit',
+  'card.restricted': 'Restricted (Art. 18 GDPR)',
+  'card.restrictedRequest':
+    'Processing is restricted: the contact is only stored and shown – no outreach, no changes, no new activities, follow-ups or opportunities. Data protection can lift it (the “Data protection” section).',
+  'card.restrictedRetention':
+    'Scheduled for erasure: retention periods (HGB §257, AO §147) run until {date}; until then it is only stored, afterwards the contact is erased automatically.',
+  'card.restrictedActions': 'Editing is blocked while processing is restricted (Art. 18 GDPR).',
+  'card.legalHold': 'Legal hold: {reason}',
   'card.addConsent': 'Record consent',
   'card.addNote': 'Add note',
   'card.marketingQuestion': 'Marketing email allowed?',

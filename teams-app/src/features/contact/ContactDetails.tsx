@@ -14,6 +14,8 @@ import {
   type QualityFinding,
   QuickEntryForm,
   type QuickEntryType,
+  RESTRICTED_ACTIONS_HINT_ID,
+  RestrictedActionsHint,
   useFollowUpCompletion,
   useUiText,
 } from '@klarkonform/shared/ui';
@@ -140,10 +142,15 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
     const next = fixOf(finding);
     return canOpenFix(next, can) && (next.subject === 'contact' || card.company !== undefined);
   };
+  // A restricted contact (Art. 18 DSGVO) is only stored and shown: the API refuses every change
+  // (409 contactRestricted), so the buttons are disabled and say why.
+  const restricted = contact.restriction !== undefined;
+  const blocked = restricted ? { disabled: true, 'aria-describedby': RESTRICTED_ACTIONS_HINT_ID } : {};
   const actions = (
     <div className={styles.actions}>
       {can('contacts:write') && (
         <Button
+          {...blocked}
           onClick={() => {
             setNotice(undefined);
             setMode({ kind: 'edit' });
@@ -152,10 +159,19 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
           {t('card.edit')}
         </Button>
       )}
-      {can('notes:write') && <Button onClick={() => setMode({ kind: 'notes' })}>{t('card.addNote')}</Button>}
-      {can('consent:write') && <Button onClick={() => setMode({ kind: 'consent' })}>{t('card.addConsent')}</Button>}
+      {can('notes:write') && (
+        <Button {...blocked} onClick={() => setMode({ kind: 'notes' })}>
+          {t('card.addNote')}
+        </Button>
+      )}
+      {can('consent:write') && (
+        <Button {...blocked} onClick={() => setMode({ kind: 'consent' })}>
+          {t('card.addConsent')}
+        </Button>
+      )}
       {can('followUps:write') && (
         <Button
+          {...blocked}
           onClick={() => {
             setNotice(undefined);
             setFollowUpOpen(true);
@@ -171,10 +187,15 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
       )}
       {can('activities:write') && (
         <>
-          <Button onClick={() => setQuick('call')}>{t('activity.quickCall')}</Button>
-          <Button onClick={() => setQuick('note')}>{t('activity.quickNote')}</Button>
+          <Button {...blocked} onClick={() => setQuick('call')}>
+            {t('activity.quickCall')}
+          </Button>
+          <Button {...blocked} onClick={() => setQuick('note')}>
+            {t('activity.quickNote')}
+          </Button>
         </>
       )}
+      {restricted && <RestrictedActionsHint />}
     </div>
   );
   return (
@@ -232,7 +253,7 @@ function ContactView({ target, onOpenContact, onChanged, onNotesDirty }: Contact
         }}
         onOpenCompany={company ? () => setMode({ kind: 'company' }) : undefined}
         onFixFinding={(finding) => openFix(fixOf(finding))}
-        canFixFinding={canFix}
+        canFixFinding={restricted ? () => false : canFix}
       />
       {quick && (
         <Suspense fallback={<Spinner size="tiny" />}>

@@ -1,8 +1,10 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { Contact } from '@klarkonform/shared/ui';
 import { useState } from 'react';
 import { ContactDrawer } from '../contact/ContactDrawer';
 import type { ContactTarget } from '../contact/load-card';
+import { useTabText } from '../../i18n/useTabText';
+import { useOpenSection } from '../../shell/navigation';
 import { usePermissions } from '../../shell/usePermissions';
 import { DuplicateGroups } from './DuplicateGroups';
 import { MirrorCareSection } from './MirrorCareSection';
@@ -24,6 +26,8 @@ export function DataCareView() {
   const syncErrors = useMirrorList('error', mayRead);
   const fromOutlook = useMirrorList('review', mayRead);
   const [open, setOpen] = useState<ContactTarget | undefined>();
+  const { tt } = useTabText();
+  const openSection = useOpenSection();
 
   // A change in the drawer can settle findings of the contact, of its company (a role, a new
   // person) and of the row the drawer was opened from: their rows are refreshed in place.
@@ -37,6 +41,14 @@ export function DataCareView() {
 
   return (
     <div className={styles.root}>
+      {worklist.privacyOverdue > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{tt('dataCare.privacyOverdue', { count: worklist.privacyOverdue })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => openSection('privacy')}>{tt('dataCare.privacyOpen')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {/* A merge changes findings (people moved, gaps filled): the worklist starts over. */}
       <DuplicateGroups onOpen={setOpen} onMerged={() => void worklist.reload()} />
       <MirrorCareSection list="error" state={syncErrors} onOpen={setOpen} />

@@ -32,6 +32,8 @@ export function useWorklist() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>();
   const [fixed, setFixed] = useState<FixedRow | undefined>();
+  // privacy:manage only: overdue data-subject requests (issue 15), from the first page.
+  const [privacyOverdue, setPrivacyOverdue] = useState(0);
   const refreshes = useRef(new Map<string, RowRefresh>());
   const listed = useRef(items);
   listed.current = items;
@@ -46,6 +48,7 @@ export function useWorklist() {
         const page = pageWithRefreshes(outcome.value.items, outcome.ticket, refreshes.current);
         setItems((before) => (cursor ? appendPage(before, page) : page));
         setNextCursor(outcome.value.nextCursor);
+        if (!cursor) setPrivacyOverdue(outcome.value.privacyOverdue?.count ?? 0);
         setLoading(false);
       } catch (err) {
         setError(err);
@@ -98,6 +101,7 @@ export function useWorklist() {
     loading,
     error,
     fixed,
+    privacyOverdue,
     dismissFixed: () => setFixed(undefined),
     reload: () => load(null),
     loadMore: () => load(nextCursor),

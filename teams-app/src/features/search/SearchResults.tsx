@@ -1,5 +1,5 @@
 import { Badge, Link, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
-import { type ContactListItem, RelationshipBadges, useUiText } from '@klarkonform/shared/ui';
+import { type ContactListItem, RelationshipBadges, RestrictedBadge, useUiText } from '@klarkonform/shared/ui';
 import { useTabText } from '../../i18n/useTabText';
 import { contactFacts } from '../contact/contact-facts';
 
@@ -71,6 +71,7 @@ export function SearchResults({ items, selectedId, onSelect }: SearchResultsProp
                   {tt('search.similar')}
                 </Badge>
               )}
+              {contact.restricted && <RestrictedBadge />}
             </div>
             <Text size={200} className={styles.secondary}>
               {contactFacts(contact, t)}

@@ -124,6 +124,24 @@ describe('erasure with nothing kept', () => {
     const imke = (await w.t.request({ method: 'GET', url: '/api/v1/contacts?q=Quastorf' })).json().items[0];
     expect(imke).toBeDefined();
 
+    // Her request in the register (its texts name her) and a double opt-in link sent to her.
+    const request = await req(
+      'POST',
+      '/api/v1/privacy/requests',
+      {
+        type: 'erasure',
+        requester: { name: 'Erika Xylofonia', email: 'erika.xylofonia@example.org', channel: 'email' },
+        contactIds: [id],
+        description: 'Frau Xylofonia bittet per Mail von erika.xylofonia@example.org um Löschung.',
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(request.statusCode).toBe(201);
+    const doi = await req('POST', `/api/v1/privacy/contacts/${id}/double-opt-in`, {
+      channel: 'newsletter',
+      source: 'Webformular',
+    });
+    expect(doi.statusCode).toBe(200);
     await w.t.app.mirror.runNow(TENANT_A);
     expect(outlookByCrmId(w.fake, w.mailbox).get(String(id))).toHaveLength(1);
     expect(await everything()).toContain('xylofonia');
@@ -172,7 +190,14 @@ describe('erasure with nothing kept', () => {
       kind: 'person',
       reason: 'request',
       erasedBy: { name: 'Dana Datenschutz' },
-      removed: expect.objectContaining({ contacts: 1, activities: 1, activitiesUnlinked: 1, followUps: 1 }),
+      removed: expect.objectContaining({
+        contacts: 1,
+        activities: 1,
+        activitiesUnlinked: 1,
+        followUps: 1,
+        privacyRequests: 1,
+        doubleOptInTokens: 1,
+      }),
     });
     const trail = (await w.t.request({ method: 'GET', url: `/api/v1/contacts/${id}/history` })).statusCode;
     expect(trail).toBe(404);

@@ -161,6 +161,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
     }
     if (fault === 'drop') return dropConnection(ex);
     if (fault === 'timeout') return hold(ex);
+    governor.answered(result.refusals ?? [result.body]);
     const out = result.body instanceof GraphError ? graphErrorBody(result.body) : result.body;
     sendJson(
       ex,

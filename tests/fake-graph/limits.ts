@@ -56,6 +56,9 @@ export class Governor {
   maxConcurrent = 0;
   /** Requests that arrived while a limit 429's Retry-After for their key was still running. */
   retryAfterIgnored = 0;
+  /** Time (ms) some app+mailbox had a call in flight, summed over the keys: how long Graph was busy. */
+  busyMs = 0;
+  private readonly busySince = new Map<string, number>();
   throttledByWindow = 0;
   throttledByConcurrency = 0;
 
@@ -95,12 +98,15 @@ export class Governor {
     }
     stamps.push(now);
     this.inFlight.set(key, current);
+    if (current === 1) this.busySince.set(key, now);
     let released = false;
     return {
       release: () => {
         if (released) return;
         released = true;
-        this.inFlight.set(key, (this.inFlight.get(key) ?? 1) - 1);
+        const left = (this.inFlight.get(key) ?? 1) - 1;
+        this.inFlight.set(key, left);
+        if (left === 0) this.busyMs += Date.now() - (this.busySince.get(key) ?? Date.now());
       },
     };
   }
@@ -144,5 +150,6 @@ export class Governor {
     this.throttledByWindow = 0;
     this.throttledByConcurrency = 0;
     this.retryAfterIgnored = 0;
+    this.busyMs = 0;
   }
 }

@@ -131,32 +131,65 @@ export async function planBucket(ctx: RunContext, bucket: string): Promise<Plan[
 }
 
 /**
- * Pushes planned entries: per group of GROUP_SIZE one batch per healthy target, then the group's
- * entries settled while the following groups are at Graph. `createsInFlight` is set on every
- * target that gets creates before the first of them is sent.
+ * The push of one pass as a pipeline across buckets: groups of GROUP_SIZE entries, each sent as one
+ * batch per healthy target and then settled, at most GROUPS_IN_FLIGHT under way at once — one at
+ * Graph, the others waiting for the mailbox's slot or being settled in the database. The next
+ * bucket's groups start while the last ones of the previous bucket are still being settled.
  */
-export async function pushPlans(ctx: RunContext, plans: readonly Plan[]): Promise<void> {
-  if (plans.length === 0) return;
-  for (const target of ctx.targets.filter(healthy)) {
-    const creates = plans.some((p) => p.actions.get(target.mailbox)?.kind === 'create');
-    if (creates && !target.state.createsInFlight) {
-      ctx.signal.throwIfAborted();
-      target.state = await ctx.targetsRepo.modify(ctx.tenantId, target.mailbox, () => ({
-        set: { createsInFlight: true },
-      }));
+export class PushPipeline {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly ctx: RunContext) {}
+
+  /**
+   * Starts pushing `plans` (one bucket); returns once each of its groups is under way. Sets
+   * `createsInFlight` on every target that gets creates before the first of them is sent. Throws
+   * the failure of an earlier group (the run stops there).
+   */
+  async add(plans: readonly Plan[]): Promise<void> {
+    const { ctx } = this;
+    this.rethrow();
+    if (plans.length === 0) return;
+    for (const target of ctx.targets.filter(healthy)) {
+      const creates = plans.some((p) => p.actions.get(target.mailbox)?.kind === 'create');
+      if (creates && !target.state.createsInFlight) {
+        ctx.signal.throwIfAborted();
+        target.state = await ctx.targetsRepo.modify(ctx.tenantId, target.mailbox, () => ({
+          set: { createsInFlight: true },
+        }));
+      }
+    }
+    for (let i = 0; i < plans.length; i += GROUP_SIZE) {
+      while (this.running.size >= GROUPS_IN_FLIGHT) await Promise.race(this.running);
+      this.rethrow();
+      const group = plans.slice(i, i + GROUP_SIZE);
+      const task = (async () => {
+        const outcomes = await sendGroup(ctx, group);
+        await eachLimited(group, SETTLE_PARALLEL, (plan) => settle(ctx, plan, outcomes));
+      })()
+        .catch((error: unknown) => {
+          this.failure ??= { error };
+        })
+        .finally(() => this.running.delete(task));
+      this.running.add(task);
     }
   }
-  const groups: Plan[][] = [];
-  for (let i = 0; i < plans.length; i += GROUP_SIZE) groups.push(plans.slice(i, i + GROUP_SIZE));
-  await eachLimited(groups, GROUPS_IN_FLIGHT, async (group) => {
-    const outcomes = await sendGroup(ctx, group);
-    await eachLimited(group, SETTLE_PARALLEL, (plan) => settle(ctx, plan, outcomes));
-  });
-}
 
-/** Pushes the due entries of one bucket (`planBucket`, then `pushPlans`). */
-export async function pushBucket(ctx: RunContext, bucket: string): Promise<void> {
-  await pushPlans(ctx, await planBucket(ctx, bucket));
+  /** Waits until every group started is settled; throws the first group's failure. */
+  async drain(): Promise<void> {
+    await this.idle();
+    this.rethrow();
+  }
+
+  /** Waits until every group started is settled, whatever their outcome (a run that stops). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.race(this.running);
+  }
+
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
+  }
 }
 
 /** One batch per healthy target for the group's writes; the outcomes by mailbox and item id. */

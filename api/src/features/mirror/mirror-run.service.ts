@@ -13,7 +13,7 @@ import type { HeldLease, MirrorLeaseRepository } from './mirror-lease.repository
 import type { MirrorLog } from './mirror.feature';
 import { ENTRY_BUCKETS, type MirrorSettingsDoc } from './mirror.model';
 import { isFolderGone, pullTarget } from './mirror-pull';
-import { type Plan, planBucket, pushPlans } from './mirror-push';
+import { type Plan, PushPipeline, planBucket } from './mirror-push';
 import { reconcileTarget } from './mirror-reconcile';
 import { healthy, problemOf, type RunContext, type TargetRun } from './mirror-run.context';
 import { LEASE_MS } from './mirror-scheduler';
@@ -146,13 +146,21 @@ export class MirrorRunService {
           plans.catch(() => {}); // awaited below, unless the run stops first
           return plans;
         };
+        const pipeline = new PushPipeline(ctx);
         let next: Promise<Plan[]> | undefined = ahead(ENTRY_BUCKETS[0]);
-        for (let b = 0; next; b++) {
-          await checkpoint();
-          const plans = await next;
-          next = ahead(ENTRY_BUCKETS[b + 1]);
-          await pushPlans(ctx, plans);
+        try {
+          for (let b = 0; next; b++) {
+            await checkpoint();
+            const plans = await next;
+            next = ahead(ENTRY_BUCKETS[b + 1]);
+            await pipeline.add(plans);
+          }
+        } catch (err) {
+          // Nothing of this run writes after it stopped: the groups under way finish first.
+          await pipeline.idle();
+          throw err;
         }
+        await pipeline.drain();
         if (!ctx.moreWork) break;
       }
     } catch (err) {

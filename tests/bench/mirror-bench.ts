@@ -153,6 +153,9 @@ async function main() {
       `  the best possible for ${calls} calls: ${(best / 1000).toFixed(1)} s (${(calls / (best / 1000)).toFixed(1)} calls/s); achieved ${((best / (t1 - t0)) * 100).toFixed(0)} % over the whole run, ${((theoreticalMs(creates) / createSpan) * 100).toFixed(0)} % over the creates`,
     );
     console.log(
+      `  Graph busy (a call in flight at the mailbox): ${(initial.graphBusyMs / 1000).toFixed(1)} s of the initial run's ${((t1 - t0) / 1000).toFixed(1)} s; before the first create ${((firstCreate - t0) / 1000).toFixed(1)} s`,
+    );
+    console.log(
       `  the next run (reads its own ${N} creates back through the delta): ${(echoMs / 1000).toFixed(1)} s, ${afterEcho.requests - initial.requests} requests`,
     );
     console.log(`  100 changes in Outlook → CRM: ${(pullMs / 1000).toFixed(1)} s (${arrived}/100 arrived)`);

@@ -80,6 +80,7 @@ export async function runBatch(
   return {
     status: 200,
     headers: {},
+    refusals: settled.map(({ r }) => r.body).filter((b) => b instanceof GraphError),
     body: {
       responses: settled.map(({ item, r }) => ({
         id: item.id,

@@ -51,6 +51,32 @@ describe('throttling', () => {
     expect(fake.stats()).toMatchObject({ throttledByWindow: 2, retryAfterIgnored: 1 });
   });
 
+  it('counts a request against a Retry-After only when it was sent after the 429 was answered', async () => {
+    // A mailbox of its own: its window starts empty.
+    const own = 'answered@contoso.de';
+    fake.addMailbox(tenant, own);
+    const url = `${fake.graphBaseUrl}/v1.0/users/${own}/contactFolders`;
+    const get = () => send(url, { headers: headers() });
+    fake.setLimits({ requestsPerWindow: 3, windowMs: 60_000, latencyMs: 300 });
+    fake.resetStats();
+    const item = (id: string) => ({ id, method: 'GET', url: `/users/${own}/contactFolders`, headers: IMMUTABLE_ID });
+    // A batch of four: three run, the fourth is refused at once but answered with the batch.
+    const batch = send(`${fake.graphBaseUrl}/v1.0/$batch`, {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify({ requests: ['1', '2', '3', '4'].map(item) }),
+    });
+    while (fake.stats().throttledByWindow === 0) await new Promise((r) => setTimeout(r, 5));
+    // Sent while the batch (and its 429) was still on its way: not against the Retry-After.
+    expect((await get()).status).toBe(429);
+    const answer = (await (await batch).json()) as { responses: Array<{ status: number }> };
+    expect(answer.responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 429]);
+    expect(fake.stats()).toMatchObject({ throttledByWindow: 2, retryAfterIgnored: 0 });
+    // Sent after the 429s were answered, within their Retry-After: recorded.
+    expect((await get()).status).toBe(429);
+    expect(fake.stats()).toMatchObject({ throttledByWindow: 3, retryAfterIgnored: 1 });
+  });
+
   it('refuses requests beyond four in flight for one app on one mailbox and records the attempt', async () => {
     fake.setLimits({ latencyMs: 150 });
     fake.resetStats();

@@ -32,6 +32,8 @@ export interface GraphResult {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
+  /** A batch's item errors (its 429s start their Retry-After when the batch is answered). */
+  refusals?: unknown[];
 }
 
 /** Counters the Graph side keeps (see FakeMicrosoft.stats). */

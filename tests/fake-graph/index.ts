@@ -29,6 +29,8 @@ export interface FakeStats {
   retryAfterIgnored: number;
   /** Highest number of requests in flight for one app+mailbox, counting refused arrivals. */
   maxConcurrentPerMailbox: number;
+  /** Time (ms) some app+mailbox had a call in flight (summed over the app+mailbox pairs). */
+  graphBusyMs: number;
   /** Graph calls (top-level and batch items, not the $batch envelope) without Prefer: IdType="ImmutableId". */
   missingImmutableIdPrefer: number;
   tokenRequests: number;
@@ -161,6 +163,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
     }
     if (fault === 'drop') return dropConnection(ex);
     if (fault === 'timeout') return hold(ex);
+    governor.answered(result.refusals ?? [result.body]);
     const out = result.body instanceof GraphError ? graphErrorBody(result.body) : result.body;
     sendJson(
       ex,
@@ -259,6 +262,7 @@ export async function startFakeMicrosoft(opts: { port?: number; seed?: number } 
       throttledByConcurrency: governor.throttledByConcurrency,
       retryAfterIgnored: governor.retryAfterIgnored,
       maxConcurrentPerMailbox: governor.maxConcurrent,
+      graphBusyMs: governor.busyMs,
       missingImmutableIdPrefer: graph.counters.missingImmutableIdPrefer,
       tokenRequests: auth.tokenRequests,
       tokensIssued: auth.tokensIssued,

@@ -1,4 +1,4 @@
-import { errors, type GraphError } from './errors';
+import { errors, GraphError } from './errors';
 
 /** Outlook's service limits the fake enforces per app and mailbox (learn.microsoft.com/graph/throttling-limits). */
 export interface Limits {
@@ -49,11 +49,16 @@ export class Governor {
   readonly random: () => number;
   private readonly windows = new Map<string, number[]>();
   private readonly inFlight = new Map<string, number>();
-  /** Per key: when the last limit 429 was given and until when it asked the client to wait (ms). */
+  /** Per key: when the last limit 429 was answered and until when it asked the client to wait (ms). */
   private readonly blocked = new Map<string, { from: number; until: number }>();
+  /** Limit 429s decided but not answered yet: their key and until when they ask the client to wait. */
+  private readonly unanswered = new WeakMap<GraphError, { key: string; until: number }>();
   maxConcurrent = 0;
   /** Requests that arrived while a limit 429's Retry-After for their key was still running. */
   retryAfterIgnored = 0;
+  /** Time (ms) some app+mailbox had a call in flight, summed over the keys: how long Graph was busy. */
+  busyMs = 0;
+  private readonly busySince = new Map<string, number>();
   throttledByWindow = 0;
   throttledByConcurrency = 0;
 
@@ -67,8 +72,8 @@ export class Governor {
    */
   admit(key: string, now = Date.now(), sentAt = now): { release: () => void } | GraphError {
     const current = (this.inFlight.get(key) ?? 0) + 1;
-    // Sent after a 429 was given and before its Retry-After ran out (items of the batch that got
-    // the 429 were sent with it, before it, and do not count).
+    // Sent after a 429 was answered and before its Retry-After ran out (requests already in flight
+    // when it was answered, the items of the batch that got it among them, do not count).
     const block = this.blocked.get(key);
     if (block && sentAt >= block.from && sentAt < block.until) this.retryAfterIgnored += 1;
     this.maxConcurrent = Math.max(this.maxConcurrent, current);
@@ -81,24 +86,53 @@ export class Governor {
     if (stamps.length >= this.limits.requestsPerWindow) {
       this.throttledByWindow += 1;
       const wait = Math.max(1, Math.ceil((stamps[0]! + this.limits.windowMs - now) / 1000));
-      this.blocked.set(key, { from: now, until: now + wait * 1000 });
-      return errors.throttled(wait, 'Application is over its MailboxRequests limit.');
+      return this.refuse(
+        key,
+        now + wait * 1000,
+        errors.throttled(wait, 'Application is over its MailboxRequests limit.'),
+      );
     }
     if (current > this.limits.concurrentPerMailbox) {
       this.throttledByConcurrency += 1;
-      this.blocked.set(key, { from: now, until: now + 1000 });
-      return errors.throttled(1);
+      return this.refuse(key, now + 1000, errors.throttled(1));
     }
     stamps.push(now);
     this.inFlight.set(key, current);
+    if (current === 1) this.busySince.set(key, now);
     let released = false;
     return {
       release: () => {
         if (released) return;
         released = true;
-        this.inFlight.set(key, (this.inFlight.get(key) ?? 1) - 1);
+        const left = (this.inFlight.get(key) ?? 1) - 1;
+        this.inFlight.set(key, left);
+        if (left === 0) this.busyMs += Date.now() - (this.busySince.get(key) ?? Date.now());
       },
     };
+  }
+
+  private refuse(key: string, until: number, err: GraphError): GraphError {
+    this.unanswered.set(err, { key, until });
+    return err;
+  }
+
+  /**
+   * The HTTP answer carrying `refusals` (a 429, or a batch with 429 items) goes out at `at`: from
+   * then on a request for their key is sent against their Retry-After. Other errors are ignored.
+   */
+  answered(refusals: readonly unknown[], at = Date.now()): void {
+    for (const err of refusals) {
+      const pending = err instanceof GraphError ? this.unanswered.get(err) : undefined;
+      if (!pending) continue;
+      this.unanswered.delete(err as GraphError);
+      const running = this.blocked.get(pending.key);
+      this.blocked.set(
+        pending.key,
+        running && running.until > at
+          ? { from: running.from, until: Math.max(running.until, pending.until) }
+          : { from: at, until: pending.until },
+      );
+    }
   }
 
   /** A fault for a top-level request (503/429/timeout/drop) or a batch item (batch429/batch503), or none. */
@@ -116,5 +150,6 @@ export class Governor {
     this.throttledByWindow = 0;
     this.throttledByConcurrency = 0;
     this.retryAfterIgnored = 0;
+    this.busyMs = 0;
   }
 }

@@ -122,6 +122,16 @@ export class ContactsRepository {
     }
   }
 
+  /** The ids of the contacts in `state`, one list bucket at a time (only `_id` is read: the mirror's backfill). */
+  async *scanIds(tenantId: string, state: ListState): AsyncGenerator<string[]> {
+    for (const bucket of LIST_BUCKETS) {
+      const docs = await this.m.contacts
+        .find({ tenantId, listKeys: listKey(state, bucket) }, { _id: 1 })
+        .lean<Array<{ _id: unknown }>>();
+      if (docs.length > 0) yield docs.map((d) => String(d._id));
+    }
+  }
+
   /**
    * The next contact number of the tenant; numbers only grow, so none is ever reused. The
    * counter carries a `version` that every increment advances, so on the embedded engine a

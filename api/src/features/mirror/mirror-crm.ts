@@ -98,7 +98,7 @@ export class MirrorCrm {
 
   /** The ids of the tenant's live contacts, one list bucket at a time (the backfill). */
   async *liveIds(tenantId: string): AsyncGenerator<string[]> {
-    for await (const docs of this.contacts.repo.scan(tenantId, 'active')) yield docs.map((d) => String(d._id));
+    yield* this.contacts.repo.scanIds(tenantId, 'active');
   }
 
   /** The live people of a company (their Outlook company name follows the company's name). */

@@ -9,6 +9,8 @@ import { bucketOf, type EntryStatus, type MirrorEntryDoc, mirrorModels } from '.
 const RETRIES = 50;
 /** Upserts in flight at once when enqueueing many contacts. */
 const ENQUEUE_PARALLEL = 8;
+/** New entries per insertMany when enqueueing many contacts. */
+const INSERT_GROUP = 100;
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /** Fields an entry has from its first enqueue on. */
@@ -53,16 +55,47 @@ export class MirrorEntriesRepository {
   }
 
   /**
-   * Enqueues many contacts (the backfill): single upserts, eight at a time. Not one bulkWrite: the
+   * Enqueues many contacts (the backfill). Entries that do not exist yet are inserted, INSERT_GROUP
+   * per unordered insertMany, as the first enqueue would have made them; those that exist (the
+   * outbox is always on) get the upsert, eight at a time. Not one bulkWrite of updates: the
    * embedded engine (FerretDB 1.24) answers a bulk of updates to existing documents ever more
    * slowly with its size (40 in ~2 s) and not at all from ~50 on, holding up every tenant's queries.
    */
   async enqueueMany(tenantId: string, contactIds: readonly string[]): Promise<void> {
+    const existing: string[] = [];
+    for (let i = 0; i < contactIds.length; i += INSERT_GROUP) {
+      const group = contactIds.slice(i, i + INSERT_GROUP);
+      const enqueuedAt = new Date();
+      const docs = group.map((contactId) => ({
+        tenantId,
+        contactId,
+        version: 1,
+        seq: 1,
+        want: 0,
+        enqueuedAt,
+        due: bucketOf(contactId),
+        status: 'pending' as const,
+        ...fresh(contactId),
+      }));
+      try {
+        await this.model.insertMany(docs, { ordered: false, lean: true });
+      } catch (err) {
+        const failed = (
+          err as { writeErrors?: Array<{ index?: number; code?: number; err?: { index?: number; code?: number } }> }
+        ).writeErrors;
+        if (!failed?.length) throw err;
+        for (const e of failed) {
+          const index = e.index ?? e.err?.index;
+          if ((e.code ?? e.err?.code) !== 11000 || index === undefined) throw err;
+          existing.push(group[index] as string);
+        }
+      }
+    }
     let next = 0;
     const worker = async () => {
-      while (next < contactIds.length) await this.enqueue(tenantId, contactIds[next++] as string, 0);
+      while (next < existing.length) await this.enqueue(tenantId, existing[next++] as string, 0);
     };
-    await Promise.all(Array.from({ length: Math.min(ENQUEUE_PARALLEL, contactIds.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(ENQUEUE_PARALLEL, existing.length) }, worker));
   }
 
   async find(tenantId: string, contactId: string): Promise<MirrorEntryDoc | null> {

@@ -2,7 +2,7 @@ import { type MirrorProblem, primaryEmail } from '@klarkonform/shared';
 import type { ContactDoc } from '../contacts/contacts.model';
 import { type ContactFields, fieldsOf } from '../contacts/contacts.mapper';
 import { changedFields, type GraphFields, graphBody, graphFieldsOf } from './contact-mapping.rules';
-import { type BatchOutcome, type BatchWrite, CRM_ID_PROPERTY } from './graph/graph-mailbox';
+import { BATCH_SIZE, type BatchOutcome, type BatchWrite, CRM_ID_PROPERTY } from './graph/graph-mailbox';
 import { GraphFailure, itemProblemOf } from './graph/graph-errors';
 import { isLive } from './mirror-crm';
 import type { MirrorEntryDoc, MirrorLink } from './mirror.model';
@@ -12,18 +12,34 @@ import { eachLimited, healthy, linkIn, problemOf, type RunContext, type TargetRu
 // create, update (only the fields the CRM changed since the last push) or delete the Outlook
 // contact, in JSON batches per mailbox; then settle each entry — done only if no enqueue came in
 // between (its `seq`), so a change made during the push is pushed by the next pass.
+//
+// A pipeline: the bucket goes in groups of one batch per mailbox; a group's entries are settled
+// in the database while the next group's batches are already at Graph, so that Graph does not
+// wait for the database (the mailbox's limiter still lets one batch of 20 run at a time).
 
 /** An enqueue whose contact write has not landed after this long is taken as failed (ms). */
 const IN_FLIGHT_MS = 30_000;
 /** Runs in a row a contact may fail transiently before it shows as an error (it keeps being retried). */
 const TRANSIENT_RUNS = 3;
+/** Contacts per group: one batch per mailbox. */
+const GROUP_SIZE = BATCH_SIZE;
+/**
+ * Groups under way at once: one at Graph, the others waiting for the mailbox's slot or being
+ * settled. Entries of different contacts are different documents (no lost updates, R18).
+ */
+const GROUPS_IN_FLIGHT = 4;
+/** Entries of one group settled at once. */
+const SETTLE_PARALLEL = 5;
 
 type Action =
   | { kind: 'create'; desired: GraphFields }
   | { kind: 'update'; desired: GraphFields; outlookId: string }
   | { kind: 'delete'; outlookId: string };
 
-interface Plan {
+/** What the push does for one due entry: its contact as read and the write per target mailbox. */
+export interface Plan {
+  /** The entry's position in its bucket: its batch item id. */
+  index: number;
   entry: MirrorEntryDoc;
   contact: ContactDoc | undefined;
   live: boolean;
@@ -33,7 +49,8 @@ interface Plan {
 
 const tag = (contactId: string) => [{ id: CRM_ID_PROPERTY, value: contactId }];
 
-function writeOf(plan: Plan, target: TargetRun & { folderId: string }, action: Action, id: string): BatchWrite {
+function writeOf(plan: Plan, target: TargetRun & { folderId: string }, action: Action): BatchWrite {
+  const id = String(plan.index);
   const kind = plan.contact?.kind === 'company' ? 'company' : 'person';
   if (action.kind === 'delete') return { id, method: 'DELETE', url: target.graph.contactUrl(action.outlookId) };
   if (action.kind === 'create') {
@@ -67,9 +84,14 @@ function actionFor(plan: Plan, target: TargetRun, desired: GraphFields | undefin
   return changed ? { kind: 'update', desired, outlookId: link.outlookId } : undefined;
 }
 
-export async function pushBucket(ctx: RunContext, bucket: string): Promise<void> {
+/**
+ * Reads the due entries of `bucket` with their contacts (and the people's companies) and plans
+ * each one's writes. Entries whose announced contact write has not landed are left for a later
+ * run. Safe to read ahead of the push: settling is guarded by the entry's version and `seq`.
+ */
+export async function planBucket(ctx: RunContext, bucket: string): Promise<Plan[]> {
   const due = await ctx.entries.findDue(ctx.tenantId, bucket);
-  if (due.length === 0) return;
+  if (due.length === 0) return [];
   ctx.signal.throwIfAborted();
   const contacts = await ctx.crm.findMany(
     ctx.tenantId,
@@ -91,7 +113,7 @@ export async function pushBucket(ctx: RunContext, bucket: string): Promise<void>
     }
     const live = !entry.forgotten && isLive(contact);
     const mirrored = live && primaryEmail(fieldsOf(contact as ContactDoc) as never) !== undefined;
-    const plan: Plan = { entry, contact, live, mirrored, actions: new Map() };
+    const plan: Plan = { index: plans.length, entry, contact, live, mirrored, actions: new Map() };
     let desired: GraphFields | undefined;
     if (mirrored && contact) {
       const fields = fieldsOf(contact) as ContactFields;
@@ -105,21 +127,83 @@ export async function pushBucket(ctx: RunContext, bucket: string): Promise<void>
     plans.push(plan);
   }
 
-  const outcomes = new Map<string, Map<string, BatchOutcome>>();
-  await Promise.all(
-    ctx.targets.filter(healthy).map(async (target) => {
-      const writes: BatchWrite[] = [];
-      plans.forEach((plan, i) => {
-        const action = plan.actions.get(target.mailbox);
-        if (action) writes.push(writeOf(plan, target, action, String(i)));
-      });
-      if (writes.length === 0) return;
-      ctx.signal.throwIfAborted();
-      if (writes.some((w) => w.create) && !target.state.createsInFlight) {
+  return plans;
+}
+
+/**
+ * The push of one pass as a pipeline across buckets: groups of GROUP_SIZE entries, each sent as one
+ * batch per healthy target and then settled, at most GROUPS_IN_FLIGHT under way at once — one at
+ * Graph, the others waiting for the mailbox's slot or being settled in the database. The next
+ * bucket's groups start while the last ones of the previous bucket are still being settled.
+ */
+export class PushPipeline {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly ctx: RunContext) {}
+
+  /**
+   * Starts pushing `plans` (one bucket); returns once each of its groups is under way. Sets
+   * `createsInFlight` on every target that gets creates before the first of them is sent. Throws
+   * the failure of an earlier group (the run stops there).
+   */
+  async add(plans: readonly Plan[]): Promise<void> {
+    const { ctx } = this;
+    this.rethrow();
+    if (plans.length === 0) return;
+    for (const target of ctx.targets.filter(healthy)) {
+      const creates = plans.some((p) => p.actions.get(target.mailbox)?.kind === 'create');
+      if (creates && !target.state.createsInFlight) {
+        ctx.signal.throwIfAborted();
         target.state = await ctx.targetsRepo.modify(ctx.tenantId, target.mailbox, () => ({
           set: { createsInFlight: true },
         }));
       }
+    }
+    for (let i = 0; i < plans.length; i += GROUP_SIZE) {
+      while (this.running.size >= GROUPS_IN_FLIGHT) await Promise.race(this.running);
+      this.rethrow();
+      const group = plans.slice(i, i + GROUP_SIZE);
+      const task = (async () => {
+        const outcomes = await sendGroup(ctx, group);
+        await eachLimited(group, SETTLE_PARALLEL, (plan) => settle(ctx, plan, outcomes));
+      })()
+        .catch((error: unknown) => {
+          this.failure ??= { error };
+        })
+        .finally(() => this.running.delete(task));
+      this.running.add(task);
+    }
+  }
+
+  /** Waits until every group started is settled; throws the first group's failure. */
+  async drain(): Promise<void> {
+    await this.idle();
+    this.rethrow();
+  }
+
+  /** Waits until every group started is settled, whatever their outcome (a run that stops). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.race(this.running);
+  }
+
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/** One batch per healthy target for the group's writes; the outcomes by mailbox and item id. */
+async function sendGroup(ctx: RunContext, group: readonly Plan[]): Promise<Map<string, Map<string, BatchOutcome>>> {
+  const outcomes = new Map<string, Map<string, BatchOutcome>>();
+  await Promise.all(
+    ctx.targets.filter(healthy).map(async (target) => {
+      const writes: BatchWrite[] = [];
+      for (const plan of group) {
+        const action = plan.actions.get(target.mailbox);
+        if (action) writes.push(writeOf(plan, target, action));
+      }
+      if (writes.length === 0) return;
+      ctx.signal.throwIfAborted();
       try {
         const result = await target.graph.batch(writes);
         if (result.ambiguous) target.ambiguous = true;
@@ -127,21 +211,15 @@ export async function pushBucket(ctx: RunContext, bucket: string): Promise<void>
       } catch (err) {
         if (!(err instanceof GraphFailure)) throw err;
         // The mailbox refused the batch as a whole (gone, access withdrawn): a problem of the target.
-        target.problem = problemOf(err.mailboxProblem, { mailbox: target.mailbox, detail: err.detail });
+        target.problem ??= problemOf(err.mailboxProblem, { mailbox: target.mailbox, detail: err.detail });
         if (writes.some((w) => w.create)) target.ambiguous = true;
       }
     }),
   );
-
-  await eachLimited(plans, 8, (plan) => settle(ctx, plan, plans.indexOf(plan), outcomes));
+  return outcomes;
 }
 
-async function settle(
-  ctx: RunContext,
-  plan: Plan,
-  index: number,
-  outcomes: Map<string, Map<string, BatchOutcome>>,
-): Promise<void> {
+async function settle(ctx: RunContext, plan: Plan, outcomes: Map<string, Map<string, BatchOutcome>>): Promise<void> {
   ctx.signal.throwIfAborted();
   const now = new Date().toISOString();
   let links = [...plan.entry.links];
@@ -154,7 +232,7 @@ async function settle(
   for (const target of ctx.targets) {
     const action = plan.actions.get(target.mailbox);
     if (!action) continue;
-    const outcome = healthy(target) ? outcomes.get(target.mailbox)?.get(String(index)) : undefined;
+    const outcome = outcomes.get(target.mailbox)?.get(String(plan.index));
     if (!outcome) {
       blocked = true;
       continue;

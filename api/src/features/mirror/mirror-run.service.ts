@@ -13,7 +13,7 @@ import type { HeldLease, MirrorLeaseRepository } from './mirror-lease.repository
 import type { MirrorLog } from './mirror.feature';
 import { ENTRY_BUCKETS, type MirrorSettingsDoc } from './mirror.model';
 import { isFolderGone, pullTarget } from './mirror-pull';
-import { pushBucket } from './mirror-push';
+import { type Plan, PushPipeline, planBucket } from './mirror-push';
 import { reconcileTarget } from './mirror-reconcile';
 import { healthy, problemOf, type RunContext, type TargetRun } from './mirror-run.context';
 import { LEASE_MS } from './mirror-scheduler';
@@ -139,10 +139,28 @@ export class MirrorRunService {
       );
       for (let pass = 0; pass < PASSES; pass++) {
         ctx.moreWork = false;
-        for (const bucket of ENTRY_BUCKETS) {
-          await checkpoint();
-          await pushBucket(ctx, bucket);
+        // The next bucket is read while this one is pushed (its settling is version-guarded).
+        const ahead = (bucket: string | undefined) => {
+          if (bucket === undefined) return undefined;
+          const plans = planBucket(ctx, bucket);
+          plans.catch(() => {}); // awaited below, unless the run stops first
+          return plans;
+        };
+        const pipeline = new PushPipeline(ctx);
+        let next: Promise<Plan[]> | undefined = ahead(ENTRY_BUCKETS[0]);
+        try {
+          for (let b = 0; next; b++) {
+            await checkpoint();
+            const plans = await next;
+            next = ahead(ENTRY_BUCKETS[b + 1]);
+            await pipeline.add(plans);
+          }
+        } catch (err) {
+          // Nothing of this run writes after it stopped: the groups under way finish first.
+          await pipeline.idle();
+          throw err;
         }
+        await pipeline.drain();
         if (!ctx.moreWork) break;
       }
     } catch (err) {

@@ -25,6 +25,8 @@ const PAGE_SIZE = 100;
 
 /** Attempts of one request at most. */
 const MAX_ATTEMPTS = 5;
+/** The wait before attempt `attempt + 1` when Graph named none (ms): 1 s, 2 s, 4 s … at most MAX_WAIT_MS. */
+const backoffMs = (attempt: number) => Math.min(MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
 
 /** One write of a batch. `create` marks a POST whose repetition would make a second contact. */
 export interface BatchWrite {
@@ -92,7 +94,18 @@ export class GraphMailbox {
         // another one was told to wait must not go out during that Retry-After.
         return await this.ctx.limiter.run(opts.weight ?? 1, async () => {
           await this.ctx.gate.wait(this.signal);
-          return request();
+          try {
+            return await request();
+          } catch (err) {
+            // A 429 closes the gate before the slot is given up: the request queued for the slot
+            // must not go out during this Retry-After.
+            const failure = failureOf(err, this.signal);
+            if (failure instanceof GraphFailure && failure.status === 429) {
+              const wait = failure.retryAfterMs ?? backoffMs(attempt);
+              if (wait <= MAX_WAIT_MS) this.ctx.gate.block(wait);
+            }
+            throw failure;
+          }
         });
       } catch (err) {
         const failure = failureOf(err, this.signal);
@@ -101,7 +114,7 @@ export class GraphMailbox {
           this.ctx.refreshToken();
           continue;
         }
-        const wait = failure.retryAfterMs ?? Math.min(MAX_WAIT_MS, 1000 * 2 ** (attempt - 1));
+        const wait = failure.retryAfterMs ?? backoffMs(attempt);
         const again = failure.status === 429 || (idempotent && failure.transient);
         if (!again || wait > MAX_WAIT_MS) throw failure;
         if (failure.status === 429 || failure.retryAfterMs !== undefined) this.ctx.gate.block(wait);

@@ -177,6 +177,21 @@ describe('two API processes on one database', () => {
           must(two.api, 'POST', '/api/v1/mirror/run', {}),
         ]);
     }
+    // On a loaded machine one process may have held the lease all along: keep changing contacts
+    // through both until each has had its turn (bounded), so that "never at the same time" is tested.
+    for (let extra = 0; extra < 30 && Object.keys(fake.stats().callsByClient).length < 2; extra++) {
+      for (const api of [one.api, two.api]) {
+        const made = (await must(api, 'POST', '/api/v1/contacts', {
+          kind: 'person',
+          firstName: `Nachzügler${extra}`,
+          lastName: api === one.api ? 'Eins' : 'Zwei',
+          emails: [{ address: `n${extra}-${api === one.api ? 1 : 2}@prozess.de`, primary: true }],
+        })) as { id: string };
+        ids.push(made.id);
+        await must(api, 'POST', '/api/v1/mirror/run', {});
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
     fake.setLimits({ latencyMs: 0 });
     const since = Date.now();
     await Promise.all([settle(one.api, since), settle(two.api, since)]);

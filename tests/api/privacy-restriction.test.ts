@@ -223,6 +223,56 @@ describe('restricting a contact (Art. 18)', () => {
   });
 });
 
+describe('sales work recorded before the restriction', () => {
+  it('stays as it is: completing its follow-up, changing its opportunity and deleting its activity answer 409', async () => {
+    const theo = await createContact(t, person('Theo', 'Treu', withEmail('theo@treu.de')));
+    const made = async (url: string, payload: Json) => {
+      const res = await t.request({ method: 'POST', url, headers: { 'idempotency-key': randomUUID() }, payload });
+      expect(res.statusCode).toBe(201);
+      return res.json();
+    };
+    const followUp = await made('/api/v1/follow-ups', {
+      title: 'Angebot nachfassen',
+      dueDate: '2030-02-01',
+      contactId: theo.id,
+    });
+    const deal = await made('/api/v1/opportunities', {
+      title: 'Wartungsvertrag',
+      contactId: theo.id,
+      amountCents: 90_000,
+    });
+    const call = await made('/api/v1/activities', { type: 'call', subject: 'Erstgespräch', contactIds: [theo.id] });
+    const version = (await t.request({ method: 'GET', url: `/api/v1/contacts/${theo.id}` })).json().version;
+    expect((await restrict(theo.id, version)).statusCode).toBe(200);
+
+    const attempts = await Promise.all([
+      t.request({
+        method: 'PATCH',
+        url: `/api/v1/follow-ups/${followUp.id}`,
+        headers: { 'if-match': `"${followUp.version}"` },
+        payload: { state: 'done' },
+      }),
+      t.request({
+        method: 'PATCH',
+        url: `/api/v1/opportunities/${deal.id}`,
+        headers: { 'if-match': `"${deal.version}"` },
+        payload: { amountCents: 1 },
+      }),
+      t.request({
+        method: 'DELETE',
+        url: `/api/v1/activities/${call.id}`,
+        headers: { 'if-match': `"${call.version}"` },
+      }),
+    ]);
+    expect(attempts.map((res) => res.statusCode)).toEqual([409, 409, 409]);
+    for (const res of attempts) expect(res.json().detail).toContain('Art. 18');
+    const get = async (url: string) => (await t.request({ method: 'GET', url })).json();
+    expect(await get(`/api/v1/follow-ups/${followUp.id}`)).toMatchObject({ state: 'open', version: followUp.version });
+    expect(await get(`/api/v1/opportunities/${deal.id}`)).toMatchObject({ amountCents: 90_000 });
+    expect((await t.request({ method: 'GET', url: `/api/v1/activities/${call.id}` })).statusCode).toBe(200);
+  });
+});
+
 describe('legal hold', () => {
   it('is set and lifted with the version, audited; lifting none is 409', async () => {
     const lea = await createContact(t, person('Lea', 'Latte'));

@@ -586,6 +586,9 @@ export class ActivitiesService {
     const doc = await this.load(auth, id);
     this.assertMayChange(auth, doc);
     this.assertVersion(doc, expected);
+    // Issue 15: restriction (Art. 18) keeps the data as it is — deleting an entry of a restricted contact is refused too.
+    for (const contact of await this.contacts.repo.findByIds(auth.tenantId, doc.contactIds))
+      assertNotRestricted(contact);
     const pendingAudit = pendingEntry('activityDelete', auth, auditedFields(doc), null, new Date());
     const version = doc.version + 1;
     if (!(await this.repo.replaceIfVersion(auth.tenantId, id, doc.version, { version, pendingAudit }))) {

@@ -128,6 +128,7 @@ export class FollowUpsService {
       if (typeof expected === 'number' && doc.version !== expected) {
         throw problem(412, 'preconditionFailed', 'versionMismatch', { actual: doc.version, expected });
       }
+      if (attempt === 0) await this.assertContactNotRestricted(auth, doc.contactId);
       const before = fieldsOf(doc);
       const next = await this.applyPatch(auth, before, patch);
       const changes = auditChanges(before, next);
@@ -260,6 +261,15 @@ export class FollowUpsService {
   }
 
   /** The contact a new follow-up is for: 404 (field problem) unless a live contact of the tenant. */
+  /** Issue 15: a follow-up of a contact restricted under Art. 18 DSGVO is neither changed nor completed (409). */
+  private async assertContactNotRestricted(auth: AuthContext, contactId: string): Promise<void> {
+    const contact = await this.contacts.get(auth, contactId).catch((err: unknown) => {
+      if (err instanceof HttpError && err.statusCode === 404) return undefined;
+      throw err;
+    });
+    if (contact) assertNotRestricted(contact);
+  }
+
   private async liveContact(auth: AuthContext, contactId: string): Promise<Contact> {
     let contact: Contact;
     try {

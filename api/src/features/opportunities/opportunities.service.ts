@@ -168,6 +168,9 @@ export class OpportunitiesService {
   ): Promise<OpportunityUpdate> {
     let leadToConvert: string | undefined;
     const opportunity = await this.writer.update(auth, id, version, async (fields) => {
+      // Issue 15: an opportunity of a contact restricted under Art. 18 DSGVO is not changed (409).
+      const current = await this.readContact(auth, fields.contactId);
+      if (current) assertNotRestricted(current);
       const before = structuredClone(fields);
       const next = fields as unknown as Record<string, unknown>;
       for (const [key, value] of Object.entries(patch)) {

@@ -65,9 +65,9 @@ export class DuplicateSnapshot {
     for (const field of LOOKUP_FIELDS) {
       for (const value of (doc[field as keyof ContactDoc] as string[] | undefined) ?? []) {
         const key = slot(field, value);
-        let ids = this.byLookup.get(key);
-        if (!ids) this.byLookup.set(key, (ids = new Set()));
+        const ids = this.byLookup.get(key) ?? new Set<string>();
         ids.add(id);
+        this.byLookup.set(key, ids);
       }
     }
   }

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { EJSON } from 'bson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContact, person, withEmail } from '../support/contacts';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+// Adversarial probes of the DSGVO lifecycle (issue 15): merged duplicates, concurrent erasures,
+// bad dates in the register and odd requests to the public double opt-in page.
+
+type Json = Record<string, unknown>;
+const dpo = { roles: ['CRM.DataProtection' as const], userId: 'user-dpo', name: 'Dana Datenschutz' };
+let t: TestApp;
+const now = new Date();
+beforeAll(async () => {
+  t = await createTestApp({}, { clock: () => now });
+});
+afterAll(() => t.close());
+
+const version = async (id: unknown) =>
+  (await t.request({ method: 'GET', url: `/api/v1/contacts/${id}` })).json().version as number;
+const erase = async (id: unknown) =>
+  t.request(
+    {
+      method: 'POST',
+      url: `/api/v1/privacy/contacts/${id}/erasure`,
+      headers: { 'if-match': `"${await version(id)}"` },
+      payload: { reason: 'request' },
+    },
+    dpo,
+  );
+
+/** Every document of every collection as lower-case JSON text. */
+async function everything(): Promise<string> {
+  const db = t.app.mongo.db;
+  if (!db) throw new Error('no database');
+  const parts: string[] = [];
+  for (const { name } of await db.listCollections().toArray())
+    for (const doc of await db.collection(name).find({}).toArray()) parts.push(EJSON.stringify(doc));
+  return parts.join('\n').toLowerCase();
+}
+const around = (all: string, needle: string) => {
+  const at = all.indexOf(needle);
+  return at < 0 ? '' : all.slice(Math.max(0, at - 200), at + 100);
+};
+
+describe('erasing the survivor of a merge', () => {
+  it('erases the merged-away duplicate too (its name, address and phone are gone everywhere)', async () => {
+    const survivor = await createContact(t, person('Mara', 'Quendelmerg', withEmail('mara@quendel.de')));
+    const duplicate = await createContact(
+      t,
+      person('Mara', 'Quendelmerg', { ...withEmail('m.quendelmerg@privat-mail.de'), mobilePhone: '0171 4443332' }),
+    );
+    const merged = await t.request({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      payload: { survivorId: survivor.id, duplicateId: duplicate.id },
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const res = await erase(survivor.id);
+    expect(res.json()).toEqual({ outcome: 'erased', coveredBy: [] });
+    const all = await everything();
+    for (const needle of ['quendelmerg', 'm.quendelmerg@privat-mail.de', '4443332'])
+      expect(around(all, needle), needle).toBe('');
+    expect((await t.request({ method: 'GET', url: `/api/v1/contacts/${duplicate.id}` })).statusCode).toBe(404);
+  });
+});
+
+describe('two erasures of one contact at once', () => {
+  it('erases it once: one answers erased, the other 404 or 412, one log entry, never a 500', async () => {
+    const c = await createContact(t, person('Zora', 'Zweimalig', withEmail('zora@zweimal.de')));
+    const v = await version(c.id);
+    const send = () =>
+      t.request(
+        {
+          method: 'POST',
+          url: `/api/v1/privacy/contacts/${c.id}/erasure`,
+          headers: { 'if-match': `"${v}"` },
+          payload: { reason: 'request' },
+        },
+        dpo,
+      );
+    const answers = await Promise.all([send(), send()]);
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(
+      codes.every((code) => code < 500),
+      JSON.stringify(answers.map((a) => a.body)),
+    ).toBe(true);
+    expect(codes).toContain(200);
+    const log = (await t.request({ method: 'GET', url: '/api/v1/privacy/erasures/log' }, dpo)).json().items as Json[];
+    expect(log.filter((e) => e.contactNumber === c.contactNumber)).toHaveLength(1);
+    expect(around(await everything(), 'zweimalig')).toBe('');
+  });
+});
+
+describe('bad dates and texts in the register', () => {
+  const create = (body: Json) =>
+    t.request(
+      { method: 'POST', url: '/api/v1/privacy/requests', headers: { 'idempotency-key': randomUUID() }, payload: body },
+      dpo,
+    );
+  const requester = { name: 'Erika Müller', email: 'erika@mueller.de', channel: 'email' };
+  it.each([
+    ['an impossible day', { receivedOn: '2026-02-30' }],
+    ['a future day', { receivedOn: '2099-01-01' }],
+    ['a control character in the name', { requester: { ...requester, name: 'Erika\u0000Müller' } }],
+    ['a huge description', { description: 'x'.repeat(200_000) }],
+    ['an unknown field', { secret: 1 }],
+  ])('refuses %s with a problem and stores nothing', async (_what, extra) => {
+    const before = (await t.request({ method: 'GET', url: '/api/v1/privacy/requests?list=open' }, dpo)).json().items
+      .length;
+    const res = await create({ type: 'access', requester, ...extra });
+    expect([400, 413]).toContain(res.statusCode);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const after = (await t.request({ method: 'GET', url: '/api/v1/privacy/requests?list=open' }, dpo)).json().items
+      .length;
+    expect(after).toBe(before);
+  });
+});
+
+describe('the public double opt-in page, poked at', () => {
+  it('answers odd tokens with a page or a problem, never a 500, and echoes nothing unescaped', async () => {
+    for (const token of [
+      'x'.repeat(5000),
+      '..%2F..%2Fetc%2Fpasswd',
+      '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      'a'.repeat(40),
+      `${'A'.repeat(30)}.${'B'.repeat(43)}`,
+    ]) {
+      for (const method of ['GET', 'POST', 'HEAD'] as const) {
+        const res = await t.app.inject({ method, url: `/api/v1/public/doi/${token}` });
+        expect(res.statusCode, `${method} ${token.slice(0, 40)}`).toBeLessThan(500);
+        expect(res.body).not.toContain('<script>');
+      }
+    }
+  });
+});

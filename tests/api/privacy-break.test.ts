@@ -134,3 +134,55 @@ describe('the public double opt-in page, poked at', () => {
     }
   });
 });
+
+describe('merging and restriction or legal hold', () => {
+  const restrict = async (id: unknown) =>
+    t.request(
+      {
+        method: 'POST',
+        url: `/api/v1/privacy/contacts/${id}/restriction`,
+        headers: { 'if-match': `"${await version(id)}"` },
+        payload: {},
+      },
+      dpo,
+    );
+  it('refuses to merge a restricted duplicate and changes neither contact', async () => {
+    const survivor = await createContact(t, person('Sven', 'Sperrmerge', withEmail('sven@sperrmerge.de')));
+    const duplicate = await createContact(t, person('Sven', 'Sperrmerge', withEmail('sven.privat@sperrmerge.de')));
+    expect((await restrict(duplicate.id)).statusCode).toBe(200);
+    const before = (await t.request({ method: 'GET', url: `/api/v1/contacts/${survivor.id}` })).json();
+    const merged = await t.request({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      payload: { survivorId: survivor.id, duplicateId: duplicate.id },
+    });
+    expect(merged.statusCode).toBe(409);
+    expect(merged.json().detail).toBeTruthy();
+    const after = (await t.request({ method: 'GET', url: `/api/v1/contacts/${survivor.id}` })).json();
+    expect(after.version).toBe(before.version);
+    expect(JSON.stringify(after.emails)).not.toContain('sven.privat');
+  });
+  it('answers held when a duplicate merged into the contact is under a legal hold, and erases nothing', async () => {
+    const survivor = await createContact(t, person('Hilde', 'Haltmerge', withEmail('hilde@haltmerge.de')));
+    const duplicate = await createContact(t, person('Hilde', 'Haltmerge', withEmail('h.privat@haltmerge.de')));
+    const hold = await t.request(
+      {
+        method: 'PUT',
+        url: `/api/v1/privacy/contacts/${duplicate.id}/legal-hold`,
+        headers: { 'if-match': `"${await version(duplicate.id)}"` },
+        payload: { reason: 'Rechtsstreit Az. 12 O 34/26' },
+      },
+      dpo,
+    );
+    expect(hold.statusCode, hold.body).toBe(200);
+    const merged = await t.request({
+      method: 'POST',
+      url: '/api/v1/contacts/merge',
+      payload: { survivorId: survivor.id, duplicateId: duplicate.id },
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const res = await erase(survivor.id);
+    expect(res.json().outcome).toBe('held');
+    expect(await everything()).toContain('h.privat@haltmerge.de');
+  });
+});

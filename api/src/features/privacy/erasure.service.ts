@@ -63,7 +63,7 @@ export class ErasureService {
     if (expected !== '*' && doc.version !== expected) {
       throw problem(412, 'preconditionFailed', 'versionMismatch', { actual: doc.version, expected });
     }
-    const outcome = await this.retention.preview(auth.tenantId, id, Boolean(doc.legalHold));
+    const outcome = await this.retention.preview(auth.tenantId, id, await this.isHeld(doc));
     if (outcome.outcome === 'held') return outcome;
     const by = actorOf(auth);
     if (outcome.outcome === 'erased') {
@@ -115,7 +115,7 @@ export class ErasureService {
           await this.models.schedule.deleteOne({ tenantId, _id: entry._id });
           continue;
         }
-        if (doc.legalHold) {
+        if (await this.isHeld(doc)) {
           held++;
           continue;
         }
@@ -132,6 +132,14 @@ export class ErasureService {
       erased++;
     }
     return { erased, held };
+  }
+
+  /** A legal hold on the contact or on a duplicate merged into it (erased with it) blocks erasure. */
+  private async isHeld(doc: ContactDoc): Promise<boolean> {
+    if (doc.legalHold) return true;
+    const s = { tenantId: doc.tenantId, contactId: String(doc._id), kind: doc.kind, contact: doc };
+    const duplicates = await this.steps.mergedAway({ ...s, needles: { texts: [], phoneDigits: [] } });
+    return duplicates.some((d) => Boolean(d.legalHold));
   }
 
   /** Tenants with anything scheduled or being erased (the daily job's one cross-tenant read). */

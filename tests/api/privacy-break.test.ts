@@ -186,3 +186,40 @@ describe('merging and restriction or legal hold', () => {
     expect(await everything()).toContain('h.privat@haltmerge.de');
   });
 });
+
+describe('templates and a restricted contact', () => {
+  it('refuse to fill a template for it (409 contactRestricted): no mail or letter from restricted data', async () => {
+    const rolf = await createContact(t, person('Rolf', 'Vorlagensperre', withEmail('rolf@vorlage.de')));
+    const restricted = await t.request(
+      {
+        method: 'POST',
+        url: `/api/v1/privacy/contacts/${rolf.id}/restriction`,
+        headers: { 'if-match': `"${await version(rolf.id)}"` },
+        payload: {},
+      },
+      dpo,
+    );
+    expect(restricted.statusCode).toBe(200);
+    const draft = { name: 'Angebot', subject: 'Ihr Angebot', bodyHtml: '<p>{{briefanrede}}</p>', language: 'de' };
+    const template = await t.request({
+      method: 'POST',
+      url: '/api/v1/templates',
+      headers: { 'idempotency-key': randomUUID() },
+      payload: { ...draft, purpose: 'marketing' },
+    });
+    expect(template.statusCode, template.body).toBe(201);
+    const render = await t.request({
+      method: 'POST',
+      url: `/api/v1/templates/${template.json().id}/render`,
+      payload: { contactId: rolf.id },
+    });
+    expect(render.statusCode).toBe(409);
+    expect(render.body).not.toContain('Vorlagensperre');
+    const preview = await t.request({
+      method: 'POST',
+      url: '/api/v1/templates/preview',
+      payload: { subject: draft.subject, bodyHtml: draft.bodyHtml, language: 'de', contactId: rolf.id },
+    });
+    expect(preview.statusCode).toBe(409);
+  });
+});

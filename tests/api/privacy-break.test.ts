@@ -223,3 +223,20 @@ describe('templates and a restricted contact', () => {
     expect(preview.statusCode).toBe(409);
   });
 });
+
+describe('a forged double opt-in link naming an unknown tenant', () => {
+  it('answers the invalid page and stores nothing (no link secret for that tenant)', async () => {
+    const db = t.app.mongo.db;
+    if (!db) throw new Error('no database');
+    const before = await db.collection('doubleOptInSecrets').countDocuments({});
+    for (let i = 0; i < 3; i++) {
+      const tenant = Buffer.from(randomUUID()).toString('base64url');
+      const token = `${tenant}.${'a'.repeat(24)}.${'B'.repeat(43)}`;
+      for (const method of ['GET', 'POST'] as const) {
+        const res = await t.app.inject({ method, url: `/api/v1/public/doi/${token}` });
+        expect(res.statusCode).toBe(404);
+      }
+    }
+    expect(await db.collection('doubleOptInSecrets').countDocuments({})).toBe(before);
+  });
+});

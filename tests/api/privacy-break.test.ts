@@ -240,3 +240,31 @@ describe('a forged double opt-in link naming an unknown tenant', () => {
     expect(await db.collection('doubleOptInSecrets').countDocuments({})).toBe(before);
   });
 });
+
+describe('odd queries and params on the privacy routes', () => {
+  it('never answer a 500', async () => {
+    const c = await createContact(t, person('Quirin', 'Querystring', withEmail('quirin@query.de')));
+    const bad = [
+      '%00',
+      'x'.repeat(3000),
+      '2026-02-30|aaaaaaaaaaaaaaaaaaaaaaaa',
+      '%7B%22%24gt%22%3A%22%22%7D',
+      '..%2F..',
+    ];
+    const urls = bad.flatMap((v) => [
+      `/api/v1/privacy/requests?list=open&cursor=${v}`,
+      `/api/v1/privacy/requests?list=overdue&cursor=${v}`,
+      `/api/v1/privacy/requests/${v}`,
+      `/api/v1/privacy/erasures?list=due&cursor=${v}`,
+      `/api/v1/privacy/erasures/log?cursor=${v}`,
+      `/api/v1/privacy/consent-review?cursor=${v}`,
+      `/api/v1/privacy/contacts/${c.id}/export?format=${v}`,
+      `/api/v1/privacy/contacts/${v}`,
+      `/api/v1/privacy/records-of-processing?format=${v}`,
+    ]);
+    for (const url of urls) {
+      const res = await t.request({ method: 'GET', url }, dpo);
+      expect(res.statusCode, url).toBeLessThan(500);
+    }
+  });
+});

@@ -66,7 +66,10 @@ export class DuplicateSnapshot {
       for (const value of (doc[field as keyof ContactDoc] as string[] | undefined) ?? []) {
         const key = slot(field, value);
         let ids = this.byLookup.get(key);
-        if (!ids) this.byLookup.set(key, (ids = new Set()));
+        if (!ids) {
+          ids = new Set();
+          this.byLookup.set(key, ids);
+        }
         ids.add(id);
       }
     }

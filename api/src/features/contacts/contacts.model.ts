@@ -45,6 +45,8 @@ const contactSchema = new Schema<ContactDoc>(
 // engine each indexed field also gets a GIN index, which is what serves the lookups there.
 contactSchema.index({ tenantId: 1, contactNumber: 1 }, { unique: true });
 contactSchema.index({ tenantId: 1, idempotencyKey: 1 }, { unique: true });
+// The duplicates merged into a contact (erasure removes them with it, issue 15).
+contactSchema.index({ tenantId: 1, mergedInto: 1 });
 const LOOKUP_INDEXES = [
   'emailKeys',
   'emailPrefixes',

@@ -12,7 +12,7 @@ import {
 import { notFound, problem } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
 import { limitExceeded } from './contact-limits';
-import { actorOf, type ContactWriter } from './contact-writer';
+import { actorOf, assertNotRestricted, type ContactWriter } from './contact-writer';
 import type { DuplicateSnapshot } from './duplicate-snapshot';
 import type { ContactDoc } from './contacts.model';
 import { type ContactFields, derive, searchKeysOf } from './contacts.mapper';
@@ -191,6 +191,10 @@ export class DuplicatesService {
     }
     if (survivor.kind !== duplicate.kind) throw problem(400, 'badRequest', 'mergeKinds');
     if (survivor.mergedInto || duplicate.mergedInto) throw problem(409, 'conflict', 'alreadyMerged');
+    // Issue 15: a contact restricted under Art. 18 DSGVO is not merged (checked before anything
+    // moves: the duplicate's refusal after the survivor took its data would leave half a merge).
+    assertNotRestricted(survivor);
+    assertNotRestricted(duplicate);
 
     const merged = await this.writer.update(auth, body.survivorId, 'merge', 'retry', (fields) =>
       mergeFields(fields, duplicate),

@@ -19,6 +19,12 @@ export class DoubleOptInRepository {
     this.secrets = doubleOptInSecretModel(connection);
   }
 
+  /** The tenant's link secret if it has one (a public link reads it: an unknown tenant creates nothing). */
+  async existingSecret(tenantId: string): Promise<Buffer | undefined> {
+    const found = await this.secrets.findOne({ tenantId }).lean<DoubleOptInSecretDoc>();
+    return found ? Buffer.from(found.secret, 'base64') : undefined;
+  }
+
   /** The tenant's link secret, created on first use (a racing first use loses on the unique index and reads the winner's). */
   async secret(tenantId: string): Promise<Buffer> {
     const found = await this.secrets.findOne({ tenantId }).lean<DoubleOptInSecretDoc>();

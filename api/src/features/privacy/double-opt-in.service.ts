@@ -50,9 +50,9 @@ export class DoubleOptInService {
     private readonly publicBaseUrl: string,
   ) {}
 
-  private async sign(tenantId: string, linkId: string): Promise<string> {
-    const secret = await this.repo.secret(tenantId);
-    return createHmac('sha256', secret).update(`${tenantId}.${linkId}`).digest('base64url');
+  private async sign(tenantId: string, linkId: string, secret?: Buffer): Promise<string> {
+    const key = secret ?? (await this.repo.secret(tenantId));
+    return createHmac('sha256', key).update(`${tenantId}.${linkId}`).digest('base64url');
   }
 
   /**
@@ -91,7 +91,10 @@ export class DoubleOptInService {
     if (!tenantPart || !linkId || !signature) return { kind: 'invalid' };
     const tenantId = Buffer.from(tenantPart, 'base64url').toString('utf8');
     if (!/^[0-9a-f-]{36}$/.test(tenantId) || !/^[0-9a-f]{24}$/.test(linkId)) return { kind: 'invalid' };
-    const expected = Buffer.from(await this.sign(tenantId, linkId));
+    // Only read the secret: a forged link naming an unknown tenant must not create one (a GET changes nothing).
+    const secret = await this.repo.existingSecret(tenantId);
+    if (!secret) return { kind: 'invalid' };
+    const expected = Buffer.from(await this.sign(tenantId, linkId, secret));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { kind: 'invalid' };
     const doc = await this.repo.find(tenantId, linkId);

@@ -16,7 +16,7 @@ import { actorOf } from '../contacts/contact-writer';
 import type { ContactsFeature } from '../contacts/contacts.feature';
 import type { ContactDoc } from '../contacts/contacts.model';
 import { type ErasureLogDoc, type ErasureModels, type ErasureScheduleDoc, erasureModels } from './erasure.model';
-import { needlesOf } from './erasure.scrub';
+import { type Needles, needlesOf } from './erasure.scrub';
 import { ErasureSteps, type ErasureSubject, type Removed } from './erasure.steps';
 import type { RetentionService } from './retention.service';
 
@@ -63,7 +63,7 @@ export class ErasureService {
     if (expected !== '*' && doc.version !== expected) {
       throw problem(412, 'preconditionFailed', 'versionMismatch', { actual: doc.version, expected });
     }
-    const outcome = await this.retention.preview(auth.tenantId, id, Boolean(doc.legalHold));
+    const outcome = await this.retention.preview(auth.tenantId, id, await this.isHeld(doc));
     if (outcome.outcome === 'held') return outcome;
     const by = actorOf(auth);
     if (outcome.outcome === 'erased') {
@@ -115,7 +115,7 @@ export class ErasureService {
           await this.models.schedule.deleteOne({ tenantId, _id: entry._id });
           continue;
         }
-        if (doc.legalHold) {
+        if (await this.isHeld(doc)) {
           held++;
           continue;
         }
@@ -132,6 +132,14 @@ export class ErasureService {
       erased++;
     }
     return { erased, held };
+  }
+
+  /** A legal hold on the contact or on a duplicate merged into it (erased with it) blocks erasure. */
+  private async isHeld(doc: ContactDoc): Promise<boolean> {
+    if (doc.legalHold) return true;
+    const s = { tenantId: doc.tenantId, contactId: String(doc._id), kind: doc.kind, contact: doc };
+    const duplicates = await this.steps.mergedAway({ ...s, needles: { texts: [], phoneDigits: [] } });
+    return duplicates.some((d) => Boolean(d.legalHold));
   }
 
   /** Tenants with anything scheduled or being erased (the daily job's one cross-tenant read). */
@@ -245,6 +253,9 @@ export class ErasureService {
       contact,
       needles: contact ? needlesOf(contact) : { texts: [], phoneDigits: [] },
     };
+    // Merged-away duplicates hold the same person: erased with it, their names redacted everywhere.
+    const duplicates = await this.steps.mergedAway(s);
+    for (const dup of duplicates) s.needles = joinNeedles(s.needles, needlesOf(dup));
     const removed: Removed = {};
     const step = async (name: string, run: () => Promise<void>) => {
       await run();
@@ -260,6 +271,20 @@ export class ErasureService {
     await step('people', async () => {
       for (const personId of await this.steps.peopleOfCompany(s))
         await this.unlinkPerson(tenantId, personId, contactId);
+    });
+    await step('duplicates', async () => {
+      for (const dup of duplicates) {
+        const d: ErasureSubject = { ...s, contactId: String(dup._id), kind: dup.kind, contact: dup };
+        await this.forgetMirrored(tenantId, d.contactId);
+        await this.steps.inActivities(d, removed);
+        await this.steps.inFollowUps(d, removed);
+        await this.steps.inOpportunities(d, removed);
+        await this.steps.inImports(d, removed);
+        await this.steps.inRequests(d, removed);
+        await this.steps.doubleOptInLinks(d, removed);
+        await this.steps.inAudit(d, removed);
+        await this.steps.contactDocument(d, removed);
+      }
     });
     await step('audit', () => this.steps.inAudit(s, removed));
     await step('contact', () => this.steps.contactDocument(s, removed));
@@ -315,6 +340,14 @@ export class ErasureService {
       ],
     });
   }
+}
+
+/** Both sets of needles, each string once. */
+function joinNeedles(a: Needles, b: Needles): Needles {
+  return {
+    texts: [...new Set([...a.texts, ...b.texts])],
+    phoneDigits: [...new Set([...a.phoneDigits, ...b.phoneDigits])],
+  };
 }
 
 /** The identity the retention job acts as (an app permission within the tenant). */

@@ -234,7 +234,30 @@ export class ErasureSteps {
   /** The contact document itself — with its search keys, lookup fields and idempotency record. */
   async contactDocument(s: ErasureSubject, removed: Removed): Promise<void> {
     const gone = await this.contacts.deleteOne({ tenantId: s.tenantId, _id: new Types.ObjectId(s.contactId) });
-    if (gone.deletedCount > 0) removed.contacts = 1;
+    if (gone.deletedCount > 0) removed.contacts = (removed.contacts ?? 0) + 1;
+  }
+
+  /**
+   * The contacts merged into this one, and into those (a merged-away duplicate keeps its document,
+   * its audit trail and its lookup keys with the person's data): each is erased with the survivor.
+   */
+  async mergedAway(s: ErasureSubject): Promise<ContactDoc[]> {
+    const found: ContactDoc[] = [];
+    const seen = new Set([s.contactId]);
+    let frontier = [s.contactId];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        const docs = await this.contacts.find({ tenantId: s.tenantId, mergedInto: id }).lean<ContactDoc[]>();
+        for (const doc of docs.filter((d) => !seen.has(String(d._id)))) {
+          seen.add(String(doc._id));
+          found.push(doc);
+          next.push(String(doc._id));
+        }
+      }
+      frontier = next;
+    }
+    return found;
   }
 
   private async redactAudit(

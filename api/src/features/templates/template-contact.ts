@@ -1,6 +1,7 @@
 import type { Contact, PlaceholderContact } from '@klarkonform/shared';
 import { fieldProblems, HttpError, notFound } from '../../infra/http-error';
 import type { AuthContext } from '../../infra/token-verifier';
+import { assertNotRestricted } from '../contacts/contact-writer';
 import type { ContactsService } from '../contacts/contacts.service';
 import type { UsersRepository } from '../users/users.repository';
 
@@ -40,6 +41,8 @@ export async function placeholderContactOf(
   if (contact.archived) {
     throw fieldProblems([{ field: 'body.contactId', key: 'serviceProblem.templateContactArchived' }], 409, 'conflict');
   }
+  // Issue 15: a contact restricted under Art. 18 DSGVO is not written to (no mail, no letter from its data).
+  assertNotRestricted(contact);
   const owner = contact.ownerId ? await users.find(auth.tenantId, contact.ownerId) : undefined;
   const ownerName = owner?.name ?? (contact.ownerId && contact.ownerId === auth.userId ? auth.name : undefined);
   const common = { contactNumber: contact.contactNumber, ownerName: ownerName ?? null };

@@ -181,6 +181,9 @@ describe('merging and restriction or legal hold', () => {
       payload: { survivorId: survivor.id, duplicateId: duplicate.id },
     });
     expect(merged.statusCode, merged.body).toBe(200);
+    // The preview says what erasing will do.
+    const preview = await t.request({ method: 'GET', url: `/api/v1/privacy/contacts/${survivor.id}` }, dpo);
+    expect(preview.json().erasurePreview.outcome).toBe('held');
     const res = await erase(survivor.id);
     expect(res.json().outcome).toBe('held');
     expect(await everything()).toContain('h.privat@haltmerge.de');

@@ -135,7 +135,7 @@ export class ErasureService {
   }
 
   /** A legal hold on the contact or on a duplicate merged into it (erased with it) blocks erasure. */
-  private async isHeld(doc: ContactDoc): Promise<boolean> {
+  async isHeld(doc: ContactDoc): Promise<boolean> {
     if (doc.legalHold) return true;
     const s = { tenantId: doc.tenantId, contactId: String(doc._id), kind: doc.kind, contact: doc };
     const duplicates = await this.steps.mergedAway({ ...s, needles: { texts: [], phoneDigits: [] } });

@@ -41,6 +41,6 @@ export function createPrivacyBFeature(
     legalHold: new LegalHoldService(contacts, clock),
     erasure,
     job: new ErasureJob(connection, erasure, clock, log),
-    contact: new PrivacyContactService(connection, contacts, retention, clock),
+    contact: new PrivacyContactService(connection, contacts, retention, clock, (doc) => erasure.isHeld(doc)),
   };
 }

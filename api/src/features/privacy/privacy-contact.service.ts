@@ -2,6 +2,7 @@ import type { LegalHold, PrivacyContactState, Restriction } from '@klarkonform/s
 import type { Connection } from 'mongoose';
 import type { AuthContext } from '../../infra/token-verifier';
 import type { ContactsFeature } from '../contacts/contacts.feature';
+import type { ContactDoc } from '../contacts/contacts.model';
 import { requestsNaming } from './privacy-contact.requests';
 import type { RetentionService } from './retention.service';
 
@@ -12,13 +13,15 @@ export class PrivacyContactService {
     private readonly contacts: ContactsFeature,
     private readonly retention: RetentionService,
     private readonly clock: () => Date,
+    /** The erasure's own hold check (the contact's hold or one of a duplicate merged into it), so the preview says what erasing would do. */
+    private readonly isHeld: (doc: ContactDoc) => Promise<boolean>,
   ) {}
 
   /** 404 for an unknown contact or another tenant's. Nothing is changed. */
   async state(auth: AuthContext, id: string): Promise<PrivacyContactState> {
     const doc = await this.contacts.writer.load(auth, id);
     const [erasurePreview, requests] = await Promise.all([
-      this.retention.preview(auth.tenantId, id, Boolean(doc.legalHold)),
+      this.isHeld(doc).then((held) => this.retention.preview(auth.tenantId, id, held)),
       requestsNaming(this.connection, auth.tenantId, id, this.clock()),
     ]);
     return {

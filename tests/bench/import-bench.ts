@@ -49,13 +49,14 @@ async function main() {
   try {
     const issuer = server.app.localIssuer;
     if (!issuer) throw new Error('no local issuer');
-    const token = await issuer.mint({
-      tenantId: TENANT,
-      userId: 'bench-admin',
-      name: 'Bench Admin',
-      roles: ['CRM.Admin'] as AppRole[],
-    });
-    const headers = { authorization: `Bearer ${token}` };
+    // Tokens live an hour and a 50,000-row import on a busy machine may take longer: a fresh one per request.
+    const authorization = async () =>
+      `Bearer ${await issuer.mint({
+        tenantId: TENANT,
+        userId: 'bench-admin',
+        name: 'Bench Admin',
+        roles: ['CRM.Admin'] as AppRole[],
+      })}`;
     const body = csv(ROWS);
     // BENCH_PROFILE=1: how many database calls of each kind the import made (mongoose's debug hook).
     const commands = new Map<string, number>();
@@ -72,7 +73,7 @@ async function main() {
     let t0 = performance.now();
     const uploaded = await fetch(`${server.baseUrl}/api/v1/imports?fileName=bench.csv`, {
       method: 'POST',
-      headers: { ...headers, 'content-type': 'text/csv' },
+      headers: { authorization: await authorization(), 'content-type': 'text/csv' },
       body,
     });
     if (uploaded.status !== 201) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
@@ -83,14 +84,18 @@ async function main() {
     t0 = performance.now();
     const run = await fetch(`${server.baseUrl}/api/v1/imports/${imp.id}/run`, {
       method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
+      headers: { authorization: await authorization(), 'content-type': 'application/json' },
       body: '{"dryRun":false}',
     });
     if (run.status !== 202) throw new Error(`run: ${run.status} ${await run.text()}`);
     let state: Import = imp;
     let lastLog = 0;
     for (;;) {
-      state = (await (await fetch(`${server.baseUrl}/api/v1/imports/${imp.id}`, { headers })).json()) as Import;
+      const res = await fetch(`${server.baseUrl}/api/v1/imports/${imp.id}`, {
+        headers: { authorization: await authorization() },
+      });
+      if (!res.ok) throw new Error(`progress: ${res.status} ${await res.text()}`);
+      state = (await res.json()) as Import;
       if (state.status !== 'running' && state.status !== 'queued') break;
       if (performance.now() - lastLog > 30_000) {
         lastLog = performance.now();
@@ -115,9 +120,10 @@ async function main() {
       t0 = performance.now();
       const res = await fetch(`${server.baseUrl}/api/v1/exports`, {
         method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
+        headers: { authorization: await authorization(), 'content-type': 'application/json' },
         body: JSON.stringify({ format }),
       });
+      if (!res.ok) throw new Error(`export ${format}: ${res.status} ${await res.text()}`);
       const bytes = (await res.arrayBuffer()).byteLength;
       const s = (performance.now() - t0) / 1000;
       const count = Number(res.headers.get('x-export-count'));
